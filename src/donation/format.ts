@@ -1,0 +1,36 @@
+import type { Language } from '../protocol/index.ts';
+
+const LOCALES: Record<Language, string> = { ja: 'ja-JP', en: 'en-US' };
+
+/**
+ * Formats integer minor units as money without dividing by a power of ten in floating point:
+ * the major part is formatted by `Intl` (grouping, symbol, position) and the fraction digits are
+ * spliced in from the integer remainder.
+ */
+export class MoneyFormatter {
+  readonly fractionDigits: number;
+  private readonly format: Intl.NumberFormat;
+  private readonly scale: bigint;
+
+  constructor(currency: string, language: Language) {
+    this.format = new Intl.NumberFormat(LOCALES[language], { style: 'currency', currency });
+    this.fractionDigits = this.format.resolvedOptions().maximumFractionDigits ?? 0;
+    this.scale = 10n ** BigInt(this.fractionDigits);
+  }
+
+  formatMinor(amountMinor: number): string {
+    const minor = BigInt(amountMinor);
+    const major = minor / this.scale;
+    const fraction = (minor % this.scale).toString().padStart(this.fractionDigits, '0');
+    return this.format
+      .formatToParts(Number(major))
+      .map((part) => (part.type === 'fraction' ? fraction : part.value))
+      .join('');
+  }
+}
+
+/** Whole percent of the goal reached, floored, from integers (99.9% shows as 99%, never a premature 100%). */
+export function percentOfGoal(raisedMinor: number, goalMinor: number): number {
+  if (goalMinor <= 0) return 0;
+  return Number((BigInt(raisedMinor) * 100n) / BigInt(goalMinor));
+}

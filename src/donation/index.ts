@@ -1,0 +1,3 @@
+export * from './amount.ts';
+export * from './milestones.ts';
+export * from './format.ts';

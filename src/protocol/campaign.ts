@@ -1,0 +1,70 @@
+import { z } from 'zod';
+import { Bilingual, MinorUnits, Slug } from './primitives.ts';
+
+/** A rational rate: `amountMinor` minor units for every `per` reactions (1 yen per 10 likes). Never a float. */
+export const Rate = z.strictObject({
+  amountMinor: MinorUnits.describe('minor units donated for every `per` reactions'),
+  per: z.number().int().positive().max(1_000_000).describe('how many reactions earn `amountMinor`'),
+});
+export type Rate = z.infer<typeof Rate>;
+
+export const Rates = z.strictObject({
+  likes: Rate,
+  comments: Rate,
+  shares: Rate,
+  giftDiamonds: Rate.describe('rate per diamond of gift value'),
+});
+export type Rates = z.infer<typeof Rates>;
+
+export const Region = z.strictObject({
+  id: Slug,
+  name: Bilingual,
+  goalMinor: MinorUnits.optional().describe("this region's own goal; the campaign goal when absent"),
+});
+export type Region = z.infer<typeof Region>;
+
+export const Market = z.strictObject({
+  id: Slug,
+  name: Bilingual,
+});
+export type Market = z.infer<typeof Market>;
+
+export const Milestone = z.strictObject({
+  atMinor: MinorUnits,
+  label: Bilingual,
+});
+export type Milestone = z.infer<typeof Milestone>;
+
+/** ISO 4217 code; `Intl` knows how many minor digits each one has. */
+export const CurrencyCode = z.string().regex(/^[A-Z]{3}$/, { error: 'must be an ISO 4217 code such as JPY or USD' });
+
+const uniqueIds = (list: { id: string }[]) => new Set(list.map((item) => item.id)).size === list.length;
+
+export const CampaignConfig = z
+  .strictObject({
+    id: Slug,
+    name: Bilingual,
+    currency: CurrencyCode,
+    goalMinor: MinorUnits.refine((n) => n > 0, { error: 'must be greater than 0' }),
+    capMinor: MinorUnits.refine((n) => n > 0, { error: 'must be greater than 0' }),
+    rates: Rates,
+    regions: z.array(Region).min(1).max(50).refine(uniqueIds, { error: 'region ids must be unique' }),
+    markets: z.array(Market).min(1).max(50).refine(uniqueIds, { error: 'market ids must be unique' }),
+    milestones: z.array(Milestone).max(20).default([]),
+  })
+  .superRefine((campaign, ctx) => {
+    if (campaign.goalMinor > campaign.capMinor) {
+      ctx.addIssue({ code: 'custom', path: ['goalMinor'], message: `must not exceed capMinor (${campaign.capMinor})` });
+    }
+    campaign.milestones.forEach((milestone, index) => {
+      const previous = campaign.milestones[index - 1];
+      if (previous && milestone.atMinor <= previous.atMinor) {
+        ctx.addIssue({ code: 'custom', path: ['milestones', index, 'atMinor'], message: 'milestones must be in strictly ascending order' });
+      }
+      if (milestone.atMinor > campaign.capMinor) {
+        ctx.addIssue({ code: 'custom', path: ['milestones', index, 'atMinor'], message: `must not exceed capMinor (${campaign.capMinor})` });
+      }
+    });
+  });
+export type CampaignConfig = z.infer<typeof CampaignConfig>;
+export type CampaignConfigInput = z.input<typeof CampaignConfig>;

@@ -1,0 +1,19 @@
+import type { Ack, FeedError, FeedState, SubscriptionInput } from './feed.ts';
+
+/**
+ * The typed socket.io event maps of the overlay namespace ("/"), shared by server and client so a
+ * renamed event or a changed payload is a compile error on both sides.
+ */
+export interface OverlayServerToClientEvents {
+  /** Sent in answer to `subscribe`, and again whenever the client must resync. */
+  snapshot: (state: FeedState) => void;
+  /** Sent at most once per tick, only when the subscribed scope changed. */
+  update: (state: FeedState) => void;
+  /** A message the client sent was refused. */
+  refused: (error: FeedError) => void;
+}
+
+export interface OverlayClientToServerEvents {
+  /** Choose the scope; the server answers with a snapshot and then updates. Re-sent after every reconnect. */
+  subscribe: (subscription: SubscriptionInput, ack?: Ack<FeedState>) => void;
+}

@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { CurrencyCode } from './campaign.ts';
+import { Count, MinorUnits, Slug } from './primitives.ts';
+import { ReactionTotals } from './totals.ts';
+import { PROTOCOL_VERSION } from './version.ts';
+
+/** What an overlay watches: the whole campaign, or a single region (`?region=tohoku`). */
+export const Subscription = z.strictObject({
+  v: z.literal(PROTOCOL_VERSION, { error: `protocol version must be ${PROTOCOL_VERSION}` }),
+  region: Slug.nullable().default(null).describe('a region id, or null for the whole campaign'),
+});
+export type Subscription = z.infer<typeof Subscription>;
+export type SubscriptionInput = z.input<typeof Subscription>;
+
+/** The money side of a scope, computed by the server alone (the single source of truth). */
+export const DonationState = z.strictObject({
+  currency: CurrencyCode,
+  raisedMinor: MinorUnits,
+  goalMinor: MinorUnits,
+  capMinor: MinorUnits,
+  /** How many of the campaign's milestones `raisedMinor` has reached. */
+  milestonesReached: Count,
+});
+export type DonationState = z.infer<typeof DonationState>;
+
+/**
+ * The full, cumulative state of one scope. Every message carries all of it, with a monotonic `seq`,
+ * so a lost, repeated or reordered message cannot corrupt what an overlay shows: it keeps the highest seq.
+ */
+export const FeedState = z.strictObject({
+  v: z.literal(PROTOCOL_VERSION),
+  campaignId: Slug,
+  region: Slug.nullable(),
+  seq: Count,
+  serverTime: Count.describe('server clock, ms since the epoch'),
+  totals: ReactionTotals,
+  byRegion: z.record(Slug, ReactionTotals),
+  byMarket: z.record(Slug, ReactionTotals),
+  donation: DonationState,
+});
+export type FeedState = z.infer<typeof FeedState>;
+
+/** A refusal the server sends back: what was wrong, in words a person can act on. */
+export const FeedError = z.strictObject({
+  code: z.enum(['bad-request', 'unauthorised', 'not-found', 'rate-limited', 'internal']),
+  message: z.string(),
+});
+export type FeedError = z.infer<typeof FeedError>;
+
+export type Ack<T> = (result: { ok: true; value: T } | { ok: false; error: FeedError }) => void;
