@@ -1,0 +1,18 @@
+import { defineConfig } from 'vite';
+import { resolve } from 'node:path';
+
+// OBS 30 ships Chromium 103 and OBS 31 Chromium 127: build for the older one.
+export const OBS_BROWSER_TARGET = 'chrome103';
+
+export default defineConfig({
+  build: {
+    target: OBS_BROWSER_TARGET,
+    outDir: 'dist',
+    emptyOutDir: true,
+    rollupOptions: {
+      input: { overlay: resolve(import.meta.dirname, 'index.html') },
+    },
+  },
+  server: { host: '127.0.0.1' },
+  plugins: [],
+});
