@@ -1,5 +1,6 @@
 import { defineConfig } from 'vite';
 import { resolve } from 'node:path';
+import { feedDevPlugin } from './src/feed/vite-plugin.ts';
 
 // OBS 30 ships Chromium 103 and OBS 31 Chromium 127: build for the older one.
 export const OBS_BROWSER_TARGET = 'chrome103';
@@ -14,5 +15,6 @@ export default defineConfig({
     },
   },
   server: { host: '127.0.0.1' },
-  plugins: [],
+  // Dev only (the plugin applies to `serve`): the feed server and simulator on Vite's port.
+  plugins: [feedDevPlugin()],
 });

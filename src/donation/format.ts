@@ -10,12 +10,22 @@ const LOCALES: Record<Language, string> = { ja: 'ja-JP', en: 'en-US' };
 export class MoneyFormatter {
   readonly fractionDigits: number;
   private readonly format: Intl.NumberFormat;
+  private readonly compact: Intl.NumberFormat;
   private readonly scale: bigint;
 
   constructor(currency: string, language: Language) {
     this.format = new Intl.NumberFormat(LOCALES[language], { style: 'currency', currency });
+    this.compact = new Intl.NumberFormat(LOCALES[language], { style: 'currency', currency, notation: 'compact' });
     this.fractionDigits = this.format.resolvedOptions().maximumFractionDigits ?? 0;
     this.scale = 10n ** BigInt(this.fractionDigits);
+  }
+
+  /**
+   * A short label for a round amount, such as a milestone marker: ¥5M, ￥500万. Intl rounds it for display,
+   * so it is for labels only, never for the amount raised. Whole major units, split off with BigInt.
+   */
+  formatCompactMinor(amountMinor: number): string {
+    return this.compact.format(Number(BigInt(amountMinor) / this.scale));
   }
 
   formatMinor(amountMinor: number): string {

@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { RosterEntry } from './lower-third.ts';
 import { Bilingual, MinorUnits, Slug } from './primitives.ts';
+import { StreamConfig } from './stream.ts';
 
 /** A rational rate: `amountMinor` minor units for every `per` reactions (1 yen per 10 likes). Never a float. */
 export const Rate = z.strictObject({
@@ -51,6 +53,8 @@ export const CampaignConfig = z
     regions: z.array(Region).min(1).max(50).refine(uniqueIds, { error: 'region ids must be unique' }),
     markets: z.array(Market).min(1).max(50).refine(uniqueIds, { error: 'market ids must be unique' }),
     milestones: z.array(Milestone).max(20).default([]),
+    roster: z.array(RosterEntry).max(500).default([]).describe('the celebrities a producer can cue as lower thirds'),
+    streams: z.array(StreamConfig).max(50).default([]).describe('the TikTok LIVE streams feeding this campaign'),
   })
   .superRefine((campaign, ctx) => {
     if (campaign.goalMinor > campaign.capMinor) {
@@ -64,6 +68,33 @@ export const CampaignConfig = z
       if (milestone.atMinor > campaign.capMinor) {
         ctx.addIssue({ code: 'custom', path: ['milestones', index, 'atMinor'], message: `must not exceed capMinor (${campaign.capMinor})` });
       }
+    });
+    const regionIds = new Set(campaign.regions.map((region) => region.id));
+    const rosterIds = new Set<string>();
+    campaign.roster.forEach((entry, index) => {
+      if (!regionIds.has(entry.region)) {
+        ctx.addIssue({ code: 'custom', path: ['roster', index, 'region'], message: `unknown region "${entry.region}" (known: ${[...regionIds].join(', ')})` });
+      }
+      if (rosterIds.has(entry.id)) {
+        ctx.addIssue({ code: 'custom', path: ['roster', index, 'id'], message: `duplicate roster id "${entry.id}"` });
+      }
+      rosterIds.add(entry.id);
+    });
+    const marketIds = new Set(campaign.markets.map((market) => market.id));
+    const streamUsers = new Set<string>();
+    campaign.streams.forEach((stream, index) => {
+      if (!regionIds.has(stream.region)) {
+        ctx.addIssue({ code: 'custom', path: ['streams', index, 'region'], message: `unknown region "${stream.region}" (known: ${[...regionIds].join(', ')})` });
+      }
+      if (!marketIds.has(stream.market)) {
+        ctx.addIssue({ code: 'custom', path: ['streams', index, 'market'], message: `unknown market "${stream.market}" (known: ${[...marketIds].join(', ')})` });
+      }
+      // One connection per LIVE: the same user listed twice would count every reaction twice.
+      const user = stream.uniqueId.toLowerCase();
+      if (streamUsers.has(user)) {
+        ctx.addIssue({ code: 'custom', path: ['streams', index, 'uniqueId'], message: `@${stream.uniqueId} is listed more than once` });
+      }
+      streamUsers.add(user);
     });
   });
 export type CampaignConfig = z.infer<typeof CampaignConfig>;

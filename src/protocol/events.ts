@@ -1,10 +1,14 @@
+import type { CampaignInfo } from './campaign-info.ts';
+import type { LowerThirdServerToClientEvents } from './control.ts';
 import type { Ack, FeedError, FeedState, SubscriptionInput } from './feed.ts';
 
 /**
  * The typed socket.io event maps of the overlay namespace ("/"), shared by server and client so a
  * renamed event or a changed payload is a compile error on both sides.
  */
-export interface OverlayServerToClientEvents {
+export interface OverlayServerToClientEvents extends LowerThirdServerToClientEvents {
+  /** Names, currency, goal and milestones of the campaign: sent in answer to `subscribe`, before `snapshot`. */
+  campaign: (info: CampaignInfo) => void;
   /** Sent in answer to `subscribe`, and again whenever the client must resync. */
   snapshot: (state: FeedState) => void;
   /** Sent at most once per tick, only when the subscribed scope changed. */

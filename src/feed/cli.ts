@@ -1,0 +1,78 @@
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { buildOverlay, isBuildStale } from './cli/build-if-stale.ts';
+import { readCliSettings } from './cli/settings.ts';
+import { loadCampaignFile } from './config.ts';
+import { startFeedServer, type FeedServer } from './server.ts';
+
+/**
+ * `npm start`: the production overlay and its feed on one port, for OBS.
+ * Builds the overlay first when dist/ is missing or older than its sources.
+ */
+async function main(): Promise<void> {
+  const root = fileURLToPath(new URL('../../', import.meta.url));
+  const settings = readCliSettings(process.env, process.argv.slice(2));
+  // Before anything is printed: a signal that arrives before its handler would kill the process uncleanly.
+  let feed: FeedServer | undefined;
+  handleStopSignals(() => feed?.close());
+
+  const campaign = loadCampaignFile(settings.campaignPath);
+
+  let staticDir = settings.overlayDir;
+  if (staticDir === null) {
+    staticDir = join(root, 'dist');
+    if (isBuildStale(root, staticDir)) {
+      console.log('Building the overlay (dist/ is missing or older than its sources)...');
+      await buildOverlay(root);
+    }
+  }
+
+  feed = await startFeedServer({
+    campaign,
+    host: settings.host,
+    port: settings.port,
+    tickMs: settings.tickMs,
+    simulator: settings.simulator ? {} : false,
+    staticDir,
+  });
+
+  const firstRegion = campaign.regions[0]?.id ?? 'REGION';
+  console.log(
+    [
+      `Local Love overlay: ${campaign.name.en} (${campaign.id})`,
+      `  OBS browser source, 1920x1080:  ${feed.url}/`,
+      `  a single region:                ${feed.url}/?region=${firstRegion}`,
+      `  feed state as JSON:             ${feed.url}/api/state`,
+      settings.simulator
+        ? '  simulator ON: set SIMULATOR=off or pass --no-simulator for a real show'
+        : '  simulator off: waiting for real reactions',
+      '  designing? npm run dev serves the overlay with hot reload and the simulator',
+      'Ctrl+C stops.',
+    ].join('\n'),
+  );
+
+}
+
+/** Ctrl+C or SIGTERM closes the feed and exits 0; a second signal exits at once. */
+function handleStopSignals(close: () => Promise<void> | undefined): void {
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) process.exit(1);
+    stopping = true;
+    console.log(`${signal}: closing the feed...`);
+    Promise.resolve(close()).then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(error);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  console.error(`npm start failed: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

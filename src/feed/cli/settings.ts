@@ -1,0 +1,56 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+import { describeZodError } from '../../protocol/index.ts';
+import { SAMPLE_CAMPAIGN_PATH } from '../config.ts';
+
+/** Everything `npm start` can be told, from the environment and the command line. */
+export interface CliSettings {
+  host: string;
+  port: number;
+  campaignPath: string;
+  tickMs: number;
+  simulator: boolean;
+  /** A directory to serve as it is, skipping the build; null serves dist/ (built when stale). */
+  overlayDir: string | null;
+}
+
+const wholeNumber = (min: number, max: number) =>
+  z
+    .string()
+    .regex(/^\d+$/, { error: 'must be a whole number' })
+    .transform(Number)
+    .pipe(z.number().min(min, { error: `must be at least ${min}` }).max(max, { error: `must be at most ${max}` }));
+
+const nonEmpty = z.string().trim().min(1, { error: 'must not be empty' });
+
+const Env = z.object({
+  HOST: nonEmpty.default('127.0.0.1'),
+  PORT: wholeNumber(0, 65535).default(8080),
+  CAMPAIGN: nonEmpty.optional(),
+  TICK_MS: wholeNumber(10, 60_000).default(100),
+  SIMULATOR: z.enum(['on', 'off'], { error: 'must be "on" or "off"' }).default('on'),
+  OVERLAY_DIR: nonEmpty.optional(),
+});
+
+export const CLI_USAGE = `usage: npm start [-- --no-simulator]
+environment: HOST (127.0.0.1), PORT (8080, 0 = any free port), CAMPAIGN (campaign file),
+             TICK_MS (100), SIMULATOR (on|off), OVERLAY_DIR (serve this directory instead of building dist/)`;
+
+/** Reads the settings; throws an Error naming each bad variable or argument and what is wrong. */
+export function readCliSettings(env: NodeJS.ProcessEnv, args: readonly string[], cwd = process.cwd()): CliSettings {
+  const unknownArgs = args.filter((arg) => arg !== '--no-simulator');
+  if (unknownArgs.length > 0) throw new Error(`unknown argument ${unknownArgs.join(' ')}\n${CLI_USAGE}`);
+  // An empty variable (`PORT= npm start`) means "not set", as shells and .env files usually intend.
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const parsed = Env.safeParse(present);
+  if (!parsed.success) throw new Error(`bad environment:\n${describeZodError(parsed.error)}\n${CLI_USAGE}`);
+  const vars = parsed.data;
+  return {
+    host: vars.HOST,
+    port: vars.PORT,
+    campaignPath: vars.CAMPAIGN ? resolve(cwd, vars.CAMPAIGN) : SAMPLE_CAMPAIGN_PATH,
+    tickMs: vars.TICK_MS,
+    simulator: vars.SIMULATOR === 'on' && !args.includes('--no-simulator'),
+    overlayDir: vars.OVERLAY_DIR ? resolve(cwd, vars.OVERLAY_DIR) : null,
+  };
+}

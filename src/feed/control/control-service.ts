@@ -1,0 +1,129 @@
+import type { CardDirectory } from '../../lower-third/index.ts';
+import {
+  ControlCommand,
+  describeZodError,
+  type CampaignConfig,
+  type ControlStatus,
+  type FeedError,
+  type FeedState,
+  type LowerThirdState,
+} from '../../protocol/index.ts';
+import { GoalDesk, type GoalTarget } from './goal-desk.ts';
+import { LowerThirdDesk } from './lower-third-desk.ts';
+import type { ControlSettings, ControlTimers } from './ports.ts';
+import { Serial } from './serial.ts';
+import { planTestReactions } from './test-reactions.ts';
+import type { TestReactionSource } from './test-source.ts';
+
+export type ControlResult = { ok: true; value: ControlStatus } | { ok: false; error: FeedError };
+
+/** The feed's parts the control feature drives: totals to read, the goal to change. */
+export interface ControlFeed extends GoalTarget {
+  state(scope: string | null): FeedState;
+  hasRegion(id: string): boolean;
+}
+
+export interface ControlServiceOptions {
+  campaign: CampaignConfig;
+  feed: ControlFeed;
+  settings: ControlSettings;
+  timers: ControlTimers;
+  testSource: TestReactionSource;
+  queueMax?: number;
+  log: (message: string) => void;
+}
+
+/**
+ * One entry point for every producer command, whatever carried it (HTTP or the /control socket):
+ * parse, dispatch to the lower third, the goal or the test source, answer with the full status.
+ * Listeners hear every change once it is saved.
+ */
+export class ControlService {
+  readonly lowerThird: LowerThirdDesk;
+  private readonly goal: GoalDesk;
+  private readonly lowerThirdListeners = new Set<(state: LowerThirdState) => void>();
+  private readonly statusListeners = new Set<(status: ControlStatus) => void>();
+
+  constructor(private readonly options: ControlServiceOptions) {
+    const { campaign, feed, settings, timers, log } = options;
+    const serial = new Serial();
+    const directory: CardDirectory = { regions: campaign.regions, roster: campaign.roster };
+    this.lowerThird = new LowerThirdDesk({
+      directory,
+      settings,
+      timers,
+      serial,
+      queueMax: options.queueMax,
+      log,
+      onChange: (state) => {
+        for (const listener of this.lowerThirdListeners) listener(state);
+        this.publishStatus();
+      },
+    });
+    this.goal = new GoalDesk(feed, campaign.capMinor, settings, serial, log);
+  }
+
+  status(): ControlStatus {
+    const { campaign, feed } = this.options;
+    return {
+      lowerThird: this.lowerThird.state,
+      goal: { currency: campaign.currency, goalMinor: feed.goalMinor, capMinor: campaign.capMinor },
+      roster: campaign.roster,
+      regions: campaign.regions,
+    };
+  }
+
+  /** Parses and runs one command. A refusal names the field at fault and changes nothing. */
+  async execute(input: unknown): Promise<ControlResult> {
+    const parsed = ControlCommand.safeParse(input);
+    if (!parsed.success) return { ok: false, error: { code: 'bad-request', message: describeZodError(parsed.error) } };
+    const command = parsed.data;
+    switch (command.type) {
+      case 'setGoal': {
+        const result = await this.goal.setGoal(command.goalMinor);
+        if (!result.ok) return result;
+        this.publishStatus();
+        return { ok: true, value: this.status() };
+      }
+      case 'test':
+        return this.fireTest(command.kind, command.region);
+      default: {
+        const result = await this.lowerThird.execute(command);
+        return result.ok ? { ok: true, value: this.status() } : result;
+      }
+    }
+  }
+
+  onLowerThird(listener: (state: LowerThirdState) => void): () => void {
+    this.lowerThirdListeners.add(listener);
+    return () => this.lowerThirdListeners.delete(listener);
+  }
+
+  onStatus(listener: (status: ControlStatus) => void): () => void {
+    this.statusListeners.add(listener);
+    return () => this.statusListeners.delete(listener);
+  }
+
+  close(): void {
+    this.lowerThird.close();
+    this.lowerThirdListeners.clear();
+    this.statusListeners.clear();
+  }
+
+  private fireTest(kind: Parameters<typeof planTestReactions>[0], regionId: string | undefined): ControlResult {
+    const { campaign, feed, testSource } = this.options;
+    const region = regionId ?? campaign.regions[0]!.id;
+    if (!feed.hasRegion(region)) {
+      return { ok: false, error: { code: 'bad-request', message: `region: unknown region "${region}" (known: ${campaign.regions.map((r) => r.id).join(', ')})` } };
+    }
+    const plan = planTestReactions(kind, campaign, region, feed.state(null).donation.raisedMinor);
+    if (!plan.ok) return plan;
+    if (!testSource.fire(plan.deltas)) return { ok: false, error: { code: 'internal', message: 'the test source is not running' } };
+    return { ok: true, value: this.status() };
+  }
+
+  private publishStatus(): void {
+    const status = this.status();
+    for (const listener of this.statusListeners) listener(status);
+  }
+}

@@ -1,0 +1,25 @@
+import type { Socket } from 'socket.io';
+import type { OverlayClientToServerEvents, OverlayServerToClientEvents } from '../../protocol/index.ts';
+import type { OverlayIo } from '../socket/overlay-io.ts';
+import type { ControlService } from './control-service.ts';
+
+type OverlaySocket = Socket<OverlayClientToServerEvents, OverlayServerToClientEvents>;
+
+/**
+ * The overlays' read-only view of the lower third: every overlay gets the state when it subscribes
+ * (and re-subscribes after a reconnect, so a reloaded overlay shows the card on air), and again on
+ * every change. Overlays cannot send anything that changes it.
+ */
+export function publishLowerThirdToOverlays(io: OverlayIo, control: ControlService): { close(): void } {
+  const onConnection = (socket: OverlaySocket) => {
+    socket.on('subscribe', () => socket.emit('lowerThird', control.lowerThird.state));
+  };
+  io.on('connection', onConnection);
+  const stop = control.onLowerThird((state) => io.emit('lowerThird', state));
+  return {
+    close() {
+      stop();
+      io.off('connection', onConnection);
+    },
+  };
+}

@@ -1,0 +1,164 @@
+import { createServer, type Server as HttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Server } from 'socket.io';
+import type { CampaignConfig, ReactionDelta } from '../protocol/index.ts';
+import { Aggregator } from './aggregator.ts';
+import { createControl, type Control, type ControlOptions } from './control/index.ts';
+import { listen, urlOf } from './http/listen.ts';
+import { sendError } from './http/respond.ts';
+import type { FeedRoute } from './http/route.ts';
+import { createRouter, routeTable, type Middleware } from './http/router.ts';
+import { coreRoutes } from './http/routes.ts';
+import { staticFiles } from './http/static.ts';
+import { Broadcaster } from './socket/broadcaster.ts';
+import type { OverlayIo } from './socket/overlay-io.ts';
+import { handleOverlaySocket } from './socket/subscribe.ts';
+import { SimulatorSource, type SimulatorOptions } from './sources/simulator.ts';
+import type { ReactionSource } from './sources/source.ts';
+
+export type { OverlayIo } from './socket/overlay-io.ts';
+export type { FeedRoute, RouteContext } from './http/route.ts';
+export type { Middleware } from './http/router.ts';
+
+export interface FeedServerOptions {
+  campaign: CampaignConfig;
+  /** Default 127.0.0.1: a show's feed is not for the network unless asked. */
+  host?: string;
+  /** 0 (the default) picks a free port. */
+  port?: number;
+  /** How often coalesced updates go out, in ms. Default 100. */
+  tickMs?: number;
+  /** Run the simulator with these options; off when absent or false. */
+  simulator?: SimulatorOptions | false;
+  /** Directory of the built overlay to serve (e.g. dist); null or absent serves no files. */
+  staticDir?: string | null;
+  /**
+   * Attach to an existing server (Vite's dev server) instead of creating one. The feed then neither
+   * listens nor answers HTTP by itself: mount `feed.middleware` in that server's middleware stack.
+   */
+  httpServer?: HttpServer;
+  /** More HTTP routes (control, ingest, ...), added to /healthz and /api/state. */
+  routes?: readonly FeedRoute[];
+  /** More reaction sources (ingest, TikTok LIVE), started with the server and stopped on close. */
+  sources?: readonly ReactionSource[];
+  /** Producer control (lower thirds, goal, test reactions) behind a token; off when absent. */
+  control?: ControlOptions;
+  /** Where problems are reported. Default: console.error. */
+  log?: (message: string) => void;
+}
+
+export interface FeedServer {
+  readonly url: string;
+  readonly port: number;
+  readonly aggregator: Aggregator;
+  readonly io: OverlayIo;
+  /** The control feature, when the server was started with `control`. */
+  readonly control: Control | null;
+  /** The feed's HTTP routes as connect middleware (calls `next` for anything else). */
+  readonly middleware: Middleware;
+  /** Sends the pending coalesced updates now, as a tick does. */
+  flush(): void;
+  /** Stops sources and ticks, disconnects every client; closes the HTTP server only if the feed created it. */
+  close(): Promise<void>;
+}
+
+/** Small enough for any client message we accept; a larger one is dropped by engine.io before parsing. */
+const MAX_MESSAGE_BYTES = 64 * 1024;
+
+/** Starts the feed: aggregator, sources, socket.io and HTTP on one port. */
+export async function startFeedServer(options: FeedServerOptions): Promise<FeedServer> {
+  const { campaign, host = '127.0.0.1', port = 0, tickMs = 100, staticDir = null, log = (message) => console.error(message) } = options;
+  if (!Number.isInteger(tickMs) || tickMs < 1) throw new Error(`tickMs must be a whole number of ms >= 1, got ${tickMs}`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`port must be a whole number from 0 to 65535, got ${port}`);
+
+  // Everything that can refuse the options does so before any resource exists.
+  const aggregator = new Aggregator(campaign);
+  const control = options.control ? createControl({ ...options.control, campaign, feed: aggregator, log }) : null;
+  const sources = [
+    ...(options.simulator ? [new SimulatorSource(campaign, options.simulator)] : []),
+    ...(control ? [control.testSource] : []),
+    ...(options.sources ?? []),
+  ];
+  const serveStatic = staticDir === null ? null : staticFiles(staticDir);
+  const routes = routeTable([...coreRoutes, ...(control?.routes ?? []), ...(options.routes ?? [])]);
+
+  const ownsHttpServer = options.httpServer === undefined;
+  const httpServer = options.httpServer ?? createServer();
+  const io: OverlayIo = new Server(httpServer, {
+    serveClient: false,
+    maxHttpBufferSize: MAX_MESSAGE_BYTES,
+    // Vite's HMR websocket shares an attached server: let it answer its own upgrades.
+    destroyUpgrade: ownsHttpServer,
+  });
+  const middleware = createRouter(routes, { campaign, aggregator, io }, log);
+  if (ownsHttpServer) {
+    httpServer.on('request', (request, response) =>
+      middleware(request, response, () => {
+        const notFound = () => sendError(response, 'not-found', `nothing at ${request.method} ${request.url}`);
+        if (serveStatic) serveStatic(request, response, notFound);
+        else notFound();
+      }),
+    );
+  }
+  io.on('connection', (socket) => handleOverlaySocket(socket, aggregator, log));
+  control?.attach(io);
+
+  const broadcaster = new Broadcaster(io, aggregator);
+  const ticker = setInterval(() => {
+    try {
+      broadcaster.flush();
+    } catch (error) {
+      log(`tick failed: ${(error as Error)?.stack ?? String(error)}`);
+    }
+  }, tickMs);
+  ticker.unref();
+
+  // A source's bad delta is reported and dropped; it never reaches the totals.
+  const sink = (delta: ReactionDelta) => {
+    try {
+      aggregator.apply(delta);
+    } catch (error) {
+      log(`${(error as Error).message}`);
+    }
+  };
+
+  let closing: Promise<void> | undefined;
+  const close = () =>
+    (closing ??= (async () => {
+      clearInterval(ticker);
+      control?.close();
+      await Promise.allSettled(sources.map(async (source) => source.stop()));
+      if (ownsHttpServer) {
+        await io.close();
+      } else {
+        // Not ours to close: only let go of the clients and engine.io.
+        io.disconnectSockets(true);
+        io.engine.close();
+      }
+    })());
+
+  try {
+    if (ownsHttpServer) await listen(httpServer, port, host);
+    for (const source of sources) source.start(sink);
+  } catch (error) {
+    await close();
+    throw error;
+  }
+  // When Vite (or whoever owns the server) closes it, the feed goes with it.
+  if (!ownsHttpServer) httpServer.once('close', () => void close());
+
+  return {
+    get url() {
+      return urlOf(httpServer);
+    },
+    get port() {
+      return (httpServer.address() as AddressInfo | null)?.port ?? 0;
+    },
+    aggregator,
+    io,
+    control,
+    middleware,
+    flush: () => broadcaster.flush(),
+    close,
+  };
+}

@@ -1,0 +1,29 @@
+/**
+ * The part of tiktok-live-connector's TikTokLiveConnection we use (2.5: an EventEmitter with
+ * `connect(roomId?)` and `disconnect()`, dist/index-*.d.ts). Tests hand the source a stand-in with
+ * the same shape; production gets the real class from `openTikTokLiveConnection`.
+ */
+export interface LiveConnection {
+  on(event: string, listener: (...args: never[]) => void): unknown;
+  off(event: string, listener: (...args: never[]) => void): unknown;
+  /** Resolves once the WebSocket is open (after emitting "connected"); rejects with the library's error. */
+  connect(): Promise<unknown>;
+  disconnect(): Promise<void>;
+}
+
+/** Makes a fresh connection for one attempt (a new one per attempt: no listener or state survives a failure). */
+export type OpenLiveConnection = (uniqueId: string) => LiveConnection | Promise<LiveConnection>;
+
+/**
+ * The real connection. The library is imported only here, and only when a TikTok source actually
+ * connects, so tests and CI without internet never load it or touch the network.
+ * - processInitialData: false: the batch of recent messages the sign server returns with the WebSocket
+ *   URL is the connect backlog; the library then does not emit it at all (our counter drops it anyway);
+ * - fetchRoomInfoOnConnect (default true) makes `connect()` reject with UserOfflineError when the user
+ *   is not live, which the source reads as "ended: poll until the LIVE begins";
+ * - the sign server's API key, if any, comes from the SIGN_API_KEY environment variable (the library's SignConfig).
+ */
+export const openTikTokLiveConnection: OpenLiveConnection = async (uniqueId) => {
+  const { TikTokLiveConnection } = await import('tiktok-live-connector');
+  return new TikTokLiveConnection(uniqueId, { processInitialData: false, fetchRoomInfoOnConnect: true, enableExtendedGiftInfo: false });
+};

@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import { Count, IdempotencyKey } from '../../protocol/index.ts';
+
+/**
+ * What the journal and the snapshot hold, as zod schemas: every record read back from disk is parsed
+ * with these before it may touch a total, so a record that passed its checksum but means nothing
+ * (a bug, an edited file) is refused like a damaged one.
+ */
+
+/** Region and market ids as the aggregator knows them (ReactionDelta allows any 1-40 characters). */
+const CellId = z.string().min(1).max(40);
+
+/** One region × market cell: [region, market, likes, comments, gifts, giftDiamonds, shares]. */
+export const CellRow = z.tuple([CellId, CellId, Count, Count, Count, Count, Count]);
+export type CellRow = z.infer<typeof CellRow>;
+
+export const SettingKey = z.string().regex(/^[a-z][a-z0-9.-]{0,63}$/, { error: 'must be 1-64 characters of a-z, 0-9, . and -' });
+
+/** A batch of reactions made durable: the cells it adds to, where it came from, and its key if it has one. */
+export const ReactionsRecord = z.strictObject({
+  t: z.literal('r'),
+  at: Count.describe('ms since the epoch when it was committed'),
+  src: z.string().min(1).max(40),
+  k: IdempotencyKey.optional(),
+  c: z.array(CellRow),
+});
+export type ReactionsRecord = z.infer<typeof ReactionsRecord>;
+
+/** A setting other features persist (roster, current lower third, goal): the latest record wins. */
+export const SettingRecord = z.strictObject({
+  t: z.literal('s'),
+  at: Count,
+  key: SettingKey,
+  v: z.json(),
+});
+export type SettingRecord = z.infer<typeof SettingRecord>;
+
+export const JournalRecord = z.discriminatedUnion('t', [ReactionsRecord, SettingRecord]);
+export type JournalRecord = z.infer<typeof JournalRecord>;
+
+export const SNAPSHOT_VERSION = 1 as const;
+
+/** Everything the journals up to and including generation `gen` added up to. */
+export const Snapshot = z.strictObject({
+  v: z.literal(SNAPSHOT_VERSION),
+  gen: Count,
+  at: Count,
+  cells: z.array(CellRow),
+  /** The idempotency keys still remembered, oldest first, with when each was committed. */
+  keys: z.array(z.tuple([IdempotencyKey, Count])),
+  settings: z.record(SettingKey, z.json()),
+});
+export type Snapshot = z.infer<typeof Snapshot>;

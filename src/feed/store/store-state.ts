@@ -1,0 +1,114 @@
+import { REACTION_KINDS, emptyTotals, type ReactionDelta, type ReactionTotals } from '../../protocol/index.ts';
+import { IdempotencyWindow, type IdempotencyRetention } from './idempotency-window.ts';
+import { SNAPSHOT_VERSION, type CellRow, type JournalRecord, type Snapshot } from './records.ts';
+import type { CellTotals, JsonValue } from './store.ts';
+
+/** Cells are keyed by both ids; JSON of the pair cannot collide whatever characters an id holds. */
+const cellKey = (region: string, market: string) => JSON.stringify([region, market]);
+
+export function rowOf(region: string, market: string, totals: ReactionTotals): CellRow {
+  return [region, market, totals.likes, totals.comments, totals.gifts, totals.giftDiamonds, totals.shares];
+}
+
+export function totalsOfRow(row: CellRow): ReactionTotals {
+  const [, , likes, comments, gifts, giftDiamonds, shares] = row;
+  return { likes, comments, gifts, giftDiamonds, shares };
+}
+
+/**
+ * Sums deltas per region × market cell and drops empty ones: a journal record holds each cell once,
+ * whatever the batch looked like.
+ */
+export function mergeDeltas(deltas: readonly ReactionDelta[]): CellRow[] {
+  const merged = new Map<string, CellTotals>();
+  for (const delta of deltas) {
+    const key = cellKey(delta.region, delta.market);
+    let cell = merged.get(key);
+    if (!cell) merged.set(key, (cell = { region: delta.region, market: delta.market, totals: emptyTotals() }));
+    for (const kind of REACTION_KINDS) cell.totals[kind] += delta[kind];
+  }
+  return [...merged.values()]
+    .filter((cell) => REACTION_KINDS.some((kind) => cell.totals[kind] > 0))
+    .map((cell) => rowOf(cell.region, cell.market, cell.totals));
+}
+
+/** Sum of a set of rows per kind: the campaign-wide view used to guard against overflow. */
+export function sumRows(rows: readonly CellRow[]): ReactionTotals {
+  const sum = emptyTotals();
+  for (const row of rows) {
+    const totals = totalsOfRow(row);
+    for (const kind of REACTION_KINDS) sum[kind] += totals[kind];
+  }
+  return sum;
+}
+
+/**
+ * What the journal adds up to: totals per cell, the remembered idempotency keys and the settings.
+ * Only records that are already durable are applied here, in journal order, so this state is always
+ * exactly what a recovery from disk would rebuild.
+ */
+export class StoreState {
+  private readonly cells = new Map<string, CellTotals>();
+  readonly keys: IdempotencyWindow;
+  private readonly settings = new Map<string, JsonValue>();
+
+  constructor(retention?: IdempotencyRetention) {
+    this.keys = new IdempotencyWindow(retention);
+  }
+
+  static fromSnapshot(snapshot: Snapshot, retention?: IdempotencyRetention): StoreState {
+    const state = new StoreState(retention);
+    for (const row of snapshot.cells) state.addRow(row);
+    for (const [key, atMs] of snapshot.keys) state.keys.add(key, atMs);
+    for (const [key, value] of Object.entries(snapshot.settings)) state.settings.set(key, value);
+    return state;
+  }
+
+  apply(record: JournalRecord): void {
+    if (record.t === 's') {
+      this.settings.set(record.key, record.v);
+      return;
+    }
+    for (const row of record.c) this.addRow(row);
+    if (record.k !== undefined) this.keys.add(record.k, record.at);
+  }
+
+  toSnapshot(gen: number, atMs: number): Snapshot {
+    return {
+      v: SNAPSHOT_VERSION,
+      gen,
+      at: atMs,
+      cells: this.cellTotals().map((cell) => rowOf(cell.region, cell.market, cell.totals)),
+      keys: this.keys.entries(),
+      settings: Object.fromEntries(this.settings),
+    };
+  }
+
+  /** Copies: a caller cannot change what the store holds. */
+  cellTotals(): CellTotals[] {
+    return [...this.cells.values()].map((cell) => ({ region: cell.region, market: cell.market, totals: { ...cell.totals } }));
+  }
+
+  campaignTotals(): ReactionTotals {
+    const sum = emptyTotals();
+    for (const cell of this.cells.values()) for (const kind of REACTION_KINDS) sum[kind] += cell.totals[kind];
+    return sum;
+  }
+
+  setting(key: string): JsonValue | undefined {
+    return structuredClone(this.settings.get(key));
+  }
+
+  settingsObject(): Record<string, JsonValue> {
+    return structuredClone(Object.fromEntries(this.settings));
+  }
+
+  private addRow(row: CellRow): void {
+    const [region, market] = row;
+    const key = cellKey(region, market);
+    let cell = this.cells.get(key);
+    if (!cell) this.cells.set(key, (cell = { region, market, totals: emptyTotals() }));
+    const delta = totalsOfRow(row);
+    for (const kind of REACTION_KINDS) cell.totals[kind] += delta[kind];
+  }
+}

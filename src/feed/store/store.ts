@@ -1,0 +1,56 @@
+import type { ReactionDelta, ReactionTotals } from '../../protocol/index.ts';
+
+/**
+ * Where the feed keeps what must survive a crash: the cumulative totals of every region × market cell,
+ * the idempotency keys of recent batches, and a few settings other features persist (the roster, the
+ * current lower third, the goal). The embedded JournalStore implements it; a Redis store can too.
+ *
+ * The contract every implementation keeps:
+ * - `open()` recovers and returns everything acknowledged before the last stop or crash, exactly once.
+ * - `commitReactions()` resolves only once the batch is durable; a batch whose key was already
+ *   committed resolves `duplicate` and adds nothing. A rejected commit added nothing that was
+ *   acknowledged (it may still be recovered later; a retry with the same key then counts it once).
+ * - Commits are applied in the order their promises resolve.
+ */
+export interface FeedStore {
+  open(): Promise<PersistedState>;
+  commitReactions(batch: ReactionBatch): Promise<CommitResult>;
+  putSetting(key: string, value: JsonValue): Promise<void>;
+  close(): Promise<void>;
+}
+
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+
+export interface CellTotals {
+  region: string;
+  market: string;
+  totals: ReactionTotals;
+}
+
+export interface PersistedState {
+  /** Cumulative totals of every cell that ever received a reaction. */
+  cells: CellTotals[];
+  /** The idempotency keys still remembered (bounded: see IdempotencyRetention), oldest first. */
+  recentKeys: string[];
+  settings: Record<string, JsonValue>;
+}
+
+export interface ReactionBatch {
+  /** Absent for sources that cannot resend (the simulator): such a batch is never treated as a duplicate. */
+  idempotencyKey?: string;
+  /** Who sent it (`ingest`, `simulator`, `tiktok`): kept in the journal for the audit. */
+  source: string;
+  deltas: readonly ReactionDelta[];
+}
+
+export type CommitResult = { status: 'committed' } | { status: 'duplicate' };
+
+/** The store cannot promise durability any more (a write or fsync failed): restart the feed server. */
+export class StoreUnavailableError extends Error {
+  override readonly name = 'StoreUnavailableError';
+}
+
+/** A batch the store refuses before writing anything (it would overflow a total, or is malformed). */
+export class BatchRejectedError extends Error {
+  override readonly name = 'BatchRejectedError';
+}

@@ -1,0 +1,43 @@
+import type { Plugin } from 'vite';
+import type { CampaignConfig } from '../protocol/index.ts';
+import { SAMPLE_CAMPAIGN_PATH, loadCampaignFile } from './config.ts';
+import { startFeedServer, type FeedServerOptions } from './server.ts';
+import type { SimulatorOptions } from './sources/simulator.ts';
+
+export interface FeedDevPluginOptions {
+  /** A campaign, or the path of a campaign file. Default: $CAMPAIGN, else the sample campaign. */
+  campaign?: CampaignConfig | string;
+  tickMs?: number;
+  /** The simulator that animates the overlay while designing; on by default. */
+  simulator?: SimulatorOptions | false;
+  routes?: FeedServerOptions['routes'];
+}
+
+/**
+ * `npm run dev`: the feed server and its simulator ride on Vite's own HTTP server, so the overlay, its hot
+ * reload, socket.io and /api/* share one process and one port. The feed closes when Vite's server closes.
+ */
+export function feedDevPlugin(options: FeedDevPluginOptions = {}): Plugin {
+  return {
+    name: 'local-love:feed',
+    apply: 'serve',
+    async configureServer(server) {
+      if (!server.httpServer) {
+        server.config.logger.warn('local-love feed: Vite runs in middleware mode, so the feed server is not attached');
+        return;
+      }
+      const campaign =
+        typeof options.campaign === 'object' ? options.campaign : loadCampaignFile(options.campaign ?? process.env['CAMPAIGN'] ?? SAMPLE_CAMPAIGN_PATH);
+      const feed = await startFeedServer({
+        campaign,
+        httpServer: server.httpServer as import('node:http').Server,
+        simulator: options.simulator ?? {},
+        ...(options.tickMs !== undefined && { tickMs: options.tickMs }),
+        ...(options.routes !== undefined && { routes: options.routes }),
+        log: (message) => server.config.logger.error(`local-love feed: ${message}`, { timestamp: true }),
+      });
+      // Before Vite's own middlewares, so its HTML fallback never answers an API path.
+      server.middlewares.use(feed.middleware);
+    },
+  };
+}

@@ -1,0 +1,128 @@
+import { gsap } from 'gsap';
+
+/** What the clock drives, once per frame: the stage. */
+export interface FrameDriver {
+  /** Advance everything by `deltaMs` of animation time. Returns true while anything still moves. */
+  step(deltaMs: number): boolean;
+  /** Draw the current state once. */
+  draw(): void;
+}
+
+export type ClockMode = 'real' | 'test';
+
+/**
+ * The one clock of the overlay: it moves gsap and the widgets by the same time and decides when a frame is
+ * drawn. Time is *animation time*: it advances only while frames run, so a tween started after an idle
+ * hour begins where it should instead of jumping to its end.
+ */
+export interface Clock {
+  readonly mode: ClockMode;
+  readonly nowMs: number;
+  attach(driver: FrameDriver): void;
+  /** Something changed: draw at least one frame, and keep drawing while the driver says it moves. */
+  wake(): void;
+  /** Test mode only: move time by `ms` (in steps of at most one 60 Hz frame), then draw one frame. */
+  advance(ms: number): void;
+  destroy(): void;
+}
+
+/** A frame longer than this (tab hidden, machine busy) counts as this long: animations never skip. */
+const MAX_FRAME_MS = 100;
+/** Test mode steps time like a 60 Hz display would, whatever `advance` is asked. */
+const TEST_STEP_MS = 1000 / 60;
+
+/** gsap stops reading wall-clock time: only our clock moves it, so pixi and gsap can never drift apart. */
+function takeOverGsapTime(): void {
+  gsap.ticker.remove(gsap.updateRoot);
+  gsap.ticker.lagSmoothing(0);
+  gsap.ticker.sleep();
+  gsap.updateRoot(0);
+}
+
+abstract class BaseClock implements Clock {
+  abstract readonly mode: ClockMode;
+  protected driver: FrameDriver | null = null;
+  private timeMs = 0;
+
+  constructor() {
+    takeOverGsapTime();
+  }
+
+  get nowMs(): number {
+    return this.timeMs;
+  }
+
+  attach(driver: FrameDriver): void {
+    this.driver = driver;
+  }
+
+  abstract wake(): void;
+  abstract advance(ms: number): void;
+  abstract destroy(): void;
+
+  /** Moves gsap first, then the widgets, so both see the same instant. */
+  protected step(deltaMs: number): boolean {
+    this.timeMs += deltaMs;
+    gsap.updateRoot(this.timeMs / 1000);
+    return this.driver?.step(deltaMs) ?? false;
+  }
+}
+
+/** Real time from requestAnimationFrame; runs only while something moves, then sleeps until woken. */
+class RealClock extends BaseClock {
+  readonly mode = 'real';
+  private frameRequest = 0;
+  private lastFrameAt = 0;
+
+  wake(): void {
+    if (this.frameRequest !== 0) return;
+    this.lastFrameAt = performance.now();
+    this.frameRequest = requestAnimationFrame(this.frame);
+  }
+
+  advance(): void {
+    throw new Error('advance(ms) needs the test clock: open the overlay with ?clock=test');
+  }
+
+  destroy(): void {
+    if (this.frameRequest !== 0) cancelAnimationFrame(this.frameRequest);
+    this.frameRequest = 0;
+    this.driver = null;
+  }
+
+  private readonly frame = (timestamp: number): void => {
+    this.frameRequest = 0;
+    const deltaMs = Math.min(Math.max(timestamp - this.lastFrameAt, 0), MAX_FRAME_MS);
+    this.lastFrameAt = timestamp;
+    const moving = this.step(deltaMs);
+    this.driver?.draw();
+    if (moving) {
+      this.frameRequest = requestAnimationFrame(this.frame);
+    } else {
+      // Creating a tween wakes gsap's own ticker; it has nothing to do, so let it sleep with us.
+      gsap.ticker.sleep();
+    }
+  };
+}
+
+/** Frozen time for repeatable screenshots: nothing moves or draws until a test calls advance(ms). */
+class TestClock extends BaseClock {
+  readonly mode = 'test';
+
+  wake(): void {}
+
+  advance(ms: number): void {
+    if (!Number.isFinite(ms) || ms < 0) throw new Error(`advance(ms): ms must be a finite number >= 0, got ${ms}`);
+    const steps = Math.ceil(ms / TEST_STEP_MS);
+    for (let i = 0; i < steps; i++) this.step(ms / steps);
+    this.driver?.draw();
+  }
+
+  destroy(): void {
+    this.driver = null;
+  }
+}
+
+export function createClock(mode: ClockMode): Clock {
+  return mode === 'test' ? new TestClock() : new RealClock();
+}

@@ -1,0 +1,100 @@
+import { io, type Socket } from 'socket.io-client';
+import {
+  CampaignInfo,
+  FeedState,
+  PROTOCOL_VERSION,
+  describeZodError,
+  type OverlayClientToServerEvents,
+  type OverlayServerToClientEvents,
+} from '../protocol/index.ts';
+
+type FeedSocket = Socket<OverlayServerToClientEvents, OverlayClientToServerEvents>;
+
+export interface FeedClientOptions {
+  /** Feed server URL; null for the page's own origin (the feed serves the overlay). */
+  readonly url: string | null;
+  /** The region to watch, or null for the whole campaign. */
+  readonly region: string | null;
+  readonly onCampaign: (campaign: CampaignInfo) => void;
+  /** Called with each state newer than the last one; never with an older or a repeated one. */
+  readonly onState: (state: FeedState) => void;
+  readonly warn?: (message: string) => void;
+}
+
+/** Reconnect quickly after a blip, but never hammer a feed that is down: 0.5 s doubling up to 5 s, jittered. */
+const RECONNECT = { reconnectionDelay: 500, reconnectionDelayMax: 5_000, randomizationFactor: 0.5 } as const;
+
+/**
+ * The overlay's link to the feed server. It subscribes on every (re)connect, so a reconnect always resyncs
+ * from a full snapshot, and validates every message at the boundary: a bad one is logged and ignored,
+ * never drawn.
+ *
+ * Ordering: within one connection a state is kept only if its `seq` is higher than the last one kept, so
+ * a repeated or reordered message cannot move the meter backward. The snapshot that answers our own
+ * `subscribe` starts a new baseline: a restarted feed counts its seq from 0 again, and an overlay that
+ * ignored it would stay frozen for the rest of the show.
+ */
+export class FeedClient {
+  private readonly socket: FeedSocket;
+  private lastSeq = -1;
+  private closed = false;
+
+  constructor(private readonly options: FeedClientOptions) {
+    const socketOptions = { ...RECONNECT, transports: ['websocket'] };
+    this.socket = options.url === null ? io(socketOptions) : io(options.url, socketOptions);
+    this.socket.on('connect', () => this.subscribe());
+    this.socket.on('campaign', (raw) => this.acceptCampaign(raw));
+    this.socket.on('snapshot', (raw) => this.acceptState(raw, 'snapshot'));
+    this.socket.on('update', (raw) => this.acceptState(raw, 'update'));
+    this.socket.on('refused', (error) => this.warn(`feed refused a message: ${error?.message ?? JSON.stringify(error)}`));
+    this.socket.on('connect_error', (error) => this.warn(`feed connection failed (${error.message}); retrying`));
+  }
+
+  get connected(): boolean {
+    return this.socket.connected;
+  }
+
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.socket.removeAllListeners();
+    this.socket.disconnect();
+  }
+
+  private subscribe(): void {
+    this.socket.emit('subscribe', { v: PROTOCOL_VERSION, region: this.options.region }, (result) => {
+      if (!result?.ok) {
+        this.warn(`feed refused the subscription: ${result?.error?.message ?? JSON.stringify(result)}`);
+        return;
+      }
+      this.acceptState(result.value, 'subscribe', { newBaseline: true });
+    });
+  }
+
+  private acceptCampaign(raw: unknown): void {
+    const parsed = CampaignInfo.safeParse(raw);
+    if (!parsed.success) return this.warn(`ignored a bad campaign message:\n${describeZodError(parsed.error)}`);
+    this.options.onCampaign(parsed.data);
+  }
+
+  private acceptState(raw: unknown, source: string, { newBaseline = false } = {}): void {
+    if (this.closed) return;
+    const parsed = FeedState.safeParse(raw);
+    if (!parsed.success) return this.warn(`ignored a bad ${source} message:\n${describeZodError(parsed.error)}`);
+    const state = parsed.data;
+    if (state.region !== this.options.region) {
+      return this.warn(`ignored a ${source} for region ${state.region ?? 'campaign'}; this overlay watches ${this.options.region ?? 'the campaign'}`);
+    }
+    if (state.seq === this.lastSeq) return;
+    if (state.seq < this.lastSeq) {
+      if (!newBaseline) return;
+      this.warn(`the feed restarted (seq ${this.lastSeq} -> ${state.seq}): resyncing from its snapshot`);
+    }
+    this.lastSeq = state.seq;
+    this.options.onState(state);
+  }
+
+  private warn(message: string): void {
+    (this.options.warn ?? console.warn)(message);
+  }
+}

@@ -1,0 +1,117 @@
+import { Application, Container } from 'pixi.js';
+import type { FeedState } from '../protocol/index.ts';
+import type { Clock, FrameDriver } from './clock.ts';
+import type { Widget } from './widget.ts';
+
+/** Everything is laid out on this fixed stage and scaled to whatever size the browser source has. */
+export const STAGE_WIDTH = 1920;
+export const STAGE_HEIGHT = 1080;
+
+/** Scale and offset that fit the stage inside a window, centred, keeping its aspect ratio (letterbox). */
+export function fitStage(windowWidth: number, windowHeight: number): { scale: number; x: number; y: number } {
+  const scale = Math.min(windowWidth / STAGE_WIDTH, windowHeight / STAGE_HEIGHT);
+  return { scale, x: (windowWidth - STAGE_WIDTH * scale) / 2, y: (windowHeight - STAGE_HEIGHT * scale) / 2 };
+}
+
+/**
+ * The pixi application, the scaled 1920x1080 scene and the widgets on it. It is the clock's FrameDriver:
+ * the clock asks it to step and draw, and it never draws on its own (pixi's ticker is not started).
+ */
+export class Stage implements FrameDriver {
+  /** Frames actually rendered since start: what an idle overlay must keep at zero. */
+  framesDrawn = 0;
+  private readonly scene = new Container({ label: 'scene' });
+  private readonly widgets: Widget[] = [];
+  private sizeDirty = true;
+  private drawWaiters: (() => void)[] = [];
+  private destroyed = false;
+
+  private constructor(
+    readonly app: Application,
+    private readonly clock: Clock,
+  ) {
+    app.stage.addChild(this.scene);
+    clock.attach(this);
+    window.addEventListener('resize', this.onResize);
+  }
+
+  static async create(clock: Clock, host: HTMLElement): Promise<Stage> {
+    const app = new Application();
+    await app.init({
+      preference: 'webgl', // WebGPU is not available in OBS's browser
+      backgroundAlpha: 0,
+      antialias: true,
+      autoStart: false,
+      sharedTicker: false,
+      resolution: window.devicePixelRatio || 1,
+      autoDensity: true,
+      width: window.innerWidth,
+      height: window.innerHeight,
+    });
+    host.appendChild(app.canvas);
+    return new Stage(app, clock);
+  }
+
+  get rendererName(): string {
+    return this.app.renderer.name;
+  }
+
+  add(widget: Widget): void {
+    this.widgets.push(widget);
+    this.scene.addChild(widget.view);
+    this.clock.wake();
+  }
+
+  widget(name: string): Widget | undefined {
+    return this.widgets.find((widget) => widget.name === name);
+  }
+
+  /** Hands a newer feed state to every widget and wakes the clock so their motion gets drawn. */
+  feed(state: FeedState): void {
+    for (const widget of this.widgets) widget.onFeed(state);
+    this.clock.wake();
+  }
+
+  step(deltaMs: number): boolean {
+    let moving = false;
+    // Every widget is updated, even after one has said it moves.
+    for (const widget of this.widgets) moving = widget.update(deltaMs) || moving;
+    return moving;
+  }
+
+  draw(): void {
+    if (this.sizeDirty) this.fitToWindow();
+    this.app.render();
+    this.framesDrawn++;
+    for (const resolve of this.drawWaiters.splice(0)) resolve();
+  }
+
+  /** Resolves after the next frame is drawn. */
+  nextDraw(): Promise<void> {
+    return new Promise((resolve) => this.drawWaiters.push(resolve));
+  }
+
+  destroy(): void {
+    if (this.destroyed) return;
+    this.destroyed = true;
+    window.removeEventListener('resize', this.onResize);
+    this.clock.destroy();
+    for (const widget of this.widgets.splice(0)) widget.destroy();
+    this.app.destroy(true, { children: true });
+  }
+
+  private readonly onResize = (): void => {
+    this.sizeDirty = true;
+    this.clock.wake();
+  };
+
+  private fitToWindow(): void {
+    this.sizeDirty = false;
+    const width = window.innerWidth;
+    const height = window.innerHeight;
+    if (this.app.renderer.width !== width || this.app.renderer.height !== height) this.app.renderer.resize(width, height);
+    const { scale, x, y } = fitStage(width, height);
+    this.scene.scale.set(scale);
+    this.scene.position.set(x, y);
+  }
+}

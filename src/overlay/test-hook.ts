@@ -1,0 +1,70 @@
+import type { FeedState } from '../protocol/index.ts';
+import type { Clock } from './clock.ts';
+import type { Stage } from './stage.ts';
+
+/**
+ * `window.__localLove`: what tests and benchmarks read from the page. Plain data and two functions; it
+ * costs nothing while nobody reads it, so it is present in every build.
+ */
+export interface LocalLoveHook {
+  /** Resolves once the widgets are drawn with the first feed state; rejects when the overlay cannot start. */
+  readonly ready: Promise<void>;
+  isReady: boolean;
+  error: string | null;
+  /** `app.renderer.name`: 'webgl' in OBS and in our tests (pixi can fall back silently). */
+  rendererName: string | null;
+  lastState: FeedState | null;
+  /** Frames rendered since start: stays put while nothing moves. */
+  readonly framesDrawn: number;
+  /** performance.now() when the first frame with the widgets was drawn. */
+  firstDrawAtMs: number | null;
+  /** Test clock only (`?clock=test`): move time by `ms`, then draw one frame. */
+  advance(ms: number): void;
+  /** A widget's inspect() data, or null when no widget has that name. */
+  widget(name: string): Record<string, unknown> | null;
+}
+
+declare global {
+  interface Window {
+    __localLove?: LocalLoveHook;
+  }
+}
+
+export function installTestHook(clock: Clock): { hook: LocalLoveHook; attach(stage: Stage): void; settle(error?: unknown): void } {
+  let stage: Stage | null = null;
+  let settleReady: (error?: unknown) => void = () => {};
+  const ready = new Promise<void>((resolve, reject) => {
+    settleReady = (error) => (error === undefined ? resolve() : reject(error instanceof Error ? error : new Error(String(error))));
+  });
+  ready.catch(() => {}); // the error is also kept in `hook.error`; nobody has to await `ready`
+  const hook: LocalLoveHook = {
+    ready,
+    isReady: false,
+    error: null,
+    rendererName: null,
+    lastState: null,
+    get framesDrawn() {
+      return stage?.framesDrawn ?? 0;
+    },
+    firstDrawAtMs: null,
+    advance: (ms) => clock.advance(ms),
+    widget: (name) => stage?.widget(name)?.inspect() ?? null,
+  };
+  window.__localLove = hook;
+  return {
+    hook,
+    attach(attached) {
+      stage = attached;
+      hook.rendererName = attached.rendererName;
+    },
+    settle(error) {
+      if (error === undefined) {
+        hook.isReady = true;
+        hook.firstDrawAtMs = performance.now();
+      } else {
+        hook.error = error instanceof Error ? error.message : String(error);
+      }
+      settleReady(error);
+    },
+  };
+}

@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import type { ParamControl, ParamMeta } from './param-types.ts';
+import { OverlayParamsSchema, PARAM_NAMES, type ParamName } from './params-schema.ts';
+
+/**
+ * What a producer needs to know about one parameter, read off the schema: the README table, the error card
+ * ("allowed: ...") and the URL builder's controls are all drawn from these, never written by hand.
+ */
+export interface ParamDoc {
+  readonly name: ParamName;
+  readonly control: ParamControl;
+  /** The allowed values in words: `top | bottom | left | right`, `0.5 to 2`. */
+  readonly allowed: string;
+  /** The default, spelled as in a URL. */
+  readonly defaultText: string;
+  readonly description: string;
+  /** The words of a select or multi control. */
+  readonly options: readonly string[];
+  /** The range and step of a number control. */
+  readonly min?: number;
+  readonly max?: number;
+  readonly step?: number;
+}
+
+/** The parts of zod's JSON Schema we read; it carries our `.meta()` (ParamMeta) and `.describe()` too. */
+interface JsonSchemaPart extends Partial<ParamMeta> {
+  description?: string;
+  enum?: unknown[];
+  minimum?: number;
+  maximum?: number;
+  items?: JsonSchemaPart;
+}
+
+type FieldSchema = (typeof OverlayParamsSchema.shape)[ParamName];
+
+function describeField(name: ParamName, field: FieldSchema): ParamDoc {
+  // The JSON Schema of the typed side is zod's public view of enums, ranges, descriptions and meta.
+  const json = z.toJSONSchema(field, { io: 'output', unrepresentable: 'any' }) as JsonSchemaPart;
+  if (json.control === undefined) throw new Error(`parameter ${name} has no control in its meta`);
+  const options = (json.enum ?? json.items?.enum ?? []).map(String);
+  const isRange = json.minimum !== undefined && json.maximum !== undefined;
+  const allowed = json.allowed ?? (isRange ? `${json.minimum} to ${json.maximum}` : options.join(' | '));
+  return {
+    name,
+    control: json.control,
+    allowed,
+    defaultText: String(z.encode(field, field.parse(undefined) as never)),
+    description: json.description ?? '',
+    options,
+    ...(isRange ? { min: json.minimum, max: json.maximum, step: json.step } : {}),
+  };
+}
+
+export const PARAM_DOCS: Readonly<Record<ParamName, ParamDoc>> = Object.fromEntries(
+  PARAM_NAMES.map((name) => [name, describeField(name, OverlayParamsSchema.shape[name])]),
+) as Record<ParamName, ParamDoc>;
+
+/** The docs in schema order. */
+export const PARAM_DOC_LIST: readonly ParamDoc[] = PARAM_NAMES.map((name) => PARAM_DOCS[name]);

@@ -1,0 +1,123 @@
+import { z } from 'zod';
+import { COLOR_ALLOWED, canonicalHex } from './color.ts';
+
+/**
+ * The kinds of value an overlay URL parameter can hold. Each is a zod codec from the URL's text to a typed
+ * value and back, so one definition both parses a URL and writes the canonical one (`z.encode`).
+ * `meta` carries what a producer is shown: the allowed values in words, and which control the builder draws.
+ */
+
+/** The control the URL builder draws for a parameter. */
+export type ParamControl = 'select' | 'multi' | 'color' | 'number' | 'switch' | 'text';
+
+export interface ParamMeta {
+  control: ParamControl;
+  /** What a producer may write, in words, when the schema's own shape does not say it plainly. */
+  allowed?: string;
+  /** The step of a number input. */
+  step?: number;
+}
+
+/** No value is longer than this: a 10,000-character value is refused before any other work is done on it. */
+export const MAX_VALUE_LENGTH = 512;
+
+const urlText = z.string().max(MAX_VALUE_LENGTH, { error: `must be at most ${MAX_VALUE_LENGTH} characters` });
+
+/** One of a fixed list of words. */
+export function enumParam<const T extends readonly [string, ...string[]]>(values: T) {
+  return z.enum(values, { error: `must be one of ${values.join(', ')}` }).meta({ control: 'select' } satisfies ParamMeta);
+}
+
+/** A decimal number in a range, at most two decimals: `1`, `0.75`. No exponents, hex or Infinity. */
+export function numberParam(min: number, max: number, step: number) {
+  return z
+    .codec(
+      urlText.regex(/^\d{1,4}(?:\.\d{1,2})?$/, { error: `must be a plain number from ${min} to ${max}` }),
+      z.number().min(min, { error: `must be at least ${min}` }).max(max, { error: `must be at most ${max}` }),
+      { decode: (text) => Number(text), encode: (value) => String(value) },
+    )
+    .meta({ control: 'number', step } satisfies ParamMeta);
+}
+
+/** On or off; `on`/`off` is the spelling we print, `1/0`, `true/false` and `yes/no` are understood too. */
+export function switchParam() {
+  return z
+    .stringbool({ truthy: ['on', 'true', '1', 'yes'], falsy: ['off', 'false', '0', 'no'], error: 'must be on or off' })
+    .meta({ control: 'switch', allowed: 'on | off' } satisfies ParamMeta);
+}
+
+/**
+ * A hex colour, or the word `preset` (decoded to null) for the theme preset's own colour. Decoded to canonical
+ * `#rrggbb[aa]`; printed without the `#` (in a URL a bare `#` would start the fragment and swallow the rest).
+ */
+export function colorParam() {
+  return z
+    .codec(
+      urlText.regex(/^(?:preset|#?(?:[0-9a-fA-F]{3,4}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8}))$/, { error: `must be a ${COLOR_ALLOWED}, or preset` }),
+      z.string().regex(/^#(?:[0-9a-f]{6}|[0-9a-f]{8})$/).nullable(),
+      {
+        decode: (text) => (text === 'preset' ? null : canonicalHex(text)),
+        encode: (value) => (value === null ? 'preset' : value.slice(1)),
+      },
+    )
+    .meta({ control: 'color', allowed: `${COLOR_ALLOWED}; or preset` } satisfies ParamMeta);
+}
+
+/**
+ * A comma-separated set of words, e.g. `meter,bursts`. Order and repeats do not matter, so the value is
+ * decoded to the listed order without repeats: two spellings of one set give one canonical URL.
+ */
+export function setParam<const T extends readonly [string, ...string[]]>(values: T) {
+  const member = z.enum(values, { error: `each must be one of ${values.join(', ')}` });
+  return z
+    .codec(
+      urlText,
+      z.array(member).min(1, { error: 'must name at least one' }),
+      {
+        decode: (text) => {
+          const known: readonly string[] = values;
+          const rank = (word: string) => (known.includes(word) ? known.indexOf(word) : known.length);
+          const words = [...new Set(text.split(',').map((word) => word.trim()))];
+          return words.sort((a, b) => rank(a) - rank(b));
+        },
+        encode: (list) => list.join(','),
+      },
+    )
+    .meta({ control: 'multi', allowed: `comma-separated, any of: ${values.join(', ')}` } satisfies ParamMeta);
+}
+
+const ID = /^[a-z0-9][a-z0-9-]{0,39}$/;
+
+/** A lower-case id (a-z, 0-9, -), or `word` (decoded to null) for "none in particular". */
+export function idParam(word: string) {
+  return z
+    .codec(
+      urlText.regex(ID, { error: 'must be 1-40 characters of a-z, 0-9 and -' }),
+      z.string().regex(ID).nullable(),
+      { decode: (text) => (text === word ? null : text), encode: (value) => value ?? word },
+    )
+    .meta({ control: 'text', allowed: `an id (a-z, 0-9, -), or ${word}` } satisfies ParamMeta);
+}
+
+const FEED_PROTOCOLS = new Set(['http:', 'https:']);
+
+/** The protocol of an absolute URL, or '' (OBS 30's Chromium 103 has no `URL.canParse`). */
+function protocolOf(text: string): string {
+  try {
+    return new URL(text).protocol;
+  } catch {
+    return '';
+  }
+}
+
+/** An absolute http(s) URL, or `word` (decoded to null) for the server the overlay was loaded from. */
+export function feedUrlParam(word: string) {
+  const isFeedUrl = (text: string) => FEED_PROTOCOLS.has(protocolOf(text));
+  return z
+    .codec(
+      urlText.refine((text) => text === word || isFeedUrl(text), { error: `must be an http(s) URL, or ${word}` }),
+      z.string().refine(isFeedUrl).nullable(),
+      { decode: (text) => (text === word ? null : text), encode: (value) => value ?? word },
+    )
+    .meta({ control: 'text', allowed: `an http(s) URL, or ${word} (the server that serves the overlay)` } satisfies ParamMeta);
+}

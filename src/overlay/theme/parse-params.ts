@@ -1,0 +1,148 @@
+import { z } from 'zod';
+import { displayText } from './display-text.ts';
+import { PARAM_DOCS } from './param-docs.ts';
+import { OverlayParamsSchema, PARAM_NAMES, defaultParams, type OverlayParams, type ParamName } from './params-schema.ts';
+import { resolveTheme, type OverlayTheme } from './resolve-theme.ts';
+
+/** One thing wrong with the URL, in words a producer can act on. All strings are display-safe. */
+export interface ParamProblem {
+  /** The parameter as written in the URL (or `#` for a fragment). */
+  readonly param: string;
+  /** The value as written, cut short. */
+  readonly value: string;
+  /** What is wrong with it. */
+  readonly reason: string;
+  /** What may be written instead. */
+  readonly allowed: string;
+  /** What the overlay uses instead. */
+  readonly fallback: string;
+}
+
+export interface ParsedParams {
+  /** Every parameter, each either as given or its default. */
+  readonly params: OverlayParams;
+  /** The theme the widgets draw with. */
+  readonly theme: OverlayTheme;
+  readonly problems: readonly ParamProblem[];
+  /** Problems beyond MAX_PROBLEMS, counted but not described (a URL can hold thousands). */
+  readonly unlistedProblems: number;
+}
+
+export const MAX_PROBLEMS = 20;
+
+function isParamName(key: string): key is ParamName {
+  return Object.hasOwn(OverlayParamsSchema.shape, key);
+}
+
+/** Levenshtein distance, cut off early: only "close enough to be a typo" matters. */
+function editDistance(a: string, b: string): number {
+  if (Math.abs(a.length - b.length) > 2) return 3;
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length]!;
+}
+
+/** The known parameter a typo most likely meant (`meterstyle`, `acent`, `lowerthird`), if any. */
+export function suggestParam(key: string): ParamName | null {
+  if (key.length > 40) return null;
+  const lower = key.toLowerCase();
+  let best: ParamName | null = null;
+  let bestDistance = 3;
+  for (const name of PARAM_NAMES) {
+    const distance = name.toLowerCase() === lower ? 0 : editDistance(lower, name.toLowerCase());
+    if (distance < bestDistance) [best, bestDistance] = [name, distance];
+  }
+  return best;
+}
+
+function firstIssue(error: z.ZodError): string {
+  const issue = error.issues[0];
+  // A union's own message ("Invalid input") says nothing: the allowed values say more.
+  return issue && issue.code !== 'invalid_union' ? issue.message : 'is not allowed';
+}
+
+/** The fallback in words: the default, and for "take it from the preset" also what the preset gives. */
+function fallbackText(name: ParamName, theme: OverlayTheme): string {
+  const text = PARAM_DOCS[name].defaultText;
+  const { colors } = theme.look;
+  const fromPreset: Partial<Record<ParamName, string>> = {
+    accent: colors.accent,
+    text: colors.text,
+    panel: colors.panel,
+    font: theme.look.font.family,
+  };
+  const resolved = fromPreset[name];
+  return resolved === undefined ? text : `${text} (${resolved})`;
+}
+
+/**
+ * Reads the overlay's URL parameters without ever failing: each parameter is parsed on its own, and a bad
+ * value, an unknown name or a repeated name becomes a problem and its default, never an exception and never
+ * a lost neighbour. The theme preset is applied first and the explicit look parameters over it.
+ * `hash` is the URL's fragment: a `#` typed into a colour cuts the query short, so it deserves a word.
+ */
+export function parseParams(query: URLSearchParams | string, hash = ''): ParsedParams {
+  const search = typeof query === 'string' ? new URLSearchParams(query) : query;
+  const params = defaultParams() as Record<ParamName, unknown>;
+  const seen = new Map<string, string[]>();
+  for (const [key, value] of search) {
+    const values = seen.get(key);
+    if (values) values.push(value);
+    else seen.set(key, [value]);
+  }
+
+  // Found in URL order; described (below) once the theme, and so every fallback, is known.
+  const found: RawProblem[] = [];
+  for (const [key, values] of seen) {
+    const value = values.join(', ');
+    if (!isParamName(key)) {
+      found.push({ kind: 'unknown', key, value, reason: 'is not a parameter of the overlay' });
+    } else if (values.length > 1) {
+      found.push({ kind: 'bad', key, value, reason: `is given ${values.length} times; give it once` });
+    } else {
+      const result = OverlayParamsSchema.shape[key].safeParse(value);
+      if (result.success) params[key] = result.data;
+      else found.push({ kind: 'bad', key, value, reason: firstIssue(result.error) });
+    }
+  }
+  if (hash.length > 1) {
+    found.push({ kind: 'fragment', key: '#', value: hash, reason: 'the URL has a # in it: everything after it is not read' });
+  }
+
+  const complete = params as OverlayParams;
+  const theme = resolveTheme(complete);
+  return {
+    params: complete,
+    theme,
+    problems: found.slice(0, MAX_PROBLEMS).map((problem) => describeProblem(problem, theme)),
+    unlistedProblems: Math.max(0, found.length - MAX_PROBLEMS),
+  };
+}
+
+type RawProblem =
+  | { kind: 'bad'; key: ParamName; value: string; reason: string }
+  | { kind: 'unknown' | 'fragment'; key: string; value: string; reason: string };
+
+function describeProblem(problem: RawProblem, theme: OverlayTheme): ParamProblem {
+  const { key, value, reason } = problem;
+  if (problem.kind === 'bad') {
+    return { param: key, value: displayText(value), reason, allowed: PARAM_DOCS[problem.key].allowed, fallback: fallbackText(problem.key, theme) };
+  }
+  if (problem.kind === 'fragment') {
+    return { param: '#', value: displayText(value), reason, allowed: 'colours without #, e.g. accent=ff5c7a', fallback: 'ignored' };
+  }
+  const suggestion = suggestParam(key);
+  return {
+    param: displayText(key, 32),
+    value: displayText(value),
+    reason,
+    allowed: suggestion ? `did you mean ${suggestion}?` : 'the parameters listed in the README or the URL builder',
+    fallback: 'ignored',
+  };
+}

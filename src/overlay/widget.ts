@@ -1,0 +1,38 @@
+import type { Container } from 'pixi.js';
+import type { CampaignInfo, FeedState, Language } from '../protocol/index.ts';
+import type { Theme } from './theme/default-theme.ts';
+
+/** What every widget is given when it is created. */
+export interface WidgetContext {
+  readonly campaign: CampaignInfo;
+  readonly lang: Language;
+  readonly region: string | null;
+  readonly theme: Theme;
+  /** Pixels per stage unit (window scale x device pixel ratio): rasterise text and artwork at this density. */
+  readonly resolution: number;
+}
+
+/**
+ * A piece of the overlay (donation meter, reaction bursts, lower third). The stage adds `view` to the
+ * 1920x1080 scene and drives the widget; the widget never starts timers or animation frames of its own.
+ */
+export interface Widget {
+  /** A name for tests and logs: `donation-meter`. */
+  readonly name: string;
+  /** Everything the widget draws, positioned in stage coordinates. */
+  readonly view: Container;
+  /** A newer state arrived (seq only grows). May start tweens; the stage then draws until update() says done. */
+  onFeed(state: FeedState): void;
+  /**
+   * Advance the widget's own motion (gsap tweens are advanced by the clock before this is called).
+   * Returns true while anything still moves, so the stage knows whether to draw another frame.
+   */
+  update(deltaMs: number): boolean;
+  /** What tests may read through window.__localLove (displayed text, values); plain data only. */
+  inspect(): Record<string, unknown>;
+  /** Releases GPU resources and tweens; safe to call more than once. */
+  destroy(): void;
+}
+
+/** Builds a widget once the campaign is known; main.ts keeps a list of these, one line per widget. */
+export type WidgetFactory = (context: WidgetContext) => Widget | Promise<Widget>;

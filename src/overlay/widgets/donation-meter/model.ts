@@ -1,0 +1,95 @@
+import { milestonesCrossed, milestonesReached, percentOfGoal } from '../../../donation/index.ts';
+import type { Milestone } from '../../../protocol/index.ts';
+
+/** Steps of the count-up's progress: fine enough that every displayed amount is reachable on screen. */
+const PROGRESS_STEPS = 1_000_000n;
+
+/**
+ * The donation meter without pixels: what amount is shown while it counts toward the server's value,
+ * how full the bar is, and which milestones the *shown* amount passes (so a celebration fires when the
+ * bar reaches the marker, not before).
+ *
+ * The count-up is driven by a progress ratio (0..1, eased by the view's tween), never by tweening money:
+ * the shown amount is computed from integers, and at progress 1 it is exactly the server's amount.
+ */
+export class DonationMeterModel {
+  private fromMinor = 0;
+  private toMinor = 0;
+  private shownMinor = 0;
+  private goal: number;
+  private hasValue = false;
+
+  constructor(
+    readonly milestones: readonly Milestone[],
+    goalMinor: number,
+  ) {
+    this.goal = goalMinor;
+  }
+
+  /** The amount on screen now, in minor units. */
+  get displayedMinor(): number {
+    return this.shownMinor;
+  }
+
+  /** The server's amount the meter is counting toward. */
+  get targetMinor(): number {
+    return this.toMinor;
+  }
+
+  get goalMinor(): number {
+    return this.goal;
+  }
+
+  /** Whole percent of the goal shown now (floored: 99.9% is 99%). */
+  get percent(): number {
+    return percentOfGoal(this.shownMinor, this.goal);
+  }
+
+  /** How full the bar is, 0..1 (pixels only: the goal is the end of the bar, beyond it the bar stays full). */
+  get fillRatio(): number {
+    return this.ratioOf(this.shownMinor);
+  }
+
+  /** Where an amount (a milestone) sits along the bar, 0..1; the goal is the end. */
+  ratioOf(amountMinor: number): number {
+    if (this.goal <= 0) return 1;
+    return Math.min(1, Math.max(0, amountMinor / this.goal));
+  }
+
+  /** How many milestones the shown amount has reached. */
+  get reachedCount(): number {
+    return milestonesReached(this.milestones, this.shownMinor);
+  }
+
+  /**
+   * A new amount from the server. The first one is shown at once (an overlay opened mid-show must not
+   * count up from zero and replay old milestones); later ones start a count from what is shown now.
+   * Returns true when a count-up should start.
+   */
+  setTarget(raisedMinor: number, goalMinor: number): boolean {
+    this.goal = goalMinor;
+    if (!this.hasValue) {
+      this.hasValue = true;
+      this.fromMinor = this.toMinor = this.shownMinor = raisedMinor;
+      return false;
+    }
+    if (raisedMinor === this.toMinor) return false;
+    this.fromMinor = this.shownMinor;
+    this.toMinor = raisedMinor;
+    return true;
+  }
+
+  /**
+   * Moves the shown amount to `progress` (0..1) of the way from where the count began to the target.
+   * Returns the milestones the shown amount passed on the way up in this step (usually none).
+   */
+  setProgress(progress: number): Milestone[] {
+    const clamped = Math.min(1, Math.max(0, progress));
+    const steps = BigInt(Math.round(clamped * Number(PROGRESS_STEPS)));
+    const from = BigInt(this.fromMinor);
+    const shown = from + ((BigInt(this.toMinor) - from) * steps) / PROGRESS_STEPS;
+    const before = this.shownMinor;
+    this.shownMinor = Number(shown);
+    return milestonesCrossed(this.milestones, before, this.shownMinor);
+  }
+}

@@ -1,0 +1,157 @@
+import type { FeedState } from '../../../protocol/index.ts';
+import { splitGiftValues } from './gift-tiers.ts';
+
+/** The part of a FeedState the bursts read. */
+export type FeedSample = Pick<FeedState, 'seq' | 'serverTime' | 'totals' | 'byMarket'>;
+
+/** Enough gift values for any tick; beyond this the burst could not show them anyway. */
+export const MAX_GIFT_VALUES = 64;
+const TICK_HISTORY = 16;
+const DEFAULT_TICK_MS = 100;
+
+interface GiftCell {
+  gifts: number;
+  diamonds: number;
+}
+
+/**
+ * What happened between two successive cumulative states: how many likes, comments and gifts, over how
+ * long, and what each gift was worth as far as the sums tell.
+ *
+ * The server sends an update on the first tick that has something new, so reactions in an update arrived
+ * within about one tick, however long the quiet before it: the present rate is the delta over one tick
+ * (`spanMs`), never over the whole gap. That one rule makes a quiet trickle exact (each like is one heart)
+ * and turns a reconnect's or a hidden source's backlog into one tick at the present rate, never a replay.
+ * The tick is learned as the shortest recent interval between updates.
+ *
+ * Writes its results into its own fields (no allocation per update beyond new markets).
+ */
+export class FeedDelta {
+  likes = 0;
+  comments = 0;
+  gifts = 0;
+  diamonds = 0;
+  /** Server time between this state and the previous one. */
+  elapsedMs = 0;
+  /** The time the delta's reactions are taken to have arrived over: one tick at most. */
+  spanMs = DEFAULT_TICK_MS;
+  /** True when the state covers much more than a tick (after a reconnect or a long silence). */
+  backlog = false;
+  /** Value of each gift in the delta, `giftValueCount` of them. */
+  readonly giftValues = new Float64Array(MAX_GIFT_VALUES);
+  giftValueCount = 0;
+
+  private previous: { seq: number; serverTime: number; likes: number; comments: number; gifts: number; diamonds: number } | null = null;
+  private readonly markets = new Map<string, GiftCell>();
+  private readonly recentIntervals = new Float64Array(TICK_HISTORY).fill(DEFAULT_TICK_MS);
+  private intervalIndex = 0;
+
+  /** The feed's tick, as learned from the intervals between updates. */
+  get tickMs(): number {
+    let shortest = Number.POSITIVE_INFINITY;
+    for (const interval of this.recentIntervals) shortest = Math.min(shortest, interval);
+    return Math.min(1000, Math.max(16, shortest));
+  }
+
+  /**
+   * Reads the next state. Returns true when there is a delta to show; false for the first state (the
+   * baseline), a stale or repeated one, or totals that went down (a feed that restarted from zero: the
+   * new totals become the baseline).
+   */
+  observe(state: FeedSample): boolean {
+    const { totals } = state;
+    const previous = this.previous;
+    if (previous && state.seq <= previous.seq && state.serverTime <= previous.serverTime) return false;
+    this.resetOutputs();
+    this.previous = { seq: state.seq, serverTime: state.serverTime, likes: totals.likes, comments: totals.comments, gifts: totals.gifts, diamonds: totals.giftDiamonds };
+    if (!previous) {
+      this.rememberMarkets(state);
+      return false;
+    }
+    const likes = totals.likes - previous.likes;
+    const comments = totals.comments - previous.comments;
+    const gifts = totals.gifts - previous.gifts;
+    const diamonds = totals.giftDiamonds - previous.diamonds;
+    if (likes < 0 || comments < 0 || gifts < 0 || diamonds < 0) {
+      this.markets.clear();
+      this.rememberMarkets(state);
+      return false;
+    }
+    const elapsed = state.serverTime - previous.serverTime;
+    this.elapsedMs = elapsed > 0 ? elapsed : this.tickMs;
+    this.recordInterval(this.elapsedMs);
+    const tickMs = this.tickMs;
+    this.spanMs = Math.min(this.elapsedMs, tickMs);
+    this.backlog = this.elapsedMs > Math.max(1000, 4 * tickMs);
+    this.likes = likes;
+    this.comments = comments;
+    this.gifts = gifts;
+    this.diamonds = diamonds;
+    this.readGiftValues(state);
+    return likes + comments + gifts > 0;
+  }
+
+  private resetOutputs(): void {
+    this.likes = this.comments = this.gifts = this.diamonds = 0;
+    this.giftValueCount = 0;
+    this.backlog = false;
+  }
+
+  private recordInterval(ms: number): void {
+    this.recentIntervals[this.intervalIndex] = ms;
+    this.intervalIndex = (this.intervalIndex + 1) % TICK_HISTORY;
+  }
+
+  /**
+   * Per market, a tick usually holds at most one gift, whose value is then exact; the market deltas are
+   * used when they add up to the scope's delta, and the scope's sums otherwise. After a backlog the values
+   * are averages: splitting hours of gifts "one big, the rest roses" would invent a giant gift.
+   */
+  private readGiftValues(state: FeedSample): void {
+    if (this.gifts === 0) {
+      this.rememberMarkets(state);
+      return;
+    }
+    if (this.backlog) {
+      const count = Math.min(this.gifts, MAX_GIFT_VALUES);
+      this.giftValues.fill(Math.max(1, Math.round(this.diamonds / this.gifts)), 0, count);
+      this.giftValueCount = count;
+      this.rememberMarkets(state);
+      return;
+    }
+    let marketGifts = 0;
+    let marketDiamonds = 0;
+    for (const id in state.byMarket) {
+      const now = state.byMarket[id]!;
+      const before = this.markets.get(id);
+      if (!before) continue;
+      marketGifts += now.gifts - before.gifts;
+      marketDiamonds += now.giftDiamonds - before.diamonds;
+    }
+    const marketsAddUp = marketGifts === this.gifts && marketDiamonds === this.diamonds;
+    if (marketsAddUp) {
+      for (const id in state.byMarket) {
+        const now = state.byMarket[id]!;
+        const before = this.markets.get(id)!;
+        const gifts = now.gifts - before.gifts;
+        if (gifts > 0) this.giftValueCount += splitGiftValues(gifts, now.giftDiamonds - before.diamonds, this.giftValues, this.giftValueCount);
+      }
+    } else {
+      this.giftValueCount = splitGiftValues(this.gifts, this.diamonds, this.giftValues, 0);
+    }
+    this.rememberMarkets(state);
+  }
+
+  private rememberMarkets(state: FeedSample): void {
+    for (const id in state.byMarket) {
+      const now = state.byMarket[id]!;
+      const cell = this.markets.get(id);
+      if (cell) {
+        cell.gifts = now.gifts;
+        cell.diamonds = now.giftDiamonds;
+      } else {
+        this.markets.set(id, { gifts: now.gifts, diamonds: now.giftDiamonds });
+      }
+    }
+  }
+}

@@ -1,0 +1,234 @@
+import { FeedDelta, type FeedSample } from './feed-delta.ts';
+import { GiftQueue } from './gift-queue.ts';
+import { BIG_GIFT_DIAMONDS, giftScale, giftTier, type GiftTier } from './gift-tiers.ts';
+import { FlowEmitter } from './flow-emitter.ts';
+import { defaultLook, meanLifeMs, type BurstLook } from './look.ts';
+import { evaluate } from './motion.ts';
+import { ParticlePool } from './particle-pool.ts';
+import { SeededRandom } from './random.ts';
+import { sustainableRate, visualRate, type RateCurve } from './rate-curve.ts';
+import { poolLayout, spriteIndex } from './sprites.ts';
+import { spawnBigGift, spawnRising, type BigGiftSlots } from './spawn.ts';
+
+export interface ReactionBurstOptions {
+  /** Same seed, same feed, same clock: same particles. */
+  seed: number;
+  /** Live particles at most, all kinds together (clamped to 60..5000). */
+  maxParticles: number;
+  /** Reactions per second shown one to one, per kind; above it the flow is compressed. */
+  knees: { likes: number; comments: number; gifts: number };
+  look: BurstLook;
+}
+
+export interface ReactionBurstStats {
+  live: number;
+  capacity: number;
+  /** Particles spawned since the start (a reused slot counts again). */
+  spawned: number;
+  /** Particles not shown because their pool was full (should stay 0: the rate ceilings prevent it). */
+  dropped: number;
+}
+
+const SPRITE = {
+  heart: spriteIndex('heart'),
+  heartPink: spriteIndex('heartPink'),
+  bubble: spriteIndex('bubble'),
+  burst: spriteIndex('burst'),
+  gem: spriteIndex('gem'),
+  sparkle: spriteIndex('sparkle'),
+} as const;
+const GIFT_SPRITE: Readonly<Record<GiftTier, number>> = {
+  rose: spriteIndex('rose'),
+  star: spriteIndex('star'),
+  treasure: spriteIndex('treasure'),
+  gem: spriteIndex('gem'),
+};
+
+/**
+ * The reaction bursts without pixi: cumulative feed states in, particle positions out.
+ *
+ * `observe` turns each new state into what to show (feed-delta.ts): likes and comments become a flow owed
+ * over the next tick (flow-emitter.ts), compressed by the rate curve; gifts are queued one by one at their
+ * value. `update` advances the clock, emits what is due, and moves every live particle (motion.ts) in a
+ * fixed pool (particle-pool.ts). Nothing here allocates per frame.
+ */
+export class ReactionBurstModel {
+  static readonly defaultOptions: ReactionBurstOptions = {
+    seed: 0x10c41,
+    maxParticles: 800,
+    knees: { likes: 20, comments: 4, gifts: 12 },
+    look: defaultLook,
+  };
+
+  readonly options: ReactionBurstOptions;
+  readonly pool: ParticlePool;
+  private readonly random: SeededRandom;
+  private readonly delta = new FeedDelta();
+  private readonly likes = new FlowEmitter();
+  private readonly comments = new FlowEmitter();
+  private readonly gifts: GiftQueue;
+  private readonly curves: { likes: RateCurve; comments: RateCurve; gifts: RateCurve };
+  private readonly bigGiftSlots: BigGiftSlots;
+  private giftFraction = 0;
+  private nowMs = 0;
+  private dropped = 0;
+  private readonly spawnGift = (diamonds: number, dueMs: number): void => this.showGift(diamonds, dueMs);
+
+  constructor(options: Partial<ReactionBurstOptions> = {}) {
+    this.options = { ...ReactionBurstModel.defaultOptions, ...options };
+    const { seed, maxParticles, knees, look } = this.options;
+    const layout = poolLayout(maxParticles);
+    this.pool = new ParticlePool(layout);
+    this.random = new SeededRandom(seed);
+    const capacityOf = (...sprites: number[]) => sprites.reduce((sum, sprite) => sum + layout[sprite]!.capacity, 0);
+    this.curves = {
+      likes: { knee: knees.likes, ceiling: sustainableRate(capacityOf(SPRITE.heart, SPRITE.heartPink), meanLifeMs(look.heart)) },
+      comments: { knee: knees.comments, ceiling: sustainableRate(capacityOf(SPRITE.bubble), meanLifeMs(look.bubble)) },
+      // Roses are the commonest gift; their pool sets the pace, bigger tiers are rarer.
+      gifts: { knee: knees.gifts, ceiling: sustainableRate(capacityOf(GIFT_SPRITE.rose), meanLifeMs(look.gift)) },
+    };
+    this.gifts = new GiftQueue(Math.max(4, Math.ceil(this.curves.gifts.ceiling)));
+    this.bigGiftSlots = { gem: -1, flash: -1, sparkles: new Int32Array(look.bigGift.sparkles) };
+  }
+
+  /** The model's clock, ms since it was created (advanced only by `update`). */
+  get timeMs(): number {
+    return this.nowMs;
+  }
+
+  /** The particles per second the flow shows for `reactionsPerSecond` of a kind. */
+  visualRate(kind: keyof ReactionBurstOptions['knees'], reactionsPerSecond: number): number {
+    return visualRate(this.curves[kind], reactionsPerSecond);
+  }
+
+  /** A newer cumulative state: schedule what it adds. */
+  observe(state: FeedSample): void {
+    const delta = this.delta;
+    if (!delta.observe(state)) return;
+    const span = delta.spanMs;
+    const windowMs = delta.tickMs;
+    const spanSeconds = span / 1000;
+    this.likes.schedule(visualRate(this.curves.likes, delta.likes / spanSeconds) * spanSeconds, windowMs);
+    this.comments.schedule(visualRate(this.curves.comments, delta.comments / spanSeconds) * spanSeconds, windowMs);
+    this.queueGifts(visualRate(this.curves.gifts, delta.gifts / spanSeconds) * spanSeconds, windowMs);
+  }
+
+  /**
+   * Advances the clock by `deltaMs`, emits what is due and moves every particle.
+   * Returns true while anything is on screen or still to come.
+   */
+  update(deltaMs: number): boolean {
+    const step = deltaMs > 0 && Number.isFinite(deltaMs) ? deltaMs : 0;
+    const frameStart = this.nowMs;
+    this.nowMs += step;
+    this.emitFlow(this.likes.take(step), frameStart, step, true);
+    this.emitFlow(this.comments.take(step), frameStart, step, false);
+    this.gifts.drain(this.nowMs, this.spawnGift);
+    this.moveAll();
+    return this.moving;
+  }
+
+  /** Whether anything is on screen or still to come. */
+  get moving(): boolean {
+    return this.pool.liveCount > 0 || this.likes.pending > 0 || this.comments.pending > 0 || this.gifts.size > 0;
+  }
+
+  /**
+   * Back to the present after a pause (the source was hidden): everything from before is gone and nothing
+   * owed is shown late. The next feed state starts a fresh flow.
+   */
+  jumpToPresent(): void {
+    this.pool.clear();
+    this.likes.clear();
+    this.comments.clear();
+    this.gifts.clear();
+    this.giftFraction = 0;
+  }
+
+  stats(): ReactionBurstStats {
+    return { live: this.pool.liveCount, capacity: this.pool.capacity, spawned: this.pool.spawned, dropped: this.dropped };
+  }
+
+  /** Keeps the `count` (fractional) most valuable gifts of the delta, spread over the window. */
+  private queueGifts(count: number, windowMs: number): void {
+    const delta = this.delta;
+    const values = delta.giftValues;
+    const available = delta.giftValueCount;
+    // Rounded with the remainder carried: one gift in a tick is shown now, not when the next one comes.
+    this.giftFraction += Math.min(count, available);
+    const shown = Math.min(available, Math.max(0, Math.round(this.giftFraction)));
+    this.giftFraction -= shown;
+    // Partial selection sort: the `shown` largest values to the front (a handful, once per update).
+    for (let i = 0; i < shown; i++) {
+      let largest = i;
+      for (let j = i + 1; j < available; j++) if (values[j]! > values[largest]!) largest = j;
+      const value = values[largest]!;
+      values[largest] = values[i]!;
+      values[i] = value;
+    }
+    for (let i = 0; i < shown; i++) {
+      this.gifts.push(values[i]!, this.nowMs + ((i + 0.5) / shown) * windowMs);
+    }
+  }
+
+  /** `count` particles born evenly across the frame that just passed, so a slow frame does not clump them. */
+  private emitFlow(count: number, frameStart: number, step: number, hearts: boolean): void {
+    const look = this.options.look;
+    for (let i = 0; i < count; i++) {
+      const bornMs = frameStart + ((i + 0.5) / count) * step;
+      // Born too long ago to be seen (a long pause): not worth a slot.
+      if (this.nowMs - bornMs >= (hearts ? look.heart.lifeMs.max : look.bubble.lifeMs.max)) continue;
+      let slot: number;
+      if (hearts) {
+        const first = this.random.next() < 0.5 ? SPRITE.heart : SPRITE.heartPink;
+        slot = this.pool.acquire(first);
+        if (slot < 0) slot = this.pool.acquire(first === SPRITE.heart ? SPRITE.heartPink : SPRITE.heart);
+      } else {
+        slot = this.pool.acquire(SPRITE.bubble);
+      }
+      if (slot < 0) {
+        this.dropped++;
+        continue;
+      }
+      spawnRising(this.pool, slot, this.random, hearts ? look.heart : look.bubble, look.emitter, bornMs);
+    }
+  }
+
+  private showGift(diamonds: number, dueMs: number): void {
+    const look = this.options.look;
+    if (diamonds >= BIG_GIFT_DIAMONDS) {
+      if (this.nowMs - dueMs >= look.bigGift.lifeMs) return;
+      this.showBigGift(diamonds, dueMs);
+      return;
+    }
+    if (this.nowMs - dueMs >= look.gift.lifeMs.max) return;
+    const slot = this.pool.acquire(GIFT_SPRITE[giftTier(diamonds)]);
+    if (slot < 0) {
+      this.dropped++;
+      return;
+    }
+    spawnRising(this.pool, slot, this.random, look.gift, look.emitter, dueMs, giftScale(diamonds));
+  }
+
+  private showBigGift(diamonds: number, dueMs: number): void {
+    const slots = this.bigGiftSlots;
+    slots.gem = this.pool.acquire(SPRITE.gem);
+    if (slots.gem < 0) {
+      this.dropped++;
+      return;
+    }
+    slots.flash = this.pool.acquire(SPRITE.burst);
+    for (let i = 0; i < slots.sparkles.length; i++) slots.sparkles[i] = this.pool.acquire(SPRITE.sparkle);
+    spawnBigGift(this.pool, slots, this.random, this.options.look, dueMs, giftScale(diamonds));
+  }
+
+  private moveAll(): void {
+    const pool = this.pool;
+    const live = pool.live;
+    // Backwards, because releasing moves the last live slot into the released one's place.
+    for (let i = pool.liveCount - 1; i >= 0; i--) {
+      const slot = live[i]!;
+      if (!evaluate(pool, slot, this.nowMs)) pool.release(slot);
+    }
+  }
+}

@@ -1,0 +1,30 @@
+/**
+ * How an audience's reaction rate becomes a particle rate on screen.
+ *
+ * Up to `knee` reactions a second every reaction gets its own particle, so a quiet stream sees each like.
+ * Above it the rate is compressed logarithmically, so a storm still reads as "much more" (doubling the
+ * audience adds a constant amount of flow) without ever flooding the screen; `ceiling` is the hard limit,
+ * derived from the particle budget so the live cap is never what stops a particle (that would pulse).
+ */
+export interface RateCurve {
+  /** Reactions per second shown one to one. */
+  readonly knee: number;
+  /** Particles per second never exceeded, whatever the audience does. */
+  readonly ceiling: number;
+}
+
+/** Particles per second to show for `reactionsPerSecond`; monotonic, continuous, never above the ceiling. */
+export function visualRate(curve: RateCurve, reactionsPerSecond: number): number {
+  if (!(reactionsPerSecond > 0)) return 0;
+  const { knee, ceiling } = curve;
+  const shown = reactionsPerSecond <= knee ? reactionsPerSecond : knee * (1 + Math.log(reactionsPerSecond / knee));
+  return Math.min(shown, ceiling);
+}
+
+/**
+ * The ceiling a pool of `capacity` particles living `meanLifeMs` on average can sustain, with headroom
+ * (`fill`) for the variance of lifetimes.
+ */
+export function sustainableRate(capacity: number, meanLifeMs: number, fill = 0.85): number {
+  return (capacity * fill) / (meanLifeMs / 1000);
+}

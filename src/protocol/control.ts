@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import type { Ack } from './feed.ts';
+import { CurrencyCode, Region } from './campaign.ts';
+import { LOWER_THIRD_COMMANDS, LowerThirdState, RosterEntry } from './lower-third.ts';
+import { MinorUnits, Slug } from './primitives.ts';
+
+/** Change the campaign goal on air ("we passed it: next stop, ¥25M"). Never above the cap. */
+export const SetGoalCommand = z.strictObject({
+  type: z.literal('setGoal'),
+  goalMinor: MinorUnits.refine((n) => n > 0, { error: 'must be greater than 0' }),
+});
+
+/** The simulated reactions a producer fires from the control page to check the graphics before going live. */
+export const TEST_REACTIONS = ['like-storm', 'big-gift', 'milestone'] as const;
+export const TestReactionKind = z.enum(TEST_REACTIONS);
+export type TestReactionKind = z.infer<typeof TestReactionKind>;
+
+/** Fire a simulated reaction through the dedicated "test" source (clearly marked, never a real viewer). */
+export const TestReactionCommand = z.strictObject({
+  type: z.literal('test'),
+  kind: TestReactionKind,
+  region: Slug.optional().describe('the region the reactions count for; the first region when absent'),
+});
+
+/** Every command the `/control` namespace and the control HTTP API accept. */
+export const ControlCommand = z.discriminatedUnion('type', [...LOWER_THIRD_COMMANDS, SetGoalCommand, TestReactionCommand]);
+export type ControlCommand = z.infer<typeof ControlCommand>;
+export type ControlCommandInput = z.input<typeof ControlCommand>;
+
+/** The goal as the control page shows it. */
+export const GoalStatus = z.strictObject({
+  currency: CurrencyCode,
+  goalMinor: MinorUnits,
+  capMinor: MinorUnits,
+});
+export type GoalStatus = z.infer<typeof GoalStatus>;
+
+/** What a producer sees: the lower third, the goal, and what can be cued. Answer to every control command. */
+export const ControlStatus = z.strictObject({
+  lowerThird: LowerThirdState,
+  goal: GoalStatus,
+  roster: z.array(RosterEntry),
+  regions: z.array(Region),
+});
+export type ControlStatus = z.infer<typeof ControlStatus>;
+
+/**
+ * The `/control` namespace. A socket must present the producer's token (`auth: { token }`) to connect;
+ * every command is answered through its ack, and every change is pushed to every control socket.
+ */
+export interface ControlClientToServerEvents {
+  /** The current status, e.g. after a reconnect. */
+  status: (ack: Ack<ControlStatus>) => void;
+  command: (command: ControlCommandInput, ack: Ack<ControlStatus>) => void;
+}
+
+export interface ControlServerToClientEvents {
+  status: (status: ControlStatus) => void;
+}
+
+/** The overlay namespace's read-only lower-third event: sent on subscribe and on every change. */
+export interface LowerThirdServerToClientEvents {
+  lowerThird: (state: LowerThirdState) => void;
+}

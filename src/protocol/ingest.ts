@@ -1,0 +1,77 @@
+import { z } from 'zod';
+import { Slug } from './primitives.ts';
+
+/**
+ * The ingest API's contract: POST /api/ingest with a batch of reactions from one source.
+ * The same batch sent twice with the same `idempotencyKey` counts once (a retry after a timeout is safe).
+ */
+
+/** Chosen by the client, one per batch (a UUID is ideal): printable ASCII without spaces. */
+export const IdempotencyKey = z
+  .string({ error: 'must be a string' })
+  .min(1, { error: 'must not be empty' })
+  .max(128, { error: 'must be at most 128 characters' })
+  .regex(/^[\x21-\x7e]+$/, { error: 'must be printable ASCII without spaces' });
+
+export const INGEST_KINDS = ['like', 'comment', 'gift', 'share'] as const;
+export type IngestKind = (typeof INGEST_KINDS)[number];
+
+/** No single entry may claim more than this: a typo or an attack, not an audience. */
+export const MAX_COUNT_PER_REACTION = 1_000_000_000;
+export const MAX_REACTIONS_PER_BATCH = 10_000;
+
+const BoundedCount = z
+  .number({ error: 'must be a number' })
+  .int({ error: 'must be a whole number' })
+  .nonnegative({ error: 'must not be negative' })
+  .max(MAX_COUNT_PER_REACTION, { error: `must be at most ${MAX_COUNT_PER_REACTION}` });
+
+/**
+ * `count` reactions of one kind in one region and market. For gifts, `count` is the number of gifts and
+ * `diamonds` their total value (diamondCount x repeatCount summed), which is what the donation rate uses.
+ */
+export const IngestReaction = z
+  .strictObject({
+    kind: z.enum(INGEST_KINDS, { error: `must be one of ${INGEST_KINDS.join(', ')}` }),
+    count: BoundedCount.refine((n) => n > 0, { error: 'must be at least 1' }),
+    diamonds: BoundedCount.optional(),
+    region: Slug,
+    market: Slug,
+    eventId: z.string({ error: 'must be a string' }).min(1, { error: 'must not be empty' }).max(128, { error: 'must be at most 128 characters' }),
+  })
+  .refine((reaction) => reaction.diamonds === undefined || reaction.kind === 'gift', {
+    error: 'only gifts carry diamonds',
+    path: ['diamonds'],
+  });
+export type IngestReaction = z.infer<typeof IngestReaction>;
+
+export const IngestBatch = z
+  .strictObject({
+    idempotencyKey: IdempotencyKey,
+    source: Slug.describe('who sends it, e.g. "tiktok-bridge"; recorded in the journal'),
+    reactions: z
+      .array(IngestReaction, { error: 'must be an array' })
+      .min(1, { error: 'must hold at least one reaction' })
+      .max(MAX_REACTIONS_PER_BATCH, { error: `must hold at most ${MAX_REACTIONS_PER_BATCH} reactions` }),
+  })
+  .superRefine((batch, ctx) => {
+    // A source's event id names one event: the same one twice in a batch is a bug that would count it twice.
+    const firstIndexOf = new Map<string, number>();
+    batch.reactions.forEach((reaction, index) => {
+      const first = firstIndexOf.get(reaction.eventId);
+      if (first === undefined) firstIndexOf.set(reaction.eventId, index);
+      else ctx.addIssue({ code: 'custom', path: ['reactions', index, 'eventId'], message: `repeats reactions.${first}.eventId` });
+    });
+  });
+export type IngestBatch = z.infer<typeof IngestBatch>;
+
+/** The answer to an accepted batch: counted now, or already counted under the same key. */
+export const IngestAck = z.strictObject({
+  ok: z.literal(true),
+  duplicate: z.boolean(),
+  idempotencyKey: IdempotencyKey,
+  /** How many reactions (sum of counts) this batch added; 0 for a duplicate. */
+  counted: z.number().int().nonnegative(),
+  seq: z.number().int().nonnegative(),
+});
+export type IngestAck = z.infer<typeof IngestAck>;

@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import { Count, Slug } from './primitives.ts';
+
+/**
+ * One TikTok LIVE stream of a campaign: whose LIVE to follow, and where its reactions count.
+ * TikTok usernames are 2-24 letters, digits, `_` and `.`; a leading `@` is tolerated and dropped.
+ */
+export const StreamConfig = z.strictObject({
+  uniqueId: z
+    .string({ error: 'must be a string' })
+    .regex(/^@?[A-Za-z0-9_.]{2,24}$/, { error: 'must be a TikTok username: 2-24 letters, digits, _ or ., with an optional leading @' })
+    .transform((id) => id.replace(/^@/, ''))
+    .describe('the TikTok user whose LIVE is followed (the part after @ in tiktok.com/@user/live)'),
+  region: Slug.describe("id of one of the campaign's regions: where this stream's reactions count"),
+  market: Slug.describe("id of one of the campaign's markets: the audience this stream reaches"),
+  label: z.string().min(1).max(80).optional().describe('a name producers recognise in the stream list'),
+});
+export type StreamConfig = z.infer<typeof StreamConfig>;
+
+/**
+ * Where a stream's connection stands, as producers see it:
+ * - connecting: an attempt to join the LIVE is under way;
+ * - connected: reactions are flowing;
+ * - reconnecting: the connection dropped or an attempt failed; the next attempt is at `nextAttemptAt`;
+ * - ended: the LIVE is not on (it ended, or has not started); polled until it comes back;
+ * - error: a failure retrying cannot fix (a bad username, a sign-server feature refused): no more attempts.
+ */
+export const StreamState = z.enum(['connecting', 'connected', 'reconnecting', 'ended', 'error']);
+export type StreamState = z.infer<typeof StreamState>;
+
+export const StreamStatus = z.strictObject({
+  uniqueId: z.string(),
+  region: Slug,
+  market: Slug,
+  label: z.string().optional(),
+  state: StreamState,
+  /** Server clock (ms since the epoch) when `state` last changed. */
+  since: Count,
+  /** The last error, kept after recovery so a producer can see what happened; null when there was none. */
+  lastError: z.string().nullable(),
+  /** Consecutive failed attempts since the last stable connection. */
+  failures: Count,
+  /** Server clock of the next connection attempt, or null when none is scheduled. */
+  nextAttemptAt: Count.nullable(),
+  /** TikTok's id of the LIVE room last joined (each LIVE gets a new one), or null before the first. */
+  roomId: z.string().nullable(),
+  /** Viewers in the room, as TikTok last reported it, or null when unknown. */
+  viewers: Count.nullable(),
+});
+export type StreamStatus = z.infer<typeof StreamStatus>;
+
+/** The body of GET /api/streams and of the `streams` socket event: every configured stream, in config order. */
+export const StreamStatusList = z.strictObject({
+  streams: z.array(StreamStatus),
+});
+export type StreamStatusList = z.infer<typeof StreamStatusList>;
