@@ -2,6 +2,11 @@ import type { Language } from '../protocol/index.ts';
 
 const LOCALES: Record<Language, string> = { ja: 'ja-JP', en: 'en-US' };
 
+export interface MoneyFormatOptions {
+  /** ¥ (symbol), JPY (code) or 円 / yen (name). Default: symbol. */
+  readonly currencyDisplay?: 'symbol' | 'code' | 'name';
+}
+
 /**
  * Formats integer minor units as money without dividing by a power of ten in floating point:
  * the major part is formatted by `Intl` (grouping, symbol, position) and the fraction digits are
@@ -13,9 +18,12 @@ export class MoneyFormatter {
   private readonly compact: Intl.NumberFormat;
   private readonly scale: bigint;
 
-  constructor(currency: string, language: Language) {
-    this.format = new Intl.NumberFormat(LOCALES[language], { style: 'currency', currency });
-    this.compact = new Intl.NumberFormat(LOCALES[language], { style: 'currency', currency, notation: 'compact' });
+  constructor(currency: string, language: Language, options: MoneyFormatOptions = {}) {
+    const base = { style: 'currency', currency, currencyDisplay: options.currencyDisplay ?? 'symbol' } as const;
+    this.format = new Intl.NumberFormat(LOCALES[language], base);
+    // Compact figures are cut, never rounded up: ¥12.99M raised must not read as ¥13M. (`roundingMode` is
+    // ES2023: OBS 31's Chromium 127 honours it; OBS 30's Chromium 103 ignores it and rounds half up.)
+    this.compact = new Intl.NumberFormat(LOCALES[language], { ...base, notation: 'compact', roundingMode: 'trunc' } as Intl.NumberFormatOptions);
     this.fractionDigits = this.format.resolvedOptions().maximumFractionDigits ?? 0;
     this.scale = 10n ** BigInt(this.fractionDigits);
   }
@@ -25,7 +33,7 @@ export class MoneyFormatter {
    * so it is for labels only, never for the amount raised. Whole major units, split off with BigInt.
    */
   formatCompactMinor(amountMinor: number): string {
-    return this.compact.format(Number(BigInt(amountMinor) / this.scale));
+    return this.compact.format(BigInt(amountMinor) / this.scale);
   }
 
   formatMinor(amountMinor: number): string {

@@ -60,6 +60,41 @@ export class Aggregator {
 
   /** Adds a delta. Throws an Error naming what is wrong, and changes nothing, when the delta is bad. */
   apply(input: ReactionDeltaInput): void {
+    this.applyAll([input]);
+  }
+
+  /**
+   * Adds a committed batch as one change (one seq), all or nothing: every delta is checked before any
+   * total moves. `atSeq` is a seq numbered elsewhere — by Redis, when several feed nodes share the totals —
+   * and the change takes max(seq + 1, atSeq): seq never goes backward here, and once this node has caught
+   * up it is the shared seq, the same on every node, so an overlay moving to another node keeps its order.
+   */
+  applyAll(inputs: readonly ReactionDeltaInput[], atSeq = 0): void {
+    const checked = inputs.map((input) => this.check(input));
+    const nonEmpty = checked.filter(({ delta }) => REACTION_KINDS.some((kind) => delta[kind] > 0));
+    if (nonEmpty.length === 0) {
+      this.currentSeq = Math.max(this.currentSeq, atSeq);
+      return;
+    }
+    // The campaign totals are the largest: if they stay exact, every smaller total does too.
+    for (const kind of REACTION_KINDS) {
+      const added = nonEmpty.reduce((sum, { delta }) => sum + delta[kind], 0);
+      if (this.campaignTotals[kind] + added > Number.MAX_SAFE_INTEGER) {
+        throw new Error(`reaction delta is invalid:\n${kind}: would take the campaign total beyond ${Number.MAX_SAFE_INTEGER}`);
+      }
+    }
+    this.currentSeq = Math.max(this.currentSeq + 1, atSeq);
+    for (const { delta, region, cell, market } of nonEmpty) {
+      for (const totals of [cell, region.totals, market, this.campaignTotals]) {
+        for (const kind of REACTION_KINDS) totals[kind] += delta[kind];
+      }
+      region.lastChangeSeq = this.currentSeq;
+    }
+    this.campaignLastChangeSeq = this.currentSeq;
+  }
+
+  /** Parses one delta and finds the totals it adds to; throws an Error naming what is wrong. */
+  private check(input: ReactionDeltaInput): { delta: ReactionDelta; region: RegionBook; cell: ReactionTotals; market: ReactionTotals } {
     const parsed = ReactionDelta.safeParse(input);
     if (!parsed.success) throw new Error(`reaction delta is invalid:\n${describeZodError(parsed.error)}`);
     const delta = parsed.data;
@@ -70,19 +105,7 @@ export class Aggregator {
     if (!cell || !market) {
       throw new Error(`reaction delta is invalid:\nmarket: unknown market "${delta.market}" (known: ${[...this.markets.keys()].join(', ')})`);
     }
-    if (REACTION_KINDS.every((kind) => delta[kind] === 0)) return;
-    // The campaign totals are the largest: if they stay exact, every smaller total does too.
-    for (const kind of REACTION_KINDS) {
-      if (this.campaignTotals[kind] + delta[kind] > Number.MAX_SAFE_INTEGER) {
-        throw new Error(`reaction delta is invalid:\n${kind}: would take the campaign total beyond ${Number.MAX_SAFE_INTEGER}`);
-      }
-    }
-    for (const totals of [cell, region.totals, market, this.campaignTotals]) {
-      for (const kind of REACTION_KINDS) totals[kind] += delta[kind];
-    }
-    this.currentSeq += 1;
-    region.lastChangeSeq = this.currentSeq;
-    this.campaignLastChangeSeq = this.currentSeq;
+    return { delta, region, cell, market };
   }
 
   /** The campaign goal now: the config's, until a producer changes it on air. */
@@ -92,16 +115,16 @@ export class Aggregator {
 
   /**
    * Changes the campaign goal (and so that of every region without its own). A change of what overlays
-   * show, so it moves seq and every scope. Throws, changing nothing, for a goal that is not a whole
-   * number of minor units from 1 to the cap.
+   * show, so it moves seq and every scope (`atSeq` as in applyAll). Throws, changing nothing, for a goal
+   * that is not a whole number of minor units from 1 to the cap.
    */
-  setGoal(goalMinor: number): void {
+  setGoal(goalMinor: number, atSeq = 0): void {
     if (!Number.isSafeInteger(goalMinor) || goalMinor <= 0 || goalMinor > this.campaign.capMinor) {
       throw new Error(`goalMinor: must be a whole number of minor units from 1 to the cap (${this.campaign.capMinor}), got ${goalMinor}`);
     }
     if (goalMinor === this.campaignGoalMinor) return;
     this.campaignGoalMinor = goalMinor;
-    this.currentSeq += 1;
+    this.currentSeq = Math.max(this.currentSeq + 1, atSeq);
     this.campaignLastChangeSeq = this.currentSeq;
     for (const book of this.regions.values()) book.lastChangeSeq = this.currentSeq;
   }

@@ -17,6 +17,9 @@ async function main(): Promise<void> {
   handleStopSignals(() => feed?.close());
 
   const campaign = loadCampaignFile(settings.campaignPath);
+  if (settings.tiktok && campaign.streams.length === 0) {
+    throw new Error(`TIKTOK=on, but ${settings.campaignPath} lists no streams: add "streams": [{ "uniqueId", "region", "market" }]`);
+  }
 
   let staticDir = settings.overlayDir;
   if (staticDir === null) {
@@ -33,6 +36,7 @@ async function main(): Promise<void> {
     port: settings.port,
     tickMs: settings.tickMs,
     simulator: settings.simulator ? {} : false,
+    tiktok: settings.tiktok ? {} : false,
     staticDir,
   });
 
@@ -46,6 +50,9 @@ async function main(): Promise<void> {
       settings.simulator
         ? '  simulator ON: set SIMULATOR=off or pass --no-simulator for a real show'
         : '  simulator off: waiting for real reactions',
+      settings.tiktok
+        ? `  TikTok LIVE ON: ${campaign.streams.map((stream) => `@${stream.uniqueId}`).join(', ')}; status at ${feed.url}/api/streams`
+        : '  TikTok LIVE off: set TIKTOK=on to follow the streams listed in the campaign file',
       '  designing? npm run dev serves the overlay with hot reload and the simulator',
       'Ctrl+C stops.',
     ].join('\n'),

@@ -1,20 +1,30 @@
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Server } from 'socket.io';
-import type { CampaignConfig, ReactionDelta } from '../protocol/index.ts';
+import type { CampaignConfig } from '../protocol/index.ts';
 import { Aggregator } from './aggregator.ts';
 import { createControl, type Control, type ControlOptions } from './control/index.ts';
+import { DurableTotals, chooseStore } from './durable-totals.ts';
+import { ingestRoute, type IngestOptions } from './http/ingest.ts';
+import { guardOrigins } from './http/origin.ts';
+import { setSecurityHeaders } from './http/security-headers.ts';
 import { listen, urlOf } from './http/listen.ts';
 import { sendError } from './http/respond.ts';
 import type { FeedRoute } from './http/route.ts';
 import { createRouter, routeTable, type Middleware } from './http/router.ts';
 import { coreRoutes } from './http/routes.ts';
+import { reportRoutes } from './report/report-routes.ts';
 import { staticFiles } from './http/static.ts';
+import { streamsRoute } from './http/streams-route.ts';
 import { Broadcaster } from './socket/broadcaster.ts';
 import type { OverlayIo } from './socket/overlay-io.ts';
+import { publishStreamStatus } from './socket/stream-status.ts';
+import { guardSocketOrigins } from './socket/origin-guard.ts';
 import { handleOverlaySocket } from './socket/subscribe.ts';
 import { SimulatorSource, type SimulatorOptions } from './sources/simulator.ts';
+import { createTikTokStreams, type TikTokStreamsOptions } from './sources/tiktok/index.ts';
 import type { ReactionSource } from './sources/source.ts';
+import type { FeedStore } from './store/store.ts';
 
 export type { OverlayIo } from './socket/overlay-io.ts';
 export type { FeedRoute, RouteContext } from './http/route.ts';
@@ -30,6 +40,8 @@ export interface FeedServerOptions {
   tickMs?: number;
   /** Run the simulator with these options; off when absent or false. */
   simulator?: SimulatorOptions | false;
+  /** Follow the campaign's TikTok LIVE streams (`streams` in the campaign file); off when absent or false. */
+  tiktok?: TikTokStreamsOptions | false;
   /** Directory of the built overlay to serve (e.g. dist); null or absent serves no files. */
   staticDir?: string | null;
   /**
@@ -43,6 +55,18 @@ export interface FeedServerOptions {
   sources?: readonly ReactionSource[];
   /** Producer control (lower thirds, goal, test reactions) behind a token; off when absent. */
   control?: ControlOptions;
+  /**
+   * Keep the totals, the idempotency keys and the settings (lower third, goal) in a crash-safe journal in
+   * this directory: every reaction is durable before it is shown or acknowledged, and counted again at the
+   * next start. Without it (and without `store`) they live in memory only.
+   */
+  dataDir?: string;
+  /** A store to use instead of the journal (the Redis store when scaled out). Opened and closed by the feed. */
+  store?: FeedStore;
+  /** The ingest API (POST /api/ingest) for these tokens; off when absent. */
+  ingest?: IngestOptions;
+  /** Origins (scheme://host:port) whose pages may call control, ingest and report, besides the feed's own. */
+  allowedOrigins?: readonly string[];
   /** Where problems are reported. Default: console.error. */
   log?: (message: string) => void;
 }
@@ -54,6 +78,8 @@ export interface FeedServer {
   readonly io: OverlayIo;
   /** The control feature, when the server was started with `control`. */
   readonly control: Control | null;
+  /** The durable path of every reaction: commit to the store, then apply. */
+  readonly totals: DurableTotals;
   /** The feed's HTTP routes as connect middleware (calls `next` for anything else). */
   readonly middleware: Middleware;
   /** Sends the pending coalesced updates now, as a tick does. */
@@ -65,22 +91,47 @@ export interface FeedServer {
 /** Small enough for any client message we accept; a larger one is dropped by engine.io before parsing. */
 const MAX_MESSAGE_BYTES = 64 * 1024;
 
-/** Starts the feed: aggregator, sources, socket.io and HTTP on one port. */
+/** Starts the feed: store, aggregator, sources, socket.io and HTTP on one port. */
 export async function startFeedServer(options: FeedServerOptions): Promise<FeedServer> {
-  const { campaign, host = '127.0.0.1', port = 0, tickMs = 100, staticDir = null, log = (message) => console.error(message) } = options;
+  const { tickMs = 100, port = 0, log = (message) => console.error(message) } = options;
   if (!Number.isInteger(tickMs) || tickMs < 1) throw new Error(`tickMs must be a whole number of ms >= 1, got ${tickMs}`);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`port must be a whole number from 0 to 65535, got ${port}`);
+  // The store opens first: the totals, the lower third and the goal are restored from it.
+  const aggregator = new Aggregator(options.campaign);
+  const { totals } = await DurableTotals.open(chooseStore(options, log), aggregator, log);
+  try {
+    return await assembleFeedServer(options, aggregator, totals);
+  } catch (error) {
+    await totals.close();
+    throw error;
+  }
+}
 
-  // Everything that can refuse the options does so before any resource exists.
-  const aggregator = new Aggregator(campaign);
-  const control = options.control ? createControl({ ...options.control, campaign, feed: aggregator, log }) : null;
+async function assembleFeedServer(options: FeedServerOptions, aggregator: Aggregator, totals: DurableTotals): Promise<FeedServer> {
+  const { campaign, host = '127.0.0.1', port = 0, tickMs = 100, staticDir = null, log = (message) => console.error(message) } = options;
+
+  // Everything that can refuse the options does so before any other resource exists.
+  const control = options.control
+    ? createControl({ ...options.control, settings: options.control.settings ?? totals.store, campaign, feed: aggregator, log })
+    : null;
+  const tiktok = options.tiktok ? createTikTokStreams(campaign, { log, ...options.tiktok }) : null;
   const sources = [
     ...(options.simulator ? [new SimulatorSource(campaign, options.simulator)] : []),
+    ...(tiktok?.sources ?? []),
     ...(control ? [control.testSource] : []),
     ...(options.sources ?? []),
   ];
   const serveStatic = staticDir === null ? null : staticFiles(staticDir);
-  const routes = routeTable([...coreRoutes, ...(control?.routes ?? []), ...(options.routes ?? [])]);
+  const allowedOrigins = new Set(options.allowedOrigins ?? []);
+  const privateRoutes = guardOrigins(
+    [
+      ...(control?.routes ?? []),
+      ...(options.ingest ? [ingestRoute({ ...options.ingest, totals, campaign })] : []),
+      ...reportRoutes([...(options.control ? [options.control.token] : []), ...(options.ingest?.tokens ?? [])], aggregator),
+    ],
+    allowedOrigins,
+  );
+  const routes = routeTable([...coreRoutes, streamsRoute(tiktok?.board ?? null), ...privateRoutes, ...(options.routes ?? [])]);
 
   const ownsHttpServer = options.httpServer === undefined;
   const httpServer = options.httpServer ?? createServer();
@@ -92,16 +143,20 @@ export async function startFeedServer(options: FeedServerOptions): Promise<FeedS
   });
   const middleware = createRouter(routes, { campaign, aggregator, io }, log);
   if (ownsHttpServer) {
-    httpServer.on('request', (request, response) =>
+    httpServer.on('request', (request, response) => {
+      setSecurityHeaders(request, response);
       middleware(request, response, () => {
         const notFound = () => sendError(response, 'not-found', `nothing at ${request.method} ${request.url}`);
         if (serveStatic) serveStatic(request, response, notFound);
         else notFound();
-      }),
-    );
+      });
+    });
   }
   io.on('connection', (socket) => handleOverlaySocket(socket, aggregator, log));
   control?.attach(io);
+  if (control) guardSocketOrigins(io.of('/control'), allowedOrigins);
+  // Producers see the streams on /control only: the control feature's token guards that namespace.
+  const streamStatus = tiktok && control ? publishStreamStatus(io, tiktok.board) : null;
 
   const broadcaster = new Broadcaster(io, aggregator);
   const ticker = setInterval(() => {
@@ -113,20 +168,12 @@ export async function startFeedServer(options: FeedServerOptions): Promise<FeedS
   }, tickMs);
   ticker.unref();
 
-  // A source's bad delta is reported and dropped; it never reaches the totals.
-  const sink = (delta: ReactionDelta) => {
-    try {
-      aggregator.apply(delta);
-    } catch (error) {
-      log(`${(error as Error).message}`);
-    }
-  };
-
   let closing: Promise<void> | undefined;
   const close = () =>
     (closing ??= (async () => {
       clearInterval(ticker);
       control?.close();
+      streamStatus?.close();
       await Promise.allSettled(sources.map(async (source) => source.stop()));
       if (ownsHttpServer) {
         await io.close();
@@ -135,11 +182,14 @@ export async function startFeedServer(options: FeedServerOptions): Promise<FeedS
         io.disconnectSockets(true);
         io.engine.close();
       }
+      // Last: every reaction already accepted is made durable before the store lets go of its directory.
+      await totals.close();
     })());
 
   try {
     if (ownsHttpServer) await listen(httpServer, port, host);
-    for (const source of sources) source.start(sink);
+    // A source's bad delta is reported and dropped; its good ones are committed, then counted.
+    for (const source of sources) source.start(totals.sinkFor(source.name));
   } catch (error) {
     await close();
     throw error;
@@ -157,6 +207,7 @@ export async function startFeedServer(options: FeedServerOptions): Promise<FeedS
     aggregator,
     io,
     control,
+    totals,
     middleware,
     flush: () => broadcaster.flush(),
     close,

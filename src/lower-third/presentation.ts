@@ -7,14 +7,15 @@ import { sameContent } from './card.ts';
  * - `swap`: a different take (another cueId): play the exit, then the entrance (`next`, or a new `show`);
  * - `update`: the same take with changed content: change the text in place, no entrance;
  * - `exit`: the card went off air;
- * - `none`: nothing to do (same content, or a state older than the one already applied).
+ * - `none`: nothing to do (the same content again, e.g. the resync after a reconnect).
+ *
+ * Ordering is the feed client's business (it drops a state older than the last, as it does for totals).
  */
 export type Presentation =
   | { kind: 'enter' | 'swap' | 'update'; card: OnAirCard }
   | { kind: 'exit' | 'none' };
 
-export function planPresentation(onScreen: OnAirCard | null, shownRevision: number, state: LowerThirdState): Presentation {
-  if (state.revision < shownRevision) return { kind: 'none' };
+export function planPresentation(onScreen: OnAirCard | null, state: LowerThirdState): Presentation {
   const card = state.current;
   if (card === null) return onScreen === null ? { kind: 'none' } : { kind: 'exit' };
   if (onScreen === null) return { kind: 'enter', card };

@@ -2,6 +2,7 @@ import { io, type Socket } from 'socket.io-client';
 import {
   CampaignInfo,
   FeedState,
+  LowerThirdState,
   PROTOCOL_VERSION,
   describeZodError,
   type OverlayClientToServerEvents,
@@ -18,6 +19,8 @@ export interface FeedClientOptions {
   readonly onCampaign: (campaign: CampaignInfo) => void;
   /** Called with each state newer than the last one; never with an older or a repeated one. */
   readonly onState: (state: FeedState) => void;
+  /** Called with each lower-third state newer than the last one (the first after a (re)subscribe always). */
+  readonly onLowerThird?: (state: LowerThirdState) => void;
   readonly warn?: (message: string) => void;
 }
 
@@ -37,6 +40,9 @@ const RECONNECT = { reconnectionDelay: 500, reconnectionDelayMax: 5_000, randomi
 export class FeedClient {
   private readonly socket: FeedSocket;
   private lastSeq = -1;
+  private lastLowerThirdRevision = -1;
+  /** The server sends the lower third in answer to every subscribe: that one is a new baseline. */
+  private lowerThirdBaseline = true;
   private closed = false;
 
   constructor(private readonly options: FeedClientOptions) {
@@ -46,6 +52,7 @@ export class FeedClient {
     this.socket.on('campaign', (raw) => this.acceptCampaign(raw));
     this.socket.on('snapshot', (raw) => this.acceptState(raw, 'snapshot'));
     this.socket.on('update', (raw) => this.acceptState(raw, 'update'));
+    this.socket.on('lowerThird', (raw) => this.acceptLowerThird(raw));
     this.socket.on('refused', (error) => this.warn(`feed refused a message: ${error?.message ?? JSON.stringify(error)}`));
     this.socket.on('connect_error', (error) => this.warn(`feed connection failed (${error.message}); retrying`));
   }
@@ -62,6 +69,7 @@ export class FeedClient {
   }
 
   private subscribe(): void {
+    this.lowerThirdBaseline = true;
     this.socket.emit('subscribe', { v: PROTOCOL_VERSION, region: this.options.region }, (result) => {
       if (!result?.ok) {
         this.warn(`feed refused the subscription: ${result?.error?.message ?? JSON.stringify(result)}`);
@@ -69,6 +77,17 @@ export class FeedClient {
       }
       this.acceptState(result.value, 'subscribe', { newBaseline: true });
     });
+  }
+
+  private acceptLowerThird(raw: unknown): void {
+    if (this.closed) return;
+    const parsed = LowerThirdState.safeParse(raw);
+    if (!parsed.success) return this.warn(`ignored a bad lowerThird message:\n${describeZodError(parsed.error)}`);
+    const baseline = this.lowerThirdBaseline;
+    this.lowerThirdBaseline = false;
+    if (!baseline && parsed.data.revision <= this.lastLowerThirdRevision) return;
+    this.lastLowerThirdRevision = parsed.data.revision;
+    this.options.onLowerThird?.(parsed.data);
   }
 
   private acceptCampaign(raw: unknown): void {

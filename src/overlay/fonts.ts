@@ -1,7 +1,10 @@
-// Two weights of Noto Sans JP, split by unicode-range: the browser fetches only the subsets whose
-// characters we ask for below, so Japanese labels cost a few small files, not the whole font.
+// The weights of Noto Sans JP the theme presets use (BUNDLED_WEIGHTS in theme/fonts.ts), split by
+// unicode-range: the browser fetches only the subsets whose characters we ask for below, so Japanese
+// labels cost a few small files, not the whole font.
 import '@fontsource/noto-sans-jp/500.css';
+import '@fontsource/noto-sans-jp/700.css';
 import '@fontsource/noto-sans-jp/800.css';
+import '@fontsource/noto-sans-jp/900.css';
 import type { Theme } from './theme/default-theme.ts';
 
 /**
@@ -11,9 +14,10 @@ import type { Theme } from './theme/default-theme.ts';
  */
 export async function loadFonts(theme: Theme, text: string): Promise<void> {
   const unique = [...new Set(text)].join('');
-  const weights = [theme.weights.regular, theme.weights.heavy];
+  const weights = new Set([theme.weights.regular, theme.weights.heavy, theme.weights.number]);
   try {
-    await Promise.all(weights.map((weight) => document.fonts.load(`${weight} 32px "${theme.fontFamily}"`, unique)));
+    // The bundled face, whatever the stack: it is the fallback for every glyph the system font lacks.
+    await Promise.all([...weights].map((weight) => document.fonts.load(`${weight} 32px "${theme.fontFace}"`, unique)));
   } catch (error) {
     console.warn(`fonts could not be loaded, drawing with the fallback font: ${(error as Error).message}`);
   }

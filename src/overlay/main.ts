@@ -1,58 +1,100 @@
-import type { CampaignInfo, FeedState } from '../protocol/index.ts';
+import type { CampaignInfo, FeedState, LowerThirdState } from '../protocol/index.ts';
 import { createClock } from './clock.ts';
 import { FeedClient } from './feed-client.ts';
-import { parseParams } from './params.ts';
-import { Stage, fitStage } from './stage.ts';
+import { campaignProblems, knownRegion } from './theme/campaign-check.ts';
+import type { WidgetName } from './theme/params-schema.ts';
+import { parseParams, type ParamProblem } from './theme/parse-params.ts';
+import { fitStage } from './fit-stage.ts';
+import { Stage } from './stage.ts';
 import { installTestHook } from './test-hook.ts';
-import { defaultTheme } from './theme/default-theme.ts';
 import type { WidgetFactory } from './widget.ts';
 import { createDonationMeter } from './widgets/donation-meter/donation-meter.ts';
+import { createLowerThird } from './widgets/lower-third/lower-third.ts';
+import { consoleLine } from './widgets/error-card/card-text.ts';
+import { ErrorCard } from './widgets/error-card/error-card.ts';
 
-/** The widgets on the stage, bottom to top. Adding one is one line here. */
-const WIDGETS: readonly WidgetFactory[] = [
-  createDonationMeter,
+/** The widgets on the stage, bottom to top, by their name in the `widgets` URL parameter. One line each. */
+const WIDGETS: readonly (readonly [WidgetName, WidgetFactory])[] = [
+  ['meter', createDonationMeter],
+  ['lower-third', createLowerThird],
 ];
 
+/** Bad URL parameters stay in the console, where a producer can find them after the card has faded. */
+function warnAbout(problems: readonly ParamProblem[]): void {
+  for (const problem of problems) console.warn(consoleLine(problem));
+}
+
 async function boot(): Promise<void> {
-  const params = parseParams(location.search);
+  // Never throws: every bad parameter becomes a problem and its fallback (theme/parse-params.ts).
+  const { params, theme, problems, unlistedProblems } = parseParams(location.search, location.hash);
+  warnAbout(problems);
   const clock = createClock(params.clock);
   const testHook = installTestHook(clock);
   try {
     const stage = await Stage.create(clock, document.body);
     testHook.attach(stage);
+    const { scale } = fitStage(window.innerWidth, window.innerHeight);
+    const resolution = Math.min(4, Math.max(0.5, scale * (window.devicePixelRatio || 1)));
+
+    // Shown at once, before the feed answers: a wrong feed URL must not hide what else is wrong.
+    const errorCard = new ErrorCard(theme, resolution);
+    stage.add(errorCard);
+    errorCard.view.zIndex = 1; // above every widget, whenever they are added
+    const cardShown = errorCard.show(problems, unlistedProblems);
 
     // States that arrive while the widgets are still being built wait; only the newest matters.
     let latest: FeedState | null = null;
+    let latestLowerThird: LowerThirdState | null = null;
     let widgetsBuilt = false;
     let knownCampaign: string | null = null;
     let firstStateArrived = () => {};
     const firstState = new Promise<void>((resolve) => (firstStateArrived = resolve));
-    const campaign = await new Promise<CampaignInfo>((resolve) => {
+    let region = params.region;
+    const connect = (onCampaign: (info: CampaignInfo) => void) =>
       new FeedClient({
         url: params.feed,
-        region: params.region,
+        region,
         onCampaign(info) {
           const serialised = JSON.stringify(info);
           // A feed that comes back with another campaign needs other widgets: start afresh.
           if (knownCampaign !== null && knownCampaign !== serialised) location.reload();
           knownCampaign = serialised;
-          resolve(info);
+          onCampaign(info);
         },
         onState(state) {
           testHook.hook.lastState = latest = state;
           if (widgetsBuilt) stage.feed(state);
           firstStateArrived();
         },
+        onLowerThird(state) {
+          latestLowerThird = state;
+          if (widgetsBuilt) stage.lowerThird(state);
+        },
+      });
+    const campaign = await new Promise<CampaignInfo>((resolve) => {
+      const client = connect((info) => {
+        const late = campaignProblems(params, info);
+        if (late.length > 0) {
+          warnAbout(late);
+          void cardShown.then(() => errorCard.show([...problems, ...late], unlistedProblems));
+        }
+        // A region the campaign lacks would be refused by the feed: watch the whole campaign instead.
+        if (knownRegion(region, info) !== region) {
+          region = null;
+          client.close();
+          connect(() => {});
+        }
+        resolve(info);
       });
     });
 
-    const { scale } = fitStage(window.innerWidth, window.innerHeight);
-    const resolution = Math.min(4, Math.max(0.5, scale * (window.devicePixelRatio || 1)));
-    const context = { campaign, lang: params.lang, region: params.region, theme: defaultTheme, resolution };
-    for (const create of WIDGETS) stage.add(await create(context));
+    const context = { campaign, lang: params.lang, region, theme, resolution };
+    for (const [name, create] of WIDGETS) if (params.widgets.includes(name)) stage.add(await create(context));
     await firstState;
     widgetsBuilt = true;
     if (latest) stage.feed(latest);
+    if (latestLowerThird) stage.lowerThird(latestLowerThird);
+    await cardShown;
 
     const drawn = stage.nextDraw();
     if (clock.mode === 'test') clock.advance(0); // frozen time draws only when asked

@@ -1,17 +1,8 @@
 import { Application, Container } from 'pixi.js';
-import type { FeedState } from '../protocol/index.ts';
+import type { FeedState, LowerThirdState } from '../protocol/index.ts';
 import type { Clock, FrameDriver } from './clock.ts';
+import { fitStage } from './fit-stage.ts';
 import type { Widget } from './widget.ts';
-
-/** Everything is laid out on this fixed stage and scaled to whatever size the browser source has. */
-export const STAGE_WIDTH = 1920;
-export const STAGE_HEIGHT = 1080;
-
-/** Scale and offset that fit the stage inside a window, centred, keeping its aspect ratio (letterbox). */
-export function fitStage(windowWidth: number, windowHeight: number): { scale: number; x: number; y: number } {
-  const scale = Math.min(windowWidth / STAGE_WIDTH, windowHeight / STAGE_HEIGHT);
-  return { scale, x: (windowWidth - STAGE_WIDTH * scale) / 2, y: (windowHeight - STAGE_HEIGHT * scale) / 2 };
-}
 
 /**
  * The pixi application, the scaled 1920x1080 scene and the widgets on it. It is the clock's FrameDriver:
@@ -40,7 +31,7 @@ export class Stage implements FrameDriver {
     await app.init({
       preference: 'webgl', // WebGPU is not available in OBS's browser
       backgroundAlpha: 0,
-      antialias: true,
+      antialias: false,
       autoStart: false,
       sharedTicker: false,
       resolution: window.devicePixelRatio || 1,
@@ -69,6 +60,12 @@ export class Stage implements FrameDriver {
   /** Hands a newer feed state to every widget and wakes the clock so their motion gets drawn. */
   feed(state: FeedState): void {
     for (const widget of this.widgets) widget.onFeed(state);
+    this.clock.wake();
+  }
+
+  /** Hands a newer lower-third state to the widgets that draw it, and wakes the clock. */
+  lowerThird(state: LowerThirdState): void {
+    for (const widget of this.widgets) widget.onLowerThird?.(state);
     this.clock.wake();
   }
 

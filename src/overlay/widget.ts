@@ -1,5 +1,5 @@
 import type { Container } from 'pixi.js';
-import type { CampaignInfo, FeedState, Language } from '../protocol/index.ts';
+import type { CampaignInfo, FeedState, Language, LowerThirdState } from '../protocol/index.ts';
 import type { Theme } from './theme/default-theme.ts';
 
 /** What every widget is given when it is created. */
@@ -23,6 +23,8 @@ export interface Widget {
   readonly view: Container;
   /** A newer state arrived (seq only grows). May start tweens; the stage then draws until update() says done. */
   onFeed(state: FeedState): void;
+  /** A newer lower-third state arrived; only the widgets that draw it implement this. */
+  onLowerThird?(state: LowerThirdState): void;
   /**
    * Advance the widget's own motion (gsap tweens are advanced by the clock before this is called).
    * Returns true while anything still moves, so the stage knows whether to draw another frame.

@@ -54,3 +54,8 @@ export const StreamStatusList = z.strictObject({
   streams: z.array(StreamStatus),
 });
 export type StreamStatusList = z.infer<typeof StreamStatusList>;
+
+/** Sent on the producers' `/control` namespace: the list on connect, then on every change of a stream's status. */
+export interface StreamServerToClientEvents {
+  streams: (list: StreamStatusList) => void;
+}

@@ -32,6 +32,8 @@ export interface OverlayHarnessOptions {
   query?: string;
   campaign?: CampaignConfig;
   viewport?: { width: number; height: number };
+  /** Runs before the page opens (e.g. reactions the first snapshot should already hold). */
+  beforeOpen?: (feed: FeedServer) => void;
 }
 
 /**
@@ -48,6 +50,7 @@ export async function startOverlay(options: OverlayHarnessOptions = {}): Promise
   });
   let browser: Browser | undefined;
   try {
+    options.beforeOpen?.(feed);
     browser = await chromium.launch({ executablePath: inject('browserPath'), args: CHROMIUM_ARGS, headless: true });
     const page = await browser.newPage({ viewport: options.viewport ?? { width: 1920, height: 1080 }, deviceScaleFactor: 1 });
     const pageErrors: string[] = [];

@@ -10,6 +10,8 @@ export interface CliSettings {
   campaignPath: string;
   tickMs: number;
   simulator: boolean;
+  /** Follow the TikTok LIVE streams listed in the campaign file (TIKTOK=on). */
+  tiktok: boolean;
   /** A directory to serve as it is, skipping the build; null serves dist/ (built when stale). */
   overlayDir: string | null;
 }
@@ -29,12 +31,14 @@ const Env = z.object({
   CAMPAIGN: nonEmpty.optional(),
   TICK_MS: wholeNumber(10, 60_000).default(100),
   SIMULATOR: z.enum(['on', 'off'], { error: 'must be "on" or "off"' }).default('on'),
+  TIKTOK: z.enum(['on', 'off'], { error: 'must be "on" or "off"' }).default('off'),
   OVERLAY_DIR: nonEmpty.optional(),
 });
 
 export const CLI_USAGE = `usage: npm start [-- --no-simulator]
 environment: HOST (127.0.0.1), PORT (8080, 0 = any free port), CAMPAIGN (campaign file),
-             TICK_MS (100), SIMULATOR (on|off), OVERLAY_DIR (serve this directory instead of building dist/)`;
+             TICK_MS (100), SIMULATOR (on|off), OVERLAY_DIR (serve this directory instead of building dist/),
+             TIKTOK (off|on: follow the campaign's TikTok LIVE streams; SIGN_API_KEY is the sign server's key, if any)`;
 
 /** Reads the settings; throws an Error naming each bad variable or argument and what is wrong. */
 export function readCliSettings(env: NodeJS.ProcessEnv, args: readonly string[], cwd = process.cwd()): CliSettings {
@@ -51,6 +55,7 @@ export function readCliSettings(env: NodeJS.ProcessEnv, args: readonly string[],
     campaignPath: vars.CAMPAIGN ? resolve(cwd, vars.CAMPAIGN) : SAMPLE_CAMPAIGN_PATH,
     tickMs: vars.TICK_MS,
     simulator: vars.SIMULATOR === 'on' && !args.includes('--no-simulator'),
+    tiktok: vars.TIKTOK === 'on',
     overlayDir: vars.OVERLAY_DIR ? resolve(cwd, vars.OVERLAY_DIR) : null,
   };
 }

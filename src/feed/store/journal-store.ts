@@ -1,11 +1,12 @@
 import type { FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
-import { REACTION_KINDS, describeZodError, type ReactionTotals } from '../../protocol/index.ts';
-import { encodeFrame, readFrame } from './framing.ts';
+import { describeZodError, type ReactionTotals } from '../../protocol/index.ts';
+import { encodeFrame } from './framing.ts';
 import { DEFAULT_RETENTION, type IdempotencyRetention } from './idempotency-window.ts';
-import { decodeJournal } from './journal-decode.ts';
-import { JournalRecord, ReactionsRecord, SettingRecord, Snapshot } from './records.ts';
-import { StoreState, mergeDeltas, sumRows } from './store-state.ts';
+import { recoverDataDir } from './recover.ts';
+import { SettingRecord, type JournalRecord } from './records.ts';
+import { reactionsRecordOf, reserveTotals } from './batch-record.ts';
+import type { StoreState } from './store-state.ts';
 import {
   acquireLock,
   fsyncDir,
@@ -104,31 +105,25 @@ export class JournalStore implements FeedStore {
     if (this.state) throw new Error('store is already open');
     await this.fs.mkdir(this.dir, { recursive: true });
     await acquireLock(this.fs, this.dir);
-    await this.removeTemporaryFiles();
     const started = this.now();
-    const listing = await listDataDir(this.fs, this.dir);
-    const { state, coveredGen } = await this.loadNewestSnapshot(listing.snapshots);
-    const journals = listing.journals.filter((gen) => gen > coveredGen);
-    journals.forEach((gen, index) => {
-      if (gen !== coveredGen + 1 + index) {
-        throw new Error(
-          `data directory ${this.dir} is missing ${journalName(coveredGen + 1 + index)}: refusing to start with totals that would lack its reactions`,
-        );
-      }
-    });
-    let replayed = 0;
-    for (const gen of journals) replayed += await this.replay(gen, state);
-    state.keys.evict(this.now());
-
-    this.generation = journals.at(-1) ?? coveredGen + 1;
-    this.journal = await this.openJournal(this.generation);
-    this.journalBytes = (await this.journal.stat()).size;
+    let recovered: Awaited<ReturnType<typeof recoverDataDir>>;
+    try {
+      await this.removeTemporaryFiles();
+      recovered = await recoverDataDir({ fs: this.fs, dir: this.dir, log: this.log, now: this.now, retention: this.retention, repair: true });
+      this.journal = await this.openJournal(recovered.lastGen);
+      this.journalBytes = (await this.journal.stat()).size;
+    } catch (error) {
+      await releaseLock(this.fs, this.dir);
+      throw error;
+    }
+    const { state, lastGen, summary } = recovered;
+    this.generation = lastGen;
     this.state = state;
     this.reserved = state.campaignTotals();
     const cells = state.cellTotals();
     this.log(
       `store: recovered ${cells.length} cells and ${state.keys.size} idempotency keys from ${this.dir} ` +
-        `(${coveredGen > 0 ? snapshotName(coveredGen) : 'no snapshot'} + ${replayed} journal records, ${this.now() - started} ms)`,
+        `(${summary}, ${this.now() - started} ms)`,
     );
     return { cells, recentKeys: state.keys.keys(), settings: state.settingsObject() };
   }
@@ -142,15 +137,8 @@ export class JournalStore implements FeedStore {
         const first = this.inFlightKeys.get(key);
         if (first) return first.then(() => ({ status: 'duplicate' }));
       }
-      const record = this.reactionsRecord(batch);
-      const added = sumRows(record.c);
-      const reserved = this.reserved!;
-      for (const kind of REACTION_KINDS) {
-        if (reserved[kind] + added[kind] > Number.MAX_SAFE_INTEGER) {
-          throw new BatchRejectedError(`${kind}: would take the campaign total beyond ${Number.MAX_SAFE_INTEGER}`);
-        }
-      }
-      for (const kind of REACTION_KINDS) reserved[kind] += added[kind];
+      const record = reactionsRecordOf(batch, this.now());
+      reserveTotals(this.reserved!, record);
       const durable = this.enqueue(record);
       if (key !== undefined) {
         this.inFlightKeys.set(key, durable);
@@ -221,21 +209,6 @@ export class JournalStore implements FeedStore {
     if (this.closing) throw new StoreUnavailableError('store is closed');
     if (!this.state) throw new StoreUnavailableError('store is not open yet');
     return this.state;
-  }
-
-  private reactionsRecord(batch: ReactionBatch): ReactionsRecord {
-    for (const delta of batch.deltas) {
-      for (const kind of REACTION_KINDS) {
-        const count = delta[kind];
-        if (!Number.isSafeInteger(count) || count < 0) {
-          throw new BatchRejectedError(`${kind}: must be a whole number from 0 to ${Number.MAX_SAFE_INTEGER}, got ${count}`);
-        }
-      }
-    }
-    const candidate = { t: 'r', at: this.now(), src: batch.source, ...(batch.idempotencyKey === undefined ? {} : { k: batch.idempotencyKey }), c: mergeDeltas(batch.deltas) };
-    const parsed = ReactionsRecord.safeParse(candidate);
-    if (!parsed.success) throw new BatchRejectedError(`reaction batch is invalid: ${describeZodError(parsed.error).replaceAll('\n', '; ')}`);
-    return parsed.data;
   }
 
   private enqueue(record: JournalRecord): Promise<void> {
@@ -345,57 +318,6 @@ export class JournalStore implements FeedStore {
     const handle = await this.fs.open(join(this.dir, journalName(gen)), 'a');
     await fsyncDir(this.fs, this.dir);
     return handle;
-  }
-
-  /** The newest snapshot that reads back intact; an unreadable one is logged and an older one tried. */
-  private async loadNewestSnapshot(generations: number[]): Promise<{ state: StoreState; coveredGen: number }> {
-    for (const gen of [...generations].reverse()) {
-      const name = snapshotName(gen);
-      const problem = await this.readSnapshot(name, gen);
-      if (typeof problem !== 'string') return { state: StoreState.fromSnapshot(problem, this.retention), coveredGen: gen };
-      this.log(`store: ${name} is unreadable (${problem}); trying an older snapshot`);
-    }
-    return { state: new StoreState(this.retention), coveredGen: 0 };
-  }
-
-  private async readSnapshot(name: string, gen: number): Promise<Snapshot | string> {
-    const buffer = await this.fs.readFile(join(this.dir, name));
-    const frame = readFrame(buffer, 0);
-    if (!frame.ok) return frame.problem;
-    if (frame.end !== buffer.length) return `${buffer.length - frame.end} unexpected bytes after the snapshot`;
-    let json: unknown;
-    try {
-      json = JSON.parse(frame.payload);
-    } catch {
-      return 'not JSON';
-    }
-    const parsed = Snapshot.safeParse(json);
-    if (!parsed.success) return describeZodError(parsed.error).replaceAll('\n', '; ');
-    if (parsed.data.gen !== gen) return `it says generation ${parsed.data.gen}`;
-    return parsed.data;
-  }
-
-  /** Applies one journal's intact records; cuts a torn tail off the file. Returns how many were applied. */
-  private async replay(gen: number, state: StoreState): Promise<number> {
-    const name = journalName(gen);
-    const path = join(this.dir, name);
-    const decoded = decodeJournal(await this.fs.readFile(path));
-    for (const record of decoded.records) state.apply(record);
-    for (const damage of decoded.skipped) {
-      this.log(`store: ${name}: skipped ${damage.bytes} damaged bytes at offset ${damage.offset} (${damage.problem}); the records after them are kept`);
-    }
-    if (decoded.tail) {
-      const { offset, bytes, problem } = decoded.tail;
-      const handle = await this.fs.open(path, 'r+');
-      try {
-        await handle.truncate(offset);
-        await handle.sync();
-      } finally {
-        await handle.close();
-      }
-      this.log(`store: ${name}: cut off a damaged tail of ${bytes} bytes at offset ${offset} (${problem}); the ${decoded.records.length} records before it are recovered`);
-    }
-    return decoded.records.length;
   }
 
   private async removeTemporaryFiles(): Promise<void> {

@@ -16,6 +16,8 @@ export interface FeedStore {
   open(): Promise<PersistedState>;
   commitReactions(batch: ReactionBatch): Promise<CommitResult>;
   putSetting(key: string, value: JsonValue): Promise<void>;
+  /** The latest value of a setting (a copy), once open; undefined when never set. */
+  getSetting(key: string): JsonValue | undefined;
   close(): Promise<void>;
 }
 

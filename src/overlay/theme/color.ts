@@ -74,3 +74,24 @@ export function mixHex(from: string, to: string, t: number): string {
 export function withAlpha(hex: string, alpha: number): string {
   return fromRgba({ rgb: toRgba(hex).rgb, alpha });
 }
+
+/** `over` (with its alpha) laid on `under`, as an opaque colour: what the eye sees of text on a panel. */
+export function composite(over: string, under: string): string {
+  return withAlpha(mixHex(withAlpha(under, 1), withAlpha(over, 1), toRgba(over).alpha), 1);
+}
+
+/** WCAG relative luminance of the colour's rgb. */
+function luminance(hex: string): number {
+  const { rgb } = toRgba(hex);
+  const linear = (channel: number) => {
+    const c = channel / 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  };
+  return 0.2126 * linear((rgb >> 16) & 255) + 0.7152 * linear((rgb >> 8) & 255) + 0.0722 * linear(rgb & 255);
+}
+
+/** WCAG contrast ratio of two opaque colours, 1 to 21. */
+export function contrastRatio(a: string, b: string): number {
+  const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
+  return (light + 0.05) / (dark + 0.05);
+}

@@ -2,7 +2,9 @@ import { z } from 'zod';
 import { displayText } from './display-text.ts';
 import { PARAM_DOCS } from './param-docs.ts';
 import { OverlayParamsSchema, PARAM_NAMES, defaultParams, type OverlayParams, type ParamName } from './params-schema.ts';
-import { resolveTheme, type OverlayTheme } from './resolve-theme.ts';
+import { resolveLook, resolveTheme } from './resolve-theme.ts';
+import type { ThemePreset } from './theme-schema.ts';
+import type { Theme } from './theme.ts';
 
 /** One thing wrong with the URL, in words a producer can act on. All strings are display-safe. */
 export interface ParamProblem {
@@ -22,7 +24,7 @@ export interface ParsedParams {
   /** Every parameter, each either as given or its default. */
   readonly params: OverlayParams;
   /** The theme the widgets draw with. */
-  readonly theme: OverlayTheme;
+  readonly theme: Theme;
   readonly problems: readonly ParamProblem[];
   /** Problems beyond MAX_PROBLEMS, counted but not described (a URL can hold thousands). */
   readonly unlistedProblems: number;
@@ -68,14 +70,14 @@ function firstIssue(error: z.ZodError): string {
 }
 
 /** The fallback in words: the default, and for "take it from the preset" also what the preset gives. */
-function fallbackText(name: ParamName, theme: OverlayTheme): string {
+function fallbackText(name: ParamName, look: ThemePreset): string {
   const text = PARAM_DOCS[name].defaultText;
-  const { colors } = theme.look;
+  const { colors } = look;
   const fromPreset: Partial<Record<ParamName, string>> = {
     accent: colors.accent,
     text: colors.text,
     panel: colors.panel,
-    font: theme.look.font.family,
+    font: look.font.family,
   };
   const resolved = fromPreset[name];
   return resolved === undefined ? text : `${text} (${resolved})`;
@@ -116,11 +118,11 @@ export function parseParams(query: URLSearchParams | string, hash = ''): ParsedP
   }
 
   const complete = params as OverlayParams;
-  const theme = resolveTheme(complete);
+  const look = resolveLook(complete);
   return {
     params: complete,
-    theme,
-    problems: found.slice(0, MAX_PROBLEMS).map((problem) => describeProblem(problem, theme)),
+    theme: resolveTheme(complete),
+    problems: found.slice(0, MAX_PROBLEMS).map((problem) => describeProblem(problem, look)),
     unlistedProblems: Math.max(0, found.length - MAX_PROBLEMS),
   };
 }
@@ -129,10 +131,10 @@ type RawProblem =
   | { kind: 'bad'; key: ParamName; value: string; reason: string }
   | { kind: 'unknown' | 'fragment'; key: string; value: string; reason: string };
 
-function describeProblem(problem: RawProblem, theme: OverlayTheme): ParamProblem {
+function describeProblem(problem: RawProblem, look: ThemePreset): ParamProblem {
   const { key, value, reason } = problem;
   if (problem.kind === 'bad') {
-    return { param: key, value: displayText(value), reason, allowed: PARAM_DOCS[problem.key].allowed, fallback: fallbackText(problem.key, theme) };
+    return { param: key, value: displayText(value), reason, allowed: PARAM_DOCS[problem.key].allowed, fallback: fallbackText(problem.key, look) };
   }
   if (problem.kind === 'fragment') {
     return { param: '#', value: displayText(value), reason, allowed: 'colours without #, e.g. accent=ff5c7a', fallback: 'ignored' };

@@ -1,5 +1,5 @@
 import { describeZodError } from '../../protocol/index.ts';
-import { Theme } from './theme-schema.ts';
+import { ThemePreset } from './theme-schema.ts';
 import localLove from '../../../assets/themes/local-love.json';
 import night from '../../../assets/themes/night.json';
 import minimal from '../../../assets/themes/minimal.json';
@@ -17,13 +17,13 @@ export const PRESET_IDS = Object.keys(PRESET_FILES) as [PresetId, ...PresetId[]]
 export const DEFAULT_PRESET: PresetId = PRESET_IDS[0];
 
 /** Validates one preset file; a broken file is a build-time bug, so it throws with the field named. */
-export function loadPreset(id: string, json: unknown): Theme {
-  const result = Theme.safeParse(json);
+export function loadPreset(id: string, json: unknown): ThemePreset {
+  const result = ThemePreset.safeParse(json);
   if (!result.success) throw new Error(`theme preset ${id} is invalid:\n${describeZodError(result.error)}`);
   if (result.data.id !== id) throw new Error(`theme preset ${id} is invalid:\nid: must be "${id}", its file name`);
   return result.data;
 }
 
-export const PRESETS: Readonly<Record<PresetId, Theme>> = Object.fromEntries(
+export const PRESETS: Readonly<Record<PresetId, ThemePreset>> = Object.fromEntries(
   PRESET_IDS.map((id) => [id, loadPreset(id, PRESET_FILES[id])]),
-) as Record<PresetId, Theme>;
+) as Record<PresetId, ThemePreset>;

@@ -1,50 +1,19 @@
-import type { Language } from '../../protocol/index.ts';
-import { mixHex, toRgba, withAlpha } from './color.ts';
-import { FONT_STACKS } from './fonts.ts';
+import { composite, contrastRatio, mixHex, toRgba, withAlpha } from './color.ts';
+import { BUNDLED_FACE, FONT_STACKS } from './fonts.ts';
+import { placeMeter } from './layout.ts';
 import type { OverlayParams } from './params-schema.ts';
-import { PRESETS, type PresetId } from './presets.ts';
-import type { Theme } from './theme-schema.ts';
+import { PRESETS } from './presets.ts';
+import type { Theme } from './theme.ts';
+import type { ThemePreset } from './theme-schema.ts';
 
-/** The 1920x1080 stage the margins are measured on (the stage itself lives in stage.ts, above us). */
+/** The stage the margins are measured on (stage.ts, which draws it, lives above this layer). */
 const FRAME = { width: 1920, height: 1080 } as const;
 
-/**
- * Everything a widget needs to know about how to look and behave, resolved from the URL: the preset's look
- * with the producer's overrides applied, the layout in stage pixels, number display and motion.
- * Widgets receive this object; none of them reads the URL or a global.
- */
-export interface OverlayTheme {
-  readonly preset: PresetId;
-  /** The preset's look after `accent`, `text`, `panel` and `font`. */
-  readonly look: Theme;
-  /** The CSS font stack of `look.font.family`. */
-  readonly fontFamily: string;
-  readonly lang: Language;
-  readonly numbers: {
-    readonly notation: OverlayParams['numbers'];
-    readonly percent: boolean;
-    readonly currencyDisplay: OverlayParams['currencyDisplay'];
-  };
-  readonly layout: {
-    /** Multiplies every widget's size. */
-    readonly scale: number;
-    /** The title-safe rectangle on the stage: nothing is drawn outside it. */
-    readonly safe: { readonly x: number; readonly y: number; readonly width: number; readonly height: number };
-    readonly widgets: { readonly meter: boolean; readonly bursts: boolean; readonly lowerThird: boolean };
-    readonly meter: { readonly position: OverlayParams['meter']; readonly style: OverlayParams['meterStyle'] };
-    readonly lowerThird: { readonly side: OverlayParams['lowerThird'] };
-  };
-  readonly motion: {
-    readonly reduced: boolean;
-    /** Particles per reaction relative to normal; 0 when motion is reduced. */
-    readonly particleDensity: number;
-    /** Multiplies every tween's duration: reduced motion moves less, and briefly. */
-    readonly durationScale: number;
-  };
-}
+/** Timings of the donation meter at normal motion. */
+const METER_TIMING = { fillSeconds: 1.2, celebrationSeconds: 3 } as const;
 
 /** A chosen accent replaces the preset's colours that are "the accent" in spirit: fill, glow, outline. */
-function applyAccent(look: Theme, accent: string): Theme {
+function applyAccent(look: ThemePreset, accent: string): ThemePreset {
   const { colors } = look;
   return {
     ...look,
@@ -53,16 +22,13 @@ function applyAccent(look: Theme, accent: string): Theme {
       accent,
       panelBorder: look.panel.style === 'outline' ? withAlpha(accent, toRgba(colors.panelBorder).alpha) : colors.panelBorder,
     },
-    fill: [
-      { offset: 0, color: mixHex(accent, '#ffffff', 0.35) },
-      { offset: 1, color: accent },
-    ],
+    fill: [mixHex(accent, '#ffffff', 0.35), accent],
     glow: { ...look.glow, color: accent },
   };
 }
 
-/** Applies the look parameters to the preset: preset values < explicit parameters. */
-export function resolveLook(params: Pick<OverlayParams, 'preset' | 'accent' | 'text' | 'panel' | 'font'>): Theme {
+/** The preset with the look parameters applied: preset values < explicit parameters. */
+export function resolveLook(params: Pick<OverlayParams, 'preset' | 'accent' | 'text' | 'panel' | 'font'>): ThemePreset {
   let look = PRESETS[params.preset];
   if (params.accent !== null) look = applyAccent(look, params.accent);
   if (params.text !== null) {
@@ -75,32 +41,86 @@ export function resolveLook(params: Pick<OverlayParams, 'preset' | 'accent' | 't
   return look;
 }
 
-export function resolveTheme(params: OverlayParams): OverlayTheme {
+const rgb = (hex: string) => toRgba(hex).rgb;
+const alpha = (hex: string) => toRgba(hex).alpha;
+
+/**
+ * The preset's colours as the widgets draw them. Text colours are laid on the panel colour (pixi tints carry
+ * no alpha, and text always sits on a panel); the panel, track, border and shadow keep their own alpha.
+ */
+function themeColors(look: ThemePreset): Theme['colors'] {
+  const { colors } = look;
+  const panel = withAlpha(colors.panel, 1);
+  const onPanel = (hex: string) => rgb(composite(hex, panel));
+  const glass = look.panel.style === 'glass';
+  const text = composite(colors.text, panel);
+  const celebrationText = contrastRatio(panel, colors.milestone) >= contrastRatio(text, colors.milestone) ? panel : text;
+  return {
+    // Glass catches light at the top; solid and outline panels are flat.
+    panelTop: rgb(glass ? mixHex(panel, '#ffffff', 0.12) : panel),
+    panelBottom: rgb(glass ? mixHex(panel, '#000000', 0.18) : panel),
+    panelAlpha: alpha(colors.panel),
+    panelEdge: rgb(colors.panelBorder),
+    panelEdgeAlpha: alpha(colors.panelBorder),
+    shadow: rgb(look.shadow.color),
+    shadowAlpha: alpha(look.shadow.color),
+    text: rgb(text),
+    textMuted: onPanel(colors.textMuted),
+    label: onPanel(mixHex(colors.accent, withAlpha(colors.text, 1), 0.4)),
+    accent: rgb(colors.accent),
+    track: rgb(colors.track),
+    trackAlpha: alpha(colors.track),
+    fillStops: look.fill.map(rgb),
+    marker: onPanel(colors.textMuted),
+    markerReached: rgb(colors.milestone),
+    celebration: rgb(colors.milestone),
+    celebrationText: rgb(celebrationText),
+    glow: rgb(look.glow.color),
+    glowStrength: look.glow.strength,
+  };
+}
+
+export function resolveTheme(params: OverlayParams): Theme {
   const look = resolveLook(params);
   const marginX = Math.round((FRAME.width * params.safe) / 100);
   const marginY = Math.round((FRAME.height * params.safe) / 100);
+  const safe = { x: marginX, y: marginY, width: FRAME.width - 2 * marginX, height: FRAME.height - 2 * marginY };
+  const meter = placeMeter(params, safe);
   const reduced = params.motion === 'reduced';
+  const durationScale = reduced ? 0.5 : 1;
   return {
     preset: params.preset,
-    look,
-    fontFamily: FONT_STACKS[look.font.family],
     lang: params.lang,
+    fontFamily: FONT_STACKS[look.font.family],
+    fontFace: BUNDLED_FACE,
+    weights: { regular: look.font.weights.body, heavy: look.font.weights.title, number: look.font.weights.number },
+    labels: { letterSpacing: look.font.letterSpacing, uppercase: look.font.uppercaseLabels },
+    colors: themeColors(look),
+    panel: {
+      style: look.panel.style,
+      radius: look.panel.radius,
+      borderWidth: look.panel.borderWidth,
+      shadowBlur: look.shadow.blur,
+      shadowOffsetY: look.shadow.offsetY,
+    },
+    bar: { radius: look.bar.radius, thickness: look.bar.thickness },
+    bursts: { likes: look.bursts.likes.map(rgb), comment: rgb(look.bursts.comment), gift: rgb(look.bursts.gift) },
     numbers: { notation: params.numbers, percent: params.percent, currencyDisplay: params.currencyDisplay },
     layout: {
       scale: params.scale,
-      safe: { x: marginX, y: marginY, width: FRAME.width - 2 * marginX, height: FRAME.height - 2 * marginY },
+      safe,
       widgets: {
         meter: params.widgets.includes('meter'),
         bursts: params.widgets.includes('bursts'),
         lowerThird: params.widgets.includes('lower-third'),
       },
-      meter: { position: params.meter, style: params.meterStyle },
+      meter: { position: params.meter, style: params.meterStyle, ...meter },
       lowerThird: { side: params.lowerThird },
     },
-    motion: {
-      reduced,
-      particleDensity: reduced ? 0 : params.density,
-      durationScale: reduced ? 0.5 : 1,
+    motion: { reduced, particleDensity: reduced ? 0 : params.density, durationScale },
+    donationMeter: {
+      fillSeconds: METER_TIMING.fillSeconds * durationScale,
+      celebrationSeconds: METER_TIMING.celebrationSeconds,
     },
   };
 }

@@ -1,23 +1,19 @@
 import { z } from 'zod';
 import { Bilingual, Slug } from '../../protocol/index.ts';
 import { HexColor } from './color.ts';
-import { FONT_IDS } from './fonts.ts';
+import { BUNDLED_WEIGHTS, FONT_IDS } from './fonts.ts';
 
 /**
- * The look of a theme preset, as stored in assets/themes/*.json. Everything a widget draws with comes
- * from here (or from a URL parameter that overrides part of it), never from a constant in a widget.
+ * The look of a theme preset, as stored in assets/themes/*.json. Every colour, weight and corner a widget
+ * draws with comes from here (or from a URL parameter that overrides part of it), resolved into a Theme
+ * (theme.ts); never from a constant in a widget.
  * Sizes are in stage pixels (the 1920x1080 stage), before the `scale` parameter.
  */
 
-const FontWeight = z.number().int().min(100).max(900).multipleOf(100);
+const FontWeight = z.union(BUNDLED_WEIGHTS.map((weight) => z.literal(weight)), { error: `must be one of the bundled weights ${BUNDLED_WEIGHTS.join(', ')}` });
 const Pixels = (max: number) => z.number().min(0).max(max);
 
-const GradientStop = z.strictObject({
-  offset: z.number().min(0).max(1),
-  color: HexColor,
-});
-
-export const Theme = z.strictObject({
+export const ThemePreset = z.strictObject({
   id: Slug,
   name: Bilingual,
   description: Bilingual.describe('one line for the URL builder: when this look suits a show'),
@@ -40,13 +36,7 @@ export const Theme = z.strictObject({
     track: HexColor.describe('the empty part of the meter'),
     milestone: HexColor.describe('milestone ticks and the celebration flash'),
   }),
-  fill: z
-    .array(GradientStop)
-    .min(2)
-    .max(5)
-    .refine((stops) => stops[0]?.offset === 0 && stops.at(-1)?.offset === 1, { error: 'the first stop must be at 0 and the last at 1' })
-    .refine((stops) => stops.every((stop, i) => i === 0 || stop.offset > stops[i - 1]!.offset), { error: 'offsets must ascend' })
-    .describe('the meter fill gradient, along the direction the meter fills'),
+  fill: z.array(HexColor).min(2).max(5).describe('the meter fill gradient, evenly spaced along the direction the meter fills'),
   panel: z.strictObject({
     style: z.enum(['solid', 'glass', 'outline']).describe('solid fill, glass (fill with a sheen), or outline (border in the accent)'),
     radius: Pixels(48),
@@ -71,5 +61,4 @@ export const Theme = z.strictObject({
     gift: HexColor,
   }),
 });
-export type Theme = z.infer<typeof Theme>;
-export type ThemeInput = z.input<typeof Theme>;
+export type ThemePreset = z.infer<typeof ThemePreset>;

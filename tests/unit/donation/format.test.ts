@@ -25,3 +25,11 @@ describe('percentOfGoal', () => {
     expect(percentOfGoal(5, 0)).toBe(0);
   });
 });
+
+describe('MoneyFormatter.formatCompactMinor', () => {
+  it('gives short labels for round amounts, in each language', () => {
+    expect(new MoneyFormatter('JPY', 'en').formatCompactMinor(5_000_000)).toBe('¥5M');
+    expect(new MoneyFormatter('JPY', 'ja').formatCompactMinor(15_000_000)).toBe('￥1500万');
+    expect(new MoneyFormatter('USD', 'en').formatCompactMinor(15_000_000)).toBe('$150K');
+  });
+});

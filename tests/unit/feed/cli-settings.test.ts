@@ -14,13 +14,14 @@ describe('readCliSettings', () => {
       campaignPath: SAMPLE_CAMPAIGN_PATH,
       tickMs: 100,
       simulator: true,
+      tiktok: false,
       overlayDir: null,
     });
   });
 
   it('honours every variable, resolving paths against the working directory', () => {
-    const env = { HOST: '0.0.0.0', PORT: '0', CAMPAIGN: 'c.json', TICK_MS: '250', SIMULATOR: 'off', OVERLAY_DIR: 'out' };
-    expect(readCliSettings(env, [], '/show')).toEqual({ host: '0.0.0.0', port: 0, campaignPath: '/show/c.json', tickMs: 250, simulator: false, overlayDir: '/show/out' });
+    const env = { HOST: '0.0.0.0', PORT: '0', CAMPAIGN: 'c.json', TICK_MS: '250', SIMULATOR: 'off', OVERLAY_DIR: 'out', TIKTOK: 'on' };
+    expect(readCliSettings(env, [], '/show')).toEqual({ host: '0.0.0.0', port: 0, campaignPath: '/show/c.json', tickMs: 250, simulator: false, tiktok: true, overlayDir: '/show/out' });
   });
 
   it('turns the simulator off with --no-simulator', () => {
@@ -37,6 +38,7 @@ describe('readCliSettings', () => {
     [{ PORT: '-1' }, /PORT: must be a whole number/],
     [{ TICK_MS: '5' }, /TICK_MS: must be at least 10/],
     [{ SIMULATOR: 'maybe' }, /SIMULATOR: must be "on" or "off"/],
+    [{ TIKTOK: 'yes' }, /TIKTOK: must be "on" or "off"/],
     [{ HOST: '   ' }, /HOST: must not be empty/],
   ])('refuses %o naming the variable', (env, message) => {
     expect(() => readCliSettings(env, [])).toThrow(message);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ReactionBurstModel } from '../../../src/overlay/widgets/reaction-burst/model.ts';
-import { spriteIndex } from '../../../src/overlay/widgets/reaction-burst/sprites.ts';
+import { Icon, layerIndex } from '../../../src/overlay/widgets/reaction-burst/layers.ts';
 import { FeedScript } from './reaction-burst-fixtures.ts';
 
 const FRAME_MS = 1000 / 60;
@@ -153,7 +153,7 @@ describe('ReactionBurstModel: from totals to particles', () => {
 });
 
 describe('ReactionBurstModel: gifts', () => {
-  const liveOf = (model: ReactionBurstModel, sprite: Parameters<typeof spriteIndex>[0]) => model.pool.liveOf(spriteIndex(sprite));
+  const liveOf = (model: ReactionBurstModel, icon: keyof typeof Icon) => model.pool.liveShowing(Icon[icon]);
 
   it('picks the icon by diamond value and sizes it by value', () => {
     const feed = new FeedScript(['jp', 'us', 'tw', 'kr']);
@@ -172,8 +172,8 @@ describe('ReactionBurstModel: gifts', () => {
     expect(liveOf(model, 'star')).toBe(1);
     expect(liveOf(model, 'treasure')).toBe(1);
     expect(liveOf(model, 'gem')).toBe(1);
-    const scaleOf = (sprite: Parameters<typeof spriteIndex>[0]) => {
-      const slot = model.pool.ranges[spriteIndex(sprite)]!.start;
+    const scaleOf = (icon: keyof typeof Icon) => {
+      const slot = [...model.pool.live.subarray(0, model.pool.liveCount)].find((live) => model.pool.icon[live] === Icon[icon])!;
       return model.pool.baseScale[slot]!;
     };
     expect(scaleOf('rose')).toBeLessThan(scaleOf('star'));
@@ -187,8 +187,26 @@ describe('ReactionBurstModel: gifts', () => {
     model.observe(feed.next(TICK_MS, { jp: { gifts: 1, giftDiamonds: 5000 } }));
     run(model, 200);
     expect(liveOf(model, 'gem')).toBe(1);
-    expect(liveOf(model, 'burst')).toBe(1);
+    expect(liveOf(model, 'flash')).toBe(1);
     expect(liveOf(model, 'sparkle')).toBe(model.options.look.bigGift.sparkles);
+  });
+
+  it('shows big gifts beyond the free gems rising with the other gifts rather than dropping them', () => {
+    const feed = new FeedScript();
+    const model = new ReactionBurstModel({ maxParticles: 200 });
+    const gems = model.pool.ranges[layerIndex('gem')]!.capacity;
+    model.observe(feed.snapshot());
+    for (let tick = 0; tick < gems + 3; tick++) {
+      model.observe(feed.next(TICK_MS, { jp: { gifts: 1, giftDiamonds: 5000 } }));
+      run(model, TICK_MS);
+    }
+    // Gifts come out of their queue a ceiling's interval apart: give the last ones time to appear.
+    run(model, 2000);
+    const pool = model.pool;
+    const gemsIn = (layer: number) => [...pool.live.subarray(0, pool.liveCount)].filter((slot) => pool.icon[slot] === Icon.gem && pool.layer[slot] === layer).length;
+    expect(gemsIn(layerIndex('gem'))).toBe(gems);
+    expect(gemsIn(layerIndex('gift'))).toBe(3);
+    expect(model.stats().dropped).toBe(0);
   });
 
   it('reads one big gift among roses from the sums, rather than several middling ones', () => {

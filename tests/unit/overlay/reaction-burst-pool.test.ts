@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { ParticlePool } from '../../../src/overlay/widgets/reaction-burst/particle-pool.ts';
-import { MAX_PARTICLES, MIN_PARTICLES, SPRITES, poolLayout, spriteIndex } from '../../../src/overlay/widgets/reaction-burst/sprites.ts';
+import { Icon, LAYERS, MAX_PARTICLES, MIN_PARTICLES, layerIndex, poolLayout } from '../../../src/overlay/widgets/reaction-burst/layers.ts';
 
 describe('poolLayout', () => {
-  it('splits the budget into one contiguous range per sprite, adding up to exactly the budget', () => {
+  it('splits the budget into one contiguous range per layer, adding up to exactly the budget', () => {
     for (const budget of [60, 123, 800, 2000]) {
       const layout = poolLayout(budget);
-      expect(layout.map((range) => range.sprite)).toEqual([...SPRITES]);
+      expect(layout.map((range) => range.layer)).toEqual([...LAYERS]);
       expect(layout.reduce((sum, range) => sum + range.capacity, 0)).toBe(budget);
       layout.forEach((range, index) => {
         expect(range.capacity).toBeGreaterThanOrEqual(1);
@@ -24,20 +24,20 @@ describe('poolLayout', () => {
 });
 
 describe('ParticlePool', () => {
-  const heart = spriteIndex('heart');
-  const gem = spriteIndex('gem');
+  const heart = layerIndex('heart');
+  const gem = layerIndex('gem');
 
-  it('hands out slots from the sprite\'s own range and refuses when that range is full', () => {
+  it('hands out slots from the layer\'s own range and refuses when that range is full', () => {
     const pool = new ParticlePool(poolLayout(200));
     const range = pool.ranges[gem]!;
-    const slots = Array.from({ length: range.capacity }, () => pool.acquire(gem));
+    const slots = Array.from({ length: range.capacity }, () => pool.acquire(gem, Icon.gem));
     for (const slot of slots) {
       expect(slot).toBeGreaterThanOrEqual(range.start);
       expect(slot).toBeLessThan(range.start + range.capacity);
     }
     expect(new Set(slots).size).toBe(range.capacity);
-    expect(pool.acquire(gem)).toBe(-1);
-    expect(pool.acquire(heart)).toBeGreaterThanOrEqual(0);
+    expect(pool.acquire(gem, Icon.gem)).toBe(-1);
+    expect(pool.acquire(heart, Icon.heart)).toBeGreaterThanOrEqual(0);
   });
 
   it('reuses released slots and never grows, however many particles come and go', () => {
@@ -46,8 +46,8 @@ describe('ParticlePool', () => {
     const capacity = pool.capacity;
     const seen = new Set<number>();
     for (let round = 0; round < 1000; round++) {
-      const a = pool.acquire(heart);
-      const b = pool.acquire(heart);
+      const a = pool.acquire(heart, Icon.heart);
+      const b = pool.acquire(heart, Icon.heart);
       seen.add(a).add(b);
       pool.release(a);
       pool.release(b);
@@ -61,13 +61,15 @@ describe('ParticlePool', () => {
 
   it('keeps the live list dense and hides a released slot', () => {
     const pool = new ParticlePool(poolLayout(200));
-    const slots = [pool.acquire(heart), pool.acquire(heart), pool.acquire(gem)];
+    const slots = [pool.acquire(heart, Icon.heart), pool.acquire(heart, Icon.heart), pool.acquire(gem, Icon.gem)];
     slots.forEach((slot) => {
       pool.outScale[slot] = 1;
       pool.outAlpha[slot] = 1;
     });
+    expect(pool.liveShowing(Icon.heart)).toBe(2);
     pool.release(slots[0]!);
     expect(pool.liveCount).toBe(2);
+    expect(pool.liveShowing(Icon.heart)).toBe(1);
     expect([...pool.live.subarray(0, 2)].sort()).toEqual([slots[1], slots[2]].sort());
     expect(pool.outScale[slots[0]!]).toBe(0);
     expect(pool.outAlpha[slots[0]!]).toBe(0);
@@ -75,6 +77,6 @@ describe('ParticlePool', () => {
     expect(pool.liveCount).toBe(2);
     pool.clear();
     expect(pool.liveCount).toBe(0);
-    expect(pool.liveOf(heart)).toBe(0);
+    expect(pool.liveShowing(Icon.heart)).toBe(0);
   });
 });

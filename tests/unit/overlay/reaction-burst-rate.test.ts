@@ -36,9 +36,9 @@ describe('visualRate', () => {
     expect(visualRate(curve, -5)).toBe(0);
   });
 
-  it('derives the ceiling a pool can sustain from its size and the particles\' life', () => {
+  it('derives the ceiling a pool can sustain from its size and the particles\' longest life', () => {
     expect(sustainableRate(300, 3000, 1)).toBe(100);
-    expect(sustainableRate(300, 3000)).toBeCloseTo(85, 6);
+    expect(sustainableRate(300, 3000, 0.9)).toBeCloseTo(90, 6);
   });
 });
 
@@ -59,6 +59,18 @@ describe('FlowEmitter', () => {
       shown += emitter.take(100);
     }
     expect(shown).toBe(2);
+  });
+
+  it('holds a sustained flow to its ceiling, with a burst of slack', () => {
+    const emitter = new FlowEmitter(50, 10);
+    let shown = 0;
+    for (let update = 0; update < 100; update++) {
+      emitter.schedule(1000, 100);
+      for (let frame = 0; frame < 10; frame++) shown += emitter.take(10);
+    }
+    // 10 s at 50 a second, plus the slack it started with.
+    expect(shown).toBeGreaterThanOrEqual(500);
+    expect(shown).toBeLessThanOrEqual(511);
   });
 
   it('never owes more than one window plus one particle, however many updates pile up undrawn', () => {

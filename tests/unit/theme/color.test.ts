@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HexColor, canonicalHex, mixHex, toCss, toRgba, withAlpha, withoutAlpha } from '../../../src/overlay/theme/color.ts';
+import { HexColor, canonicalHex, composite, contrastRatio, mixHex, toCss, toRgba, withAlpha, withoutAlpha } from '../../../src/overlay/theme/color.ts';
 
 describe('hex colours', () => {
   it('spells every accepted form one canonical way', () => {
@@ -29,5 +29,19 @@ describe('hex colours', () => {
     expect(mixHex('#ff000000', '#ff0000', 1)).toBe('#ff0000');
     expect(withAlpha('#123456', 0.5)).toBe('#12345680');
     expect(withAlpha('#12345680', 1)).toBe('#123456');
+  });
+});
+
+describe('composite and contrast', () => {
+  it('lays a translucent colour on an opaque one', () => {
+    expect(composite('#ffffff80', '#000000')).toBe('#808080');
+    expect(composite('#ff0000', '#00ff00')).toBe('#ff0000');
+    expect(composite('#ff000000', '#00ff00')).toBe('#00ff00');
+  });
+
+  it('measures WCAG contrast', () => {
+    expect(contrastRatio('#000000', '#ffffff')).toBeCloseTo(21);
+    expect(contrastRatio('#777777', '#777777')).toBeCloseTo(1);
+    expect(contrastRatio('#767676', '#ffffff')).toBeGreaterThan(4.5);
   });
 });

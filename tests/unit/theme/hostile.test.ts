@@ -3,7 +3,9 @@ import { z } from 'zod';
 import { describe, expect, it } from 'vitest';
 import { parseParams } from '../../../src/overlay/theme/parse-params.ts';
 import { OverlayParamsSchema, PARAM_NAMES } from '../../../src/overlay/theme/params-schema.ts';
-import { Theme } from '../../../src/overlay/theme/theme-schema.ts';
+import type { Theme } from '../../../src/overlay/theme/theme.ts';
+import { resolveLook } from '../../../src/overlay/theme/resolve-theme.ts';
+import { ThemePreset } from '../../../src/overlay/theme/theme-schema.ts';
 
 /** Keys a hostile or careless URL might use: ours, near-misses, prototype names, junk. */
 const hostileKey = fc.oneof(
@@ -32,6 +34,19 @@ const hostileQuery = fc
   .array(fc.tuple(hostileKey, hostileValue, fc.constantFrom('=', '', '==')), { maxLength: 12 })
   .map((pairs) => pairs.map(([key, value, equals]) => `${key}${equals}${value}`).join('&'));
 
+/** Every number of the theme is finite, colours are 0xrrggbb and the meter lies inside the title-safe area. */
+function expectDrawable(theme: Theme): void {
+  const numbers = (value: unknown): number[] =>
+    typeof value === 'number' ? [value] : value && typeof value === 'object' ? Object.values(value).flatMap(numbers) : [];
+  expect(numbers(theme).every(Number.isFinite)).toBe(true);
+  for (const color of numbers(theme.colors)) expect(color >= 0 && color <= 0xffffff).toBe(true);
+  const { safe, meter } = theme.layout;
+  expect(meter.box.x).toBeGreaterThanOrEqual(safe.x);
+  expect(meter.box.y).toBeGreaterThanOrEqual(safe.y);
+  expect(meter.box.x + meter.box.width).toBeLessThanOrEqual(safe.x + safe.width + 0.5);
+  expect(meter.box.y + meter.box.height).toBeLessThanOrEqual(safe.y + safe.height + 0.5);
+}
+
 const UNSAFE_FOR_DISPLAY = /[\p{Cc}\p{Cf}\u2028\u2029]|[\uD800-\uDFFF]/u;
 
 describe('parseParams on hostile query strings', () => {
@@ -42,8 +57,8 @@ describe('parseParams on hostile query strings', () => {
         // Complete: every parameter has a value the schema itself accepts (it can print it back).
         expect(() => z.encode(OverlayParamsSchema, parsed.params)).not.toThrow();
         expect(Object.keys(parsed.params).sort()).toEqual([...PARAM_NAMES].sort());
-        expect(Theme.safeParse(parsed.theme.look).success).toBe(true);
-        expect(parsed.theme.layout.safe.width).toBeGreaterThan(0);
+        expect(ThemePreset.safeParse(resolveLook(parsed.params)).success).toBe(true);
+        expectDrawable(parsed.theme);
         for (const problem of parsed.problems) {
           for (const text of [problem.param, problem.value, problem.reason, problem.allowed, problem.fallback]) {
             expect(typeof text).toBe('string');

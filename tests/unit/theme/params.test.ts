@@ -3,41 +3,68 @@ import { PARAM_DOCS } from '../../../src/overlay/theme/param-docs.ts';
 import { MAX_PROBLEMS, parseParams, suggestParam, type ParsedParams } from '../../../src/overlay/theme/parse-params.ts';
 import { PARAM_NAMES, defaultParams, type ParamName } from '../../../src/overlay/theme/params-schema.ts';
 import { PRESETS } from '../../../src/overlay/theme/presets.ts';
+import { defaultTheme } from '../../../src/overlay/theme/default-theme.ts';
+import { METER_SIZES } from '../../../src/overlay/theme/layout.ts';
+import { resolveLook } from '../../../src/overlay/theme/resolve-theme.ts';
 
 /**
  * One valid, non-default value of every parameter and what it must change. A parameter added to the schema
  * without a line here fails the first test.
  */
 const APPLIED: Record<ParamName, [value: string, check: (parsed: ParsedParams) => void]> = {
-  preset: ['night', ({ theme }) => expect(theme.look).toEqual(PRESETS.night)],
+  preset: ['night', ({ theme, params }) => {
+    expect(theme.preset).toBe('night');
+    expect(resolveLook(params)).toEqual(PRESETS.night);
+    expect(theme.colors.accent).toBe(0x28e7ff);
+    expect(theme.panel.style).toBe('outline');
+  }],
   accent: ['#00AAFF', ({ theme }) => {
-    expect(theme.look.colors.accent).toBe('#00aaff');
-    expect(theme.look.fill.at(-1)?.color).toBe('#00aaff');
-    expect(theme.look.glow.color).toBe('#00aaff');
+    expect(theme.colors.accent).toBe(0x00aaff);
+    expect(theme.colors.fillStops.at(-1)).toBe(0x00aaff);
+    expect(theme.colors.glow).toBe(0x00aaff);
   }],
   text: ['000', ({ theme }) => {
-    expect(theme.look.colors.text).toBe('#000000');
-    expect(theme.look.colors.textMuted.slice(0, 7)).toBe('#000000');
+    expect(theme.colors.text).toBe(0x000000);
+    expect(theme.colors.textMuted).not.toBe(defaultTheme.colors.textMuted);
   }],
-  panel: ['11223380', ({ theme }) => expect(theme.look.colors.panel).toBe('#11223380')],
-  font: ['system', ({ theme }) => {
-    expect(theme.look.font.family).toBe('system');
-    expect(theme.fontFamily).toMatch(/^system-ui,.*"Noto Sans JP"/);
+  panel: ['11223380', ({ theme, params }) => {
+    expect(resolveLook(params).colors.panel).toBe('#11223380');
+    expect(theme.colors.panelAlpha).toBeCloseTo(0x80 / 255);
+    expect(theme.colors.panelBottom).not.toBe(defaultTheme.colors.panelBottom);
   }],
+  font: ['system', ({ theme }) => expect(theme.fontFamily).toMatch(/^system-ui,.*"Noto Sans JP"/)],
   lang: ['en', ({ theme }) => expect(theme.lang).toBe('en')],
   numbers: ['compact', ({ theme }) => expect(theme.numbers.notation).toBe('compact')],
   percent: ['off', ({ theme }) => expect(theme.numbers.percent).toBe(false)],
   currencyDisplay: ['code', ({ theme }) => expect(theme.numbers.currencyDisplay).toBe('code')],
-  scale: ['1.25', ({ theme }) => expect(theme.layout.scale).toBe(1.25)],
-  safe: ['10', ({ theme }) => expect(theme.layout.safe).toEqual({ x: 192, y: 108, width: 1536, height: 864 })],
+  scale: ['1.25', ({ theme }) => {
+    expect(theme.layout.scale).toBe(1.25);
+    expect(theme.layout.meter.box.width).toBe(METER_SIZES.bar.width * 1.25);
+  }],
+  safe: ['10', ({ theme }) => {
+    expect(theme.layout.safe).toEqual({ x: 192, y: 108, width: 1536, height: 864 });
+    expect(theme.layout.meter.box).toMatchObject({ x: 192, y: 108 });
+  }],
   widgets: ['lower-third,meter', ({ theme, params }) => {
     expect(theme.layout.widgets).toEqual({ meter: true, bursts: false, lowerThird: true });
     expect(params.widgets).toEqual(['meter', 'lower-third']);
   }],
-  meter: ['left', ({ theme }) => expect(theme.layout.meter.position).toBe('left')],
-  meterStyle: ['thermometer', ({ theme }) => expect(theme.layout.meter.style).toBe('thermometer')],
+  meter: ['bottom', ({ theme }) => {
+    expect(theme.layout.meter.position).toBe('bottom');
+    // Away from the lower third (left by default), on the bottom edge, banners above.
+    expect(theme.layout.meter.box.x + theme.layout.meter.box.width).toBe(1920 - 96);
+    expect(theme.layout.meter.box.y + theme.layout.meter.box.height).toBe(1080 - 54);
+    expect(theme.layout.meter.bannersBelow).toBe(false);
+  }],
+  meterStyle: ['thermometer', ({ theme }) => {
+    expect(theme.layout.meter.style).toBe('thermometer');
+    expect(theme.layout.meter.box.height).toBe(METER_SIZES.thermometer.height);
+  }],
   lowerThird: ['right', ({ theme }) => expect(theme.layout.lowerThird.side).toBe('right')],
-  motion: ['reduced', ({ theme }) => expect(theme.motion).toEqual({ reduced: true, particleDensity: 0, durationScale: 0.5 })],
+  motion: ['reduced', ({ theme }) => {
+    expect(theme.motion).toEqual({ reduced: true, particleDensity: 0, durationScale: 0.5 });
+    expect(theme.donationMeter.fillSeconds).toBeLessThan(defaultTheme.donationMeter.fillSeconds);
+  }],
   density: ['0.5', ({ theme }) => expect(theme.motion.particleDensity).toBe(0.5)],
   campaign: ['local-love-2024', ({ params }) => expect(params.campaign).toBe('local-love-2024')],
   region: ['tohoku', ({ params }) => expect(params.region).toBe('tohoku')],
@@ -63,7 +90,8 @@ describe('parseParams: every parameter', () => {
     const parsed = parseParams('');
     expect(parsed.params).toEqual(defaultParams());
     expect(parsed.problems).toEqual([]);
-    expect(parsed.theme.look).toEqual(PRESETS['local-love']);
+    expect(parsed.theme).toEqual(defaultTheme);
+    expect(resolveLook(parsed.params)).toEqual(PRESETS['local-love']);
   });
 
   it.each(PARAM_NAMES)('%s is parsed and applied', (name) => {
@@ -93,11 +121,13 @@ describe('parseParams: tolerance', () => {
   });
 
   it('applies the preset first and explicit parameters over it', () => {
-    const { theme } = parseParams('preset=minimal&text=fff&accent=00c853');
-    expect(theme.look.colors.text).toBe('#ffffff');
-    expect(theme.look.colors.accent).toBe('#00c853');
-    expect(theme.look.colors.panel).toBe(PRESETS.minimal.colors.panel);
-    expect(theme.look.panel).toEqual(PRESETS.minimal.panel);
+    const { params, theme } = parseParams('preset=minimal&text=fff&accent=00c853');
+    const look = resolveLook(params);
+    expect(look.colors.text).toBe('#ffffff');
+    expect(look.colors.accent).toBe('#00c853');
+    expect(look.colors.panel).toBe(PRESETS.minimal.colors.panel);
+    expect(look.panel).toEqual(PRESETS.minimal.panel);
+    expect(theme.colors.text).toBe(0xffffff);
   });
 
   it('names the preset colour a bad colour falls back to', () => {

@@ -1,33 +1,16 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { toRgba } from '../../../src/overlay/theme/color.ts';
+import { composite, contrastRatio } from '../../../src/overlay/theme/color.ts';
+import { BUNDLED_WEIGHTS } from '../../../src/overlay/theme/fonts.ts';
 import { PRESETS, PRESET_IDS, loadPreset } from '../../../src/overlay/theme/presets.ts';
 
 const THEMES_DIR = new URL('../../../assets/themes/', import.meta.url);
 
-/** WCAG relative luminance of an opaque colour. */
-function luminance(rgb: number): number {
-  const linear = (channel: number) => {
-    const c = channel / 255;
-    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-  };
-  return 0.2126 * linear((rgb >> 16) & 255) + 0.7152 * linear((rgb >> 8) & 255) + 0.0722 * linear(rgb & 255);
-}
-
-/** `over` (with alpha) composited on an opaque `under`. */
-function composite(over: string, under: number): number {
-  const { rgb, alpha } = toRgba(over);
-  const channel = (shift: number) => Math.round(((rgb >> shift) & 255) * alpha + ((under >> shift) & 255) * (1 - alpha));
-  return (channel(16) << 16) | (channel(8) << 8) | channel(0);
-}
-
-function contrast(a: number, b: number): number {
-  const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
-  return (light + 0.05) / (dark + 0.05);
-}
+/** `over` (with alpha) composited on an opaque backdrop. */
+const on = (over: string, backdrop: string) => composite(over, backdrop);
 
 /** Video behind a translucent panel can be anything: judge it over black, mid grey and white. */
-const BACKDROPS = [0x000000, 0x808080, 0xffffff];
+const BACKDROPS = ['#000000', '#808080', '#ffffff'];
 
 describe('theme presets', () => {
   it('are exactly the files in assets/themes, each valid and named after its file', () => {
@@ -38,6 +21,12 @@ describe('theme presets', () => {
       expect(() => loadPreset(file.replace(/\.json$/, ''), json)).not.toThrow();
     }
     expect(PRESET_IDS.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('use only the font weights the overlay bundles', () => {
+    for (const id of PRESET_IDS) {
+      for (const weight of Object.values(PRESETS[id].font.weights)) expect(BUNDLED_WEIGHTS).toContain(weight);
+    }
   });
 
   it('refuses a broken preset, naming the field', () => {
@@ -58,11 +47,11 @@ describe('theme presets', () => {
   it.each(PRESET_IDS)('%s keeps text legible on its panel whatever video is behind it', (id) => {
     const { colors } = PRESETS[id];
     for (const backdrop of BACKDROPS) {
-      const panel = composite(colors.panel, backdrop);
+      const panel = on(colors.panel, backdrop);
       // WCAG AA: 4.5 for text, 3 for large text and graphics.
-      expect(contrast(composite(colors.text, panel), panel), `text over ${backdrop.toString(16)}`).toBeGreaterThanOrEqual(4.5);
-      expect(contrast(composite(colors.textMuted, panel), panel), `muted over ${backdrop.toString(16)}`).toBeGreaterThanOrEqual(3);
-      expect(contrast(composite(colors.accent, panel), panel), `accent over ${backdrop.toString(16)}`).toBeGreaterThanOrEqual(3);
+      expect(contrastRatio(on(colors.text, panel), panel), `text over ${backdrop}`).toBeGreaterThanOrEqual(4.5);
+      expect(contrastRatio(on(colors.textMuted, panel), panel), `muted over ${backdrop}`).toBeGreaterThanOrEqual(3);
+      expect(contrastRatio(on(colors.accent, panel), panel), `accent over ${backdrop}`).toBeGreaterThanOrEqual(3);
     }
   });
 });

@@ -34,8 +34,13 @@ export function classifyConnectFailure(error: unknown): ConnectFailure {
   return { kind: 'transient', message };
 }
 
-/** One line a producer can read: sign-server messages come boxed over several lines. */
+/**
+ * One line a producer can read: sign-server messages come boxed over several lines, and the library's
+ * "error" event carries `{ info, exception }` (TikTokLiveConnection.handleError).
+ */
 export function describeError(error: unknown): string {
+  const info = field(error, 'info');
+  if (typeof info === 'string' && !(error instanceof Error)) return describeError(`${info}: ${describeError(field(error, 'exception'))}`);
   const raw = error instanceof Error ? `${className(error) === 'Error' ? '' : `${className(error)}: `}${error.message}` : String(error);
   // SignAPIError.formatSignServerMessage draws a box: keep the words, drop the frame.
   const line = raw

@@ -37,16 +37,11 @@ export class GiftStreaks {
   private readonly open = new Map<string, OpenStreak>();
   /** Streaks closed lately, with the repeats counted for them: the memory that makes late ends harmless. */
   private readonly closed: RecentMap<number>;
-
-  constructor(private readonly options: GiftStreaksOptions) {
-    this.closed = new RecentMap(options.capacity);
-  }
-
   /** How many streaks a timeout closed, because their `repeatEnd` never came. */
   timedOut = 0;
 
-  get openCount(): number {
-    return this.open.size;
+  constructor(private readonly options: GiftStreaksOptions) {
+    this.closed = new RecentMap(options.capacity);
   }
 
   /** Takes one gift message; returns what it makes countable now (nothing while a streak is running). */
@@ -85,7 +80,7 @@ export class GiftStreaks {
     return tally;
   }
 
-  /** Closes and counts every open streak: the stream ended, or we are shutting down. */
+  /** Closes and counts every open streak: the stream ended, or we moved to another room. */
   closeAll(): GiftTally {
     const tally = { gifts: 0, diamonds: 0 };
     for (const [key, streak] of this.open) addTo(tally, this.close(key, streak));

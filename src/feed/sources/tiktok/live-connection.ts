@@ -4,12 +4,16 @@
  * the same shape; production gets the real class from `openTikTokLiveConnection`.
  */
 export interface LiveConnection {
-  on(event: string, listener: (...args: never[]) => void): unknown;
-  off(event: string, listener: (...args: never[]) => void): unknown;
+  on(event: string, listener: LibraryListener): unknown;
+  off(event: string, listener: LibraryListener): unknown;
   /** Resolves once the WebSocket is open (after emitting "connected"); rejects with the library's error. */
   connect(): Promise<unknown>;
   disconnect(): Promise<void>;
 }
+
+/** The library's payloads are whatever its decoder produced: they are validated at the seam, not typed here. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type LibraryListener = (...args: any[]) => void;
 
 /** Makes a fresh connection for one attempt (a new one per attempt: no listener or state survives a failure). */
 export type OpenLiveConnection = (uniqueId: string) => LiveConnection | Promise<LiveConnection>;

@@ -20,7 +20,7 @@ export interface StreamCounterOptions {
   log?: (message: string) => void;
 }
 
-/** Why messages did not count, for tests and for the stream list. */
+/** What became of the messages handled: counted, or dropped and why. */
 export interface StreamCounterStats {
   counted: number;
   backlog: number;
@@ -124,13 +124,6 @@ export class TikTokStreamCounter {
   sweep(): ReactionDelta | null {
     const tally = emptyTally();
     this.addGifts(tally, this.streaks.expire(this.now()));
-    return this.toDelta(tally);
-  }
-
-  /** Counts every open streak as it stands: the stream ended, or the source is stopping. */
-  closeAllStreaks(): ReactionDelta | null {
-    const tally = emptyTally();
-    this.addGifts(tally, this.streaks.closeAll());
     return this.toDelta(tally);
   }
 

@@ -2,7 +2,7 @@ import type { ReactionDelta, StreamConfig, StreamState, StreamStatus } from '../
 import type { ReactionSource } from '../source.ts';
 import { DEFAULT_BACKOFF, retryDelayMs, type BackoffPolicy } from './backoff.ts';
 import { classifyConnectFailure, describeError } from './connect-failure.ts';
-import { openTikTokLiveConnection, type LiveConnection, type OpenLiveConnection } from './live-connection.ts';
+import { openTikTokLiveConnection, type LibraryListener, type LiveConnection, type OpenLiveConnection } from './live-connection.ts';
 import { SignServerGate } from './sign-server-gate.ts';
 import { TikTokStreamCounter, type StreamCounterOptions } from './stream-counter.ts';
 import { TIKTOK_EVENT_TYPES, type TikTokEvent } from './tiktok-event.ts';
@@ -148,8 +148,9 @@ export class TikTokSource implements ReactionSource {
     if (this.stopped) return;
     const attached = this.attach(connection);
     this.current = attached;
+    let state: unknown;
     try {
-      await connection.connect();
+      state = await connection.connect();
     } catch (error) {
       if (this.current !== attached) return; // stopped meanwhile
       attached.detach();
@@ -157,11 +158,14 @@ export class TikTokSource implements ReactionSource {
       void this.disconnect(connection);
       return this.failed(error);
     }
-    if (this.stopped) await this.disconnect(connection);
+    if (this.stopped) return this.disconnect(connection);
+    // 2.5 emits "connected" just before `connect()` resolves; should a release stop doing so, the
+    // resolved state (TikTokLiveConnectionState) opens the live window instead of leaving it shut.
+    if (this.current === attached && !this.counter.connected) this.onEvent({ type: 'connected', data: (state ?? {}) as { roomId?: string } });
   }
 
   private attach(connection: LiveConnection): Attached {
-    const subscriptions: [string, (...args: never[]) => void][] = TIKTOK_EVENT_TYPES.map((type) => [
+    const subscriptions: [string, LibraryListener][] = TIKTOK_EVENT_TYPES.map((type) => [
       type,
       (data: unknown) => this.onEvent({ type, data } as TikTokEvent),
     ]);

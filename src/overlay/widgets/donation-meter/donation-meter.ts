@@ -11,6 +11,14 @@ const WORDS: Record<Language, { goal: string }> = {
   en: { goal: 'GOAL' },
 };
 
+/**
+ * Intl writes yen in Japanese as the full-width ￥, one em wide: beside Latin digits it leaves a gap that
+ * reads as "￥ 7,000,000". Broadcast typography uses the half-width ¥ there.
+ */
+function halfWidth(money: string): string {
+  return money.replaceAll('￥', '¥');
+}
+
 /** The meter's texts, derived once from the campaign and the language. */
 function meterTexts(campaign: CampaignInfo, lang: Language, region: string | null, money: MoneyFormatter) {
   const regionName = campaign.regions.find((r) => r.id === region)?.name[lang];
@@ -18,13 +26,13 @@ function meterTexts(campaign: CampaignInfo, lang: Language, region: string | nul
   return {
     // Small caps for the Latin title; Japanese has no case.
     title: lang === 'en' ? name.toLocaleUpperCase('en') : name,
-    goalLabel: (goalMinor: number) => `${WORDS[lang].goal} ${money.formatMinor(goalMinor)}`,
+    goalLabel: (goalMinor: number) => `${WORDS[lang].goal} ${halfWidth(money.formatMinor(goalMinor))}`,
     milestones: campaign.milestones.map((milestone) => ({
-      markerLabel: money.formatCompactMinor(milestone.atMinor),
+      markerLabel: halfWidth(money.formatCompactMinor(milestone.atMinor)),
       bannerLabel: milestone.label[lang],
     })),
     // Every glyph the counting figures can use: the bitmap font holds exactly these.
-    figureChars: `0123456789%${money.formatMinor(1_234_567_890)}`,
+    figureChars: `0123456789%${halfWidth(money.formatMinor(1_234_567_890))}`,
   };
 }
 
@@ -81,7 +89,11 @@ export class DonationMeter implements Widget {
         progress: 1,
         duration: this.countSeconds,
         ease: 'power3.out',
-        onComplete: () => void (this.counting = null),
+        onComplete: () => {
+          // The last step of a count must still be drawn: update() renders while dirty.
+          this.counting = null;
+          this.dirty = true;
+        },
       });
     }
     if (goalChanged) this.meter.showGoal(this.goalLabel(goalMinor));
@@ -122,7 +134,7 @@ export class DonationMeter implements Widget {
 
   private render(): void {
     this.dirty = false;
-    this.meter.showAmount(this.money.formatMinor(this.model.displayedMinor));
+    this.meter.showAmount(halfWidth(this.money.formatMinor(this.model.displayedMinor)));
     this.meter.showPercent(`${this.model.percent}%`);
     this.meter.showFill(this.model.fillRatio);
     this.meter.showReached(this.model.reachedCount);

@@ -1,6 +1,7 @@
 import { BitmapFont, BitmapText, Container, FillGradient, Graphics, Sprite, Text, type Texture } from 'pixi.js';
 import { gsap } from 'gsap';
 import type { Theme } from '../../theme/default-theme.ts';
+import { METER_SIZES } from '../../theme/layout.ts';
 import { lightSpot, softRoundedRect } from './art.ts';
 
 /** Layout of the panel, in stage units from its top-left corner. */
@@ -54,6 +55,8 @@ export class DonationMeterView {
   private readonly textures: Texture[] = [];
   private readonly amount: BitmapText;
   private readonly percent: BitmapText;
+  /** Widest the amount may be: the bar's width less room for "100%". */
+  private readonly amountRoom: number;
   private readonly goal: Text;
   private readonly fillMask: Graphics;
   private readonly flash: Graphics;
@@ -67,9 +70,12 @@ export class DonationMeterView {
   constructor(options: DonationMeterViewOptions) {
     const { theme, resolution } = options;
     this.theme = theme;
-    this.width = theme.donationMeter.width;
+    this.width = METER_SIZES.bar.width;
     this.barWidth = this.width - LAYOUT.padX * 2;
-    this.root.position.set(theme.donationMeter.x, theme.donationMeter.y);
+    // Where the theme's layout puts the meter (position, title-safe margin, scale parameters).
+    const { box } = theme.layout.meter;
+    this.root.position.set(box.x, box.y);
+    this.root.scale.set(theme.layout.scale);
 
     const colors = theme.colors;
     const shadow = this.own(softRoundedRect(this.width, LAYOUT.height, LAYOUT.radius, 22, colors.shadow, 0.6, 1));
@@ -107,12 +113,17 @@ export class DonationMeterView {
     const percentFont = this.installFont('percent', LAYOUT.percentSize, options.figureChars, resolution);
     this.amount = new BitmapText({ text: '0', style: { fontFamily: amountFont, fontSize: LAYOUT.amountSize }, x: LAYOUT.padX - 3, y: LAYOUT.amountY });
     this.amount.tint = colors.text;
-    // The percent stands on the amount's baseline, right-aligned.
+    // Anchored at the bottom of its line, the amount shrinks (if it ever must) toward its baseline.
     const amountBottom = LAYOUT.amountY + this.amount.height;
+    this.amount.anchor.set(0, 1);
+    this.amount.y = amountBottom;
+    // The percent stands on the amount's baseline, right-aligned.
     this.percent = new BitmapText({ text: '0', style: { fontFamily: percentFont, fontSize: LAYOUT.percentSize }, anchor: { x: 1, y: 1 } });
     this.percent.tint = colors.markerReached;
     this.percent.position.set(this.width - LAYOUT.padX, amountBottom - DESCENT_PER_PX * (LAYOUT.amountSize - LAYOUT.percentSize));
     this.root.addChild(this.amount, this.percent);
+    this.percent.text = '100%';
+    this.amountRoom = this.barWidth - this.percent.width - 24;
 
     const bar = this.bar();
     this.fillMask = bar.mask;
@@ -145,8 +156,12 @@ export class DonationMeterView {
     return this.celebration !== null;
   }
 
+  /** Sets the amount, shrinking it only if it would run into the percent (a very large campaign). */
   showAmount(text: string): void {
+    if (this.amount.text === text) return;
     this.amount.text = text;
+    this.amount.scale.set(1);
+    if (this.amount.width > this.amountRoom) this.amount.scale.set(this.amountRoom / this.amount.width);
   }
 
   showPercent(text: string): void {
@@ -166,7 +181,7 @@ export class DonationMeterView {
 
   /** The light at the fill's end shows while the amount counts. */
   showMotion(intensity: number): void {
-    this.tip.alpha = intensity;
+    this.tip.alpha = 0.9 * intensity;
     this.tip.visible = intensity > 0.01;
   }
 
@@ -279,13 +294,10 @@ export class DonationMeterView {
       ],
       textureSpace: 'local',
     });
-    const accent = horizontalGradient(colors.fillStops);
     return new Graphics()
       .roundRect(0, 0, this.width, LAYOUT.height, LAYOUT.radius)
       .fill({ fill, alpha: colors.panelAlpha })
-      .stroke({ color: colors.panelEdge, alpha: 0.1, width: 1.5, alignment: 1 })
-      .roundRect(LAYOUT.radius, 0, this.width - LAYOUT.radius * 2, 3, 1.5)
-      .fill({ fill: accent });
+      .stroke({ color: colors.panelEdge, alpha: 0.1, width: 1.5, alignment: 1 });
   }
 
   private heart(x: number, y: number, size: number): Graphics {
@@ -318,7 +330,7 @@ export class DonationMeterView {
       .fill({ fill: horizontalGradient(colors.fillStops) })
       .roundRect(r * 0.6, 2, w - r * 1.2, h * 0.36, h * 0.18)
       .fill({ color: 0xffffff, alpha: 0.22 });
-    const flash = new Graphics().roundRect(0, 0, w, h, r).fill(0xffffff);
+    const flash = new Graphics().roundRect(0, 0, w, h, r).fill(0xfff6dc);
     flash.alpha = 0;
     const reveal = new Container();
     reveal.addChild(fill, flash);
@@ -326,8 +338,8 @@ export class DonationMeterView {
     const mask = new Graphics().roundRect(0, 0, w, h, r).fill(0xffffff);
     mask.x = -w;
     reveal.mask = mask;
-    const tip = new Sprite({ texture: this.own({ texture: lightSpot(72, 1) }).texture, anchor: 0.5, y: h / 2 });
-    tip.tint = 0xfff1cf;
+    const tip = new Sprite({ texture: this.own({ texture: lightSpot(46, 1) }).texture, anchor: 0.5, y: h / 2 });
+    tip.tint = 0xffe6b8;
     tip.blendMode = 'add';
     tip.visible = false;
     container.addChild(track, reveal, mask, tip);
@@ -365,13 +377,14 @@ export class DonationMeterView {
     });
     const height = LAYOUT.bannerSize + 30;
     const width = text.width + 58 + 28;
+    const shadow = placeSoft(this.own(softRoundedRect(width, height, height / 2, 10, colors.shadow, 0.55, 1)), 5);
     const pill = new Graphics()
       .roundRect(0, 0, width, height, height / 2)
       .fill({ fill: horizontalGradient([colors.celebration, 0xffe7a3]) })
       .circle(30, height / 2, 14)
       .fill(colors.celebrationText);
     const star = new Graphics().star(30, height / 2, 5, 9, 4, -Math.PI / 2).fill(colors.celebration);
-    container.addChild(pill, star, text);
+    container.addChild(shadow, pill, star, text);
     container.visible = false;
     container.alpha = 0;
     return container;

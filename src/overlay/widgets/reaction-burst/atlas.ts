@@ -2,38 +2,49 @@ import { CanvasSource, Rectangle, Texture } from 'pixi.js';
 import bubbleSvg from '../../../../assets/icons/bubble.svg?raw';
 import burstSvg from '../../../../assets/icons/burst.svg?raw';
 import gemSvg from '../../../../assets/icons/gem.svg?raw';
-import heartPinkSvg from '../../../../assets/icons/heart-pink.svg?raw';
 import heartSvg from '../../../../assets/icons/heart.svg?raw';
 import roseSvg from '../../../../assets/icons/rose.svg?raw';
 import sparkleSvg from '../../../../assets/icons/sparkle.svg?raw';
 import starSvg from '../../../../assets/icons/star.svg?raw';
 import treasureSvg from '../../../../assets/icons/treasure.svg?raw';
 import { packAtlas } from './atlas-layout.ts';
-import { SPRITES, type Sprite } from './sprites.ts';
+import { inkFor, recolorSvg } from './icon-colors.ts';
+import { Icon } from './layers.ts';
 
 /**
  * The burst icons in one texture, built in the browser when the overlay loads: each SVG (inlined in the
- * bundle, so no extra requests) is drawn once into one canvas at the resolution the stage needs, then
- * uploaded once. Rasterising at load rather than at build time keeps the SVGs the only source of the art,
- * needs no image tool in the build, and lets a 4K browser source get sharper icons than a 1080p one.
+ * bundle, so no extra requests) is coloured for the theme, drawn once into one canvas at the resolution
+ * the stage needs, and uploaded once. Rasterising at load rather than at build time keeps the SVGs the only
+ * source of the art, needs no image tool in the build, gives every theme its own heart colours with crisp
+ * white rims (a runtime tint would colour the rim too), and a 4K browser source sharper icons.
  */
-const ICONS: Readonly<Record<Sprite, string>> = {
-  heart: heartSvg,
-  heartPink: heartPinkSvg,
-  bubble: bubbleSvg,
-  rose: roseSvg,
-  star: starSvg,
-  treasure: treasureSvg,
-  burst: burstSvg,
-  gem: gemSvg,
-  sparkle: sparkleSvg,
-};
+export interface BurstColors {
+  /** Heart colours, taken in turn (Icon.heart + k is the k-th). */
+  readonly hearts: readonly number[];
+  readonly comment: number;
+  /** The big gift's flash and sparkles. */
+  readonly gift: number;
+}
 
 export interface BurstAtlas {
-  /** One texture per sprite, all frames of the same source; sized in stage pixels. */
-  readonly textures: Readonly<Record<Sprite, Texture>>;
+  /** Indexed by `Icon` id; every texture a frame of `source`, sized in stage pixels. */
+  readonly textures: readonly Texture[];
   readonly source: CanvasSource;
   destroy(): void;
+}
+
+/** The SVG of every icon id, coloured. */
+function iconSvgs(colors: BurstColors): string[] {
+  const svgs: string[] = [];
+  svgs[Icon.bubble] = recolorSvg(bubbleSvg, { color: colors.comment, fill: inkFor(colors.comment) });
+  svgs[Icon.rose] = roseSvg;
+  svgs[Icon.star] = starSvg;
+  svgs[Icon.treasure] = treasureSvg;
+  svgs[Icon.flash] = recolorSvg(burstSvg, { color: colors.gift });
+  svgs[Icon.gem] = gemSvg;
+  svgs[Icon.sparkle] = recolorSvg(sparkleSvg, { color: colors.gift });
+  colors.hearts.forEach((color, k) => (svgs[Icon.heart + k] = recolorSvg(heartSvg, { color })));
+  return svgs;
 }
 
 async function decode(svg: string): Promise<HTMLImageElement> {
@@ -44,18 +55,17 @@ async function decode(svg: string): Promise<HTMLImageElement> {
 }
 
 /**
- * Rasterises every icon at `resolution` texture pixels per stage pixel (1.5 leaves headroom for icons
- * drawn above their natural size) and returns the textures. Mipmaps keep small hearts from shimmering.
+ * Rasterises every icon at `resolution` texture pixels per stage pixel and returns the textures.
+ * The default leaves headroom for icons drawn above their natural size; mipmaps keep small hearts from
+ * shimmering as they shrink.
  */
-export async function buildBurstAtlas(resolution = 1.5): Promise<BurstAtlas> {
-  const images = await Promise.all(SPRITES.map((sprite) => decode(ICONS[sprite])));
+export async function buildBurstAtlas(colors: BurstColors, resolution = 1.5): Promise<BurstAtlas> {
+  if (colors.hearts.length === 0) throw new Error('reaction bursts: at least one heart colour is needed');
+  const svgs = iconSvgs(colors);
+  const images = await Promise.all(svgs.map(decode));
   const padding = Math.ceil(8 * resolution);
   const layout = packAtlas(
-    SPRITES.map((sprite, index) => ({
-      id: sprite,
-      width: Math.ceil(images[index]!.naturalWidth * resolution),
-      height: Math.ceil(images[index]!.naturalHeight * resolution),
-    })),
+    images.map((image, id) => ({ id: String(id), width: Math.ceil(image.naturalWidth * resolution), height: Math.ceil(image.naturalHeight * resolution) })),
     padding,
   );
   const canvas = document.createElement('canvas');
@@ -63,19 +73,18 @@ export async function buildBurstAtlas(resolution = 1.5): Promise<BurstAtlas> {
   canvas.height = layout.height;
   const context = canvas.getContext('2d');
   if (!context) throw new Error('reaction bursts: a 2D canvas is needed to build the icon atlas');
-  SPRITES.forEach((sprite, index) => {
-    const frame = layout.frames.get(sprite)!;
-    context.drawImage(images[index]!, frame.x, frame.y, frame.width, frame.height);
+  images.forEach((image, id) => {
+    const frame = layout.frames.get(String(id))!;
+    context.drawImage(image, frame.x, frame.y, frame.width, frame.height);
   });
 
   const source = new CanvasSource({ resource: canvas, resolution, autoGenerateMipmaps: true, scaleMode: 'linear' });
-  const textures = {} as Record<Sprite, Texture>;
-  for (const sprite of SPRITES) {
-    const frame = layout.frames.get(sprite)!;
+  const textures = images.map((_, id) => {
+    const frame = layout.frames.get(String(id))!;
     // Frames are in the source's own units: texture pixels divided by its resolution.
     const rectangle = new Rectangle(frame.x / resolution, frame.y / resolution, frame.width / resolution, frame.height / resolution);
-    textures[sprite] = new Texture({ source, frame: rectangle, label: `burst-${sprite}` });
-  }
+    return new Texture({ source, frame: rectangle, label: `burst-icon-${id}` });
+  });
 
   let destroyed = false;
   return {
@@ -84,7 +93,7 @@ export async function buildBurstAtlas(resolution = 1.5): Promise<BurstAtlas> {
     destroy() {
       if (destroyed) return;
       destroyed = true;
-      for (const sprite of SPRITES) textures[sprite].destroy(false);
+      for (const texture of textures) texture.destroy(false);
       source.destroy();
     },
   };

@@ -8,6 +8,8 @@ export type FeedSample = Pick<FeedState, 'seq' | 'serverTime' | 'totals' | 'byMa
 export const MAX_GIFT_VALUES = 64;
 const TICK_HISTORY = 16;
 const DEFAULT_TICK_MS = 100;
+/** The audience's rate is an exponentially weighted count over about this long. */
+const RATE_WINDOW_MS = 1000;
 
 interface GiftCell {
   gifts: number;
@@ -24,6 +26,9 @@ interface GiftCell {
  * and turns a reconnect's or a hidden source's backlog into one tick at the present rate, never a replay.
  * The tick is learned as the shortest recent interval between updates.
  *
+ * Alongside, it keeps each kind's sustained rate (about the last second), which decides how much a storm
+ * is compressed: a clump of gifts in one tick is not a storm, ten thousand likes every second is.
+ *
  * Writes its results into its own fields (no allocation per update beyond new markets).
  */
 export class FeedDelta {
@@ -37,6 +42,10 @@ export class FeedDelta {
   spanMs = DEFAULT_TICK_MS;
   /** True when the state covers much more than a tick (after a reconnect or a long silence). */
   backlog = false;
+  /** Sustained rates per second over about the last second (after a backlog: the gap's average). */
+  likesPerSecond = 0;
+  commentsPerSecond = 0;
+  giftsPerSecond = 0;
   /** Value of each gift in the delta, `giftValueCount` of them. */
   readonly giftValues = new Float64Array(MAX_GIFT_VALUES);
   giftValueCount = 0;
@@ -87,8 +96,21 @@ export class FeedDelta {
     this.comments = comments;
     this.gifts = gifts;
     this.diamonds = diamonds;
+    this.likesPerSecond = this.sustainedRate(this.likesPerSecond, likes);
+    this.commentsPerSecond = this.sustainedRate(this.commentsPerSecond, comments);
+    this.giftsPerSecond = this.sustainedRate(this.giftsPerSecond, gifts);
     this.readGiftValues(state);
     return likes + comments + gifts > 0;
+  }
+
+  /**
+   * The rate decays towards what this delta says. A backlog's sum is no rate at all: its average over the
+   * gap stands in for the present, so a reconnect does not look like a storm for the next second.
+   */
+  private sustainedRate(previousPerSecond: number, count: number): number {
+    if (this.backlog) return count / (this.elapsedMs / 1000);
+    const decay = Math.exp(-this.elapsedMs / RATE_WINDOW_MS);
+    return previousPerSecond * decay + count / (RATE_WINDOW_MS / 1000);
   }
 
   private resetOutputs(): void {

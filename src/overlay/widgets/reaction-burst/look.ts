@@ -104,7 +104,3 @@ export const defaultLook: BurstLook = {
   },
 };
 
-/** The average life of a rising particle of this look, for the sustainable rate of its pool. */
-export function meanLifeMs(look: RiseLook): number {
-  return (look.lifeMs.min + look.lifeMs.max) / 2;
-}

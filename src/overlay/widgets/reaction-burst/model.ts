@@ -1,13 +1,13 @@
 import { FeedDelta, type FeedSample } from './feed-delta.ts';
 import { GiftQueue } from './gift-queue.ts';
-import { BIG_GIFT_DIAMONDS, giftScale, giftTier, type GiftTier } from './gift-tiers.ts';
+import { giftScale, giftTier, type GiftTier } from './gift-tiers.ts';
 import { FlowEmitter } from './flow-emitter.ts';
-import { defaultLook, meanLifeMs, type BurstLook } from './look.ts';
+import { defaultLook, type BurstLook } from './look.ts';
 import { evaluate } from './motion.ts';
 import { ParticlePool } from './particle-pool.ts';
 import { SeededRandom } from './random.ts';
 import { sustainableRate, visualRate, type RateCurve } from './rate-curve.ts';
-import { poolLayout, spriteIndex } from './sprites.ts';
+import { Icon, layerIndex, poolLayout } from './layers.ts';
 import { spawnBigGift, spawnRising, type BigGiftSlots } from './spawn.ts';
 
 export interface ReactionBurstOptions {
@@ -17,6 +17,8 @@ export interface ReactionBurstOptions {
   maxParticles: number;
   /** Reactions per second shown one to one, per kind; above it the flow is compressed. */
   knees: { likes: number; comments: number; gifts: number };
+  /** How many heart colours the view has; hearts take them in turn. */
+  heartColors: number;
   look: BurstLook;
 }
 
@@ -29,20 +31,18 @@ export interface ReactionBurstStats {
   dropped: number;
 }
 
-const SPRITE = {
-  heart: spriteIndex('heart'),
-  heartPink: spriteIndex('heartPink'),
-  bubble: spriteIndex('bubble'),
-  burst: spriteIndex('burst'),
-  gem: spriteIndex('gem'),
-  sparkle: spriteIndex('sparkle'),
+/** The share of a pool the sustained flow may fill; the rest is slack for bursts. */
+const SUSTAINED_FILL = 0.9;
+
+const LAYER = {
+  heart: layerIndex('heart'),
+  bubble: layerIndex('bubble'),
+  gift: layerIndex('gift'),
+  flash: layerIndex('flash'),
+  gem: layerIndex('gem'),
+  sparkle: layerIndex('sparkle'),
 } as const;
-const GIFT_SPRITE: Readonly<Record<GiftTier, number>> = {
-  rose: spriteIndex('rose'),
-  star: spriteIndex('star'),
-  treasure: spriteIndex('treasure'),
-  gem: spriteIndex('gem'),
-};
+const GIFT_ICON: Readonly<Record<GiftTier, Icon>> = { rose: Icon.rose, star: Icon.star, treasure: Icon.treasure, gem: Icon.gem };
 
 /**
  * The reaction bursts without pixi: cumulative feed states in, particle positions out.
@@ -57,6 +57,7 @@ export class ReactionBurstModel {
     seed: 0x10c41,
     maxParticles: 800,
     knees: { likes: 20, comments: 4, gifts: 12 },
+    heartColors: 1,
     look: defaultLook,
   };
 
@@ -64,12 +65,14 @@ export class ReactionBurstModel {
   readonly pool: ParticlePool;
   private readonly random: SeededRandom;
   private readonly delta = new FeedDelta();
-  private readonly likes = new FlowEmitter();
-  private readonly comments = new FlowEmitter();
+  private readonly likes: FlowEmitter;
+  private readonly comments: FlowEmitter;
   private readonly gifts: GiftQueue;
   private readonly curves: { likes: RateCurve; comments: RateCurve; gifts: RateCurve };
   private readonly bigGiftSlots: BigGiftSlots;
   private giftFraction = 0;
+  private nextHeartColor = 0;
+  private lastGiftDueMs = Number.NEGATIVE_INFINITY;
   private nowMs = 0;
   private dropped = 0;
   private readonly spawnGift = (diamonds: number, dueMs: number): void => this.showGift(diamonds, dueMs);
@@ -80,13 +83,16 @@ export class ReactionBurstModel {
     const layout = poolLayout(maxParticles);
     this.pool = new ParticlePool(layout);
     this.random = new SeededRandom(seed);
-    const capacityOf = (...sprites: number[]) => sprites.reduce((sum, sprite) => sum + layout[sprite]!.capacity, 0);
+    const capacityOf = (layer: number) => layout[layer]!.capacity;
     this.curves = {
-      likes: { knee: knees.likes, ceiling: sustainableRate(capacityOf(SPRITE.heart, SPRITE.heartPink), meanLifeMs(look.heart)) },
-      comments: { knee: knees.comments, ceiling: sustainableRate(capacityOf(SPRITE.bubble), meanLifeMs(look.bubble)) },
-      // Roses are the commonest gift; their pool sets the pace, bigger tiers are rarer.
-      gifts: { knee: knees.gifts, ceiling: sustainableRate(capacityOf(GIFT_SPRITE.rose), meanLifeMs(look.gift)) },
+      likes: { knee: knees.likes, ceiling: sustainableRate(capacityOf(LAYER.heart), look.heart.lifeMs.max, SUSTAINED_FILL) },
+      comments: { knee: knees.comments, ceiling: sustainableRate(capacityOf(LAYER.bubble), look.bubble.lifeMs.max, SUSTAINED_FILL) },
+      gifts: { knee: knees.gifts, ceiling: sustainableRate(capacityOf(LAYER.gift), look.gift.lifeMs.max, SUSTAINED_FILL) },
     };
+    // Slack for a storm that starts out of silence; with the ceiling's share, the pool is never overfilled.
+    const burstShare = 1 - SUSTAINED_FILL;
+    this.likes = new FlowEmitter(this.curves.likes.ceiling, burstShare * capacityOf(LAYER.heart));
+    this.comments = new FlowEmitter(this.curves.comments.ceiling, burstShare * capacityOf(LAYER.bubble));
     this.gifts = new GiftQueue(Math.max(4, Math.ceil(this.curves.gifts.ceiling)));
     this.bigGiftSlots = { gem: -1, flash: -1, sparkles: new Int32Array(look.bigGift.sparkles) };
   }
@@ -105,12 +111,24 @@ export class ReactionBurstModel {
   observe(state: FeedSample): void {
     const delta = this.delta;
     if (!delta.observe(state)) return;
-    const span = delta.spanMs;
     const windowMs = delta.tickMs;
-    const spanSeconds = span / 1000;
-    this.likes.schedule(visualRate(this.curves.likes, delta.likes / spanSeconds) * spanSeconds, windowMs);
-    this.comments.schedule(visualRate(this.curves.comments, delta.comments / spanSeconds) * spanSeconds, windowMs);
-    this.queueGifts(visualRate(this.curves.gifts, delta.gifts / spanSeconds) * spanSeconds, windowMs);
+    this.likes.schedule(this.shownCount(this.curves.likes, delta.likes, delta.likesPerSecond), windowMs);
+    this.comments.schedule(this.shownCount(this.curves.comments, delta.comments, delta.commentsPerSecond), windowMs);
+    this.queueGifts(this.shownCount(this.curves.gifts, delta.gifts, delta.giftsPerSecond), windowMs);
+  }
+
+  /**
+   * How many of `count` new reactions to show. Compressed by the sustained rate, so every reaction counts
+   * alike within a second; after a backlog, one tick's worth at the present rate and not one more.
+   */
+  private shownCount(curve: RateCurve, count: number, perSecond: number): number {
+    if (count === 0) return 0;
+    const delta = this.delta;
+    if (delta.backlog) {
+      const spanSeconds = delta.spanMs / 1000;
+      return visualRate(curve, count / spanSeconds) * spanSeconds;
+    }
+    return perSecond > 0 ? (count * visualRate(curve, perSecond)) / perSecond : 0;
   }
 
   /**
@@ -143,13 +161,17 @@ export class ReactionBurstModel {
     this.comments.clear();
     this.gifts.clear();
     this.giftFraction = 0;
+    this.lastGiftDueMs = Number.NEGATIVE_INFINITY;
   }
 
   stats(): ReactionBurstStats {
     return { live: this.pool.liveCount, capacity: this.pool.capacity, spawned: this.pool.spawned, dropped: this.dropped };
   }
 
-  /** Keeps the `count` (fractional) most valuable gifts of the delta, spread over the window. */
+  /**
+   * Keeps the `count` (fractional) most valuable gifts of the delta and queues them at least a ceiling's
+   * interval apart, so a clump of gifts arrives as a quick run rather than on top of each other.
+   */
   private queueGifts(count: number, windowMs: number): void {
     const delta = this.delta;
     const values = delta.giftValues;
@@ -166,8 +188,10 @@ export class ReactionBurstModel {
       values[largest] = values[i]!;
       values[i] = value;
     }
+    const gapMs = 1000 / this.curves.gifts.ceiling;
     for (let i = 0; i < shown; i++) {
-      this.gifts.push(values[i]!, this.nowMs + ((i + 0.5) / shown) * windowMs);
+      const dueMs = Math.max(this.nowMs + ((i + 0.5) / shown) * windowMs, this.lastGiftDueMs + gapMs);
+      if (this.gifts.push(values[i]!, dueMs)) this.lastGiftDueMs = dueMs;
     }
   }
 
@@ -178,14 +202,9 @@ export class ReactionBurstModel {
       const bornMs = frameStart + ((i + 0.5) / count) * step;
       // Born too long ago to be seen (a long pause): not worth a slot.
       if (this.nowMs - bornMs >= (hearts ? look.heart.lifeMs.max : look.bubble.lifeMs.max)) continue;
-      let slot: number;
-      if (hearts) {
-        const first = this.random.next() < 0.5 ? SPRITE.heart : SPRITE.heartPink;
-        slot = this.pool.acquire(first);
-        if (slot < 0) slot = this.pool.acquire(first === SPRITE.heart ? SPRITE.heartPink : SPRITE.heart);
-      } else {
-        slot = this.pool.acquire(SPRITE.bubble);
-      }
+      const slot = hearts
+        ? this.pool.acquire(LAYER.heart, Icon.heart + (this.nextHeartColor++ % this.options.heartColors))
+        : this.pool.acquire(LAYER.bubble, Icon.bubble);
       if (slot < 0) {
         this.dropped++;
         continue;
@@ -196,13 +215,11 @@ export class ReactionBurstModel {
 
   private showGift(diamonds: number, dueMs: number): void {
     const look = this.options.look;
-    if (diamonds >= BIG_GIFT_DIAMONDS) {
-      if (this.nowMs - dueMs >= look.bigGift.lifeMs) return;
-      this.showBigGift(diamonds, dueMs);
-      return;
-    }
+    const tier = giftTier(diamonds);
+    if (tier === 'gem' && this.nowMs - dueMs < look.bigGift.lifeMs && this.showBigGift(diamonds, dueMs)) return;
     if (this.nowMs - dueMs >= look.gift.lifeMs.max) return;
-    const slot = this.pool.acquire(GIFT_SPRITE[giftTier(diamonds)]);
+    // A big gift beyond the free gems (several at once) still rises with the others, without the fanfare.
+    const slot = this.pool.acquire(LAYER.gift, GIFT_ICON[tier]);
     if (slot < 0) {
       this.dropped++;
       return;
@@ -210,16 +227,15 @@ export class ReactionBurstModel {
     spawnRising(this.pool, slot, this.random, look.gift, look.emitter, dueMs, giftScale(diamonds));
   }
 
-  private showBigGift(diamonds: number, dueMs: number): void {
+  /** The gem with its flash and sparkles; false if no gem is free (several big gifts at once). */
+  private showBigGift(diamonds: number, dueMs: number): boolean {
     const slots = this.bigGiftSlots;
-    slots.gem = this.pool.acquire(SPRITE.gem);
-    if (slots.gem < 0) {
-      this.dropped++;
-      return;
-    }
-    slots.flash = this.pool.acquire(SPRITE.burst);
-    for (let i = 0; i < slots.sparkles.length; i++) slots.sparkles[i] = this.pool.acquire(SPRITE.sparkle);
+    slots.gem = this.pool.acquire(LAYER.gem, Icon.gem);
+    if (slots.gem < 0) return false;
+    slots.flash = this.pool.acquire(LAYER.flash, Icon.flash);
+    for (let i = 0; i < slots.sparkles.length; i++) slots.sparkles[i] = this.pool.acquire(LAYER.sparkle, Icon.sparkle);
     spawnBigGift(this.pool, slots, this.random, this.options.look, dueMs, giftScale(diamonds));
+    return true;
   }
 
   private moveAll(): void {

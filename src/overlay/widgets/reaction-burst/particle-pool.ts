@@ -1,19 +1,22 @@
-import { SPRITES, type SpriteRange } from './sprites.ts';
+import { LAYERS, type LayerRange } from './layers.ts';
 
 /**
  * A fixed-size particle pool in struct-of-arrays form: every field is a typed array allocated once, so a
- * storm allocates nothing per frame and the pool can never grow. Each sprite owns a contiguous range of
- * slots (see sprites.ts) with its own free stack; the live slots are kept in a dense list for iteration.
+ * storm allocates nothing per frame and the pool can never grow. Each layer owns a contiguous range of
+ * slots (see layers.ts) with its own free stack; the live slots are kept in a dense list for iteration.
  *
  * The pool only keeps the data; motion.ts says how a slot moves and writes the drawn values
  * (x, y, rotation, scale, alpha), which the view copies into pixi particles.
  */
 export class ParticlePool {
   readonly capacity: number;
-  readonly ranges: readonly SpriteRange[];
+  readonly ranges: readonly LayerRange[];
 
+  /** Per slot, fixed: the layer it belongs to. */
+  readonly layer: Uint8Array;
   // Per slot, set at spawn.
-  readonly sprite: Uint8Array;
+  /** Which icon the slot shows (layers.ts `Icon`). */
+  readonly icon: Uint8Array;
   readonly motion: Uint8Array;
   readonly bornMs: Float64Array;
   readonly lifeMs: Float32Array;
@@ -47,18 +50,19 @@ export class ParticlePool {
   private readonly livePosition: Int32Array;
   private liveTotal = 0;
 
-  /** Free slots; sprite s uses free[ranges[s].start .. ranges[s].start + freeCount[s]). */
+  /** Free slots; layer l uses free[ranges[l].start .. ranges[l].start + freeCount[l]). */
   private readonly free: Int32Array;
   private readonly freeCount: Int32Array;
 
   /** Slots handed out since construction: a reused slot counts again (for tests and the bench). */
   spawned = 0;
 
-  constructor(ranges: readonly SpriteRange[]) {
+  constructor(ranges: readonly LayerRange[]) {
     this.ranges = ranges;
     const capacity = ranges.reduce((sum, range) => sum + range.capacity, 0);
     this.capacity = capacity;
-    this.sprite = new Uint8Array(capacity);
+    this.layer = new Uint8Array(capacity);
+    this.icon = new Uint8Array(capacity);
     this.motion = new Uint8Array(capacity);
     this.bornMs = new Float64Array(capacity);
     this.lifeMs = new Float32Array(capacity);
@@ -81,9 +85,9 @@ export class ParticlePool {
     this.live = new Int32Array(capacity);
     this.livePosition = new Int32Array(capacity).fill(-1);
     this.free = new Int32Array(capacity);
-    this.freeCount = new Int32Array(SPRITES.length);
+    this.freeCount = new Int32Array(LAYERS.length);
     for (const range of ranges) {
-      this.sprite.fill(SPRITES.indexOf(range.sprite), range.start, range.start + range.capacity);
+      this.layer.fill(LAYERS.indexOf(range.layer), range.start, range.start + range.capacity);
     }
     this.clear();
   }
@@ -92,27 +96,28 @@ export class ParticlePool {
     return this.liveTotal;
   }
 
-  /** Live slots of one sprite (a loop, for tests and inspection; not for the frame loop). */
-  liveOf(spriteIndex: number): number {
+  /** Live slots showing `icon` (a loop, for tests and inspection; not for the frame loop). */
+  liveShowing(icon: number): number {
     let count = 0;
-    for (let i = 0; i < this.liveTotal; i++) if (this.sprite[this.live[i]!] === spriteIndex) count++;
+    for (let i = 0; i < this.liveTotal; i++) if (this.icon[this.live[i]!] === icon) count++;
     return count;
   }
 
-  /** A free slot of `spriteIndex`, now live; -1 when that sprite's range is full. */
-  acquire(spriteIndex: number): number {
-    const range = this.ranges[spriteIndex];
-    const available = this.freeCount[spriteIndex]!;
+  /** A free slot of layer `layerIndex`, now live and showing `icon`; -1 when that layer is full. */
+  acquire(layerIndex: number, icon: number): number {
+    const range = this.ranges[layerIndex];
+    const available = this.freeCount[layerIndex]!;
     if (!range || available === 0) return -1;
     const slot = this.free[range.start + available - 1]!;
-    this.freeCount[spriteIndex] = available - 1;
+    this.freeCount[layerIndex] = available - 1;
+    this.icon[slot] = icon;
     this.livePosition[slot] = this.liveTotal;
     this.live[this.liveTotal++] = slot;
     this.spawned++;
     return slot;
   }
 
-  /** Returns a live slot to its sprite's free stack and hides it. */
+  /** Returns a live slot to its layer's free stack and hides it. */
   release(slot: number): void {
     const position = this.livePosition[slot]!;
     if (position < 0) return;
@@ -120,10 +125,10 @@ export class ParticlePool {
     this.live[position] = last;
     this.livePosition[last] = position;
     this.livePosition[slot] = -1;
-    const spriteIndex = this.sprite[slot]!;
-    const range = this.ranges[spriteIndex]!;
-    this.free[range.start + this.freeCount[spriteIndex]!] = slot;
-    this.freeCount[spriteIndex]! += 1;
+    const layerIndex = this.layer[slot]!;
+    const range = this.ranges[layerIndex]!;
+    this.free[range.start + this.freeCount[layerIndex]!] = slot;
+    this.freeCount[layerIndex]! += 1;
     this.hide(slot);
   }
 
@@ -131,9 +136,9 @@ export class ParticlePool {
   clear(): void {
     this.liveTotal = 0;
     this.livePosition.fill(-1);
-    this.ranges.forEach((range, spriteIndex) => {
+    this.ranges.forEach((range, layerIndex) => {
       for (let i = 0; i < range.capacity; i++) this.free[range.start + i] = range.start + range.capacity - 1 - i;
-      this.freeCount[spriteIndex] = range.capacity;
+      this.freeCount[layerIndex] = range.capacity;
     });
     this.outScale.fill(0);
     this.outAlpha.fill(0);

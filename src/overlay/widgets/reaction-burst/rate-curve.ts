@@ -22,9 +22,9 @@ export function visualRate(curve: RateCurve, reactionsPerSecond: number): number
 }
 
 /**
- * The ceiling a pool of `capacity` particles living `meanLifeMs` on average can sustain, with headroom
- * (`fill`) for the variance of lifetimes.
+ * The rate a pool of `capacity` particles can sustain when each lives at most `lifeMs`, filling no more
+ * than `fill` of it (the rest is slack for bursts).
  */
-export function sustainableRate(capacity: number, meanLifeMs: number, fill = 0.85): number {
-  return (capacity * fill) / (meanLifeMs / 1000);
+export function sustainableRate(capacity: number, lifeMs: number, fill: number): number {
+  return (capacity * fill) / (lifeMs / 1000);
 }

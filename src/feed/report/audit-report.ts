@@ -1,0 +1,122 @@
+import { campaignAmount, milestonesReached, uncappedAmount } from '../../donation/index.ts';
+import {
+  REACTION_KINDS,
+  emptyTotals,
+  type Bilingual,
+  type CampaignConfig,
+  type Rates,
+  type ReactionTotals,
+} from '../../protocol/index.ts';
+import type { CellTotals } from '../store/store.ts';
+
+/** The kinds a rate applies to (gifts count, but their diamonds earn). */
+const EARNING_KINDS = ['likes', 'comments', 'shares', 'giftDiamonds'] as const;
+
+export interface ScopeFigures {
+  totals: ReactionTotals;
+  /** The campaign's rates applied to this scope's totals alone, before the cap, as decimal digits (exact). */
+  earnedUncappedMinor: string;
+}
+
+/**
+ * How the donation was computed, from the totals alone: the same report whether built from the journal
+ * on disk or from the running server. Uncapped amounts are decimal strings, as they may pass 2^53; the
+ * capped amounts never exceed the cap, a safe integer.
+ */
+export interface AuditReport {
+  campaign: { id: string; name: Bilingual; currency: string };
+  generatedAt: string;
+  /** Where the figures were read: `journal <dir>` or `live`. */
+  source: string;
+  rates: Rates;
+  totals: ReactionTotals;
+  byRegion: Record<string, ScopeFigures>;
+  byMarket: Record<string, ScopeFigures>;
+  cells: (CellTotals & { earnedUncappedMinor: string })[];
+  donation: {
+    earnedByKindMinor: Record<(typeof EARNING_KINDS)[number], string>;
+    earnedUncappedMinor: string;
+    capMinor: number;
+    raisedMinor: number;
+    goalMinor: number;
+    milestonesReached: number;
+  };
+  /** Cells in the journal whose region or market the campaign no longer has: counted nowhere above. */
+  excludedCells: CellTotals[];
+  method: string;
+}
+
+export const REPORT_METHOD =
+  'For each kind, floor(count x amountMinor / per) on the campaign totals (exact integer arithmetic), ' +
+  'summed, then capped at capMinor. Per-region, per-market and per-cell amounts apply the same rule to ' +
+  'their own totals; floored separately, they need not add up to the campaign amount exactly.';
+
+/**
+ * Builds the audit report from the region x market cells. Every campaign cell appears (zeros included),
+ * in campaign order, so two reports of the same totals are equal whatever produced them.
+ */
+export function buildAuditReport(input: {
+  campaign: CampaignConfig;
+  cells: readonly CellTotals[];
+  goalMinor: number;
+  source: string;
+  generatedAt: Date;
+}): AuditReport {
+  const { campaign } = input;
+  const byCell = new Map(input.cells.map((cell) => [`${cell.region}/${cell.market}`, cell.totals]));
+  const known = new Set<string>();
+  const cells: AuditReport['cells'] = [];
+  const byRegion: Record<string, ScopeFigures> = {};
+  const marketTotals = new Map(campaign.markets.map((market) => [market.id, emptyTotals()]));
+  const totals = emptyTotals();
+  for (const region of campaign.regions) {
+    const regionTotals = emptyTotals();
+    for (const market of campaign.markets) {
+      const key = `${region.id}/${market.id}`;
+      known.add(key);
+      const cellTotals = { ...emptyTotals(), ...byCell.get(key) };
+      cells.push({ region: region.id, market: market.id, totals: cellTotals, earnedUncappedMinor: earned(cellTotals, campaign.rates) });
+      addInto(regionTotals, cellTotals);
+      addInto(marketTotals.get(market.id)!, cellTotals);
+      addInto(totals, cellTotals);
+    }
+    byRegion[region.id] = figures(regionTotals, campaign.rates);
+  }
+  const byMarket = Object.fromEntries([...marketTotals].map(([id, marketTotal]) => [id, figures(marketTotal, campaign.rates)]));
+  const raisedMinor = campaignAmount(campaign, totals);
+  const earnedByKindMinor = Object.fromEntries(
+    EARNING_KINDS.map((kind) => [kind, earned({ ...emptyTotals(), [kind]: totals[kind] }, campaign.rates)]),
+  ) as AuditReport['donation']['earnedByKindMinor'];
+  return {
+    campaign: { id: campaign.id, name: campaign.name, currency: campaign.currency },
+    generatedAt: input.generatedAt.toISOString(),
+    source: input.source,
+    rates: campaign.rates,
+    totals,
+    byRegion,
+    byMarket,
+    cells,
+    donation: {
+      earnedByKindMinor,
+      earnedUncappedMinor: earned(totals, campaign.rates),
+      capMinor: campaign.capMinor,
+      raisedMinor,
+      goalMinor: input.goalMinor,
+      milestonesReached: milestonesReached(campaign.milestones, raisedMinor),
+    },
+    excludedCells: input.cells.filter((cell) => !known.has(`${cell.region}/${cell.market}`)),
+    method: REPORT_METHOD,
+  };
+}
+
+function earned(totals: ReactionTotals, rates: Rates): string {
+  return uncappedAmount(totals, rates).toString();
+}
+
+function figures(totals: ReactionTotals, rates: Rates): ScopeFigures {
+  return { totals, earnedUncappedMinor: earned(totals, rates) };
+}
+
+function addInto(target: ReactionTotals, source: ReactionTotals): void {
+  for (const kind of REACTION_KINDS) target[kind] += source[kind];
+}

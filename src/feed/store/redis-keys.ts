@@ -1,0 +1,48 @@
+/**
+ * Where one campaign lives in Redis. Every key starts with the same prefix holding a hash tag
+ * (`local-love:{campaign-id}:`), so all of them sit in one hash slot: a Lua script may touch them all
+ * in one atomic step, on a single Redis as on a Redis Cluster, and two campaigns never mix.
+ *
+ *   seq              string  the global change counter (INCR): the FeedState seq on every node
+ *   cells            set     the cells that ever counted a reaction, as JSON ["region","market"]
+ *   cell:<cell>      hash    a cell's totals: likes, comments, gifts, giftDiamonds, shares
+ *   campaign         hash    the same summed over every cell: the overflow guard reads one key
+ *   idempotency      zset    batch keys, scored by the Redis time (ms) of their commit
+ *   settings         hash    setting key -> JSON value
+ *   log              stream  every committed batch and setting, with its seq: how nodes learn of each other
+ *   socket.io        stream  the socket.io adapter's own stream (lower thirds and other broadcasts)
+ */
+export interface RedisKeys {
+  readonly prefix: string;
+  readonly seq: string;
+  readonly cells: string;
+  readonly cellPrefix: string;
+  readonly campaign: string;
+  readonly idempotency: string;
+  readonly settings: string;
+  readonly log: string;
+  readonly adapterStream: string;
+}
+
+export function redisKeysFor(campaignId: string): RedisKeys {
+  return redisKeysWithPrefix(`local-love:{${campaignId}}:`);
+}
+
+export function redisKeysWithPrefix(prefix: string): RedisKeys {
+  return {
+    prefix,
+    seq: `${prefix}seq`,
+    cells: `${prefix}cells`,
+    cellPrefix: `${prefix}cell:`,
+    campaign: `${prefix}campaign`,
+    idempotency: `${prefix}idempotency`,
+    settings: `${prefix}settings`,
+    log: `${prefix}log`,
+    adapterStream: `${prefix}socket.io`,
+  };
+}
+
+/** A cell's member in the `cells` set: JSON of the pair cannot collide whatever characters an id holds. */
+export function cellMember(region: string, market: string): string {
+  return JSON.stringify([region, market]);
+}

@@ -1,0 +1,93 @@
+/**
+ * The Lua scripts of the Redis store. Redis runs a script alone, start to finish: the idempotency check,
+ * the increments, the seq and the log entry of one batch happen together or not at all, whatever the
+ * number of feed nodes committing at once. Counts travel as the decimal strings JavaScript checked
+ * (safe integers), and HINCRBY adds them as 64-bit integers: no float ever touches a total.
+ */
+
+/** The five reaction kinds, in the order the scripts and the log rows use. */
+const KINDS = "{'likes', 'comments', 'gifts', 'giftDiamonds', 'shares'}";
+
+/**
+ * Commits one batch.
+ * KEYS: seq, idempotency, log, campaign, cells, then one cell hash per cell of the batch.
+ * ARGV: idempotency key ('' for none), ttl ms, max keys, log max length, log entry JSON,
+ *       the campaign-wide sum of the 5 kinds, then per cell: its member and its 5 counts.
+ * Returns {'committed', seq} | {'duplicate', seq} | {'overflow', kind}.
+ */
+export const COMMIT_SCRIPT = `
+local KINDS = ${KINDS}
+local MAX_SAFE_INTEGER = 9007199254740991
+local key, ttl, maxKeys, logMaxLen, entry = ARGV[1], tonumber(ARGV[2]), tonumber(ARGV[3]), ARGV[4], ARGV[5]
+local time = redis.call('TIME')
+local now = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
+
+if key ~= '' then
+  local committedAt = redis.call('ZSCORE', KEYS[2], key)
+  if committedAt and tonumber(committedAt) >= now - ttl then
+    return {'duplicate', tonumber(redis.call('GET', KEYS[1]) or '0')}
+  end
+end
+
+-- Refuse, before anything moves, a batch that would take a campaign total past 2^53 - 1: beyond it
+-- JavaScript cannot hold the total exactly. (Lua numbers are doubles: both terms and the bound are
+-- exact, and a true sum above the bound can only round to a value above it.)
+local campaign = redis.call('HMGET', KEYS[4], unpack(KINDS))
+for i, kind in ipairs(KINDS) do
+  if (tonumber(campaign[i]) or 0) + tonumber(ARGV[5 + i]) > MAX_SAFE_INTEGER then
+    return {'overflow', kind}
+  end
+end
+
+for i, kind in ipairs(KINDS) do
+  if ARGV[5 + i] ~= '0' then redis.call('HINCRBY', KEYS[4], kind, ARGV[5 + i]) end
+end
+for cell = 1, #KEYS - 5 do
+  local base = 10 + (cell - 1) * 6
+  redis.call('SADD', KEYS[5], ARGV[base + 1])
+  for i, kind in ipairs(KINDS) do
+    local count = ARGV[base + 1 + i]
+    if count ~= '0' then redis.call('HINCRBY', KEYS[5 + cell], kind, count) end
+  end
+end
+
+local seq = redis.call('INCR', KEYS[1])
+redis.call('XADD', KEYS[3], 'MAXLEN', '~', logMaxLen, '*', 'seq', seq, 'e', entry)
+if key ~= '' then
+  redis.call('ZADD', KEYS[2], now, key)
+  redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', '(' .. (now - ttl))
+  local excess = redis.call('ZCARD', KEYS[2]) - maxKeys
+  if excess > 0 then redis.call('ZREMRANGEBYRANK', KEYS[2], 0, excess - 1) end
+end
+return {'committed', seq}
+`;
+
+/**
+ * Saves a setting and tells every node.
+ * KEYS: seq, log, settings. ARGV: setting key, value JSON, log entry JSON, log max length. Returns seq.
+ */
+export const SETTING_SCRIPT = `
+redis.call('HSET', KEYS[3], ARGV[1], ARGV[2])
+local seq = redis.call('INCR', KEYS[1])
+redis.call('XADD', KEYS[2], 'MAXLEN', '~', ARGV[4], '*', 'seq', seq, 'e', ARGV[3])
+return seq
+`;
+
+/**
+ * Everything a node needs to start, read in one atomic step so that it matches a point of the log exactly:
+ * the node applies these totals, then every log entry after `seq`.
+ * KEYS: seq, log, cells, settings. ARGV: the cell key prefix.
+ * Returns {seq, last log id, {member, {5 counts}, member, {5 counts}, ...}, {setting key, JSON, ...}}.
+ */
+export const SNAPSHOT_SCRIPT = `
+local KINDS = ${KINDS}
+local cells = {}
+for _, member in ipairs(redis.call('SMEMBERS', KEYS[3])) do
+  cells[#cells + 1] = member
+  cells[#cells + 1] = redis.call('HMGET', ARGV[1] .. member, unpack(KINDS))
+end
+local last = redis.call('XREVRANGE', KEYS[2], '+', '-', 'COUNT', 1)
+local lastId = '0-0'
+if #last > 0 then lastId = last[1][1] end
+return {redis.call('GET', KEYS[1]) or '0', lastId, cells, redis.call('HGETALL', KEYS[4])}
+`;

@@ -1,0 +1,80 @@
+import type { FeedState } from '../../../protocol/index.ts';
+import { burstOffset } from '../../theme/layout.ts';
+import type { Theme } from '../../theme/theme.ts';
+import type { Widget, WidgetFactory } from '../../widget.ts';
+import { buildBurstAtlas, type BurstAtlas } from './atlas.ts';
+import { burstColumn, defaultLook } from './look.ts';
+import { ReactionBurstModel } from './model.ts';
+import { ReactionBurstView } from './view.ts';
+
+/** Particles on screen at most with the density parameter at 1. */
+const BASE_MAX_PARTICLES = 800;
+
+/**
+ * Reaction bursts: likes, comments and gifts flowing up the side of the screen at the rate the audience
+ * reacts. The model (pure) decides what is on screen; the view copies it into pixi particles.
+ */
+export class ReactionBurst implements Widget {
+  readonly name = 'reaction-burst';
+  readonly view;
+  private moving = false;
+  private destroyed = false;
+
+  constructor(
+    readonly model: ReactionBurstModel,
+    private readonly particles: ReactionBurstView,
+    private readonly atlas: BurstAtlas,
+  ) {
+    this.view = particles.root;
+  }
+
+  onFeed(state: FeedState): void {
+    this.model.observe(state);
+  }
+
+  update(deltaMs: number): boolean {
+    const moving = this.model.update(deltaMs);
+    // One more copy after the last particle goes, so the frame drawn then is empty.
+    if (moving || this.moving) this.particles.sync();
+    this.moving = moving;
+    return moving;
+  }
+
+  inspect(): Record<string, unknown> {
+    return { ...this.model.stats(), moving: this.model.moving, timeMs: this.model.timeMs };
+  }
+
+  destroy(): void {
+    if (this.destroyed) return;
+    this.destroyed = true;
+    this.particles.destroy();
+    this.atlas.destroy();
+  }
+}
+
+/** Where the flow goes for this theme: mirrored away from the lower third, clear of the meter. */
+function flowOffset(theme: Theme): { x: number; y: number } {
+  const { layout } = theme;
+  const params = { meter: layout.meter.position, meterStyle: layout.meter.style, lowerThird: layout.lowerThird.side, scale: layout.scale };
+  return burstOffset(burstColumn(defaultLook), params, layout.widgets.meter ? layout.meter.box : null);
+}
+
+/** Rasterises the icons in the theme's colours, then builds the widget. */
+export const createReactionBurst: WidgetFactory = async (context) => {
+  const { theme } = context;
+  const density = theme.motion.particleDensity;
+  const atlas = await buildBurstAtlas(
+    { hearts: theme.bursts.likes, comment: theme.bursts.comment, gift: theme.bursts.gift },
+    // Headroom for icons drawn larger than their natural size.
+    Math.min(4, Math.max(1, context.resolution * 1.5)),
+  );
+  const model = new ReactionBurstModel({
+    density,
+    maxParticles: Math.round(BASE_MAX_PARTICLES * Math.max(density, 0.1)),
+    heartColors: theme.bursts.likes.length,
+  });
+  const view = new ReactionBurstView(model.pool, atlas.textures);
+  const offset = flowOffset(theme);
+  view.root.position.set(offset.x, offset.y);
+  return new ReactionBurst(model, view, atlas);
+};

@@ -1,0 +1,28 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { CampaignConfig, campaignInfoOf } from '../../../src/protocol/index.ts';
+import { campaignProblems, knownRegion } from '../../../src/overlay/theme/campaign-check.ts';
+
+const campaign = campaignInfoOf(
+  CampaignConfig.parse(JSON.parse(readFileSync(new URL('../../../assets/campaigns/local-love.json', import.meta.url), 'utf8'))),
+);
+
+describe('campaignProblems', () => {
+  it('accepts any campaign and the whole campaign by default, and a known region', () => {
+    expect(campaignProblems({ campaign: null, region: null }, campaign)).toEqual([]);
+    expect(campaignProblems({ campaign: campaign.id, region: 'tohoku' }, campaign)).toEqual([]);
+  });
+
+  it('names a campaign the feed does not serve', () => {
+    const [problem] = campaignProblems({ campaign: 'other-show', region: null }, campaign);
+    expect(problem).toMatchObject({ param: 'campaign', value: 'other-show', allowed: `${campaign.id}, or any` });
+  });
+
+  it('names an unknown region, lists the known ones, and falls back to the whole campaign', () => {
+    const [problem] = campaignProblems({ campaign: null, region: 'atlantis' }, campaign);
+    expect(problem).toMatchObject({ param: 'region', value: 'atlantis', fallback: 'all (the whole campaign)' });
+    expect(problem?.allowed).toBe('tohoku, kumamoto, noto, hiroshima, hokkaido, all');
+    expect(knownRegion('atlantis', campaign)).toBeNull();
+    expect(knownRegion('noto', campaign)).toBe('noto');
+  });
+});
