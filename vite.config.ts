@@ -11,7 +11,13 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: true,
     rollupOptions: {
-      input: { overlay: resolve(import.meta.dirname, 'index.html') },
+      input: {
+        overlay: resolve(import.meta.dirname, 'index.html'),
+        // The producer's control page (also an OBS custom dock): lower thirds, goal, test reactions.
+        control: resolve(import.meta.dirname, 'control.html'),
+        // The URL builder: every overlay parameter as a control, a live preview, the URL for OBS.
+        builder: resolve(import.meta.dirname, 'builder.html'),
+      },
     },
   },
   server: { host: '127.0.0.1' },

@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { buildOverlay, isBuildStale } from './cli/build-if-stale.ts';
+import { maskingLog, readSecuritySettings } from './cli/security-settings.ts';
 import { readCliSettings } from './cli/settings.ts';
 import { loadCampaignFile } from './config.ts';
 import { startFeedServer, type FeedServer } from './server.ts';
@@ -12,6 +13,9 @@ import { startFeedServer, type FeedServer } from './server.ts';
 async function main(): Promise<void> {
   const root = fileURLToPath(new URL('../../', import.meta.url));
   const settings = readCliSettings(process.env, process.argv.slice(2));
+  const security = readSecuritySettings(process.env);
+  // Tokens are printed once below when generated; every other line goes through this mask.
+  const log = maskingLog([security.controlToken, ...security.ingestTokens], (line) => console.error(line));
   // Before anything is printed: a signal that arrives before its handler would kill the process uncleanly.
   let feed: FeedServer | undefined;
   handleStopSignals(() => feed?.close());
@@ -38,6 +42,11 @@ async function main(): Promise<void> {
     simulator: settings.simulator ? {} : false,
     tiktok: settings.tiktok ? {} : false,
     staticDir,
+    dataDir: security.dataDir,
+    control: { token: security.controlToken },
+    ingest: { tokens: security.ingestTokens, requestsPerSecond: security.ingestRequestsPerSecond, burst: 2 * security.ingestRequestsPerSecond },
+    allowedOrigins: security.allowedOrigins,
+    log,
   });
 
   const firstRegion = campaign.regions[0]?.id ?? 'REGION';
@@ -53,6 +62,12 @@ async function main(): Promise<void> {
       settings.tiktok
         ? `  TikTok LIVE ON: ${campaign.streams.map((stream) => `@${stream.uniqueId}`).join(', ')}; status at ${feed.url}/api/streams`
         : '  TikTok LIVE off: set TIKTOK=on to follow the streams listed in the campaign file',
+      `  totals kept in:                 ${security.dataDir} (DATA_DIR); audit: npm run report`,
+      `  ingest API:                     POST ${feed.url}/api/ingest with Authorization: Bearer <INGEST_TOKEN>`,
+      ...security.generated.map(
+        (name) =>
+          `  ${name} was not set; generated for this run (shown once, set it to keep it): ${name === 'CONTROL_TOKEN' ? security.controlToken : security.ingestTokens[0]}`,
+      ),
       '  designing? npm run dev serves the overlay with hot reload and the simulator',
       'Ctrl+C stops.',
     ].join('\n'),

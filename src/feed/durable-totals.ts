@@ -10,6 +10,12 @@ export interface CommitOutcome {
   seq: number;
 }
 
+/** This node's view of a log of commits shared by several feed nodes. */
+export interface SharedLog {
+  /** Resolves true once the change numbered `seq` is applied to this node's aggregator; false if it gave up waiting. */
+  reached(seq: number): Promise<boolean>;
+}
+
 /** A batch refused before anything was written or counted: the message names the field at fault. */
 export class ReactionsRefusedError extends Error {
   override readonly name = 'ReactionsRefusedError';
@@ -28,6 +34,8 @@ export class DurableTotals {
   private closing = false;
   private storeClosed = false;
   private closed: Promise<void> | null = null;
+  /** Set when several feed nodes share the store: see showCommitsFromSharedLog. */
+  private sharedLog: SharedLog | null = null;
 
   private constructor(
     /** Also where other features keep their settings (roster, lower third, goal). */
@@ -89,7 +97,9 @@ export class DurableTotals {
     const pending = this.store.commitReactions({ ...batch, deltas });
     this.track(pending);
     const result = await pending;
-    if (result.status === 'committed') {
+    if (result.status === 'committed' && this.sharedLog && result.seq !== undefined) {
+      await this.sharedLog.reached(result.seq);
+    } else if (result.status === 'committed') {
       for (const delta of deltas) {
         try {
           this.aggregator.apply(delta);
@@ -99,7 +109,17 @@ export class DurableTotals {
         }
       }
     }
-    return { duplicate: result.status === 'duplicate', seq: this.aggregator.seq };
+    return { duplicate: result.status === 'duplicate', seq: Math.max(this.aggregator.seq, result.seq ?? 0) };
+  }
+
+  /**
+   * For a store several feed nodes share (Redis): every node applies every commit — its own included —
+   * as it follows the store's log, in the one order the store ran them (scale-out/redis-scale-out.ts).
+   * A commit is then not applied here, or this node would count it twice; it is acknowledged once this
+   * node shows it (or once `reached` gives up waiting: it is durable either way).
+   */
+  showCommitsFromSharedLog(sharedLog: SharedLog): void {
+    this.sharedLog = sharedLog;
   }
 
   /**

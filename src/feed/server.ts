@@ -14,6 +14,7 @@ import type { FeedRoute } from './http/route.ts';
 import { createRouter, routeTable, type Middleware } from './http/router.ts';
 import { coreRoutes } from './http/routes.ts';
 import { reportRoutes } from './report/report-routes.ts';
+import { RedisScaleOut, type RedisScaleOutOptions } from './scale-out/redis-scale-out.ts';
 import { staticFiles } from './http/static.ts';
 import { streamsRoute } from './http/streams-route.ts';
 import { Broadcaster } from './socket/broadcaster.ts';
@@ -61,8 +62,14 @@ export interface FeedServerOptions {
    * next start. Without it (and without `store`) they live in memory only.
    */
   dataDir?: string;
-  /** A store to use instead of the journal (the Redis store when scaled out). Opened and closed by the feed. */
+  /** A store to use instead of the journal. Opened and closed by the feed. */
   store?: FeedStore;
+  /**
+   * Scale out: totals, idempotency keys and settings live in this Redis, shared with every other feed node
+   * started with the same URL and campaign, and every node's overlays see every node's reactions
+   * (REDIS_URL for `npm start`). Replaces `dataDir` and `store`.
+   */
+  redis?: RedisScaleOutOptions;
   /** The ingest API (POST /api/ingest) for these tokens; off when absent. */
   ingest?: IngestOptions;
   /** Origins (scheme://host:port) whose pages may call control, ingest and report, besides the feed's own. */
@@ -96,18 +103,22 @@ export async function startFeedServer(options: FeedServerOptions): Promise<FeedS
   const { tickMs = 100, port = 0, log = (message) => console.error(message) } = options;
   if (!Number.isInteger(tickMs) || tickMs < 1) throw new Error(`tickMs must be a whole number of ms >= 1, got ${tickMs}`);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`port must be a whole number from 0 to 65535, got ${port}`);
+  if (options.redis && options.store) throw new Error('give startFeedServer either `redis` or `store`, not both');
   // The store opens first: the totals, the lower third and the goal are restored from it.
   const aggregator = new Aggregator(options.campaign);
-  const { totals } = await DurableTotals.open(chooseStore(options, log), aggregator, log);
+  const scaleOut = options.redis ? new RedisScaleOut(options.campaign, options.redis, log) : null;
+  const { totals } = await DurableTotals.open(scaleOut?.store ?? chooseStore(options, log), aggregator, log);
   try {
-    return await assembleFeedServer(options, aggregator, totals);
+    if (scaleOut) totals.showCommitsFromSharedLog(scaleOut.follow(aggregator));
+    return await assembleFeedServer(options, aggregator, totals, scaleOut);
   } catch (error) {
+    await scaleOut?.close();
     await totals.close();
     throw error;
   }
 }
 
-async function assembleFeedServer(options: FeedServerOptions, aggregator: Aggregator, totals: DurableTotals): Promise<FeedServer> {
+async function assembleFeedServer(options: FeedServerOptions, aggregator: Aggregator, totals: DurableTotals, scaleOut: RedisScaleOut | null): Promise<FeedServer> {
   const { campaign, host = '127.0.0.1', port = 0, tickMs = 100, staticDir = null, log = (message) => console.error(message) } = options;
 
   // Everything that can refuse the options does so before any other resource exists.
@@ -140,6 +151,7 @@ async function assembleFeedServer(options: FeedServerOptions, aggregator: Aggreg
     maxHttpBufferSize: MAX_MESSAGE_BYTES,
     // Vite's HMR websocket shares an attached server: let it answer its own upgrades.
     destroyUpgrade: ownsHttpServer,
+    ...(scaleOut ? { adapter: await scaleOut.createAdapter() } : {}),
   });
   const middleware = createRouter(routes, { campaign, aggregator, io }, log);
   if (ownsHttpServer) {
@@ -152,7 +164,8 @@ async function assembleFeedServer(options: FeedServerOptions, aggregator: Aggreg
       });
     });
   }
-  io.on('connection', (socket) => handleOverlaySocket(socket, aggregator, log));
+  const overlaySocketOptions = scaleOut ? { beforeSnapshot: () => scaleOut.caughtUp() } : {};
+  io.on('connection', (socket) => handleOverlaySocket(socket, aggregator, log, overlaySocketOptions));
   control?.attach(io);
   if (control) guardSocketOrigins(io.of('/control'), allowedOrigins);
   // Producers see the streams on /control only: the control feature's token guards that namespace.
@@ -182,6 +195,7 @@ async function assembleFeedServer(options: FeedServerOptions, aggregator: Aggreg
         io.disconnectSockets(true);
         io.engine.close();
       }
+      await scaleOut?.close();
       // Last: every reaction already accepted is made durable before the store lets go of its directory.
       await totals.close();
     })());

@@ -23,6 +23,12 @@ export interface Clock {
   wake(): void;
   /** Test mode only: move time by `ms` (in steps of at most one 60 Hz frame), then draw one frame. */
   advance(ms: number): void;
+  /**
+   * The source is hidden (OBS, obs-visibility.ts) or shown again. While hidden no frame is requested or
+   * drawn. On return the time spent hidden passes at once, so every widget lands in the present (finished
+   * tweens, expired particles: nothing missed is replayed), and that present is drawn.
+   */
+  setHidden(hidden: boolean): void;
   destroy(): void;
 }
 
@@ -42,6 +48,7 @@ function takeOverGsapTime(): void {
 abstract class BaseClock implements Clock {
   abstract readonly mode: ClockMode;
   protected driver: FrameDriver | null = null;
+  protected hidden = false;
   private timeMs = 0;
 
   constructor() {
@@ -58,6 +65,7 @@ abstract class BaseClock implements Clock {
 
   abstract wake(): void;
   abstract advance(ms: number): void;
+  abstract setHidden(hidden: boolean): void;
   abstract destroy(): void;
 
   /** Moves gsap first, then the widgets, so both see the same instant. */
@@ -73,15 +81,30 @@ class RealClock extends BaseClock {
   readonly mode = 'real';
   private frameRequest = 0;
   private lastFrameAt = 0;
+  private hiddenSince = 0;
 
   wake(): void {
-    if (this.frameRequest !== 0) return;
+    if (this.hidden || this.frameRequest !== 0) return;
     this.lastFrameAt = performance.now();
     this.frameRequest = requestAnimationFrame(this.frame);
   }
 
   advance(): void {
     throw new Error('advance(ms) needs the test clock: open the overlay with ?clock=test');
+  }
+
+  setHidden(hidden: boolean): void {
+    if (hidden === this.hidden) return;
+    this.hidden = hidden;
+    if (hidden) {
+      if (this.frameRequest !== 0) cancelAnimationFrame(this.frameRequest);
+      this.frameRequest = 0;
+      this.hiddenSince = performance.now();
+      return;
+    }
+    // One step over the whole absence (not clamped like a slow frame), then frames as usual from here.
+    this.step(performance.now() - this.hiddenSince);
+    this.wake();
   }
 
   destroy(): void {
@@ -113,9 +136,17 @@ class TestClock extends BaseClock {
 
   advance(ms: number): void {
     if (!Number.isFinite(ms) || ms < 0) throw new Error(`advance(ms): ms must be a finite number >= 0, got ${ms}`);
-    const steps = Math.ceil(ms / TEST_STEP_MS);
+    // At least one step, even for advance(0): widgets apply what the feed brought before the frame is drawn.
+    const steps = Math.max(1, Math.ceil(ms / TEST_STEP_MS));
     for (let i = 0; i < steps; i++) this.step(ms / steps);
-    this.driver?.draw();
+    if (!this.hidden) this.driver?.draw();
+  }
+
+  /** Time advanced while hidden has already been stepped; showing again draws that present once. */
+  setHidden(hidden: boolean): void {
+    if (hidden === this.hidden) return;
+    this.hidden = hidden;
+    if (!hidden) this.driver?.draw();
   }
 
   destroy(): void {

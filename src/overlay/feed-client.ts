@@ -44,6 +44,7 @@ export class FeedClient {
   /** The server sends the lower third in answer to every subscribe: that one is a new baseline. */
   private lowerThirdBaseline = true;
   private closed = false;
+  private retryTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly options: FeedClientOptions) {
     const socketOptions = { ...RECONNECT, transports: ['websocket'] };
@@ -55,6 +56,13 @@ export class FeedClient {
     this.socket.on('lowerThird', (raw) => this.acceptLowerThird(raw));
     this.socket.on('refused', (error) => this.warn(`feed refused a message: ${error?.message ?? JSON.stringify(error)}`));
     this.socket.on('connect_error', (error) => this.warn(`feed connection failed (${error.message}); retrying`));
+    // socket.io retries a lost connection by itself, but not one the server closed on purpose (a feed
+    // shutting down for a restart): an overlay in OBS must never give up, so it asks again after a pause.
+    this.socket.on('disconnect', (reason) => {
+      if (reason === 'io server disconnect' && !this.closed) {
+        this.retryTimer = setTimeout(() => this.socket.connect(), RECONNECT.reconnectionDelayMax);
+      }
+    });
   }
 
   get connected(): boolean {
@@ -64,6 +72,7 @@ export class FeedClient {
   close(): void {
     if (this.closed) return;
     this.closed = true;
+    clearTimeout(this.retryTimer);
     this.socket.removeAllListeners();
     this.socket.disconnect();
   }

@@ -1,6 +1,7 @@
 import type { CampaignInfo, FeedState, LowerThirdState } from '../protocol/index.ts';
 import { createClock } from './clock.ts';
 import { FeedClient } from './feed-client.ts';
+import { watchObsVisibility } from './obs-visibility.ts';
 import { campaignProblems, knownRegion } from './theme/campaign-check.ts';
 import type { WidgetName } from './theme/params-schema.ts';
 import { parseParams, type ParamProblem } from './theme/parse-params.ts';
@@ -10,12 +11,14 @@ import { installTestHook } from './test-hook.ts';
 import type { WidgetFactory } from './widget.ts';
 import { createDonationMeter } from './widgets/donation-meter/donation-meter.ts';
 import { createLowerThird } from './widgets/lower-third/lower-third.ts';
+import { createReactionBurst } from './widgets/reaction-burst/reaction-burst.ts';
 import { consoleLine } from './widgets/error-card/card-text.ts';
 import { ErrorCard } from './widgets/error-card/error-card.ts';
 
 /** The widgets on the stage, bottom to top, by their name in the `widgets` URL parameter. One line each. */
 const WIDGETS: readonly (readonly [WidgetName, WidgetFactory])[] = [
   ['meter', createDonationMeter],
+  ['bursts', createReactionBurst],
   ['lower-third', createLowerThird],
 ];
 
@@ -29,7 +32,9 @@ async function boot(): Promise<void> {
   const { params, theme, problems, unlistedProblems } = parseParams(location.search, location.hash);
   warnAbout(problems);
   const clock = createClock(params.clock);
+  watchObsVisibility(clock);
   const testHook = installTestHook(clock);
+  testHook.hook.params = params;
   try {
     const stage = await Stage.create(clock, document.body);
     testHook.attach(stage);

@@ -1,6 +1,7 @@
 import type { FeedState } from '../protocol/index.ts';
 import type { Clock } from './clock.ts';
 import type { Stage } from './stage.ts';
+import type { OverlayParams } from './theme/params-schema.ts';
 
 /**
  * `window.__localLove`: what tests and benchmarks read from the page. Plain data and two functions; it
@@ -14,8 +15,12 @@ export interface LocalLoveHook {
   /** `app.renderer.name`: 'webgl' in OBS and in our tests (pixi can fall back silently). */
   rendererName: string | null;
   lastState: FeedState | null;
+  /** The URL parameters as the overlay understood them (defaults and fallbacks filled in). */
+  params: OverlayParams | null;
   /** Frames rendered since start: stays put while nothing moves. */
   readonly framesDrawn: number;
+  /** Whether any widget still moves (frames are being drawn); false when the overlay is idle. */
+  readonly moving: boolean;
   /** performance.now() when the first frame with the widgets was drawn. */
   firstDrawAtMs: number | null;
   /** Test clock only (`?clock=test`): move time by `ms`, then draw one frame. */
@@ -43,8 +48,12 @@ export function installTestHook(clock: Clock): { hook: LocalLoveHook; attach(sta
     error: null,
     rendererName: null,
     lastState: null,
+    params: null,
     get framesDrawn() {
       return stage?.framesDrawn ?? 0;
+    },
+    get moving() {
+      return stage?.moving ?? false;
     },
     firstDrawAtMs: null,
     advance: (ms) => clock.advance(ms),

@@ -1,7 +1,7 @@
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { inject } from 'vitest';
 import { SAMPLE_CAMPAIGN_PATH, loadCampaignFile } from '../../src/feed/config.ts';
-import { startFeedServer, type FeedServer } from '../../src/feed/server.ts';
+import { startFeedServer, type FeedServer, type FeedServerOptions } from '../../src/feed/server.ts';
 import type { CampaignConfig } from '../../src/protocol/index.ts';
 
 /** The flags our Chromium runs with (see notes/BRIEF.md): WebGL2 then runs in software (SwiftShader). */
@@ -34,6 +34,10 @@ export interface OverlayHarnessOptions {
   viewport?: { width: number; height: number };
   /** Runs before the page opens (e.g. reactions the first snapshot should already hold). */
   beforeOpen?: (feed: FeedServer) => void;
+  /** Producer control (lower thirds, goal) with this token; off when absent. */
+  control?: FeedServerOptions['control'];
+  /** Runs in the page before the overlay's scripts (e.g. the WebGL draw-call probe, gl-probe.ts). */
+  initScript?: string;
 }
 
 /**
@@ -46,6 +50,7 @@ export async function startOverlay(options: OverlayHarnessOptions = {}): Promise
     port: 0,
     simulator: false,
     staticDir: inject('overlayDir'),
+    ...(options.control ? { control: options.control } : {}),
     log: () => {},
   });
   let browser: Browser | undefined;
@@ -53,6 +58,7 @@ export async function startOverlay(options: OverlayHarnessOptions = {}): Promise
     options.beforeOpen?.(feed);
     browser = await chromium.launch({ executablePath: inject('browserPath'), args: CHROMIUM_ARGS, headless: true });
     const page = await browser.newPage({ viewport: options.viewport ?? { width: 1920, height: 1080 }, deviceScaleFactor: 1 });
+    if (options.initScript) await page.addInitScript(options.initScript);
     const pageErrors: string[] = [];
     page.on('pageerror', (error) => pageErrors.push(`uncaught: ${error.message}`));
     page.on('console', (message) => {

@@ -62,7 +62,9 @@ describe('the overlay in headless Chromium, fed by the real feed server', () => 
   });
 
   it('draws no frame while no reaction arrives', async () => {
+    // Once every widget has come to rest (the meter's count, the reaction bursts of the test above)...
     await settled();
+    await overlay.waitFor('!window.__localLove.moving');
     const before = await overlay.evaluate<number>('window.__localLove.framesDrawn');
     await overlay.page.waitForTimeout(1_000);
     expect(await overlay.evaluate<number>('window.__localLove.framesDrawn')).toBe(before);

@@ -20,7 +20,8 @@ afterAll(() => {
 function startCli(env: Record<string, string>, args: string[] = []) {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/feed/cli.ts', ...args], {
     cwd: root,
-    env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '', ...env },
+    // Each start keeps its totals in a fresh directory: none inherits another's, none fights over a lock.
+    env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '', DATA_DIR: mkdtempSync(join(overlayDir, 'data-')), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   children.push(child);

@@ -81,7 +81,7 @@ function batch(key: string, overrides: Partial<IngestBatch> = {}): IngestBatch {
   };
 }
 
-const ingest = (feed: FeedServer, body: unknown, headers = authorised()) => send(feed.url, { headers, body: JSON.stringify(body) });
+const ingest = (feed: FeedServer, body: unknown, headers: Record<string, string> = authorised()) => send(feed.url, { headers, body: JSON.stringify(body) });
 const campaignTotals = (feed: FeedServer) => feed.aggregator.state(null).totals;
 const ZERO = { likes: 0, comments: 0, gifts: 0, giftDiamonds: 0, shares: 0 };
 

@@ -7,8 +7,13 @@ import type { CellTotals } from '../../src/feed/store/store.ts';
 import { ChildScript } from './fixtures/child-process.ts';
 import { cellsForKeys } from './fixtures/kill9-batches.ts';
 
+/**
+ * The journal store alone, in a child process committing 32 batches at a time with a tiny compaction
+ * threshold, so SIGKILLs land in group commits, journal rotations and snapshot writes alike. (The feed
+ * server as a whole, under HTTP ingest, has its own kill -9 test: kill9.test.ts.)
+ */
 const WRITER = fileURLToPath(new URL('./fixtures/store-writer.ts', import.meta.url));
-const CYCLES = 10;
+const CYCLES = 6;
 let dataDir: string;
 const children: ChildScript[] = [];
 

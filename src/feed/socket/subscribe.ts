@@ -19,14 +19,40 @@ function replyWith(ack: unknown): Ack<FeedState> {
   return typeof ack === 'function' ? (result) => ack(result) : () => {};
 }
 
+export interface OverlaySocketOptions {
+  /**
+   * Awaited before a subscriber's snapshot is taken: a scaled-out node first catches up with Redis, so an
+   * overlay that moves from another node never gets an older snapshot than the state it already showed.
+   */
+  beforeSnapshot?: () => Promise<void>;
+}
+
 /**
  * Wires one overlay connection. Every handler is wrapped: whatever a client sends, the worst it gets is a
  * `refused` event naming what is wrong; the server and the other clients carry on untouched.
  */
-export function handleOverlaySocket(socket: OverlaySocket, aggregator: Aggregator, log: (message: string) => void): void {
+export function handleOverlaySocket(socket: OverlaySocket, aggregator: Aggregator, log: (message: string) => void, options: OverlaySocketOptions = {}): void {
   const refuse = (error: FeedError, ack: unknown) => {
     socket.emit('refused', error);
     replyWith(ack)({ ok: false, error });
+  };
+  const fail = (error: unknown, ack: unknown) => {
+    log(`subscribe failed: ${(error as Error)?.stack ?? String(error)}`);
+    refuse({ code: 'internal', message: 'internal error while subscribing' }, ack);
+  };
+
+  const answer = (region: string | null, ack: unknown) => {
+    try {
+      if (socket.data.scope !== undefined && socket.data.scope !== region) socket.leave(roomOf(socket.data.scope));
+      socket.data.scope = region;
+      socket.join(roomOf(region));
+      const state = aggregator.state(region);
+      socket.emit('campaign', campaignInfoOf(aggregator.campaign));
+      socket.emit('snapshot', state);
+      replyWith(ack)({ ok: true, value: state });
+    } catch (error) {
+      fail(error, ack);
+    }
   };
 
   socket.on('subscribe', (payload: unknown, ack?: unknown) => {
@@ -38,16 +64,16 @@ export function handleOverlaySocket(socket: OverlaySocket, aggregator: Aggregato
         const known = aggregator.campaign.regions.map((r) => r.id).join(', ');
         return refuse({ code: 'not-found', message: `subscribe is invalid:\nregion: unknown region "${region}" (known: ${known})` }, ack);
       }
-      if (socket.data.scope !== undefined && socket.data.scope !== region) socket.leave(roomOf(socket.data.scope));
-      socket.data.scope = region;
-      socket.join(roomOf(region));
-      const state = aggregator.state(region);
-      socket.emit('campaign', campaignInfoOf(aggregator.campaign));
-      socket.emit('snapshot', state);
-      replyWith(ack)({ ok: true, value: state });
+      if (!options.beforeSnapshot) return answer(region, ack);
+      // Waiting is best effort: whatever happens, the subscriber gets the freshest snapshot this node has.
+      options
+        .beforeSnapshot()
+        .catch(() => {})
+        .then(() => {
+          if (socket.connected) answer(region, ack);
+        });
     } catch (error) {
-      log(`subscribe failed: ${(error as Error)?.stack ?? String(error)}`);
-      refuse({ code: 'internal', message: 'internal error while subscribing' }, ack);
+      fail(error, ack);
     }
   });
 

@@ -90,7 +90,7 @@ export class CommitFollower {
         if (client.status === 'wait') client.connect().catch(() => {});
         await this.untilReady();
         // Redis may have restarted, or trimmed entries while we were away: start again from its totals.
-        if (everReady) resyncReason ??= 'reconnected to Redis';
+        if (everReady) resyncReason ??= 'the connection to Redis was lost';
         continue;
       }
       everReady = true;
@@ -103,8 +103,7 @@ export class CommitFollower {
         resyncReason = reply ? this.consume(reply[0]![1]) : null;
       } catch (error) {
         if (this.stopped) break;
-        // Lost the connection mid-read, most likely: the reconnection above resyncs.
-        resyncReason = `reading the log failed (${(error as Error).message})`;
+        resyncReason = client.status === 'ready' ? `reading the log failed (${(error as Error).message})` : 'the connection to Redis was lost';
         if (client.status === 'ready') await this.pause(200);
       }
     }

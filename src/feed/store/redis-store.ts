@@ -107,6 +107,11 @@ export class RedisStore implements FeedStore {
     return this.requireOpen().seq;
   }
 
+  /** The global seq in Redis now. */
+  async currentSeq(): Promise<number> {
+    return Number((await this.client.get(this.options.keys.seq)) ?? 0);
+  }
+
   async commitReactions(batch: ReactionBatch): Promise<RedisCommitResult> {
     this.requireWritable();
     const record = reactionsRecordOf(batch, Date.now());
@@ -130,7 +135,7 @@ export class RedisStore implements FeedStore {
     } catch (error) {
       // The script may have run before the connection dropped: the batch is counted once or not at all,
       // and a retry with the same idempotency key finds out which.
-      throw new StoreUnavailableError(`Redis at ${this.where} did not confirm the commit (${(error as Error).message})`);
+      throw new StoreUnavailableError(`Redis at ${this.where} did not confirm the commit (${(error as Error).message}); it counted once or not at all`);
     }
     const [status, value] = reply;
     if (status === 'committed' || status === 'duplicate') return { status, seq: Number(value) };
@@ -198,7 +203,7 @@ export class RedisStore implements FeedStore {
     if (this.closing) throw new StoreUnavailableError('store is closed');
     this.requireOpen();
     if (this.client.status !== 'ready') {
-      throw new StoreUnavailableError(`Redis at ${this.where} is unavailable (${this.client.status}); nothing was counted`);
+      throw new StoreUnavailableError(`Redis at ${this.where} is unavailable (${this.client.status})`);
     }
   }
 

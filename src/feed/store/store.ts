@@ -45,7 +45,11 @@ export interface ReactionBatch {
   deltas: readonly ReactionDelta[];
 }
 
-export type CommitResult = { status: 'committed' } | { status: 'duplicate' };
+/**
+ * `seq`: the number a store shared by several feed nodes (Redis) gave the change, the same on every node;
+ * absent for a store of one node, whose aggregator numbers its own changes.
+ */
+export type CommitResult = { status: 'committed'; seq?: number } | { status: 'duplicate'; seq?: number };
 
 /** The store cannot promise durability any more (a write or fsync failed): restart the feed server. */
 export class StoreUnavailableError extends Error {

@@ -8,7 +8,7 @@ import { z } from 'zod';
  */
 const HEX = /^#?(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{4}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})$/;
 
-export const COLOR_ALLOWED = 'hex colour rgb, rrggbb or rrggbbaa (alpha last, # optional)';
+export const COLOR_ALLOWED = 'hex colour rgb, rrggbb or rrggbbaa (alpha last)';
 
 /** Lower-case, `#`-prefixed, 6 or 8 digits; alpha `ff` dropped. Assumes `HEX` matched. */
 export function canonicalHex(input: string): string {
@@ -21,7 +21,7 @@ export function canonicalHex(input: string): string {
 /** A canonical hex colour, as stored in theme files and decoded from URLs. */
 export const HexColor = z
   .string()
-  .regex(HEX, { error: `must be a ${COLOR_ALLOWED}` })
+  .regex(HEX, { error: `is not a ${COLOR_ALLOWED}` })
   .transform(canonicalHex);
 
 /** The colour as pixi wants it: 0xrrggbb and an alpha in 0..1. */
@@ -94,4 +94,10 @@ function luminance(hex: string): number {
 export function contrastRatio(a: string, b: string): number {
   const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
   return (light + 0.05) / (dark + 0.05);
+}
+
+/** `mixHex` for pixi's 0xrrggbb numbers. */
+export function mixRgb(from: number, to: number, t: number): number {
+  const hex = (rgb: number) => `#${rgb.toString(16).padStart(6, '0')}`;
+  return toRgba(mixHex(hex(from), hex(to), t)).rgb;
 }

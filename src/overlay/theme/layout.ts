@@ -10,7 +10,7 @@ import type { StageRect } from './theme.ts';
 /** The meters' footprints in stage px at scale 1 (the views draw exactly inside these). */
 export const METER_SIZES = {
   bar: { width: 820, height: 230 },
-  thermometer: { width: 240, height: 700 },
+  thermometer: { width: 280, height: 700 },
 } as const;
 
 export interface MeterPlacement {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ParamControl, ParamMeta } from './param-types.ts';
-import { OverlayParamsSchema, PARAM_NAMES, type ParamName } from './params-schema.ts';
+import { OverlayParamsSchema, PARAM_NAMES, type ParamGroup, type ParamName } from './params-schema.ts';
 
 /**
  * What a producer needs to know about one parameter, read off the schema: the README table, the error card
@@ -8,6 +8,7 @@ import { OverlayParamsSchema, PARAM_NAMES, type ParamName } from './params-schem
  */
 export interface ParamDoc {
   readonly name: ParamName;
+  readonly group: ParamGroup;
   readonly control: ParamControl;
   /** The allowed values in words: `top | bottom | left | right`, `0.5 to 2`. */
   readonly allowed: string;
@@ -25,6 +26,7 @@ export interface ParamDoc {
 /** The parts of zod's JSON Schema we read; it carries our `.meta()` (ParamMeta) and `.describe()` too. */
 interface JsonSchemaPart extends Partial<ParamMeta> {
   description?: string;
+  group?: ParamGroup;
   enum?: unknown[];
   minimum?: number;
   maximum?: number;
@@ -36,12 +38,13 @@ type FieldSchema = (typeof OverlayParamsSchema.shape)[ParamName];
 function describeField(name: ParamName, field: FieldSchema): ParamDoc {
   // The JSON Schema of the typed side is zod's public view of enums, ranges, descriptions and meta.
   const json = z.toJSONSchema(field, { io: 'output', unrepresentable: 'any' }) as JsonSchemaPart;
-  if (json.control === undefined) throw new Error(`parameter ${name} has no control in its meta`);
+  if (json.control === undefined || json.group === undefined) throw new Error(`parameter ${name} needs a control and a group in its meta`);
   const options = (json.enum ?? json.items?.enum ?? []).map(String);
   const isRange = json.minimum !== undefined && json.maximum !== undefined;
   const allowed = json.allowed ?? (isRange ? `${json.minimum} to ${json.maximum}` : options.join(' | '));
   return {
     name,
+    group: json.group,
     control: json.control,
     allowed,
     defaultText: String(z.encode(field, field.parse(undefined) as never)),

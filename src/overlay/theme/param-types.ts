@@ -21,19 +21,19 @@ export interface ParamMeta {
 /** No value is longer than this: a 10,000-character value is refused before any other work is done on it. */
 export const MAX_VALUE_LENGTH = 512;
 
-const urlText = z.string().max(MAX_VALUE_LENGTH, { error: `must be at most ${MAX_VALUE_LENGTH} characters` });
+const urlText = z.string().max(MAX_VALUE_LENGTH, { error: `is longer than ${MAX_VALUE_LENGTH} characters` });
 
 /** One of a fixed list of words. */
 export function enumParam<const T extends readonly [string, ...string[]]>(values: T) {
-  return z.enum(values, { error: `must be one of ${values.join(', ')}` }).meta({ control: 'select' } satisfies ParamMeta);
+  return z.enum(values, { error: 'is not one of the choices' }).meta({ control: 'select' } satisfies ParamMeta);
 }
 
 /** A decimal number in a range, at most two decimals: `1`, `0.75`. No exponents, hex or Infinity. */
 export function numberParam(min: number, max: number, step: number) {
   return z
     .codec(
-      urlText.regex(/^\d{1,4}(?:\.\d{1,2})?$/, { error: `must be a plain number from ${min} to ${max}` }),
-      z.number().min(min, { error: `must be at least ${min}` }).max(max, { error: `must be at most ${max}` }),
+      urlText.regex(/^\d{1,4}(?:\.\d{1,2})?$/, { error: 'is not a plain number (digits, at most two decimals)' }),
+      z.number().min(min, { error: `is below ${min}` }).max(max, { error: `is above ${max}` }),
       { decode: (text) => Number(text), encode: (value) => String(value) },
     )
     .meta({ control: 'number', step } satisfies ParamMeta);
@@ -42,7 +42,7 @@ export function numberParam(min: number, max: number, step: number) {
 /** On or off; `on`/`off` is the spelling we print, `1/0`, `true/false` and `yes/no` are understood too. */
 export function switchParam() {
   return z
-    .stringbool({ truthy: ['on', 'true', '1', 'yes'], falsy: ['off', 'false', '0', 'no'], error: 'must be on or off' })
+    .stringbool({ truthy: ['on', 'true', '1', 'yes'], falsy: ['off', 'false', '0', 'no'], error: 'is neither on nor off' })
     .meta({ control: 'switch', allowed: 'on | off' } satisfies ParamMeta);
 }
 
@@ -53,7 +53,7 @@ export function switchParam() {
 export function colorParam() {
   return z
     .codec(
-      urlText.regex(/^(?:preset|#?(?:[0-9a-fA-F]{3,4}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8}))$/, { error: `must be a ${COLOR_ALLOWED}, or preset` }),
+      urlText.regex(/^(?:preset|#?(?:[0-9a-fA-F]{3,4}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8}))$/, { error: 'is not a hex colour' }),
       z.string().regex(/^#(?:[0-9a-f]{6}|[0-9a-f]{8})$/).nullable(),
       {
         decode: (text) => (text === 'preset' ? null : canonicalHex(text)),
@@ -68,11 +68,11 @@ export function colorParam() {
  * decoded to the listed order without repeats: two spellings of one set give one canonical URL.
  */
 export function setParam<const T extends readonly [string, ...string[]]>(values: T) {
-  const member = z.enum(values, { error: `each must be one of ${values.join(', ')}` });
+  const member = z.enum(values, { error: 'names something that is not a choice' });
   return z
     .codec(
       urlText,
-      z.array(member).min(1, { error: 'must name at least one' }),
+      z.array(member).min(1, { error: 'names nothing' }),
       {
         decode: (text) => {
           const known: readonly string[] = values;
@@ -92,7 +92,7 @@ const ID = /^[a-z0-9][a-z0-9-]{0,39}$/;
 export function idParam(word: string) {
   return z
     .codec(
-      urlText.regex(ID, { error: 'must be 1-40 characters of a-z, 0-9 and -' }),
+      urlText.regex(ID, { error: 'is not an id' }),
       z.string().regex(ID).nullable(),
       { decode: (text) => (text === word ? null : text), encode: (value) => value ?? word },
     )
@@ -115,7 +115,7 @@ export function feedUrlParam(word: string) {
   const isFeedUrl = (text: string) => FEED_PROTOCOLS.has(protocolOf(text));
   return z
     .codec(
-      urlText.refine((text) => text === word || isFeedUrl(text), { error: `must be an http(s) URL, or ${word}` }),
+      urlText.refine((text) => text === word || isFeedUrl(text), { error: 'is not an http(s) URL' }),
       z.string().refine(isFeedUrl).nullable(),
       { decode: (text) => (text === word ? null : text), encode: (value) => value ?? word },
     )

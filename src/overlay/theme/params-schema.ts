@@ -3,6 +3,15 @@ import { FONT_IDS } from './fonts.ts';
 import { colorParam, enumParam, feedUrlParam, idParam, numberParam, setParam, switchParam } from './param-types.ts';
 import { DEFAULT_PRESET, PRESET_IDS } from './presets.ts';
 
+/** The sections of the README table and of the URL builder, in order. */
+export const PARAM_GROUPS = ['look', 'words and numbers', 'layout', 'motion', 'feed'] as const;
+export type ParamGroup = (typeof PARAM_GROUPS)[number];
+
+/** Tags each parameter of a section with its group (read back from the schema by param-docs.ts). */
+function group<const T extends Record<string, z.ZodType>>(name: ParamGroup, fields: T): T {
+  return Object.fromEntries(Object.entries(fields).map(([key, schema]) => [key, schema.meta({ group: name })])) as T;
+}
+
 /** The widgets a producer can switch on and off, by their URL names. */
 export const WIDGET_NAMES = ['meter', 'bursts', 'lower-third'] as const;
 export type WidgetName = (typeof WIDGET_NAMES)[number];
@@ -16,36 +25,37 @@ export type WidgetName = (typeof WIDGET_NAMES)[number];
  * Each value is a codec between the URL's text and a typed value, so it parses and prints (see url.ts).
  */
 export const OverlayParamsSchema = z.strictObject({
-  // The look
-  preset: enumParam(PRESET_IDS).default(DEFAULT_PRESET).describe('Theme preset: colours, fonts, corners and panels in one word. The colour and font parameters below override parts of it.'),
-  accent: colorParam().default(null).describe('Accent colour: the meter fill, highlights and the lower-third bar. Replaces the preset\'s fill gradient.'),
-  text: colorParam().default(null).describe('Text colour.'),
-  panel: colorParam().default(null).describe('Panel background colour; use alpha (last two digits) for translucency.'),
-  font: enumParam(['preset', ...FONT_IDS]).default('preset').describe('Font: noto-sans-jp is bundled and always available; system uses the computer\'s UI font.'),
-
-  // Words and numbers
-  lang: enumParam(['ja', 'en']).default('ja').describe('Language of labels, names and money formatting.'),
-  numbers: enumParam(['full', 'compact']).default('full').describe('Money as ¥12,345,678 (full) or ¥1235万 / ¥12M (compact).'),
-  percent: switchParam().default(true).describe('Show the percentage of the goal beside the amount.'),
-  currencyDisplay: enumParam(['symbol', 'code', 'name']).default('symbol').describe('Currency as a symbol (¥), an ISO code (JPY) or a word (円, yen).'),
-
-  // Layout
-  scale: numberParam(0.5, 2, 0.05).default(1).describe('Size of every widget, 1 being designed for 1080p. Try 1.25 when the overlay is shown small.'),
-  safe: numberParam(0, 15, 0.5).default(5).describe('Title-safe margin, in percent of the frame, kept clear on every edge.'),
-  widgets: setParam(WIDGET_NAMES).default([...WIDGET_NAMES]).describe('Which widgets show.'),
-  meter: enumParam(['top', 'bottom', 'left', 'right']).default('top').describe('Where the donation meter sits: along the top or bottom edge, or up the left or right side.'),
-  meterStyle: enumParam(['bar', 'thermometer']).default('bar').describe('Donation meter as a horizontal bar or a vertical thermometer.'),
-  lowerThird: enumParam(['left', 'right']).default('left').describe('Side the lower third enters from and sits on.'),
-
-  // Motion
-  motion: enumParam(['full', 'reduced']).default('full').describe('reduced: no particles, shorter and calmer animations (for viewers sensitive to motion, or slow PCs).'),
-  density: numberParam(0, 2, 0.1).default(1).describe('Reaction particles on screen, relative to the audience\'s rate; 0 for none.'),
-
-  // The feed
-  campaign: idParam('any').default(null).describe('Campaign id the overlay expects; a feed serving another campaign shows an error card. any: whatever the feed serves.'),
-  region: idParam('all').default(null).describe('Show one region\'s totals (e.g. tohoku) instead of the whole campaign\'s.'),
-  feed: feedUrlParam('self').default(null).describe('Address of the feed server; self: the server the overlay was loaded from.'),
-  clock: enumParam(['real', 'test']).default('real').describe('test freezes time for repeatable screenshots; window.__localLove.advance(ms) moves it.'),
+  ...group('look', {
+    preset: enumParam(PRESET_IDS).default(DEFAULT_PRESET).describe('Theme preset: colours, fonts, corners and panels in one word. The colour and font parameters below override parts of it.'),
+    accent: colorParam().default(null).describe("Accent colour: the meter fill, highlights and the lower-third bar; replaces the preset's fill gradient. Write it without # (ff5c7a)."),
+    text: colorParam().default(null).describe('Text colour.'),
+    panel: colorParam().default(null).describe('Panel background colour; the last two digits are its opacity (e.g. 1a1a2ee0).'),
+    font: enumParam(['preset', ...FONT_IDS]).default('preset').describe("Font: noto-sans-jp is bundled and always available; system uses the computer's UI font."),
+  }),
+  ...group('words and numbers', {
+    lang: enumParam(['ja', 'en']).default('ja').describe('Language of labels, names and money formatting.'),
+    numbers: enumParam(['full', 'compact']).default('full').describe('Money in full (¥12,345,678) or compact (¥1234万, ¥12M); compact figures are cut, never rounded up.'),
+    percent: switchParam().default(true).describe('Show the percentage of the goal.'),
+    currencyDisplay: enumParam(['symbol', 'code', 'name']).default('symbol').describe('Currency as a symbol (¥), an ISO code (JPY) or a word (円, yen).'),
+  }),
+  ...group('layout', {
+    scale: numberParam(0.5, 2, 0.05).default(1).describe('Size of every widget, 1 being designed for 1080p.'),
+    safe: numberParam(0, 15, 0.5).default(5).describe('Title-safe margin, in percent of the frame, kept clear on every edge.'),
+    widgets: setParam(WIDGET_NAMES).default([...WIDGET_NAMES]).describe('Which widgets show.'),
+    meter: enumParam(['top', 'bottom', 'left', 'right']).default('top').describe('Where the donation meter sits: top left; bottom, in the corner away from the lower third; or centred on the left or right side.'),
+    meterStyle: enumParam(['bar', 'thermometer']).default('bar').describe('Donation meter as a horizontal bar or a vertical thermometer (best with meter=left or right).'),
+    lowerThird: enumParam(['left', 'right']).default('left').describe('Side the lower third sits on; the reaction flow rises on the other side.'),
+  }),
+  ...group('motion', {
+    motion: enumParam(['full', 'reduced']).default('full').describe('reduced: no particles, shorter and calmer animations (for viewers sensitive to motion, or slow PCs).'),
+    density: numberParam(0, 2, 0.1).default(1).describe("Reaction particles on screen, relative to the audience's rate; 0 for none."),
+  }),
+  ...group('feed', {
+    campaign: idParam('any').default(null).describe('Campaign id the overlay expects; a feed serving another shows an error card. any: whatever the feed serves.'),
+    region: idParam('all').default(null).describe("Show one region's totals (e.g. tohoku) instead of the whole campaign's."),
+    feed: feedUrlParam('self').default(null).describe('Address of the feed server; self: the server the overlay was loaded from.'),
+    clock: enumParam(['real', 'test']).default('real').describe('test freezes time for repeatable screenshots; window.__localLove.advance(ms) moves it.'),
+  }),
 });
 
 /** The typed value of every parameter, defaults filled in. */

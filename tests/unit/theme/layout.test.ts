@@ -19,9 +19,9 @@ describe('placeMeter', () => {
 
   it('stands a thermometer on either side, centred, and scales it', () => {
     const left = placeMeter({ ...base, meter: 'left', meterStyle: 'thermometer' }, SAFE);
-    expect(left.box).toEqual({ x: 96, y: 54 + (972 - 700) / 2, width: 240, height: 700 });
+    expect(left.box).toEqual({ x: 96, y: 54 + (972 - 700) / 2, width: 280, height: 700 });
     const right = placeMeter({ ...base, meter: 'right', meterStyle: 'thermometer', scale: 0.5 }, SAFE);
-    expect(right.box).toEqual({ x: 1824 - 120, y: Math.round(54 + (972 - 350) / 2), width: 120, height: 350 });
+    expect(right.box).toEqual({ x: 1824 - 140, y: Math.round(54 + (972 - 350) / 2), width: 140, height: 350 });
   });
 
   it('never lets a scaled meter outgrow the safe area vertically', () => {

@@ -2,8 +2,11 @@ import { gsap } from 'gsap';
 import { MoneyFormatter } from '../../../donation/index.ts';
 import type { CampaignInfo, FeedState, Language } from '../../../protocol/index.ts';
 import { loadFonts } from '../../fonts.ts';
+import type { Theme } from '../../theme/default-theme.ts';
 import type { Widget, WidgetContext, WidgetFactory } from '../../widget.ts';
+import type { MeterView, MeterViewOptions } from './meter-view.ts';
 import { DonationMeterModel } from './model.ts';
+import { ThermometerView } from './thermometer-view.ts';
 import { DonationMeterView } from './view.ts';
 
 const WORDS: Record<Language, { goal: string }> = {
@@ -19,21 +22,41 @@ function halfWidth(money: string): string {
   return money.replaceAll('￥', '¥');
 }
 
-/** The meter's texts, derived once from the campaign and the language. */
-function meterTexts(campaign: CampaignInfo, lang: Language, region: string | null, money: MoneyFormatter) {
+/** Money as the theme wants it shown: ¥, JPY or 円 (`currencyDisplay`), in full or compact (`numbers`). */
+function moneyOf(campaign: CampaignInfo, lang: Language, theme: Theme) {
+  const formatter = new MoneyFormatter(campaign.currency, lang, { currencyDisplay: theme.numbers.currencyDisplay });
+  const compact = theme.numbers.notation === 'compact';
+  return {
+    formatter,
+    amount: (minor: number) => halfWidth(compact ? formatter.formatCompactMinor(minor) : formatter.formatMinor(minor)),
+  };
+}
+
+/** Amounts whose spellings, full and compact, hold every glyph a shown amount can use (万, 億, K, M, B...). */
+const GLYPH_SAMPLES = [1_234_567_890, 12_345, 1_234_567, 123_456_789_012, 9_876_543_210_987];
+
+/** The meter's texts, derived once from the campaign, the language and the theme. */
+function meterTexts(campaign: CampaignInfo, lang: Language, region: string | null, theme: Theme) {
+  const money = moneyOf(campaign, lang, theme);
   const regionName = campaign.regions.find((r) => r.id === region)?.name[lang];
   const name = regionName ? `${campaign.name[lang]} · ${regionName}` : campaign.name[lang];
   return {
-    // Small caps for the Latin title; Japanese has no case.
-    title: lang === 'en' ? name.toLocaleUpperCase('en') : name,
-    goalLabel: (goalMinor: number) => `${WORDS[lang].goal} ${halfWidth(money.formatMinor(goalMinor))}`,
+    amount: money.amount,
+    // Capitals for the Latin title when the theme sets labels in capitals; Japanese has no case.
+    title: lang === 'en' && theme.labels.uppercase ? name.toLocaleUpperCase('en') : name,
+    goalLabel: (goalMinor: number) => `${WORDS[lang].goal} ${money.amount(goalMinor)}`,
     milestones: campaign.milestones.map((milestone) => ({
-      markerLabel: halfWidth(money.formatCompactMinor(milestone.atMinor)),
+      markerLabel: halfWidth(money.formatter.formatCompactMinor(milestone.atMinor)),
       bannerLabel: milestone.label[lang],
     })),
     // Every glyph the counting figures can use: the bitmap font holds exactly these.
-    figureChars: `0123456789%${halfWidth(money.formatMinor(1_234_567_890))}`,
+    figureChars: `0123456789%${GLYPH_SAMPLES.map((minor) => halfWidth(money.formatter.formatMinor(minor) + money.formatter.formatCompactMinor(minor))).join('')}`,
   };
+}
+
+/** The meter in the style the theme asks for (`meterStyle`). */
+function meterView(options: MeterViewOptions): MeterView {
+  return options.theme.layout.meter.style === 'thermometer' ? new ThermometerView(options) : new DonationMeterView(options);
 }
 
 /** The scope's goal before the first state arrives: the region's own goal, else the campaign's. */
@@ -49,8 +72,8 @@ export class DonationMeter implements Widget {
   readonly name = 'donation-meter';
   readonly view;
   private readonly model: DonationMeterModel;
-  private readonly meter: DonationMeterView;
-  private readonly money: MoneyFormatter;
+  private readonly meter: MeterView;
+  private readonly amountText: (minor: number) => string;
   private readonly goalLabel: (goalMinor: number) => string;
   private readonly countSeconds: number;
   /** The count-up's eased progress, 0..1: gsap tweens this, the model turns it into an integer amount. */
@@ -62,12 +85,12 @@ export class DonationMeter implements Widget {
 
   constructor(context: WidgetContext) {
     const { campaign, lang, region, theme } = context;
-    this.money = new MoneyFormatter(campaign.currency, lang);
-    const texts = meterTexts(campaign, lang, region, this.money);
+    const texts = meterTexts(campaign, lang, region, theme);
+    this.amountText = texts.amount;
     this.goalLabel = texts.goalLabel;
     this.countSeconds = theme.donationMeter.fillSeconds;
     this.model = new DonationMeterModel(campaign.milestones, initialGoal(campaign, region));
-    this.meter = new DonationMeterView({
+    this.meter = meterView({
       theme,
       resolution: context.resolution,
       title: texts.title,
@@ -134,7 +157,7 @@ export class DonationMeter implements Widget {
 
   private render(): void {
     this.dirty = false;
-    this.meter.showAmount(halfWidth(this.money.formatMinor(this.model.displayedMinor)));
+    this.meter.showAmount(this.amountText(this.model.displayedMinor));
     this.meter.showPercent(`${this.model.percent}%`);
     this.meter.showFill(this.model.fillRatio);
     this.meter.showReached(this.model.reachedCount);
@@ -147,8 +170,7 @@ export class DonationMeter implements Widget {
 
 /** Loads the glyphs the meter needs, then builds it. */
 export const createDonationMeter: WidgetFactory = async (context) => {
-  const money = new MoneyFormatter(context.campaign.currency, context.lang);
-  const texts = meterTexts(context.campaign, context.lang, context.region, money);
+  const texts = meterTexts(context.campaign, context.lang, context.region, context.theme);
   const goals = [context.campaign.goalMinor, ...context.campaign.regions.map((r) => r.goalMinor ?? 0)];
   await loadFonts(
     context.theme,

@@ -21,16 +21,16 @@ export const CARD = {
   stripHeight: 54,
   padX: 30,
   /** The widest any text may be set; a longer one is condensed, then shrunk (fit.ts). */
-  maxTextWidth: 860,
+  maxTextWidth: 760,
   minPlateWidth: 440,
   minStripWidth: 300,
   tabPadX: 16,
   pinSize: 16,
   pinGap: 9,
   maxRegionWidth: 320,
-  fonts: { nameJa: 62, nameLatin: 27, title: 27, region: 21 },
+  fonts: { nameJa: 62, nameLatin: 28, title: 28, region: 22 },
   /** Top of each text's line box inside its box (Noto Sans JP's line box is 1.45 em tall). */
-  textTop: { nameJa: 4, nameLatin: 86, title: 8, region: 6 },
+  textTop: { nameJa: 4, nameLatin: 85, title: 7, region: 5 },
 } as const;
 
 /** Natural widths (at the sizes of CARD.fonts) and line heights of the card's texts. */
@@ -106,7 +106,7 @@ export function layoutCard(texts: MeasuredTexts, hasPhoto: boolean): CardLayout 
 /** Fits a text to `maxWidth`; a text shrunk in height stays centred on its line. */
 function fitted(text: { width: number; height: number }, maxWidth: number, x: number, y: number): PlacedText {
   const fit = fitToWidth(text.width, maxWidth);
-  return { ...fit, x, y: y + (text.height * (1 - fit.scaleY)) / 2, width: text.width * fit.scaleX };
+  return { ...fit, x, y: y + (text.height * (1 - fit.scaleY)) / 2, width: Math.min(maxWidth, text.width * fit.scaleX) };
 }
 
 /**

@@ -12,7 +12,8 @@ import { TEXT_ROLES, type LowerThirdCardView } from './view.ts';
  * Exit (0.55 s): the texts fade, the strip and the plate wipe back into the bar, the photo and bar go.
  */
 
-const TEXT_SLIDE = 26;
+/** Texts slide in this far: short enough to start clear of the accent bar. */
+const TEXT_SLIDE = 18;
 
 export function entrance(card: LowerThirdCardView, durationScale: number): gsap.core.Timeline {
   const { parts, layout } = card;
@@ -22,7 +23,7 @@ export function entrance(card: LowerThirdCardView, durationScale: number): gsap.
   timeline
     .set(parts.bar.scale, { y: 0 }, 0)
     .set([parts.plate, parts.strip], { width: 0 }, 0)
-    .set([parts.plateShadow, parts.stripShadow], { alpha: 0 }, 0)
+    .set([parts.plateShadow, parts.stripShadow], { alpha: 0, width: 0 }, 0)
     .set([parts.tab, parts.pin, parts.texts.region], { alpha: 0 }, 0)
     .set(texts, { alpha: 0 }, 0)
     .to(parts.bar.scale, { y: 1, duration: 0.3, ease: 'power3.out' }, 0);
@@ -32,9 +33,9 @@ export function entrance(card: LowerThirdCardView, durationScale: number): gsap.
       .fromTo(parts.photo.scale, { x: 0.55, y: 0.55 }, { x: 1, y: 1, duration: 0.55, ease: 'back.out(1.8)' }, 0.02);
   }
   timeline
-    .to(parts.plate, { width: layout.plate.width, duration: 0.5, ease: 'power4.out' }, 0.12)
+    .to(parts.plate, { width: layout.plate.width, duration: 0.5, ease: 'power4.out', onUpdate: card.fitShadows }, 0.12)
     .to(parts.plateShadow, { alpha: 1, duration: 0.4, ease: 'power1.out' }, 0.16)
-    .to(parts.strip, { width: layout.strip.width, duration: 0.5, ease: 'power4.out' }, 0.2)
+    .to(parts.strip, { width: layout.strip.width, duration: 0.5, ease: 'power4.out', onUpdate: card.fitShadows }, 0.2)
     .to(parts.stripShadow, { alpha: 1, duration: 0.4, ease: 'power1.out' }, 0.24);
   texts.forEach((text, index) => {
     const at = 0.3 + index * 0.08;
@@ -56,8 +57,8 @@ export function exit(card: LowerThirdCardView, durationScale: number): gsap.core
     .to([...texts, parts.pin], { alpha: 0, duration: 0.16, ease: 'power1.in' }, 0)
     .to(parts.tab, { alpha: 0, duration: 0.16, ease: 'power1.in' }, 0.02)
     .to(parts.tab.position, { y: parts.tab.position.y + 10, duration: 0.16, ease: 'power1.in' }, 0.02)
-    .to(parts.strip, { width: 0, duration: 0.3, ease: 'power3.in' }, 0.08)
-    .to(parts.plate, { width: 0, duration: 0.32, ease: 'power3.in' }, 0.12)
+    .to(parts.strip, { width: 0, duration: 0.3, ease: 'power3.in', onUpdate: card.fitShadows }, 0.08)
+    .to(parts.plate, { width: 0, duration: 0.32, ease: 'power3.in', onUpdate: card.fitShadows }, 0.12)
     .to([parts.plateShadow, parts.stripShadow], { alpha: 0, duration: 0.25, ease: 'power1.in' }, 0.1)
     .to(parts.bar.scale, { y: 0, duration: 0.2, ease: 'power2.in' }, 0.34);
   if (parts.photo) {
@@ -78,10 +79,11 @@ export function update(card: LowerThirdCardView, change: { layout: CardLayout; l
   const placement = card.placement;
   timeline.to(change.leaving, { alpha: 0, duration: 0.18, ease: 'power1.in' }, 0);
   for (const [target, values] of moveTo) {
+    if (target === card.parts.plateShadow || target === card.parts.stripShadow) continue; // they follow their panels
     if (change.arriving.some((part) => part.position === target || part.scale === target)) {
       gsap.set(target, values); // a new part starts where it ends
     } else {
-      timeline.to(target, { ...values, duration: 0.4, ease: 'power2.inOut' }, 0.05);
+      timeline.to(target, { ...values, duration: 0.4, ease: 'power2.inOut', onUpdate: card.fitShadows }, 0.05);
     }
   }
   timeline.to(card.root.position, { x: placement.x, y: placement.y, duration: 0.4, ease: 'power2.inOut' }, 0.05);

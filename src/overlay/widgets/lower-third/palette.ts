@@ -4,8 +4,16 @@ import type { Theme } from '../../theme/theme.ts';
 const hex = (color: number) => `#${color.toString(16).padStart(6, '0')}`;
 const num = (color: string) => Number.parseInt(color.slice(1, 7), 16);
 
-/** Of `candidates`, the colour that reads best on `background` (WCAG contrast). */
+/** WCAG AAA for text: comfortably legible at a glance, on a broadcast, at 720p. */
+const LEGIBLE = 7;
+
+/**
+ * The first of `candidates` (in order of preference) that reads well on `background`; failing that, the one
+ * that reads best (WCAG contrast).
+ */
 export function readableOn(background: number, candidates: readonly number[]): number {
+  const good = candidates.find((candidate) => contrastRatio(hex(candidate), hex(background)) >= LEGIBLE);
+  if (good !== undefined) return good;
   let best = candidates[0] ?? 0xffffff;
   for (const candidate of candidates) {
     if (contrastRatio(hex(candidate), hex(background)) > contrastRatio(hex(best), hex(background))) best = candidate;
@@ -34,8 +42,8 @@ export function lowerThirdPalette(theme: Theme) {
     accentLight: num(mixHex(hex(colors.accent), '#ffffff', 0.3)),
     nameJa: colors.text,
     nameLatin: colors.label,
-    title: readableOn(stripTop, [ink, colors.text, 0x000000]),
-    region: readableOn(colors.accent, [ink, colors.text]),
+    title: readableOn(stripBottom, [ink, 0x000000, colors.text]),
+    region: readableOn(colors.accent, [ink, 0x000000, colors.text]),
     shadow: colors.shadow,
     shadowAlpha: Math.max(colors.shadowAlpha, 0.35),
   };

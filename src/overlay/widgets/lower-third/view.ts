@@ -146,6 +146,13 @@ export class LowerThirdCardView {
     }
   }
 
+  /** Keeps each soft shadow under its panel while the panel's width moves (a wipe, an update). */
+  readonly fitShadows = (): void => {
+    const { plate, plateShadow, strip, stripShadow } = this.parts;
+    Object.assign(plateShadow, shadowBox(plate, this.plateShadowArt.margin));
+    Object.assign(stripShadow, shadowBox(strip, this.stripShadowArt.margin));
+  };
+
   /** Puts every part at its place in `layout` at once (before an entrance). */
   snapTo(layout: CardLayout): void {
     for (const [target, values] of this.targets(layout)) Object.assign(target, values);
@@ -154,18 +161,12 @@ export class LowerThirdCardView {
   /** Every part with the values it has in `layout`: what an entrance ends on and an update tweens to. */
   targets(layout: CardLayout): [object, Record<string, number>][] {
     const { parts } = this;
-    const shadowOf = (box: { x: number; y: number; width: number; height: number }, art: { margin: number }) => ({
-      x: box.x - art.margin,
-      y: box.y - art.margin + 6,
-      width: box.width + art.margin * 2,
-      height: box.height + art.margin * 2,
-    });
     const list: [object, Record<string, number>][] = [
       [parts.bar, { x: layout.bar.x, y: layout.bar.y }],
       [parts.plate, { x: layout.plate.x, y: layout.plate.y, width: layout.plate.width }],
-      [parts.plateShadow, shadowOf(layout.plate, this.plateShadowArt)],
+      [parts.plateShadow, shadowBox(layout.plate, this.plateShadowArt.margin)],
       [parts.strip, { x: layout.strip.x, y: layout.strip.y, width: layout.strip.width }],
-      [parts.stripShadow, shadowOf(layout.strip, this.stripShadowArt)],
+      [parts.stripShadow, shadowBox(layout.strip, this.stripShadowArt.margin)],
       [parts.tab, { x: layout.tab.x, y: layout.tab.y, width: layout.tab.width }],
       [parts.pin, { x: layout.pin.x, y: layout.pin.y }],
     ];
@@ -288,4 +289,14 @@ function measure(texts: Record<TextRole, Text>): MeasuredTexts {
     return { width: bounds.width, height: bounds.height };
   };
   return { nameJa: size(texts.nameJa), nameLatin: size(texts.nameLatin), title: size(texts.title), region: size(texts.region) };
+}
+
+/** A shadow sprite's box for a panel: spilling `margin` around it, dropped a little. Nothing when the panel is closed. */
+function shadowBox(panel: { x: number; y: number; width: number; height: number }, margin: number) {
+  return {
+    x: panel.x - margin,
+    y: panel.y - margin + 6,
+    width: panel.width > 0 ? panel.width + margin * 2 : 0,
+    height: panel.height + margin * 2,
+  };
 }

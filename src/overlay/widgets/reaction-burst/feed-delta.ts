@@ -7,6 +7,7 @@ export type FeedSample = Pick<FeedState, 'seq' | 'serverTime' | 'totals' | 'byMa
 /** Enough gift values for any tick; beyond this the burst could not show them anyway. */
 export const MAX_GIFT_VALUES = 64;
 const TICK_HISTORY = 16;
+/** The feed's default tick; a faster feed is still read per 100 ms, which only smooths it more. */
 const DEFAULT_TICK_MS = 100;
 /** The audience's rate is an exponentially weighted count over about this long. */
 const RATE_WINDOW_MS = 1000;
@@ -17,17 +18,15 @@ interface GiftCell {
 }
 
 /**
- * What happened between two successive cumulative states: how many likes, comments and gifts, over how
- * long, and what each gift was worth as far as the sums tell.
+ * What happened between two successive cumulative states: how many likes, comments and gifts, what each
+ * gift was worth as far as the sums tell, and each kind's sustained rate (about the last second), which
+ * decides how much a storm is compressed: a clump of gifts in one tick is not a storm, ten thousand likes
+ * every second is.
  *
- * The server sends an update on the first tick that has something new, so reactions in an update arrived
- * within about one tick, however long the quiet before it: the present rate is the delta over one tick
- * (`spanMs`), never over the whole gap. That one rule makes a quiet trickle exact (each like is one heart)
- * and turns a reconnect's or a hidden source's backlog into one tick at the present rate, never a replay.
- * The tick is learned as the shortest recent interval between updates.
- *
- * Alongside, it keeps each kind's sustained rate (about the last second), which decides how much a storm
- * is compressed: a clump of gifts in one tick is not a storm, ten thousand likes every second is.
+ * The server sends an update on the first tick that has something new, so an update after a long gap is
+ * either a quiet stream's next reaction or a backlog (a reconnect): `backlog` marks it, and the model then
+ * shows one tick at the gap's average rate, never the sum. The tick is learned as the shortest recent
+ * interval between updates (a server may run slower ticks).
  *
  * Writes its results into its own fields (no allocation per update beyond new markets).
  */
@@ -38,8 +37,6 @@ export class FeedDelta {
   diamonds = 0;
   /** Server time between this state and the previous one. */
   elapsedMs = 0;
-  /** The time the delta's reactions are taken to have arrived over: one tick at most. */
-  spanMs = DEFAULT_TICK_MS;
   /** True when the state covers much more than a tick (after a reconnect or a long silence). */
   backlog = false;
   /** Sustained rates per second over about the last second (after a backlog: the gap's average). */
@@ -55,11 +52,14 @@ export class FeedDelta {
   private readonly recentIntervals = new Float64Array(TICK_HISTORY).fill(DEFAULT_TICK_MS);
   private intervalIndex = 0;
 
-  /** The feed's tick, as learned from the intervals between updates. */
+  /**
+   * The feed's tick, as learned from the intervals between updates (at least the default 100 ms, so two
+   * updates in quick succession, as after a reconnect, do not make the flow jittery).
+   */
   get tickMs(): number {
     let shortest = Number.POSITIVE_INFINITY;
     for (const interval of this.recentIntervals) shortest = Math.min(shortest, interval);
-    return Math.min(1000, Math.max(16, shortest));
+    return Math.min(1000, Math.max(DEFAULT_TICK_MS, shortest));
   }
 
   /**
@@ -89,9 +89,7 @@ export class FeedDelta {
     const elapsed = state.serverTime - previous.serverTime;
     this.elapsedMs = elapsed > 0 ? elapsed : this.tickMs;
     this.recordInterval(this.elapsedMs);
-    const tickMs = this.tickMs;
-    this.spanMs = Math.min(this.elapsedMs, tickMs);
-    this.backlog = this.elapsedMs > Math.max(1000, 4 * tickMs);
+    this.backlog = this.elapsedMs > Math.max(1000, 4 * this.tickMs);
     this.likes = likes;
     this.comments = comments;
     this.gifts = gifts;

@@ -23,14 +23,18 @@ export interface RiseLook {
   /** Resting tilt, ± radians. */
   readonly tilt: number;
   readonly scale: Range;
-  /** Spawn x (a band inside the emitter's column). */
+  /** Spawn x (a narrow band: the flow is a plume that widens as it rises). */
   readonly x: Range;
+  /** Sideways drift, px/s; leaning towards the screen's middle, away from its edge. */
+  readonly drift: Range;
 }
 
 export interface BurstLook {
   readonly emitter: {
-    /** Particles appear on this line (they pop in from nothing, so nothing is cut at the bottom). */
+    /** Particles appear around this line (they pop in from nothing, so nothing is cut at the bottom). */
     readonly y: number;
+    /** How far above or below the line, so the plume has no hard flat base. */
+    readonly yJitter: number;
     /** The column's middle: particles drift away from it as they rise, so the flow fans out upwards. */
     readonly centreX: number;
     /** Horizontal drift per px of distance from `centreX`, in px/s. */
@@ -55,52 +59,74 @@ export interface BurstLook {
 }
 
 export const defaultLook: BurstLook = {
-  emitter: { y: 996, centreX: 1620, fan: 0.1 },
+  emitter: { y: 992, yJitter: 14, centreX: 1600, fan: 0.2 },
   heart: {
     lifeMs: { min: 2400, max: 3200 },
-    speed: { min: 240, max: 320 },
+    speed: { min: 230, max: 310 },
     slowdown: 0.45,
-    sway: { min: 10, max: 26 },
-    swayHz: { min: 0.45, max: 0.9 },
-    lean: 0.16,
-    tilt: 0.12,
-    scale: { min: 0.62, max: 0.95 },
-    x: { min: 1540, max: 1700 },
+    sway: { min: 16, max: 42 },
+    swayHz: { min: 0.25, max: 0.6 },
+    lean: 0.2,
+    tilt: 0.14,
+    scale: { min: 0.6, max: 1 },
+    x: { min: 1570, max: 1630 },
+    drift: { min: -90, max: 25 },
   },
   bubble: {
     lifeMs: { min: 2800, max: 3400 },
     speed: { min: 190, max: 240 },
     slowdown: 0.4,
-    sway: { min: 8, max: 16 },
-    swayHz: { min: 0.35, max: 0.6 },
+    sway: { min: 10, max: 24 },
+    swayHz: { min: 0.25, max: 0.5 },
     lean: 0.08,
     tilt: 0.06,
-    scale: { min: 0.78, max: 0.95 },
-    x: { min: 1550, max: 1690 },
+    scale: { min: 0.8, max: 0.95 },
+    x: { min: 1575, max: 1625 },
+    drift: { min: -70, max: 15 },
   },
   gift: {
     lifeMs: { min: 3200, max: 3800 },
     speed: { min: 200, max: 250 },
     slowdown: 0.4,
-    sway: { min: 8, max: 16 },
-    swayHz: { min: 0.3, max: 0.5 },
+    sway: { min: 8, max: 18 },
+    swayHz: { min: 0.25, max: 0.45 },
     lean: 0.1,
     tilt: 0.08,
     // Multiplied by the gift's own size (gift-tiers.ts).
     scale: { min: 0.95, max: 1.05 },
-    x: { min: 1570, max: 1670 },
+    x: { min: 1580, max: 1620 },
+    drift: { min: -50, max: 10 },
   },
   bigGift: {
     y: 880,
-    x: { min: 1600, max: 1640 },
+    x: { min: 1570, max: 1610 },
     lifeMs: 4200,
     speed: 95,
     flashLifeMs: 1500,
     flashScale: 1.1,
     sparkles: 8,
     sparkleLifeMs: { min: 1000, max: 1400 },
-    sparkleReach: { min: 110, max: 170 },
+    sparkleReach: { min: 90, max: 140 },
     sparkleScale: { min: 0.7, max: 1.1 },
   },
 };
 
+
+/** Half the widest icon as drawn (a big gift at its largest), for the column's reach. */
+const ICON_HALF_WIDTH = 60;
+
+/**
+ * The column the flow occupies: its centre, how far particles reach either side (spawn band, drift, sway
+ * and icon size together) and the line they appear on. The layout moves the whole flow by this.
+ */
+export function burstColumn(look: BurstLook): { centreX: number; halfWidth: number; baseY: number } {
+  const { centreX, fan, y } = look.emitter;
+  const reach = (rise: RiseLook) => {
+    const lifeSeconds = rise.lifeMs.max / 1000;
+    const farthest = Math.max(centreX - rise.x.min, rise.x.max - centreX);
+    const drift = Math.max(-rise.drift.min, rise.drift.max) * lifeSeconds;
+    return farthest * (1 + fan * lifeSeconds) + drift + rise.sway.max;
+  };
+  const halfWidth = Math.max(reach(look.heart), reach(look.bubble), reach(look.gift)) + ICON_HALF_WIDTH;
+  return { centreX, halfWidth: Math.ceil(halfWidth), baseY: y };
+}

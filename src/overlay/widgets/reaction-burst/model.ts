@@ -19,6 +19,8 @@ export interface ReactionBurstOptions {
   knees: { likes: number; comments: number; gifts: number };
   /** How many heart colours the view has; hearts take them in turn. */
   heartColors: number;
+  /** Particles per reaction relative to normal (the `density` URL parameter); 0 shows none. */
+  density: number;
   look: BurstLook;
 }
 
@@ -56,8 +58,9 @@ export class ReactionBurstModel {
   static readonly defaultOptions: ReactionBurstOptions = {
     seed: 0x10c41,
     maxParticles: 800,
-    knees: { likes: 20, comments: 4, gifts: 12 },
+    knees: { likes: 8, comments: 4, gifts: 12 },
     heartColors: 1,
+    density: 1,
     look: defaultLook,
   };
 
@@ -79,15 +82,15 @@ export class ReactionBurstModel {
 
   constructor(options: Partial<ReactionBurstOptions> = {}) {
     this.options = { ...ReactionBurstModel.defaultOptions, ...options };
-    const { seed, maxParticles, knees, look } = this.options;
+    const { seed, maxParticles, knees, look, density } = this.options;
     const layout = poolLayout(maxParticles);
     this.pool = new ParticlePool(layout);
     this.random = new SeededRandom(seed);
     const capacityOf = (layer: number) => layout[layer]!.capacity;
     this.curves = {
-      likes: { knee: knees.likes, ceiling: sustainableRate(capacityOf(LAYER.heart), look.heart.lifeMs.max, SUSTAINED_FILL) },
-      comments: { knee: knees.comments, ceiling: sustainableRate(capacityOf(LAYER.bubble), look.bubble.lifeMs.max, SUSTAINED_FILL) },
-      gifts: { knee: knees.gifts, ceiling: sustainableRate(capacityOf(LAYER.gift), look.gift.lifeMs.max, SUSTAINED_FILL) },
+      likes: { knee: knees.likes, gain: density, ceiling: sustainableRate(capacityOf(LAYER.heart), look.heart.lifeMs.max, SUSTAINED_FILL) },
+      comments: { knee: knees.comments, gain: density, ceiling: sustainableRate(capacityOf(LAYER.bubble), look.bubble.lifeMs.max, SUSTAINED_FILL) },
+      gifts: { knee: knees.gifts, gain: density, ceiling: sustainableRate(capacityOf(LAYER.gift), look.gift.lifeMs.max, SUSTAINED_FILL) },
     };
     // Slack for a storm that starts out of silence; with the ceiling's share, the pool is never overfilled.
     const burstShare = 1 - SUSTAINED_FILL;
@@ -119,16 +122,13 @@ export class ReactionBurstModel {
 
   /**
    * How many of `count` new reactions to show. Compressed by the sustained rate, so every reaction counts
-   * alike within a second; after a backlog, one tick's worth at the present rate and not one more.
+   * alike within a second. After a backlog (a reconnect, a long silence): one tick's worth at the gap's
+   * average rate, plus one (at normal density) so that a lone like after a quiet minute still shows, and not one more.
    */
   private shownCount(curve: RateCurve, count: number, perSecond: number): number {
-    if (count === 0) return 0;
-    const delta = this.delta;
-    if (delta.backlog) {
-      const spanSeconds = delta.spanMs / 1000;
-      return visualRate(curve, count / spanSeconds) * spanSeconds;
-    }
-    return perSecond > 0 ? (count * visualRate(curve, perSecond)) / perSecond : 0;
+    if (count === 0 || !(perSecond > 0)) return 0;
+    if (this.delta.backlog) return Math.min(count, visualRate(curve, perSecond) * (this.delta.tickMs / 1000) + (curve.gain ?? 1));
+    return (count * visualRate(curve, perSecond)) / perSecond;
   }
 
   /**

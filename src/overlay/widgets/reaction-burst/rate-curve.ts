@@ -9,6 +9,8 @@
 export interface RateCurve {
   /** Reactions per second shown one to one. */
   readonly knee: number;
+  /** Particles per reaction (the density parameter): 0.5 shows every other like; 1 when absent. */
+  readonly gain?: number;
   /** Particles per second never exceeded, whatever the audience does. */
   readonly ceiling: number;
 }
@@ -16,9 +18,9 @@ export interface RateCurve {
 /** Particles per second to show for `reactionsPerSecond`; monotonic, continuous, never above the ceiling. */
 export function visualRate(curve: RateCurve, reactionsPerSecond: number): number {
   if (!(reactionsPerSecond > 0)) return 0;
-  const { knee, ceiling } = curve;
+  const { knee, ceiling, gain = 1 } = curve;
   const shown = reactionsPerSecond <= knee ? reactionsPerSecond : knee * (1 + Math.log(reactionsPerSecond / knee));
-  return Math.min(shown, ceiling);
+  return Math.min(gain * shown, ceiling);
 }
 
 /**

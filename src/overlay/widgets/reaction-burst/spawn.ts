@@ -26,8 +26,8 @@ export function spawnRising(
   pool.bornMs[slot] = bornMs;
   pool.lifeMs[slot] = lifeMs;
   pool.x0[slot] = x;
-  pool.y0[slot] = emitter.y;
-  pool.vx[slot] = (x - emitter.centreX) * emitter.fan;
+  pool.y0[slot] = emitter.y + random.between(-emitter.yJitter, emitter.yJitter);
+  pool.vx[slot] = (x - emitter.centreX) * emitter.fan + pick(random, look.drift);
   pool.vy[slot] = speed;
   // Loses `slowdown` of its speed by the end of its life: v(t) = speed - decel * t.
   pool.decel[slot] = (speed * look.slowdown) / (lifeMs / 1000);

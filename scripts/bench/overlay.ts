@@ -1,0 +1,271 @@
+/**
+ * `npm run bench`: the overlay's cost in headless Chromium drawing WebGL in software (SwiftShader), as OBS
+ * does without hardware acceleration. One run, one table, scenarios side by side:
+ *
+ *   baseline   a bare transparent 1920x1080 pixi canvas drawing as many particles as the storm (the limit)
+ *   idle       the overlay with no reactions: it should draw nothing at all
+ *   steady     200 likes/s, 5 comments/s, 1 gift/s
+ *   storm      10,000 likes/s, 100 comments/s, 20 gifts/s, the meter counting all the while
+ *   reconnect  the storm, with the feed server restarted in the middle of the measurement
+ *
+ * `--soak` adds a 5-minute storm and reports heap growth and texture count change.
+ * A benchmark, not a test: it prints figures and judges nothing.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser, type CDPSession, type Page } from 'playwright-core';
+import { build } from 'vite';
+import { SAMPLE_CAMPAIGN_PATH, loadCampaignFile } from '../../src/feed/config.ts';
+import { startFeedServer, type FeedServer, type FeedServerOptions } from '../../src/feed/server.ts';
+import { findBrowser } from '../../tests/e2e/find-browser.ts';
+import { GL_PROBE_SCRIPT, READ_GL_PROBE, readFramesSince, type GlProbeReading } from '../../tests/e2e/gl-probe.ts';
+import { CHROMIUM_ARGS } from '../../tests/e2e/harness.ts';
+import { OBS_BROWSER_TARGET } from '../../vite.config.ts';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const SOAK = process.argv.includes('--soak');
+const WARM_UP_MS = 3000;
+const MEASURE_MS = 6000;
+const SOAK_MS = 5 * 60_000;
+
+interface Rates {
+  likesPerSecond: number;
+  commentsPerSecond: number;
+  giftsPerSecond: number;
+}
+const STEADY: Rates = { likesPerSecond: 200, commentsPerSecond: 5, giftsPerSecond: 1 };
+const STORM: Rates = { likesPerSecond: 10_000, commentsPerSecond: 100, giftsPerSecond: 20 };
+
+interface Row {
+  scenario: string;
+  renderer: string;
+  fps: number;
+  frameIntervalP95: number;
+  mainMsP95: number;
+  drawsPerSecond: number;
+  mainThreadShare: number;
+  live: number;
+  liveMax: number;
+  heapStartMb: number;
+  heapEndMb: number;
+  texturesStart: number;
+  texturesEnd: number;
+}
+
+function percentile(values: readonly number[], p: number): number {
+  if (values.length === 0) return 0;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+/** The overlay page and the baseline page, built for OBS's Chromium into a directory of their own. */
+async function buildPages(): Promise<string> {
+  const outDir = await mkdtemp(join(tmpdir(), 'local-love-bench-'));
+  await build({
+    configFile: false,
+    root: ROOT,
+    logLevel: 'error',
+    build: {
+      target: OBS_BROWSER_TARGET,
+      outDir,
+      emptyOutDir: true,
+      chunkSizeWarningLimit: 4096,
+      rollupOptions: { input: { overlay: join(ROOT, 'index.html'), baseline: join(ROOT, 'scripts/bench/baseline.html') } },
+    },
+  });
+  return outDir;
+}
+
+function startFeed(staticDir: string, rates: Rates | null, extra: Partial<FeedServerOptions> = {}): Promise<FeedServer> {
+  return startFeedServer({
+    campaign: loadCampaignFile(SAMPLE_CAMPAIGN_PATH),
+    port: 0,
+    staticDir,
+    simulator: rates ? { ...rates, sharesPerSecond: 0, surges: false } : false,
+    log: () => {},
+    ...extra,
+  });
+}
+
+async function heapMb(cdp: CDPSession): Promise<number> {
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+  return usedSize / 1024 / 1024;
+}
+
+async function mainThreadMs(cdp: CDPSession): Promise<number> {
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  return (metrics.find((metric) => metric.name === 'TaskDuration')?.value ?? 0) * 1000;
+}
+
+interface OpenPage {
+  page: Page;
+  cdp: CDPSession;
+  rendererName(): Promise<string>;
+  /** Live particles now (0 where the page has none to report). */
+  live(): Promise<number>;
+  close(): Promise<void>;
+}
+
+async function openPage(browser: Browser, url: string, kind: 'overlay' | 'baseline'): Promise<OpenPage> {
+  const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, deviceScaleFactor: 1 });
+  const page = await context.newPage();
+  await page.addInitScript(GL_PROBE_SCRIPT);
+  await page.goto(url);
+  if (kind === 'overlay') {
+    await page.waitForFunction('window.__localLove && (window.__localLove.isReady || window.__localLove.error)', undefined, { timeout: 60_000 });
+    const error = await page.evaluate('window.__localLove.error');
+    if (error) throw new Error(`the overlay failed to start: ${String(error)}`);
+  } else {
+    await page.waitForFunction('window.__baseline', undefined, { timeout: 60_000 });
+  }
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable');
+  return {
+    page,
+    cdp,
+    rendererName: () => page.evaluate<string>(kind === 'overlay' ? 'window.__localLove.rendererName' : 'window.__baseline.rendererName'),
+    live: async () =>
+      kind === 'overlay' ? ((await page.evaluate<{ live?: number } | null>("window.__localLove.widget('reaction-burst')"))?.live ?? 0) : await page.evaluate<number>('window.__baseline.count'),
+    close: () => context.close(),
+  };
+}
+
+/** Measures an open page for `durationMs`; `during` runs alongside (the reconnect's restart). */
+async function measure(scenario: string, open: OpenPage, durationMs: number, during?: () => Promise<void>): Promise<Row> {
+  const { page, cdp } = open;
+  const heapStartMb = await heapMb(cdp);
+  const start = await page.evaluate<GlProbeReading>(READ_GL_PROBE);
+  const mainStart = await mainThreadMs(cdp);
+  const wallStart = Date.now();
+  const liveSamples: number[] = [];
+  const sampling = (async () => {
+    while (Date.now() - wallStart < durationMs) {
+      liveSamples.push(await open.live());
+      await page.waitForTimeout(250);
+    }
+  })();
+  await Promise.all([sampling, during?.()]);
+  const wallMs = Date.now() - wallStart;
+  const end = await page.evaluate<GlProbeReading>(READ_GL_PROBE);
+  const mainEnd = await mainThreadMs(cdp);
+  const frames = await page.evaluate<{ starts: number[]; work: number[] }>(readFramesSince(start.frames));
+  const intervals = frames.starts.slice(1).map((at, index) => at - frames.starts[index]!);
+  const heapEndMb = await heapMb(cdp);
+  return {
+    scenario,
+    renderer: await open.rendererName(),
+    fps: ((end.frames - start.frames) * 1000) / wallMs,
+    frameIntervalP95: percentile(intervals, 95),
+    mainMsP95: percentile(frames.work, 95),
+    drawsPerSecond: ((end.draws - start.draws) * 1000) / wallMs,
+    mainThreadShare: (mainEnd - mainStart) / wallMs,
+    live: liveSamples.length ? liveSamples.reduce((sum, n) => sum + n, 0) / liveSamples.length : 0,
+    liveMax: Math.max(0, ...liveSamples),
+    heapStartMb,
+    heapEndMb,
+    texturesStart: start.textures,
+    texturesEnd: end.textures,
+  };
+}
+
+async function overlayScenario(browser: Browser, staticDir: string, scenario: string, rates: Rates | null, durationMs = MEASURE_MS): Promise<Row> {
+  const feed = await startFeed(staticDir, rates);
+  const open = await openPage(browser, `${feed.url}/`, 'overlay');
+  try {
+    await open.page.waitForTimeout(WARM_UP_MS);
+    return await measure(scenario, open, durationMs);
+  } finally {
+    await open.close();
+    await feed.close();
+  }
+}
+
+/** The storm, with the feed server stopped and started again on the same port (and journal) mid-way. */
+async function reconnectScenario(browser: Browser, staticDir: string): Promise<Row> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'local-love-bench-journal-'));
+  let feed = await startFeed(staticDir, STORM, { dataDir });
+  const port = feed.port;
+  const open = await openPage(browser, `${feed.url}/`, 'overlay');
+  try {
+    await open.page.waitForTimeout(WARM_UP_MS);
+    return await measure('reconnect', open, MEASURE_MS + 2000, async () => {
+      await open.page.waitForTimeout(1500);
+      await feed.close();
+      await open.page.waitForTimeout(1000);
+      feed = await startFeed(staticDir, STORM, { dataDir, port });
+    });
+  } finally {
+    await open.close();
+    await feed.close();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+async function baselineScenario(browser: Browser, staticDir: string, count: number): Promise<Row> {
+  const feed = await startFeed(staticDir, null);
+  const open = await openPage(browser, `${feed.url}/scripts/bench/baseline.html?count=${Math.max(1, Math.round(count))}`, 'baseline');
+  try {
+    await open.page.waitForTimeout(WARM_UP_MS);
+    return await measure('baseline', open, MEASURE_MS);
+  } finally {
+    await open.close();
+    await feed.close();
+  }
+}
+
+const COLUMNS: readonly [string, number, (row: Row, baseline: Row) => string][] = [
+  ['scenario', 10, (row) => row.scenario],
+  ['renderer', 8, (row) => row.renderer],
+  ['fps', 6, (row) => row.fps.toFixed(1)],
+  ['frame p95 ms', 12, (row) => (row.fps > 0 ? row.frameIntervalP95.toFixed(1) : '-')],
+  ['main ms/frame p95', 17, (row) => (row.fps > 0 ? row.mainMsP95.toFixed(2) : '-')],
+  ['draws/s', 8, (row) => row.drawsPerSecond.toFixed(0)],
+  ['main %', 6, (row) => (100 * row.mainThreadShare).toFixed(1)],
+  ['live (max)', 11, (row) => `${row.live.toFixed(0)} (${row.liveMax})`],
+  ['heap MB start→end', 17, (row) => `${row.heapStartMb.toFixed(1)}→${row.heapEndMb.toFixed(1)}`],
+  ['textures', 8, (row) => (row.texturesStart === row.texturesEnd ? String(row.texturesEnd) : `${row.texturesStart}→${row.texturesEnd}`)],
+  ['fps/baseline', 12, (row, baseline) => (baseline.fps > 0 ? (row.fps / baseline.fps).toFixed(2) : '-')],
+];
+
+function printTable(rows: readonly Row[], baseline: Row): void {
+  const line = (cells: string[]) => `| ${cells.map((cell, index) => cell.padEnd(COLUMNS[index]![1])).join(' | ')} |`;
+  console.log(line(COLUMNS.map(([title]) => title)));
+  console.log(`|${COLUMNS.map(([, width]) => '-'.repeat(width + 2)).join('|')}|`);
+  for (const row of rows) console.log(line(COLUMNS.map(([, , cell]) => cell(row, baseline))));
+}
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  console.log('building the overlay and the baseline page...');
+  const staticDir = await buildPages();
+  const browser = await chromium.launch({ executablePath: findBrowser(), args: CHROMIUM_ARGS, headless: true });
+  try {
+    const log = (row: Row) => console.log(`  ${row.scenario}: ${row.fps.toFixed(1)} fps, ${row.live.toFixed(0)} particles`);
+    const idle = await overlayScenario(browser, staticDir, 'idle', null);
+    log(idle);
+    const steady = await overlayScenario(browser, staticDir, 'steady', STEADY);
+    log(steady);
+    const storm = await overlayScenario(browser, staticDir, 'storm', STORM);
+    log(storm);
+    const reconnect = await reconnectScenario(browser, staticDir);
+    log(reconnect);
+    const baseline = await baselineScenario(browser, staticDir, storm.live);
+    log(baseline);
+    console.log();
+    printTable([baseline, idle, steady, storm, reconnect], baseline);
+    if (SOAK) {
+      console.log(`\nsoak: ${SOAK_MS / 60_000} minutes of storm...`);
+      const soak = await overlayScenario(browser, staticDir, 'soak', STORM, SOAK_MS);
+      printTable([soak], baseline);
+      console.log(`soak: heap ${(soak.heapEndMb - soak.heapStartMb).toFixed(2)} MB over ${SOAK_MS / 60_000} min (after GC), textures ${soak.texturesStart}→${soak.texturesEnd}`);
+    }
+    console.log(`\n${((Date.now() - started) / 1000).toFixed(0)} s in all (headless Chromium, software WebGL: ${CHROMIUM_ARGS.join(' ')})`);
+  } finally {
+    await browser.close();
+    await rm(staticDir, { recursive: true, force: true });
+  }
+}
+
+await main();

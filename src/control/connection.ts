@@ -1,0 +1,71 @@
+import { io, type Socket } from 'socket.io-client';
+import {
+  ControlStatus,
+  describeZodError,
+  type ControlClientToServerEvents,
+  type ControlCommandInput,
+  type ControlServerToClientEvents,
+  type FeedError,
+} from '../protocol/index.ts';
+
+type ControlSocket = Socket<ControlServerToClientEvents, ControlClientToServerEvents>;
+
+export type ConnectionState = 'connecting' | 'connected' | 'unauthorised' | 'offline';
+
+export interface ControlConnectionEvents {
+  onStatus(status: ControlStatus): void;
+  onState(state: ConnectionState, detail: string): void;
+}
+
+const COMMAND_TIMEOUT_MS = 8_000;
+
+/**
+ * The control page's link to the feed: the `/control` namespace, with the producer's token as socket
+ * auth. Every status the server pushes is validated before the page shows it. Commands resolve with the
+ * server's answer (the new status, or an error naming the problem).
+ */
+export class ControlConnection {
+  private readonly socket: ControlSocket;
+
+  constructor(token: string, private readonly events: ControlConnectionEvents) {
+    this.socket = io('/control', { auth: { token }, transports: ['websocket'], reconnectionDelayMax: 5_000 });
+    events.onState('connecting', 'connecting to the feed…');
+    this.socket.on('connect', () => events.onState('connected', 'connected'));
+    this.socket.on('disconnect', (reason) => events.onState('offline', `disconnected (${reason}); reconnecting…`));
+    this.socket.on('connect_error', (error) => {
+      if (/unauthorised/.test(error.message)) {
+        // A wrong token will not become right by retrying.
+        this.socket.disconnect();
+        events.onState('unauthorised', 'the feed refused this token');
+      } else {
+        events.onState('offline', `cannot reach the feed (${error.message}); retrying…`);
+      }
+    });
+    this.socket.on('status', (raw) => this.accept(raw));
+  }
+
+  command(command: ControlCommandInput): Promise<{ ok: true } | { ok: false; error: FeedError }> {
+    return new Promise((resolve) => {
+      this.socket.timeout(COMMAND_TIMEOUT_MS).emit('command', command, (timeout: Error | null, result?: Parameters<Parameters<ControlClientToServerEvents['command']>[1]>[0]) => {
+        if (timeout || !result) return resolve({ ok: false, error: { code: 'internal', message: 'the feed did not answer in time' } });
+        if (!result.ok) return resolve(result);
+        this.accept(result.value);
+        resolve({ ok: true });
+      });
+    });
+  }
+
+  close(): void {
+    this.socket.removeAllListeners();
+    this.socket.disconnect();
+  }
+
+  private accept(raw: unknown): void {
+    const parsed = ControlStatus.safeParse(raw);
+    if (!parsed.success) {
+      console.warn(`ignored a bad status from the feed:\n${describeZodError(parsed.error)}`);
+      return;
+    }
+    this.events.onStatus(parsed.data);
+  }
+}

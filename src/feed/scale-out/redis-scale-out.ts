@@ -1,0 +1,91 @@
+import { createAdapter } from '@socket.io/redis-streams-adapter';
+import type { Redis } from 'ioredis';
+import type { ServerOptions } from 'socket.io';
+import type { CampaignConfig } from '../../protocol/index.ts';
+import type { Aggregator } from '../aggregator.ts';
+import type { CommitFollower } from '../store/commit-follower.ts';
+import { createRedisClient } from '../store/redis-connection.ts';
+import { redisKeysFor } from '../store/redis-keys.ts';
+import { RedisStore } from '../store/redis-store.ts';
+import { applyFollowedChange } from './apply-followed.ts';
+
+export interface RedisScaleOutOptions {
+  /** redis://[user:password@]host:port[/db] (REDIS_URL for `npm start`). Its password is never logged. */
+  url: string;
+}
+
+/** How long an acknowledgement waits for this node to show its own commit (it is durable either way). */
+const SHOW_BEFORE_ACK_MS = 2_000;
+/** How long a new subscriber waits for this node to catch up with Redis before getting its snapshot. */
+const CATCH_UP_BEFORE_SNAPSHOT_MS = 1_000;
+
+/**
+ * Several feed nodes behind a load balancer, sharing one Redis.
+ *
+ * How a batch committed on node A reaches an overlay on node B — the design choice:
+ * every node follows the Redis log (RedisStore.follow) and applies every change to its own aggregator,
+ * its own commits included, in the order Redis ran them and under the seq Redis gave them. Each node then
+ * sends updates to the overlays connected to it (Broadcaster emits `io.local`). We chose this over relaying
+ * each node's updates through the socket.io adapter because
+ * - every node holds the whole state, so a subscriber anywhere gets a full, current snapshot at once;
+ * - the log carries small deltas once per batch, not full states once per tick per node: N nodes cost
+ *   Redis N readers, not N² relayed updates, and an overlay never gets the same update from two nodes;
+ * - what each node shows is always a prefix of the one Redis order: it converges to the Redis totals,
+ *   under one global seq, and never goes backward (a node that lost the log resyncs by growth only).
+ * The socket.io Redis streams adapter is still installed: whatever the feed broadcasts with `io.emit`
+ * (the lower third a producer cues on one node) reaches overlays on every node.
+ */
+export class RedisScaleOut {
+  readonly store: RedisStore;
+  private adapterClient: Redis | null = null;
+  private follower: CommitFollower | null = null;
+
+  constructor(
+    private readonly campaign: CampaignConfig,
+    private readonly options: RedisScaleOutOptions,
+    private readonly log: (line: string) => void,
+  ) {
+    this.store = new RedisStore({ url: options.url, keys: redisKeysFor(campaign.id), log });
+  }
+
+  /** The socket.io adapter, for `new Server(http, { adapter })`. Connects its own Redis client. */
+  async createAdapter(): Promise<ServerOptions['adapter']> {
+    const keys = redisKeysFor(this.campaign.id);
+    // It waits out a Redis outage instead of failing: its read loop would spin on immediate failures.
+    const client = createRedisClient(this.options.url, { role: 'socket.io', log: this.log, announce: false, queueWhileDisconnected: true });
+    this.adapterClient = client;
+    await client.connect();
+    return createAdapter(client, { streamName: keys.adapterStream, channelPrefix: `${keys.prefix}socket.io`, blockTimeInMs: 1_000 });
+  }
+
+  /**
+   * After the store is open and its totals loaded into the aggregator: takes up the shared seq and starts
+   * following the log. Returns what DurableTotals needs to wait for its own commits to show.
+   */
+  follow(aggregator: Aggregator): { reached: (seq: number) => Promise<boolean> } {
+    aggregator.applyAll([], this.store.openedAtSeq);
+    const markets = new Set(this.campaign.markets.map((market) => market.id));
+    const isKnownCell = (region: string, market: string) => aggregator.hasRegion(region) && markets.has(market);
+    const follower = this.store.follow((change) => applyFollowedChange(aggregator, change, isKnownCell, this.log));
+    this.follower = follower;
+    return { reached: (seq) => follower.reached(seq, SHOW_BEFORE_ACK_MS) };
+  }
+
+  /**
+   * Resolves once this node shows every change Redis had when it was called (or after a second, or at
+   * once when Redis is away): an overlay that moves to this node never gets an older snapshot than the
+   * one it had.
+   */
+  async caughtUp(): Promise<void> {
+    const follower = this.follower;
+    if (!follower) return;
+    const seq = await this.store.currentSeq().catch(() => 0);
+    await follower.reached(seq, CATCH_UP_BEFORE_SNAPSHOT_MS);
+  }
+
+  /** After io.close() (which closes the adapter): lets go of the adapter's connection. The store closes with DurableTotals. */
+  async close(): Promise<void> {
+    await this.adapterClient?.quit().catch(() => this.adapterClient?.disconnect());
+    this.adapterClient = null;
+  }
+}

@@ -1,0 +1,41 @@
+import type { Container } from 'pixi.js';
+import type { Theme } from '../../theme/default-theme.ts';
+
+export interface MeterViewOptions {
+  readonly theme: Theme;
+  /** Pixels per stage unit for text and baked artwork. */
+  readonly resolution: number;
+  readonly title: string;
+  readonly goalLabel: string;
+  /** Per milestone (same index): the short label beside its marker and the banner of its celebration. */
+  readonly milestones: readonly { readonly markerLabel: string; readonly bannerLabel: string }[];
+  /** Every character the amount and percent can show (digits, currency symbol, separators, %). */
+  readonly figureChars: string;
+}
+
+/**
+ * What the donation meter widget asks of its pixels, whichever style draws them (the `meterStyle` URL
+ * parameter): the horizontal bar (view.ts) or the vertical thermometer (thermometer-view.ts).
+ * Everything is built once; these only move, tint, fade and set bitmap text.
+ */
+export interface MeterView {
+  readonly root: Container;
+  readonly amountText: string;
+  readonly percentText: string;
+  readonly goalText: string;
+  readonly celebrating: boolean;
+  showAmount(text: string): void;
+  /** The percentage; hidden altogether when the theme says so (`percent=off`). */
+  showPercent(text: string): void;
+  showGoal(text: string): void;
+  /** How full, 0..1. */
+  showFill(ratio: number): void;
+  /** The light at the fill's end, 0..1, while the amount counts. */
+  showMotion(intensity: number): void;
+  /** The first `count` milestone markers are reached. */
+  showReached(count: number): void;
+  /** Where each milestone sits along the meter, 0..1; one at or past the end is hidden. */
+  placeMarkers(ratios: readonly number[]): void;
+  celebrate(milestoneIndex: number): void;
+  destroy(): void;
+}

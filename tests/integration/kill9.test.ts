@@ -1,0 +1,128 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { ReactionTotals } from '../../src/protocol/index.ts';
+import type { AuditReport } from '../../src/feed/report/audit-report.ts';
+import { ChildScript } from './fixtures/child-process.ts';
+import { cellsForIngestKeys, reactionsForKey } from './fixtures/kill9-batches.ts';
+
+/**
+ * The real `npm start` entry point under continuous HTTP ingest, killed with SIGKILL at (seeded) random
+ * moments and restarted on the same data directory, again and again. After each restart:
+ * - every batch acknowledged with 200 is in the totals (nothing acknowledged is lost);
+ * - retrying every batch that was sent but not acknowledged (as a client would) makes the totals exactly
+ *   the sum of all batches ever sent, each once (nothing is counted twice, acknowledged or not);
+ * - retrying acknowledged batches counts nothing more.
+ */
+const CLI = fileURLToPath(new URL('../../src/feed/cli.ts', import.meta.url));
+const CYCLES = 10;
+const SENDERS = 8;
+const CONTROL_TOKEN = 'kill9-control-token-0123456789';
+const INGEST_TOKEN = 'kill9-ingest-token-0123456789';
+const children: ChildScript[] = [];
+let workDir: string;
+
+afterAll(async () => {
+  await Promise.all(children.map((child) => child.kill9()));
+  if (workDir) await rm(workDir, { recursive: true, force: true });
+});
+
+const killDelaysMs = Array.from({ length: CYCLES }, (_, cycle) => 200 + ((cycle * 7919 + 311) % 1000));
+
+async function startServer(dataDir: string, overlayDir: string): Promise<{ child: ChildScript; url: string }> {
+  const env = {
+    PATH: process.env['PATH'] ?? '',
+    HOME: process.env['HOME'] ?? '',
+    PORT: '0',
+    SIMULATOR: 'off',
+    OVERLAY_DIR: overlayDir,
+    DATA_DIR: dataDir,
+    CONTROL_TOKEN,
+    INGEST_TOKEN,
+    INGEST_RATE: '100000',
+  };
+  const child = new ChildScript(CLI, [], env);
+  children.push(child);
+  const line = await child.waitForLine((text) => text.includes('OBS browser source, 1920x1080:'));
+  return { child, url: /(http:\/\/\S+)\//.exec(line)![1]! };
+}
+
+async function ingest(url: string, key: string): Promise<{ status: number; duplicate?: boolean }> {
+  const response = await fetch(`${url}/api/ingest`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${INGEST_TOKEN}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ idempotencyKey: key, source: 'kill9', reactions: reactionsForKey(key) }),
+  });
+  const body = (await response.json()) as { duplicate?: boolean };
+  return { status: response.status, duplicate: body.duplicate };
+}
+
+async function cellsOf(url: string): Promise<Record<string, ReactionTotals>> {
+  const response = await fetch(`${url}/api/report.json`, { headers: { authorization: `Bearer ${CONTROL_TOKEN}` } });
+  const report = (await response.json()) as AuditReport;
+  const nonZero = report.cells.filter((cell) => Object.values(cell.totals).some((count) => count > 0));
+  return Object.fromEntries(nonZero.map((cell) => [`${cell.region}/${cell.market}`, cell.totals]));
+}
+
+function atLeast(actual: Record<string, ReactionTotals>, minimum: Record<string, ReactionTotals>): string[] {
+  return Object.entries(minimum).flatMap(([cell, totals]) =>
+    Object.entries(totals).flatMap(([kind, count]) => ((actual[cell]?.[kind as keyof ReactionTotals] ?? 0) >= count ? [] : [`${cell}.${kind}`])),
+  );
+}
+
+describe('kill -9 of the feed server under HTTP ingest', () => {
+  it(`counts every acknowledged batch exactly once over ${CYCLES} SIGKILLs`, async () => {
+    workDir = await mkdtemp(join(tmpdir(), 'kill9-'));
+    const dataDir = join(workDir, 'data');
+    await writeFile(join(workDir, 'index.html'), '<!doctype html><title>overlay</title>');
+    const sent = new Set<string>();
+    const acknowledged = new Set<string>();
+    let retriedUnacknowledged = 0;
+    let recoveredUnacknowledged = 0;
+
+    for (let cycle = 0; cycle <= CYCLES; cycle++) {
+      const { child, url } = await startServer(dataDir, workDir);
+
+      // Nothing acknowledged was lost...
+      expect(atLeast(await cellsOf(url), cellsForIngestKeys(acknowledged)), `cycle ${cycle}: short of the acknowledged`).toEqual([]);
+      // ...and a client retrying what it never saw acknowledged brings the totals to exactly all it sent.
+      for (const key of [...sent].filter((key) => !acknowledged.has(key))) {
+        const answer = await ingest(url, key);
+        expect(answer.status).toBe(200);
+        if (answer.duplicate) recoveredUnacknowledged += 1;
+        acknowledged.add(key);
+        retriedUnacknowledged += 1;
+      }
+      expect(await cellsOf(url), `cycle ${cycle}: totals after retries`).toEqual(cellsForIngestKeys(sent));
+      // Acknowledged batches sent again count nothing.
+      for (const key of [...acknowledged].slice(-5)) expect(await ingest(url, key)).toEqual({ status: 200, duplicate: true });
+      if (cycle === CYCLES) break;
+
+      let killed = false;
+      const senders = Array.from({ length: SENDERS }, async (_, sender) => {
+        for (let i = 0; !killed; i++) {
+          const key = `c${cycle}-s${sender}-${i}`;
+          sent.add(key);
+          try {
+            const answer = await ingest(url, key);
+            expect(answer.status).toBe(200);
+            acknowledged.add(key);
+          } catch {
+            return; // the connection died with the server
+          }
+        }
+      });
+      await new Promise((resolve) => setTimeout(resolve, killDelaysMs[cycle]));
+      await child.kill9();
+      killed = true;
+      await Promise.all(senders);
+    }
+    expect(acknowledged.size).toBeGreaterThan(CYCLES * 20);
+    console.log(
+      `kill -9 x${CYCLES}: ${sent.size} batches sent, ${retriedUnacknowledged} unacknowledged at a kill and retried, ` +
+        `${recoveredUnacknowledged} of those already durable (answered duplicate)`,
+    );
+  }, 120_000);
+});
