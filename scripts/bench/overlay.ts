@@ -25,6 +25,8 @@ import { OBS_BROWSER_TARGET } from '../../vite.config.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const SOAK = process.argv.includes('--soak');
+/** `--query=widgets=bursts` adds URL parameters to the overlay (to measure one widget alone, say). */
+const QUERY = process.argv.find((arg) => arg.startsWith('--query='))?.slice('--query='.length) ?? '';
 const WARM_UP_MS = 3000;
 const MEASURE_MS = 6000;
 const SOAK_MS = 5 * 60_000;
@@ -103,8 +105,8 @@ interface OpenPage {
   page: Page;
   cdp: CDPSession;
   rendererName(): Promise<string>;
-  /** Live particles now (0 where the page has none to report). */
-  live(): Promise<number>;
+  /** An expression for the live particles now (0 where the page has none to report). */
+  liveExpression: string;
   close(): Promise<void>;
 }
 
@@ -126,8 +128,7 @@ async function openPage(browser: Browser, url: string, kind: 'overlay' | 'baseli
     page,
     cdp,
     rendererName: () => page.evaluate<string>(kind === 'overlay' ? 'window.__localLove.rendererName' : 'window.__baseline.rendererName'),
-    live: async () =>
-      kind === 'overlay' ? ((await page.evaluate<{ live?: number } | null>("window.__localLove.widget('reaction-burst')"))?.live ?? 0) : await page.evaluate<number>('window.__baseline.count'),
+    liveExpression: kind === 'overlay' ? "(window.__localLove.widget('reaction-burst')?.live ?? 0)" : 'window.__baseline.count',
     close: () => context.close(),
   };
 }
@@ -139,14 +140,10 @@ async function measure(scenario: string, open: OpenPage, durationMs: number, dur
   const start = await page.evaluate<GlProbeReading>(READ_GL_PROBE);
   const mainStart = await mainThreadMs(cdp);
   const wallStart = Date.now();
-  const liveSamples: number[] = [];
-  const sampling = (async () => {
-    while (Date.now() - wallStart < durationMs) {
-      liveSamples.push(await open.live());
-      await page.waitForTimeout(250);
-    }
-  })();
-  await Promise.all([sampling, during?.()]);
+  // Sampled inside the page: a round trip per sample would itself cost main-thread time.
+  await page.evaluate(`window.__liveSamples = []; window.__liveSampler = setInterval(() => window.__liveSamples.push(${open.liveExpression}), 250)`);
+  await Promise.all([page.waitForTimeout(durationMs), during?.()]);
+  const liveSamples = await page.evaluate<number[]>('(clearInterval(window.__liveSampler), window.__liveSamples)');
   const wallMs = Date.now() - wallStart;
   const end = await page.evaluate<GlProbeReading>(READ_GL_PROBE);
   const mainEnd = await mainThreadMs(cdp);
@@ -172,7 +169,7 @@ async function measure(scenario: string, open: OpenPage, durationMs: number, dur
 
 async function overlayScenario(browser: Browser, staticDir: string, scenario: string, rates: Rates | null, durationMs = MEASURE_MS): Promise<Row> {
   const feed = await startFeed(staticDir, rates);
-  const open = await openPage(browser, `${feed.url}/`, 'overlay');
+  const open = await openPage(browser, `${feed.url}/?${QUERY}`, 'overlay');
   try {
     await open.page.waitForTimeout(WARM_UP_MS);
     return await measure(scenario, open, durationMs);
@@ -187,7 +184,7 @@ async function reconnectScenario(browser: Browser, staticDir: string): Promise<R
   const dataDir = await mkdtemp(join(tmpdir(), 'local-love-bench-journal-'));
   let feed = await startFeed(staticDir, STORM, { dataDir });
   const port = feed.port;
-  const open = await openPage(browser, `${feed.url}/`, 'overlay');
+  const open = await openPage(browser, `${feed.url}/?${QUERY}`, 'overlay');
   try {
     await open.page.waitForTimeout(WARM_UP_MS);
     return await measure('reconnect', open, MEASURE_MS + 2000, async () => {

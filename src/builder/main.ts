@@ -34,6 +34,7 @@ const backdrop = byId<HTMLSelectElement>('backdrop');
 
 const controls = new Map<ParamName, Control>();
 let previewTimer = 0;
+let lastParams: unknown = null;
 
 function currentTexts(): ControlTexts {
   const texts: ControlTexts = {};
@@ -44,6 +45,7 @@ function currentTexts(): ControlTexts {
 /** Reads every control with the overlay's parser, then shows the URL, the warnings and (soon) the preview. */
 function refresh(): void {
   const { parsed, url } = readControls(currentTexts(), OVERLAY_BASE);
+  lastParams = parsed.params;
   urlBox.value = url;
   copyStatus.textContent = '';
   for (const [name, control] of controls) control.showProblem(parsed.problems.find((problem) => problem.param === name) ?? null);
@@ -128,11 +130,12 @@ else refresh();
 /** For tests: the controls by parameter, and the URL shown. */
 declare global {
   interface Window {
-    __builder?: { readonly url: () => string; set: (name: ParamName, text: string) => void };
+    __builder?: { url(): string; params(): unknown; set(name: ParamName, text: string): void };
   }
 }
 window.__builder = {
   url: () => urlBox.value,
+  params: () => lastParams,
   set: (name, text) => {
     controls.get(name)?.write(text);
     refresh();

@@ -1,10 +1,12 @@
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { buildOverlay, isBuildStale } from './cli/build-if-stale.ts';
+import { readRedisUrl } from './cli/redis-settings.ts';
 import { maskingLog, readSecuritySettings } from './cli/security-settings.ts';
 import { readCliSettings } from './cli/settings.ts';
 import { loadCampaignFile } from './config.ts';
 import { startFeedServer, type FeedServer } from './server.ts';
+import { redactRedisUrl } from './store/redis-connection.ts';
 
 /**
  * `npm start`: the production overlay and its feed on one port, for OBS.
@@ -14,6 +16,7 @@ async function main(): Promise<void> {
   const root = fileURLToPath(new URL('../../', import.meta.url));
   const settings = readCliSettings(process.env, process.argv.slice(2));
   const security = readSecuritySettings(process.env);
+  const redisUrl = readRedisUrl(process.env);
   // Tokens are printed once below when generated; every other line goes through this mask.
   const log = maskingLog([security.controlToken, ...security.ingestTokens], (line) => console.error(line));
   // Before anything is printed: a signal that arrives before its handler would kill the process uncleanly.
@@ -42,7 +45,7 @@ async function main(): Promise<void> {
     simulator: settings.simulator ? {} : false,
     tiktok: settings.tiktok ? {} : false,
     staticDir,
-    dataDir: security.dataDir,
+    ...(redisUrl ? { redis: { url: redisUrl } } : { dataDir: security.dataDir }),
     control: { token: security.controlToken },
     ingest: { tokens: security.ingestTokens, requestsPerSecond: security.ingestRequestsPerSecond, burst: 2 * security.ingestRequestsPerSecond },
     allowedOrigins: security.allowedOrigins,
@@ -56,13 +59,19 @@ async function main(): Promise<void> {
       `  OBS browser source, 1920x1080:  ${feed.url}/`,
       `  a single region:                ${feed.url}/?region=${firstRegion}`,
       `  feed state as JSON:             ${feed.url}/api/state`,
+      `  control page (OBS custom dock): ${feed.url}/control.html with the CONTROL_TOKEN`,
       settings.simulator
         ? '  simulator ON: set SIMULATOR=off or pass --no-simulator for a real show'
         : '  simulator off: waiting for real reactions',
       settings.tiktok
         ? `  TikTok LIVE ON: ${campaign.streams.map((stream) => `@${stream.uniqueId}`).join(', ')}; status at ${feed.url}/api/streams`
         : '  TikTok LIVE off: set TIKTOK=on to follow the streams listed in the campaign file',
-      `  totals kept in:                 ${security.dataDir} (DATA_DIR); audit: npm run report`,
+      redisUrl
+        ? `  totals kept in:                 Redis at ${redactRedisUrl(redisUrl)} (REDIS_URL), shared with every node started with it`
+        : `  totals kept in:                 ${security.dataDir} (DATA_DIR); audit: npm run report`,
+      // Shared totals: every node that runs a source adds what it sees, so a source belongs on one node.
+      ...(redisUrl && settings.simulator ? ['  scaled out with the simulator ON: each node running it adds its own simulated reactions'] : []),
+      ...(redisUrl && settings.tiktok ? ['  scaled out with TikTok LIVE ON: run TIKTOK=on on ONE node, or each node counts the streams again'] : []),
       `  ingest API:                     POST ${feed.url}/api/ingest with Authorization: Bearer <INGEST_TOKEN>`,
       ...security.generated.map(
         (name) =>

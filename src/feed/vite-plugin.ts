@@ -1,5 +1,6 @@
 import type { Plugin } from 'vite';
 import type { CampaignConfig } from '../protocol/index.ts';
+import { newToken } from './cli/security-settings.ts';
 import { SAMPLE_CAMPAIGN_PATH, loadCampaignFile } from './config.ts';
 import { startFeedServer, type FeedServerOptions } from './server.ts';
 import type { SimulatorOptions } from './sources/simulator.ts';
@@ -28,8 +29,11 @@ export function feedDevPlugin(options: FeedDevPluginOptions = {}): Plugin {
       }
       const campaign =
         typeof options.campaign === 'object' ? options.campaign : loadCampaignFile(options.campaign ?? process.env['CAMPAIGN'] ?? SAMPLE_CAMPAIGN_PATH);
+      // The control page works in dev too: with $CONTROL_TOKEN, or a token made for this run and printed.
+      const controlToken = process.env['CONTROL_TOKEN']?.trim() || newToken();
       const feed = await startFeedServer({
         campaign,
+        control: { token: controlToken },
         httpServer: server.httpServer as import('node:http').Server,
         simulator: options.simulator ?? {},
         ...(options.tickMs !== undefined && { tickMs: options.tickMs }),
@@ -38,6 +42,8 @@ export function feedDevPlugin(options: FeedDevPluginOptions = {}): Plugin {
       });
       // Before Vite's own middlewares, so its HTML fallback never answers an API path.
       server.middlewares.use(feed.middleware);
+      const tokenSource = process.env['CONTROL_TOKEN']?.trim() ? '$CONTROL_TOKEN' : `${controlToken} (made for this run; set CONTROL_TOKEN to keep one)`;
+      server.config.logger.info(`  local-love control page: /control.html  token: ${tokenSource}`);
     },
   };
 }

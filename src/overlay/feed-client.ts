@@ -2,6 +2,7 @@ import { io, type Socket } from 'socket.io-client';
 import {
   CampaignInfo,
   FeedState,
+  type FeedError,
   LowerThirdState,
   PROTOCOL_VERSION,
   describeZodError,
@@ -22,6 +23,8 @@ export interface FeedClientOptions {
   /** Called with each lower-third state newer than the last one (the first after a (re)subscribe always). */
   readonly onLowerThird?: (state: LowerThirdState) => void;
   readonly warn?: (message: string) => void;
+  /** The feed refused the subscription (an unknown region: `not-found`); it is also warned about. */
+  readonly onSubscribeRefused?: (error: FeedError) => void;
 }
 
 /** Reconnect quickly after a blip, but never hammer a feed that is down: 0.5 s doubling up to 5 s, jittered. */
@@ -82,6 +85,7 @@ export class FeedClient {
     this.socket.emit('subscribe', { v: PROTOCOL_VERSION, region: this.options.region }, (result) => {
       if (!result?.ok) {
         this.warn(`feed refused the subscription: ${result?.error?.message ?? JSON.stringify(result)}`);
+        if (result?.error && !this.closed) this.options.onSubscribeRefused?.(result.error);
         return;
       }
       this.acceptState(result.value, 'subscribe', { newBaseline: true });

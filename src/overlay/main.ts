@@ -2,7 +2,7 @@ import type { CampaignInfo, FeedState, LowerThirdState } from '../protocol/index
 import { createClock } from './clock.ts';
 import { FeedClient } from './feed-client.ts';
 import { watchObsVisibility } from './obs-visibility.ts';
-import { campaignProblems, knownRegion } from './theme/campaign-check.ts';
+import { campaignProblems } from './theme/campaign-check.ts';
 import type { WidgetName } from './theme/params-schema.ts';
 import { parseParams, type ParamProblem } from './theme/parse-params.ts';
 import { fitStage } from './fit-stage.ts';
@@ -55,42 +55,44 @@ async function boot(): Promise<void> {
     let firstStateArrived = () => {};
     const firstState = new Promise<void>((resolve) => (firstStateArrived = resolve));
     let region = params.region;
-    const connect = (onCampaign: (info: CampaignInfo) => void) =>
-      new FeedClient({
-        url: params.feed,
-        region,
-        onCampaign(info) {
-          const serialised = JSON.stringify(info);
-          // A feed that comes back with another campaign needs other widgets: start afresh.
-          if (knownCampaign !== null && knownCampaign !== serialised) location.reload();
-          knownCampaign = serialised;
-          onCampaign(info);
-        },
-        onState(state) {
-          testHook.hook.lastState = latest = state;
-          if (widgetsBuilt) stage.feed(state);
-          firstStateArrived();
-        },
-        onLowerThird(state) {
-          latestLowerThird = state;
-          if (widgetsBuilt) stage.lowerThird(state);
-        },
-      });
+    let campaignChecked = false;
     const campaign = await new Promise<CampaignInfo>((resolve) => {
-      const client = connect((info) => {
-        const late = campaignProblems(params, info);
-        if (late.length > 0) {
-          warnAbout(late);
-          void cardShown.then(() => errorCard.show([...problems, ...late], unlistedProblems));
-        }
-        // A region the campaign lacks would be refused by the feed: watch the whole campaign instead.
-        if (knownRegion(region, info) !== region) {
-          region = null;
-          client.close();
-          connect(() => {});
-        }
-        resolve(info);
-      });
+      const connect = (): FeedClient =>
+        new FeedClient({
+          url: params.feed,
+          region,
+          onCampaign(info) {
+            const serialised = JSON.stringify(info);
+            // A feed that comes back with another campaign needs other widgets: start afresh.
+            if (knownCampaign !== null && knownCampaign !== serialised) location.reload();
+            knownCampaign = serialised;
+            if (!campaignChecked) {
+              campaignChecked = true;
+              // `campaign` and `region` can only be checked against what the feed serves.
+              const late = campaignProblems(params, info);
+              warnAbout(late);
+              if (late.length > 0) void cardShown.then(() => errorCard.show([...problems, ...late], unlistedProblems));
+            }
+            resolve(info);
+          },
+          onState(state) {
+            testHook.hook.lastState = latest = state;
+            if (widgetsBuilt) stage.feed(state);
+            firstStateArrived();
+          },
+          onLowerThird(state) {
+            latestLowerThird = state;
+            if (widgetsBuilt) stage.lowerThird(state);
+          },
+          onSubscribeRefused(error) {
+            // A region the campaign lacks: watch the whole campaign instead (the card says so).
+            if (error.code !== 'not-found' || region === null) return;
+            region = null;
+            client.close();
+            client = connect();
+          },
+        });
+      let client = connect();
     });
 
     const context = { campaign, lang: params.lang, region, theme, resolution };

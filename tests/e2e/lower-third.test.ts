@@ -27,7 +27,7 @@ describe('lower third: show and hide', () => {
   it('shows the card after show: names, title and region, inside the title-safe area', async () => {
     await control(overlay, '/lower-third/show', { rosterId: 'aoi-sato' });
     await waitForPhase(overlay, 'entering');
-    await advance(1_200);
+    await advance(overlay, 1_200);
     const shown = await lowerThird(overlay);
     expect(shown.phase).toBe('shown');
     expect(shown.texts).toEqual({ nameJa: '佐藤 葵', nameLatin: 'Aoi Sato', title: 'シンガーソングライター', region: '東北' });
@@ -43,9 +43,9 @@ describe('lower third: show and hide', () => {
   it('is gone after hide: nothing drawn in the lower band', async () => {
     await control(overlay, '/lower-third/hide');
     await waitForPhase(overlay, 'leaving');
-    await advance(300);
+    await advance(overlay, 300);
     expect(drawnPixels(await screenshot(), LOWER_BAND)).toBeGreaterThan(0); // still leaving
-    await advance(600);
+    await advance(overlay, 600);
     expect((await lowerThird(overlay)).phase).toBe('hidden');
     expect(drawnPixels(await screenshot(), LOWER_BAND)).toBe(0);
   });
@@ -55,16 +55,16 @@ describe('lower third: update and next', () => {
   it('an update changes the text in place: the card stays fully drawn throughout', async () => {
     await control(overlay, '/lower-third/show', { rosterId: 'kenta-takamori' });
     await waitForPhase(overlay, 'entering');
-    await advance(1_200);
+    await advance(overlay, 1_200);
     const before = await lowerThird(overlay);
     const fullyIn = drawnPixels(await screenshot(), before.bounds!);
 
     await control(overlay, '/lower-third/update', { patch: { title: { ja: 'お笑い芸人・熊本観光大使', en: 'Comedian & Kumamoto tourism ambassador' } } });
     await waitForPhase(overlay, 'updating');
-    await advance(100);
+    await advance(overlay, 100);
     // An entrance would start from an empty plate; an update keeps the card on screen.
     expect(drawnPixels(await screenshot(), before.bounds!)).toBeGreaterThan(fullyIn * 0.8);
-    await advance(800);
+    await advance(overlay, 800);
     const after = await lowerThird(overlay);
     expect(after).toMatchObject({ phase: 'shown', cueId: before.cueId, texts: { nameJa: '高森 健太', title: 'お笑い芸人・熊本観光大使' } });
   });
@@ -74,9 +74,9 @@ describe('lower third: update and next', () => {
     const before = await lowerThird(overlay);
     await control(overlay, '/lower-third/next');
     await waitForPhase(overlay, 'leaving');
-    await advance(700);
+    await advance(overlay, 700);
     await waitForPhase(overlay, 'entering');
-    await advance(1_200);
+    await advance(overlay, 1_200);
     const after = await lowerThird(overlay);
     expect(after.phase).toBe('shown');
     expect(after.texts?.nameJa).toBe('能登谷 美咲');
@@ -87,7 +87,7 @@ describe('lower third: update and next', () => {
     await overlay.page.reload();
     await overlay.waitFor('window.__localLove && window.__localLove.isReady');
     await waitForPhase(overlay, 'entering');
-    await advance(1_200);
+    await advance(overlay, 1_200);
     expect((await lowerThird(overlay)).texts?.nameJa).toBe('能登谷 美咲');
   });
 
@@ -97,9 +97,9 @@ describe('lower third: update and next', () => {
       card: { nameJa, nameLatin: 'Jugemu Jugemu Gokou-no-Surikire Kaijari-Suigyo', title: { ja: '落語家', en: 'Rakugo storyteller' }, region: 'noto' },
     });
     await waitForPhase(overlay, 'leaving');
-    await advance(700);
+    await advance(overlay, 700);
     await waitForPhase(overlay, 'entering');
-    await advance(1_200);
+    await advance(overlay, 1_200);
     const shown = await lowerThird(overlay);
     expect(shown.texts?.nameJa).toBe(nameJa);
     expect(shown.fit!['nameJa']!.scaleY).toBeLessThan(1);

@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { SAMPLE_CAMPAIGN_PATH, loadCampaignFile } from '../../src/feed/config.ts';
 import { startFeedServer, type FeedServer } from '../../src/feed/server.ts';
-import { JournalStore } from '../../src/feed/store/journal-store.ts';
 import { BIG_GIFT_DIAMONDS } from '../../src/feed/control/test-reactions.ts';
 import { ControlStatus, LowerThirdState, type FeedState } from '../../src/protocol/index.ts';
 import { api, connectControl, sendCommand, type ControlClient } from './helpers/control-client.ts';
@@ -15,17 +14,13 @@ const TOKEN = 'producer-token-for-tests-0123456789';
 const MANUAL_TICKS = 3_600_000;
 const dataDirs: string[] = [];
 const servers: FeedServer[] = [];
-const stores: JournalStore[] = [];
 const sockets: { close(): void }[] = [];
 
-/** A feed with control on, keeping its settings in a real JournalStore in `dir`. */
-async function start(dir = newDataDir()): Promise<{ feed: FeedServer; store: JournalStore; dir: string }> {
-  const store = new JournalStore({ dir, log: () => {} });
-  await store.open();
-  stores.push(store);
-  const feed = await startFeedServer({ campaign, tickMs: MANUAL_TICKS, log: () => {}, control: { token: TOKEN, settings: store } });
+/** A feed with control on, keeping totals and settings in its journal in `dir`, as `npm start` does. */
+async function start(dir = newDataDir()): Promise<{ feed: FeedServer; dir: string }> {
+  const feed = await startFeedServer({ campaign, tickMs: MANUAL_TICKS, log: () => {}, dataDir: dir, control: { token: TOKEN } });
   servers.push(feed);
-  return { feed, store, dir };
+  return { feed, dir };
 }
 
 function newDataDir(): string {
@@ -52,17 +47,14 @@ async function control(feed: FeedServer, token: string | null = TOKEN): Promise<
   return socket;
 }
 
-async function stop(feed: FeedServer, store: JournalStore): Promise<void> {
+async function stop(feed: FeedServer): Promise<void> {
   await feed.close();
-  await store.close();
   servers.splice(servers.indexOf(feed), 1);
-  stores.splice(stores.indexOf(store), 1);
 }
 
 afterEach(async () => {
   for (const socket of sockets.splice(0)) socket.close();
   await Promise.all(servers.splice(0).map((feed) => feed.close()));
-  await Promise.all(stores.splice(0).map((store) => store.close()));
 });
 afterAll(() => {
   for (const dir of dataDirs) rmSync(dir, { recursive: true, force: true });
@@ -218,11 +210,14 @@ describe('control: goal and test reactions go through the feed', () => {
     socket.on('update', (state) => updates.push(state));
 
     expect((await api(feed.url, '/api/control/test', { token: TOKEN, body: { kind: 'big-gift', region: 'kumamoto' } })).status).toBe(200);
+    // Test reactions take the durable path of every reaction: on disk first, then counted.
+    await vi.waitFor(() => expect(feed.aggregator.state('kumamoto').totals.gifts).toBe(1));
     feed.flush();
     await vi.waitFor(() => expect(updates).toHaveLength(1));
     expect(updates[0]!.byRegion.kumamoto).toMatchObject({ gifts: 1, giftDiamonds: BIG_GIFT_DIAMONDS });
 
     expect((await api(feed.url, '/api/control/test', { token: TOKEN, body: { kind: 'milestone' } })).status).toBe(200);
+    await vi.waitFor(() => expect(feed.aggregator.state(null).donation.milestonesReached).toBe(1));
     feed.flush();
     await vi.waitFor(() => expect(updates).toHaveLength(2));
     expect(updates[1]!.donation.milestonesReached).toBe(1);
@@ -246,7 +241,7 @@ describe('control: the card on air survives', () => {
     await post('/lower-third/auto-out', { ms: 600_000 });
     await post('/goal', { goalMinor: 24_000_000 });
     const before = ControlStatus.parse((await api(first.feed.url, '/api/control/status', { token: TOKEN })).json);
-    await stop(first.feed, first.store);
+    await stop(first.feed);
 
     const second = await start(first.dir);
     const after = ControlStatus.parse((await api(second.feed.url, '/api/control/status', { token: TOKEN })).json);

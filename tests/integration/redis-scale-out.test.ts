@@ -250,32 +250,47 @@ describe('failures', () => {
     await vi.waitFor(() => expect(survivor.aggregator.state(null).totals).toEqual(everything));
   });
 
-  it('survives Redis restarting: 503 while it is away, a clear log, then it resumes with the totals intact', async () => {
+  it('survives Redis crashing (SIGKILL) mid-ingest and restarting: 503 while it is away, a clear log, every acknowledged batch kept', async () => {
     const campaign = freshCampaign();
     const logsA: string[] = [];
-    const a = await startNode(campaign, logsA);
-    const b = await startNode(campaign);
-    const { client } = await overlayOn(b);
-    const before = batchForKey('restart-before', campaign);
-    const during = batchForKey('restart-during', campaign);
-    expect((await postIngest(a.url, TOKEN, before)).status).toBe(200);
+    const nodes = [await startNode(campaign, logsA), await startNode(campaign)] as const;
+    const { client } = await overlayOn(nodes[1]);
+    const batches = Array.from({ length: 40 }, (_, i) => batchForKey(`crash-${i}`, campaign));
 
-    await redis.stop();
-    const refused = await postIngest(a.url, TOKEN, during);
-    expect(refused.status).toBe(503);
-    expect((refused.json.error as { message: string }).message).toMatch(/^not counted: .*Redis at redis:\/\/127\.0\.0\.1:\d+ .*retry with the same idempotencyKey/);
+    // Redis dies while the batches are in flight, as soon as the first is acknowledged.
+    let crashed: Promise<void> | null = null;
+    const answers = await Promise.all(
+      batches.map(async (batch, i) => {
+        const answer = await postIngest(nodes[i % 2].url, TOKEN, batch);
+        if (answer.status === 200) crashed ??= redis.crash();
+        return answer;
+      }),
+    );
+    await crashed;
+    const refused = answers.filter((answer) => answer.status !== 200);
+    expect(refused.map((answer) => answer.status)).toEqual(refused.map(() => 503));
+    // Once the node has noticed, a batch is refused at once, with a message a sender can act on.
     await vi.waitFor(() => expect(logsA.join('\n')).toMatch(/store: Redis at redis:\/\/127\.0\.0\.1:\d+ is unavailable \(.+\); reconnecting/), { timeout: 10_000 });
+    const whileAway = await postIngest(nodes[0].url, TOKEN, batches[0]!);
+    expect(whileAway.status).toBe(503);
+    expect((whileAway.json.error as { message: string }).message).toMatch(
+      /^not counted: the store cannot make it durable \(Redis at redis:\/\/127\.0\.0\.1:\d+ is unavailable \(reconnecting\)\); retry with the same idempotencyKey later$/,
+    );
 
     await redis.start();
     await vi.waitFor(() => expect(logsA.join('\n')).toMatch(/store: Redis at redis:\/\/127\.0\.0\.1:\d+ is back after \d+\.\d s; resuming/), { timeout: 10_000 });
-    const expected = campaignTotalsOf([before, during]);
-    const seen = updateWhere(client, (state) => sameTotals(state.totals, expected));
-    expect(await postIngest(a.url, TOKEN, during)).toMatchObject({ status: 200, json: { duplicate: false } });
-    expect(await postIngest(b.url, TOKEN, before)).toMatchObject({ status: 200, json: { duplicate: true } });
-    await seen;
+    // The append-only file kept every acknowledged batch, and holds each batch it kept once.
+    const acknowledged = batches.filter((_, i) => answers[i]!.status === 200).map((batch) => batch.idempotencyKey);
+    const kept = await inRedis(campaign);
+    expect(acknowledged.filter((key) => !kept.keys.has(key))).toEqual([]);
+    expect(kept.totals).toEqual(campaignTotalsOf(batches.filter((batch) => kept.keys.has(batch.idempotencyKey))));
 
+    // The senders retry every batch on either node; each counts once, and the overlay on B sees them all.
+    const expected = campaignTotalsOf(batches);
+    const seen = updateWhere(client, (state) => sameTotals(state.totals, expected));
+    for (const [i, batch] of batches.entries()) expect((await postIngest(nodes[(i + 1) % 2].url, TOKEN, batch)).status).toBe(200);
+    await seen;
     expect((await inRedis(campaign)).totals).toEqual(expected);
-    expect(a.aggregator.state(null).totals).toEqual(expected);
-    expect(b.aggregator.state(null).totals).toEqual(expected);
+    for (const node of nodes) expect(node.aggregator.state(null).totals).toEqual(expected);
   });
 });

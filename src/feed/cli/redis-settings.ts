@@ -1,7 +1,5 @@
 import { redactRedisUrl } from '../store/redis-connection.ts';
 
-export const REDIS_USAGE = `REDIS_URL (redis://[user:password@]host:port[/db]: scale out, totals shared in Redis by every node started with it; DATA_DIR is then unused)`;
-
 /**
  * REDIS_URL: the Redis that several feed nodes share, or null to keep the totals in the embedded journal.
  * Throws an Error naming the variable for anything but a redis:// or rediss:// URL (without echoing a

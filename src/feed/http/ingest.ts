@@ -11,6 +11,7 @@ import {
 import { ReactionsRefusedError, type DurableTotals } from '../durable-totals.ts';
 import { BatchRejectedError, StoreUnavailableError } from '../store/store.ts';
 import { bearerToken, tokensMatch } from './auth.ts';
+import { plainlyValidBatch } from './ingest-fast-path.ts';
 import { readJsonBody } from './json-body.ts';
 import { RateLimiter } from './rate-limit.ts';
 import { sendError, sendJson } from './respond.ts';
@@ -68,11 +69,9 @@ export function ingestRoute(options: IngestOptions & { totals: DurableTotals; ca
 
       const body = await readJsonBody(request, maxBodyBytes);
       if (!body.ok) return sendError(response, 'bad-request', body.message, body.status);
-      const parsed = IngestBatch.safeParse(body.value);
-      if (!parsed.success) return sendError(response, 'bad-request', `ingest batch is invalid:\n${describeZodError(parsed.error)}`);
-      const batch = parsed.data;
-      const unknown = unknownPlaces(batch.reactions, regions, markets);
-      if (unknown) return sendError(response, 'bad-request', `ingest batch is invalid:\n${unknown}`);
+      const checked = plainlyValidBatch(body.value, regions, markets) ?? parseOrExplain(body.value, regions, markets);
+      if (typeof checked === 'string') return sendError(response, 'bad-request', `ingest batch is invalid:\n${checked}`);
+      const batch = checked;
 
       try {
         const outcome = await totals.commit({ idempotencyKey: batch.idempotencyKey, source: `ingest:${batch.source}`, deltas: deltasOf(batch.reactions) });
@@ -101,6 +100,13 @@ export function ingestRoute(options: IngestOptions & { totals: DurableTotals; ca
 function refuseUnread(request: IncomingMessage, response: ServerResponse, code: 'unauthorised' | 'rate-limited' | 'bad-request', message: string, status: number) {
   request.resume();
   sendError(response, code, message, status);
+}
+
+/** The schema's verdict: the batch, or every problem named by its field. */
+function parseOrExplain(value: unknown, regions: ReadonlySet<string>, markets: ReadonlySet<string>): IngestBatch | string {
+  const parsed = IngestBatch.safeParse(value);
+  if (!parsed.success) return describeZodError(parsed.error);
+  return unknownPlaces(parsed.data.reactions, regions, markets) ?? parsed.data;
 }
 
 function unknownPlaces(reactions: readonly IngestReaction[], regions: ReadonlySet<string>, markets: ReadonlySet<string>): string | null {

@@ -57,5 +57,6 @@ function applyGoal(aggregator: Aggregator, value: JsonValue, seq: number, log: (
   } catch (error) {
     log(`store: the goal saved in Redis is not usable here, keeping ${aggregator.goalMinor}: ${(error as Error).message}`);
   }
+  // An unchanged or refused goal still takes the shared seq.
   aggregator.applyAll([], seq);
 }

@@ -5,7 +5,7 @@ import type { CampaignConfig } from '../../protocol/index.ts';
 import type { Aggregator } from '../aggregator.ts';
 import type { CommitFollower } from '../store/commit-follower.ts';
 import { createRedisClient } from '../store/redis-connection.ts';
-import { redisKeysFor } from '../store/redis-keys.ts';
+import { redisKeysFor, type RedisKeys } from '../store/redis-keys.ts';
 import { RedisStore } from '../store/redis-store.ts';
 import { applyFollowedChange } from './apply-followed.ts';
 
@@ -37,6 +37,7 @@ const CATCH_UP_BEFORE_SNAPSHOT_MS = 1_000;
  */
 export class RedisScaleOut {
   readonly store: RedisStore;
+  private readonly keys: RedisKeys;
   private adapterClient: Redis | null = null;
   private follower: CommitFollower | null = null;
 
@@ -45,12 +46,13 @@ export class RedisScaleOut {
     private readonly options: RedisScaleOutOptions,
     private readonly log: (line: string) => void,
   ) {
-    this.store = new RedisStore({ url: options.url, keys: redisKeysFor(campaign.id), log });
+    this.keys = redisKeysFor(campaign.id);
+    this.store = new RedisStore({ url: options.url, keys: this.keys, log });
   }
 
   /** The socket.io adapter, for `new Server(http, { adapter })`. Connects its own Redis client. */
   async createAdapter(): Promise<ServerOptions['adapter']> {
-    const keys = redisKeysFor(this.campaign.id);
+    const { keys } = this;
     // It waits out a Redis outage instead of failing: its read loop would spin on immediate failures.
     const client = createRedisClient(this.options.url, { role: 'socket.io', log: this.log, announce: false, queueWhileDisconnected: true });
     this.adapterClient = client;

@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis';
 import type { RedisKeys } from './redis-keys.ts';
-import { parseLogEntry, type RawStreamEntry } from './redis-log.ts';
+import { parseLogEntry, type LogEntry, type RawStreamEntry } from './redis-log.ts';
 import { readRedisSnapshot, type LogPosition, type RedisSnapshot } from './redis-snapshot.ts';
 import { totalsOfRow } from './store-state.ts';
 import type { CellTotals, JsonValue } from './store.ts';
@@ -112,7 +112,7 @@ export class CommitFollower {
   /** Hands over the entries in order; returns why a resync is needed, or null. */
   private consume(entries: readonly RawStreamEntry[]): string | null {
     for (const raw of entries) {
-      let entry;
+      let entry: LogEntry;
       try {
         entry = parseLogEntry(raw);
       } catch (error) {

@@ -92,14 +92,19 @@ export class RedisStore implements FeedStore {
       this.client.disconnect();
       throw new Error(`store: cannot reach Redis at ${this.where}: ${(error as Error).message}`);
     }
-    await this.checkDurability();
     const { keys } = this.options;
-    const snapshot = await readRedisSnapshot(this.client, keys);
-    const recentKeys = await this.client.zrange(keys.idempotency, 0, -1);
-    for (const [key, value] of Object.entries(snapshot.settings)) this.settings.set(key, value);
-    this.opened = { seq: snapshot.seq, id: snapshot.id };
-    this.log(`store: Redis at ${this.where} (${keys.prefix}*): ${snapshot.cells.length} cells, seq ${snapshot.seq}, ${recentKeys.length} idempotency keys (${Date.now() - started} ms)`);
-    return { cells: snapshot.cells, recentKeys, settings: Object.fromEntries(this.settings) };
+    try {
+      await this.checkDurability();
+      const snapshot = await readRedisSnapshot(this.client, keys);
+      const recentKeys = await this.client.zrange(keys.idempotency, 0, -1);
+      for (const [key, value] of Object.entries(snapshot.settings)) this.settings.set(key, value);
+      this.opened = { seq: snapshot.seq, id: snapshot.id };
+      this.log(`store: Redis at ${this.where} (${keys.prefix}*): ${snapshot.cells.length} cells, seq ${snapshot.seq}, ${recentKeys.length} idempotency keys (${Date.now() - started} ms)`);
+      return { cells: snapshot.cells, recentKeys, settings: Object.fromEntries(this.settings) };
+    } catch (error) {
+      this.client.disconnect();
+      throw new Error(`store: cannot read the totals from Redis at ${this.where}: ${(error as Error).message}`);
+    }
   }
 
   /** The global seq of the state open() returned: this node's seq starts there. */
@@ -189,7 +194,9 @@ export class RedisStore implements FeedStore {
   close(): Promise<void> {
     this.closing ??= (async () => {
       await this.follower?.stop();
-      await this.client.quit().catch(() => this.client.disconnect());
+      // quit() lets the commands already sent be answered; a client that never connected just lets go.
+      if (this.client.status === 'ready') await this.client.quit().catch(() => this.client.disconnect());
+      else this.client.disconnect();
     })();
     return this.closing;
   }

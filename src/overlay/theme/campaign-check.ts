@@ -30,8 +30,3 @@ export function campaignProblems(params: Pick<OverlayParams, 'campaign' | 'regio
   }
   return problems;
 }
-
-/** The region to subscribe to: the one asked for if the campaign has it, else the whole campaign. */
-export function knownRegion(region: string | null, campaign: CampaignInfo): string | null {
-  return region !== null && campaign.regions.some((known) => known.id === region) ? region : null;
-}

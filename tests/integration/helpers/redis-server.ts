@@ -80,7 +80,12 @@ export class RedisServer {
     await this.signal('SIGTERM');
   }
 
-  /** Stops the server (SIGKILL if it lingers) and deletes its directory. For afterAll. */
+  /** SIGKILL: no shutdown at all; only what the append-only file already holds survives a start(). */
+  async crash(): Promise<void> {
+    await this.signal('SIGKILL');
+  }
+
+  /** Kills the server and deletes its directory. For afterAll. */
   async destroy(): Promise<void> {
     await this.signal('SIGKILL');
     await rm(this.dir, { recursive: true, force: true });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { MAX_CONDENSE, fitToWidth } from '../../../src/overlay/widgets/lower-third/fit.ts';
 import { CARD, layoutCard, placeCard, type MeasuredTexts } from '../../../src/overlay/widgets/lower-third/layout.ts';
+import { cardTexts, glyphsOf } from '../../../src/overlay/widgets/lower-third/model.ts';
 
 const SAFE = { x: 96, y: 54, width: 1728, height: 972 };
 
@@ -100,5 +101,26 @@ describe('placeCard: inside the title-safe area', () => {
         expect(at.y).toBeGreaterThanOrEqual(SAFE.y);
       }),
     );
+  });
+});
+
+describe('cardTexts: what a card says in the overlay language', () => {
+  const card = {
+    cueId: 3,
+    rosterId: 'aoi-sato',
+    nameJa: '佐藤 葵',
+    nameLatin: 'Aoi Sato',
+    title: { ja: '歌手', en: 'Singer' },
+    region: { id: 'tohoku', name: { ja: '東北', en: 'Tohoku' } },
+    photo: null,
+  };
+
+  it('keeps both names in every language, and sets title and region in the overlay language', () => {
+    expect(cardTexts(card, 'ja')).toEqual({ nameJa: '佐藤 葵', nameLatin: 'Aoi Sato', title: '歌手', region: '東北' });
+    expect(cardTexts(card, 'en')).toEqual({ nameJa: '佐藤 葵', nameLatin: 'Aoi Sato', title: 'Singer', region: 'TOHOKU' });
+  });
+
+  it('lists each glyph to load once', () => {
+    expect(glyphsOf({ nameJa: 'ああ', nameLatin: 'a', title: 'a', region: 'い' })).toBe('あaい');
   });
 });

@@ -100,21 +100,35 @@ describe('ReactionBurstModel: from totals to particles', () => {
     expect(shown).toBeLessThanOrEqual(Math.ceil(oneTickAtCeiling) + 1);
   });
 
-  it('shows nothing owed from while frames were not drawn (a hidden source), only the present', () => {
+  it('shows nothing owed from while frames were not drawn (a hidden source): the clock jumps to the present', async () => {
     const feed = new FeedScript();
     const model = new ReactionBurstModel();
     model.observe(feed.snapshot());
     stream(model, feed, 1, { likes: 10_000 });
-    // Hidden: 20 s of updates arrive, no frame is drawn.
-    for (let tick = 0; tick < 200; tick++) model.observe(feed.next(TICK_MS, { jp: { likes: 1000 } }));
+    const onScreen = model.stats().live;
+    expect(onScreen).toBeGreaterThan(50);
+    // Hidden: 20 s of updates arrive, no frame is drawn; then the time away passes in one step.
+    for (let tick = 0; tick < 200; tick++) model.observe(feed.next(TICK_MS, { jp: { likes: 1000, gifts: 1, giftDiamonds: 5 } }));
     const before = model.stats().spawned;
-    model.update(20_000);
-    const oneTick = model.visualRate('likes', 10_000) * (TICK_MS / 1000);
-    expect(model.stats().spawned - before).toBeLessThanOrEqual(Math.ceil(oneTick) + 1);
-    expect(model.stats().live).toBeLessThanOrEqual(Math.ceil(oneTick) + 1);
-    model.jumpToPresent();
+    expect(model.update(20_000)).toBe(false);
+    expect(model.stats().spawned).toBe(before);
     expect(model.stats().live).toBe(0);
-    expect(model.update(FRAME_MS)).toBe(false);
+    // The flow resumes with the next update, at the present rate.
+    model.observe(feed.next(TICK_MS, { jp: { likes: 1000 } }));
+    run(model, TICK_MS);
+    expect(model.stats().live).toBeGreaterThan(0);
+    expect(model.stats().live).toBeLessThanOrEqual(Math.ceil(model.visualRate('likes', 10_000) * (TICK_MS / 1000)) + 1);
+  });
+
+  it('lets particles on screen age through a short jump rather than vanish', () => {
+    const feed = new FeedScript();
+    const model = new ReactionBurstModel();
+    model.observe(feed.snapshot());
+    model.observe(feed.next(TICK_MS, { jp: { likes: 3 } }));
+    run(model, 200);
+    expect(model.update(1200)).toBe(true);
+    expect(model.stats().live).toBe(3);
+    expect(model.update(3000)).toBe(false);
   });
 
   it('ignores stale and repeated states, and rebases on totals that went down (a feed that restarted)', () => {
@@ -269,5 +283,24 @@ describe('ReactionBurstModel: seeded motion', () => {
     }
     const rotations = new Set(live.map((slot) => pool.outRotation[slot]!.toFixed(3)));
     expect(rotations.size).toBeGreaterThan(live.length / 2);
+  });
+});
+
+describe('ReactionBurstModel: density', () => {
+  function quietLikes(density: number, likes: number): number {
+    const feed = new FeedScript();
+    const model = new ReactionBurstModel({ density });
+    model.observe(feed.snapshot());
+    for (let like = 0; like < likes; like++) {
+      model.observe(feed.next(500, { jp: { likes: 1 } }));
+      run(model, 500);
+    }
+    return model.stats().spawned;
+  }
+
+  it('shows particles per reaction relative to normal, none at 0', () => {
+    expect(quietLikes(1, 10)).toBe(10);
+    expect(quietLikes(0.5, 10)).toBe(5);
+    expect(quietLikes(0, 10)).toBe(0);
   });
 });

@@ -216,7 +216,8 @@ export function celebrationTimeline(theme: Theme, parts: CelebrationParts, onCom
     .fromTo(glow, { alpha: 0 }, { alpha: 0.9, duration: 0.25 * pace, ease: 'power2.out' }, 0)
     .to(glow, { alpha: 0, duration: 1.1 * pace, ease: 'power2.in', onComplete: () => void (glow.visible = false) }, 0.25 * pace)
     .fromTo(flash, { alpha: 0.85 }, { alpha: 0, duration: 0.7 * pace, ease: 'power2.out' }, 0);
-  if (marker && !theme.motion.reduced) timeline.fromTo(marker.scale, { x: 1.6, y: 1.6 }, { x: 1, y: 1, duration: 0.6, ease: 'back.out(3)' }, 0);
+  // 1.3 at most: the marker grows from the bar downward, and its label must stay inside the panel.
+  if (marker && !theme.motion.reduced) timeline.fromTo(marker.scale, { x: 1.3, y: 1.3 }, { x: 1, y: 1, duration: 0.6, ease: 'back.out(3)' }, 0);
   if (banner) {
     banner.visible = true;
     timeline

@@ -27,13 +27,13 @@ const LAYOUT = {
   amountSize: 38,
   percentY: 170,
   percentSize: 34,
-  goalY: 218,
-  goalSize: 20,
+  goalY: 216,
+  goalSize: 22,
   /** The tube's centre line, its top and the centre of the bulb at its foot. */
   tubeX: 92,
   tubeTop: 282,
   bulbY: 624,
-  markerLabelSize: 20,
+  markerLabelSize: 22,
   bannerGap: 14,
 } as const;
 

@@ -39,7 +39,7 @@ export interface CardContent {
 export function cardContent(problems: readonly ParamProblem[], unlisted: number, lang: Language): CardContent {
   const words = WORDS[lang];
   const entries = problems.slice(0, CARD_MAX_ENTRIES).map((problem) => ({
-    heading: problem.param === '#' ? `# ${problem.value}` : `${problem.param} = “${problem.value}”`,
+    heading: problem.param === '#' ? problem.value : `${problem.param} = “${problem.value}”`,
     reason: problem.reason,
     allowed: `${words.allowed}: ${problem.allowed}`,
     fallback: `${words.using}: ${problem.fallback}`,

@@ -56,6 +56,10 @@ export class LowerThird implements Widget {
     void this.work();
   }
 
+  /**
+   * Frames are needed while a change plays, and also while its fonts and photo load (a fraction of a
+   * second): the widget has no clock of its own to wake when loading ends.
+   */
   update(): boolean {
     return this.working;
   }

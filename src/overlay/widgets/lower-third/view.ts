@@ -63,6 +63,8 @@ export class LowerThirdCardView {
   content: CardContent;
   private readonly palette: LowerThirdPalette;
   private readonly textures = new Set<Texture>();
+  /** Gradients own a texture each and must be destroyed with the card. */
+  private readonly gradients: FillGradient[] = [];
   private readonly plateArt: SliceArt;
   private readonly stripArt: SliceArt;
   private readonly tabArt: SliceArt;
@@ -193,6 +195,7 @@ export class LowerThirdCardView {
     this.root.destroy({ children: true });
     for (const texture of this.textures) texture.destroy(true);
     this.textures.clear();
+    for (const gradient of this.gradients.splice(0)) gradient.destroy();
   }
 
   /** Art is sharp at the stage's pixel density times the widget scale. */
@@ -250,6 +253,7 @@ export class LowerThirdCardView {
       ],
       textureSpace: 'local',
     });
+    this.gradients.push(fill);
     return new Graphics().rect(0, 0, CARD.barWidth, height).fill({ fill });
   }
 

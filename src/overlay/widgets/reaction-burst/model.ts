@@ -33,6 +33,8 @@ export interface ReactionBurstStats {
   dropped: number;
 }
 
+/** A clock step longer than this is a jump (a source shown again after being hidden), not a frame. */
+const JUMP_MS = 1000;
 /** The share of a pool the sustained flow may fill; the rest is slack for bursts. */
 const SUSTAINED_FILL = 0.9;
 
@@ -137,6 +139,9 @@ export class ReactionBurstModel {
    */
   update(deltaMs: number): boolean {
     const step = deltaMs > 0 && Number.isFinite(deltaMs) ? deltaMs : 0;
+    // A step this long is the clock jumping over a hidden spell: what was owed or queued meanwhile is not
+    // shown late; what was on screen simply ages by the jump (most of it is gone).
+    if (step > JUMP_MS) this.dropPending();
     const frameStart = this.nowMs;
     this.nowMs += step;
     this.emitFlow(this.likes.take(step), frameStart, step, true);
@@ -151,12 +156,8 @@ export class ReactionBurstModel {
     return this.pool.liveCount > 0 || this.likes.pending > 0 || this.comments.pending > 0 || this.gifts.size > 0;
   }
 
-  /**
-   * Back to the present after a pause (the source was hidden): everything from before is gone and nothing
-   * owed is shown late. The next feed state starts a fresh flow.
-   */
-  jumpToPresent(): void {
-    this.pool.clear();
+  /** Forgets what was owed or queued (the clock jumped over a hidden spell). */
+  private dropPending(): void {
     this.likes.clear();
     this.comments.clear();
     this.gifts.clear();

@@ -1,0 +1,28 @@
+import { chromium } from 'playwright-core';
+import { SAMPLE_CAMPAIGN_PATH, loadCampaignFile } from '../src/feed/config.ts';
+import { startFeedServer } from '../src/feed/server.ts';
+import { CHROMIUM_ARGS } from '../tests/e2e/harness.ts';
+const outDir = process.env.OUT!;
+const feed = await startFeedServer({ campaign: loadCampaignFile(SAMPLE_CAMPAIGN_PATH), port: 0, staticDir: outDir, log: () => {}, simulator: { likesPerSecond: 10000, commentsPerSecond: 100, giftsPerSecond: 20, surges: false } });
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+await page.goto(`${feed.url}/?${process.argv[2] ?? ''}`);
+await page.waitForFunction('window.__localLove && window.__localLove.isReady');
+await page.waitForTimeout(2000);
+const cdp = await page.context().newCDPSession(page);
+await cdp.send('Profiler.enable');
+await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+await cdp.send('Profiler.start');
+await page.waitForTimeout(5000);
+const { profile } = await cdp.send('Profiler.stop');
+const self = new Map<string, number>();
+const dt = profile.timeDeltas!;
+const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+const counts = new Map<number, number>();
+profile.samples!.forEach((id, i) => counts.set(id, (counts.get(id) ?? 0) + (dt[i] ?? 0)));
+for (const [id, us] of counts) { const n = byId.get(id)!; const key = `${n.callFrame.functionName || '(anon)'} ${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber}`; self.set(key, (self.get(key) ?? 0) + us); }
+const total = [...self.values()].reduce((a, b) => a + b, 0);
+console.log('total ms', (total / 1000).toFixed(0));
+for (const [k, us] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log((us / 1000).toFixed(1).padStart(8), k);
+console.log('frames', await page.evaluate('window.__localLove.framesDrawn'));
+await browser.close(); await feed.close();

@@ -1,0 +1,84 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startOverlay, type OverlayHarness } from './harness.ts';
+import { E2E_CONTROL_TOKEN, advance, control, lowerThird, waitForPhase } from './lower-third-helpers.ts';
+
+/**
+ * The producer's control page in Chromium, next to an overlay on the same feed: what a click on "Take"
+ * does must reach the overlay. The page is narrow, as an OBS custom dock is.
+ */
+let overlay: OverlayHarness;
+let page: Page;
+const pageErrors: string[] = [];
+
+beforeAll(async () => {
+  overlay = await startOverlay({ query: 'clock=test&widgets=lower-third', control: { token: E2E_CONTROL_TOKEN } });
+  page = await overlay.browser.newPage({ viewport: { width: 380, height: 900 } });
+  page.on('pageerror', (error) => pageErrors.push(`uncaught: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') pageErrors.push(`console.error: ${message.text()}`);
+  });
+  await page.goto(`${overlay.feed.url}/control.html`);
+});
+
+afterAll(async () => {
+  await overlay?.close();
+});
+
+describe('control page', () => {
+  it('refuses a wrong token and says so', async () => {
+    await page.fill('#token', 'not-the-producer-token');
+    await page.click('#token-form button[type=submit]');
+    await page.waitForSelector('#connection[data-state=unauthorised]');
+    expect(await page.textContent('#message')).toMatch(/refused this token/);
+    expect(await page.isDisabled('#take')).toBe(true);
+  });
+
+  it('connects with the token, keeps it in this tab only, and lists the roster', async () => {
+    await page.fill('#token', E2E_CONTROL_TOKEN);
+    await page.click('#token-form button[type=submit]');
+    await page.waitForSelector('#connection[data-state=connected]');
+    expect(await page.evaluate('sessionStorage.getItem("local-love.control-token")')).toBe(E2E_CONTROL_TOKEN);
+    expect(await page.evaluate('localStorage.length')).toBe(0);
+    expect(await page.locator('[data-roster-id]').count()).toBe(6);
+  });
+
+  it('finds someone by search, and a click on "Take" puts the card on the overlay', async () => {
+    await page.fill('#search', 'ミナミ'); // katakana finds the hiragana of 白樺 みなみ
+    expect(await page.locator('[data-roster-id]').count()).toBe(1);
+    await page.click('[data-roster-id="minami-shirakaba"]');
+    expect(await page.textContent('#selected-card [data-testid=card-preview]')).toContain('白樺 みなみ');
+    await page.click('#take');
+    await page.waitForSelector('#onair-badge[data-on=true]');
+
+    await waitForPhase(overlay, 'entering');
+    await advance(overlay, 1_200);
+    expect(await lowerThird(overlay)).toMatchObject({ phase: 'shown', texts: { nameJa: '白樺 みなみ', nameLatin: 'Minami Shirakaba', region: '北海道' } });
+  });
+
+  it('"Hide" takes it off the overlay', async () => {
+    await page.click('#hide');
+    await page.waitForSelector('#onair-badge[data-on=false]');
+    await waitForPhase(overlay, 'leaving');
+    await advance(overlay, 900);
+    expect((await lowerThird(overlay)).phase).toBe('hidden');
+  });
+
+  it('shows names as text, never as markup', async () => {
+    const nameJa = '<img src=x onerror="window.pwned=1">';
+    await control(overlay, '/lower-third/show', { card: { nameJa, nameLatin: '<b>bold</b>', title: { ja: '&amp;', en: '&amp;' }, region: 'noto' } });
+    await page.waitForSelector('#onair-badge[data-on=true]');
+    expect(await page.textContent('#onair-card .lt-name-ja')).toBe(nameJa);
+    expect(await page.locator('#onair-card img:not(.lt-photo), #onair-card b').count()).toBe(0);
+    expect(await page.evaluate('window.pwned')).toBeUndefined();
+    await control(overlay, '/lower-third/hide');
+  });
+
+  it('shows a refusal in the server\'s words', async () => {
+    await page.fill('#goal', '99999999999');
+    await page.click('#goal-set');
+    await page.waitForFunction('document.querySelector("#message").dataset.kind === "error"');
+    expect(await page.textContent('#message')).toMatch(/^goalMinor: must not exceed the cap/);
+    expect(pageErrors.filter((line) => !/unauthorised|401/.test(line))).toEqual([]);
+  });
+});
