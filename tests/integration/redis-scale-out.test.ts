@@ -261,7 +261,7 @@ describe('failures', () => {
     let crashed: Promise<void> | null = null;
     const answers = await Promise.all(
       batches.map(async (batch, i) => {
-        const answer = await postIngest(nodes[i % 2].url, TOKEN, batch);
+        const answer = await postIngest(nodes[i % 2]!.url, TOKEN, batch);
         if (answer.status === 200) crashed ??= redis.crash();
         return answer;
       }),
@@ -274,7 +274,7 @@ describe('failures', () => {
     const whileAway = await postIngest(nodes[0].url, TOKEN, batches[0]!);
     expect(whileAway.status).toBe(503);
     expect((whileAway.json.error as { message: string }).message).toMatch(
-      /^not counted: the store cannot make it durable \(Redis at redis:\/\/127\.0\.0\.1:\d+ is unavailable \(reconnecting\)\); retry with the same idempotencyKey later$/,
+      /^not counted: the store cannot make it durable \(Redis at redis:\/\/127\.0\.0\.1:\d+ is unavailable; reconnecting\); retry with the same idempotencyKey later$/,
     );
 
     await redis.start();
@@ -288,9 +288,28 @@ describe('failures', () => {
     // The senders retry every batch on either node; each counts once, and the overlay on B sees them all.
     const expected = campaignTotalsOf(batches);
     const seen = updateWhere(client, (state) => sameTotals(state.totals, expected));
-    for (const [i, batch] of batches.entries()) expect((await postIngest(nodes[(i + 1) % 2].url, TOKEN, batch)).status).toBe(200);
+    for (const [i, batch] of batches.entries()) expect((await postIngest(nodes[(i + 1) % 2]!.url, TOKEN, batch)).status).toBe(200);
     await seen;
     expect((await inRedis(campaign)).totals).toEqual(expected);
     for (const node of nodes) expect(node.aggregator.state(null).totals).toEqual(expected);
+  });
+
+  it('closes a node while Redis is away, and leaves no connection behind to come back', async () => {
+    const node = await startNode(freshCampaign());
+    await redis.crash();
+    try {
+      await node.close(); // hangs, and the test times out, if a connection waits for Redis
+    } finally {
+      await redis.start();
+    }
+    // A leftover client would reconnect within its 1 s backoff cap: give it twice that, then look.
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    const client = new Redis(redis.url);
+    try {
+      const connections = String(await client.client('LIST')).split('\n');
+      expect(connections.filter((line) => line.includes('name=local-love-feed'))).toEqual([]);
+    } finally {
+      client.disconnect();
+    }
   });
 });

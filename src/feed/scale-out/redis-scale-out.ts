@@ -38,7 +38,8 @@ const CATCH_UP_BEFORE_SNAPSHOT_MS = 1_000;
 export class RedisScaleOut {
   readonly store: RedisStore;
   private readonly keys: RedisKeys;
-  private adapterClient: Redis | null = null;
+  /** The adapter's client and the copies the adapter makes of it (redis-streams-adapter calls duplicate()). */
+  private adapterClients: Redis[] = [];
   private follower: CommitFollower | null = null;
 
   constructor(
@@ -55,7 +56,15 @@ export class RedisScaleOut {
     const { keys } = this;
     // It waits out a Redis outage instead of failing: its read loop would spin on immediate failures.
     const client = createRedisClient(this.options.url, { role: 'socket.io', log: this.log, announce: false, queueWhileDisconnected: true });
-    this.adapterClient = client;
+    this.adapterClients.push(client);
+    // The adapter reads with copies of the client that it only lets go of once a read returns, which a
+    // Redis that is down never does: keep them, so that close() can always let go of every connection.
+    const duplicate = client.duplicate.bind(client);
+    client.duplicate = (...args: Parameters<Redis['duplicate']>) => {
+      const copy = duplicate(...args);
+      this.adapterClients.push(copy);
+      return copy;
+    };
     await client.connect();
     return createAdapter(client, { streamName: keys.adapterStream, channelPrefix: `${keys.prefix}socket.io`, blockTimeInMs: 1_000 });
   }
@@ -85,9 +94,12 @@ export class RedisScaleOut {
     await follower.reached(seq, CATCH_UP_BEFORE_SNAPSHOT_MS);
   }
 
-  /** After io.close() (which closes the adapter): lets go of the adapter's connection. The store closes with DurableTotals. */
+  /**
+   * After io.close() (which closes the adapter): lets go of the adapter's connections at once, whether
+   * Redis is there or not (what the adapter had to send is lost with the overlays it was for). The store
+   * closes with DurableTotals.
+   */
   async close(): Promise<void> {
-    await this.adapterClient?.quit().catch(() => this.adapterClient?.disconnect());
-    this.adapterClient = null;
+    for (const client of this.adapterClients.splice(0)) client.disconnect();
   }
 }

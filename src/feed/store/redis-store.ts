@@ -210,7 +210,7 @@ export class RedisStore implements FeedStore {
     if (this.closing) throw new StoreUnavailableError('store is closed');
     this.requireOpen();
     if (this.client.status !== 'ready') {
-      throw new StoreUnavailableError(`Redis at ${this.where} is unavailable (${this.client.status})`);
+      throw new StoreUnavailableError(`Redis at ${this.where} is unavailable; reconnecting`);
     }
   }
 

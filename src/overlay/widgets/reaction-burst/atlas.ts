@@ -59,7 +59,7 @@ async function decode(svg: string): Promise<HTMLImageElement> {
  * The default leaves headroom for icons drawn above their natural size; mipmaps keep small hearts from
  * shimmering as they shrink.
  */
-export async function buildBurstAtlas(colors: BurstColors, resolution = 1.5): Promise<BurstAtlas> {
+export async function buildBurstAtlas(colors: BurstColors, resolution = 1.5, mipmaps = true): Promise<BurstAtlas> {
   if (colors.hearts.length === 0) throw new Error('reaction bursts: at least one heart colour is needed');
   const svgs = iconSvgs(colors);
   const images = await Promise.all(svgs.map(decode));
@@ -78,7 +78,7 @@ export async function buildBurstAtlas(colors: BurstColors, resolution = 1.5): Pr
     context.drawImage(image, frame.x, frame.y, frame.width, frame.height);
   });
 
-  const source = new CanvasSource({ resource: canvas, resolution, autoGenerateMipmaps: true, scaleMode: 'linear' });
+  const source = new CanvasSource({ resource: canvas, resolution, autoGenerateMipmaps: mipmaps, scaleMode: 'linear' });
   const textures = images.map((_, id) => {
     const frame = layout.frames.get(String(id))!;
     // Frames are in the source's own units: texture pixels divided by its resolution.
