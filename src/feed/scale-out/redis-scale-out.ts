@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import { createAdapter } from '@socket.io/redis-streams-adapter';
 import type { Redis } from 'ioredis';
 import type { ServerOptions } from 'socket.io';
@@ -66,7 +67,11 @@ export class RedisScaleOut {
       return copy;
     };
     await client.connect();
-    return createAdapter(client, { streamName: keys.adapterStream, channelPrefix: `${keys.prefix}socket.io`, blockTimeInMs: 1_000 });
+    const adapter = createAdapter(client, { streamName: keys.adapterStream, channelPrefix: `${keys.prefix}socket.io`, blockTimeInMs: 1_000 });
+    // The adapter connects its copies in the background, and a copy that fails to connect rejects a
+    // promise nobody catches (it would crash the process): they must be connected before we go on.
+    await Promise.all(this.adapterClients.map((copy) => (copy.status === 'ready' ? null : once(copy, 'ready'))));
+    return adapter;
   }
 
   /**

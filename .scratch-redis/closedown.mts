@@ -1,0 +1,16 @@
+import { RedisServer } from '/work/main/tests/integration/helpers/redis-server.ts';
+import { startFeedServer } from '/work/main/src/feed/server.ts';
+import { SAMPLE_CAMPAIGN_PATH, loadCampaignFile } from '/work/main/src/feed/config.ts';
+process.on('unhandledRejection', (e) => console.log('UNHANDLED', (e as Error).stack));
+const redis = await RedisServer.start();
+const campaign = loadCampaignFile(SAMPLE_CAMPAIGN_PATH);
+const Redis = (await import('ioredis')).Redis;
+const orig = Redis.prototype.connect;
+Redis.prototype.connect = function (...a: any[]) { const p = orig.apply(this, a as any); (p as any).__where = new Error('connect called').stack; p.catch((e: Error) => console.log('connect rejected', (this as any).options.connectionName, new Error().stack?.split('\n').slice(0,1).join(), (p as any).__where.split('\n').slice(2,7).join(' | '))); return p; };
+const a = await startFeedServer({ campaign, redis: { url: redis.url }, log: (l) => console.log('[A]', l) });
+await redis.crash();
+await new Promise((r) => setTimeout(r, 300));
+await a.close();
+console.log('closed');
+await new Promise((r) => setTimeout(r, 300));
+await redis.destroy();

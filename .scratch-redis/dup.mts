@@ -1,0 +1,15 @@
+import { RedisServer } from '/work/main/tests/integration/helpers/redis-server.ts';
+import { Redis } from 'ioredis';
+import { createRedisClient } from '/work/main/src/feed/store/redis-connection.ts';
+const redis = await RedisServer.start();
+const c = createRedisClient(redis.url, { role: 'x', log: console.log, announce: false, queueWhileDisconnected: true });
+await c.connect();
+console.log('main', c.status);
+const d = c.duplicate();
+console.log('dup status', d.status, (d as any).options.lazyConnect);
+const t = Date.now();
+d.connect().then(() => console.log('dup connected', Date.now() - t), (e) => console.log('dup failed', e.message));
+await new Promise((r) => setTimeout(r, 500));
+console.log('dup status later', d.status);
+c.disconnect(); d.disconnect();
+await redis.destroy();
