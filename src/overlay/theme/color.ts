@@ -43,12 +43,6 @@ export function withoutAlpha(hex: string): string {
   return canonicalHex(hex).slice(0, 7);
 }
 
-/** A CSS colour string, `rgba(r, g, b, a)`, for DOM parts (the error card, the builder). */
-export function toCss(hex: string): string {
-  const { rgb, alpha } = toRgba(hex);
-  return `rgba(${(rgb >> 16) & 255}, ${(rgb >> 8) & 255}, ${rgb & 255}, ${Math.round(alpha * 1000) / 1000})`;
-}
-
 function hexByte(value: number): string {
   return Math.round(Math.min(Math.max(value, 0), 255)).toString(16).padStart(2, '0');
 }

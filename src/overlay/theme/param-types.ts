@@ -19,7 +19,7 @@ export interface ParamMeta {
 }
 
 /** No value is longer than this: a 10,000-character value is refused before any other work is done on it. */
-export const MAX_VALUE_LENGTH = 512;
+const MAX_VALUE_LENGTH = 512;
 
 const urlText = z.string().max(MAX_VALUE_LENGTH, { error: `is longer than ${MAX_VALUE_LENGTH} characters` });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HexColor, canonicalHex, composite, contrastRatio, mixHex, toCss, toRgba, withAlpha, withoutAlpha } from '../../../src/overlay/theme/color.ts';
+import { HexColor, canonicalHex, composite, contrastRatio, mixHex, toRgba, withAlpha, withoutAlpha } from '../../../src/overlay/theme/color.ts';
 
 describe('hex colours', () => {
   it('spells every accepted form one canonical way', () => {
@@ -16,10 +16,9 @@ describe('hex colours', () => {
     }
   });
 
-  it('splits into pixi number and alpha, and into CSS', () => {
+  it('splits into pixi number and alpha', () => {
     expect(toRgba('#ff00aa')).toEqual({ rgb: 0xff00aa, alpha: 1 });
     expect(toRgba('#00000080').alpha).toBeCloseTo(128 / 255);
-    expect(toCss('#ff00aa80')).toBe('rgba(255, 0, 170, 0.502)');
     expect(withoutAlpha('#11223344')).toBe('#112233');
   });
 

@@ -59,7 +59,7 @@ export interface BurstLook {
 }
 
 export const defaultLook: BurstLook = {
-  emitter: { y: 992, yJitter: 14, centreX: 1600, fan: 0.2 },
+  emitter: { y: 992, yJitter: 14, centreX: 1600, fan: 0.1 },
   heart: {
     lifeMs: { min: 2400, max: 3200 },
     speed: { min: 230, max: 310 },
@@ -69,8 +69,8 @@ export const defaultLook: BurstLook = {
     lean: 0.2,
     tilt: 0.14,
     scale: { min: 0.6, max: 1 },
-    x: { min: 1570, max: 1630 },
-    drift: { min: -90, max: 25 },
+    x: { min: 1520, max: 1650 },
+    drift: { min: -70, max: 5 },
   },
   bubble: {
     lifeMs: { min: 2800, max: 3400 },
@@ -81,12 +81,12 @@ export const defaultLook: BurstLook = {
     lean: 0.08,
     tilt: 0.06,
     scale: { min: 0.8, max: 0.95 },
-    x: { min: 1575, max: 1625 },
-    drift: { min: -70, max: 15 },
+    x: { min: 1530, max: 1650 },
+    drift: { min: -55, max: 5 },
   },
   gift: {
     lifeMs: { min: 3200, max: 3800 },
-    speed: { min: 200, max: 250 },
+    speed: { min: 220, max: 280 },
     slowdown: 0.4,
     sway: { min: 8, max: 18 },
     swayHz: { min: 0.25, max: 0.45 },
@@ -94,12 +94,12 @@ export const defaultLook: BurstLook = {
     tilt: 0.08,
     // Multiplied by the gift's own size (gift-tiers.ts).
     scale: { min: 0.95, max: 1.05 },
-    x: { min: 1580, max: 1620 },
-    drift: { min: -50, max: 10 },
+    x: { min: 1545, max: 1645 },
+    drift: { min: -40, max: 5 },
   },
   bigGift: {
     y: 880,
-    x: { min: 1570, max: 1610 },
+    x: { min: 1560, max: 1610 },
     lifeMs: 4200,
     speed: 95,
     flashLifeMs: 1500,
@@ -107,7 +107,7 @@ export const defaultLook: BurstLook = {
     sparkles: 8,
     sparkleLifeMs: { min: 1000, max: 1400 },
     sparkleReach: { min: 90, max: 140 },
-    sparkleScale: { min: 0.7, max: 1.1 },
+    sparkleScale: { min: 0.9, max: 1.4 },
   },
 };
 
@@ -116,17 +116,21 @@ export const defaultLook: BurstLook = {
 const ICON_HALF_WIDTH = 60;
 
 /**
- * The column the flow occupies: its centre, how far particles reach either side (spawn band, drift, sway
- * and icon size together) and the line they appear on. The layout moves the whole flow by this.
+ * The column the flow occupies, from its leftmost to its rightmost reach (spawn band, fan, drift and sway
+ * over a whole life, plus the widest icon), as a centre and a half width, and the line particles appear
+ * on. The layout moves the whole flow by this.
  */
 export function burstColumn(look: BurstLook): { centreX: number; halfWidth: number; baseY: number } {
   const { centreX, fan, y } = look.emitter;
-  const reach = (rise: RiseLook) => {
+  let left = Number.POSITIVE_INFINITY;
+  let right = Number.NEGATIVE_INFINITY;
+  for (const rise of [look.heart, look.bubble, look.gift]) {
     const lifeSeconds = rise.lifeMs.max / 1000;
-    const farthest = Math.max(centreX - rise.x.min, rise.x.max - centreX);
-    const drift = Math.max(-rise.drift.min, rise.drift.max) * lifeSeconds;
-    return farthest * (1 + fan * lifeSeconds) + drift + rise.sway.max;
-  };
-  const halfWidth = Math.max(reach(look.heart), reach(look.bubble), reach(look.gift)) + ICON_HALF_WIDTH;
-  return { centreX, halfWidth: Math.ceil(halfWidth), baseY: y };
+    const fanOut = (x: number) => x + (x - centreX) * fan * lifeSeconds;
+    left = Math.min(left, fanOut(rise.x.min) + Math.min(0, rise.drift.min) * lifeSeconds - rise.sway.max);
+    right = Math.max(right, fanOut(rise.x.max) + Math.max(0, rise.drift.max) * lifeSeconds + rise.sway.max);
+  }
+  left -= ICON_HALF_WIDTH;
+  right += ICON_HALF_WIDTH;
+  return { centreX: Math.round((left + right) / 2), halfWidth: Math.ceil((right - left) / 2), baseY: y };
 }

@@ -60,7 +60,7 @@ export class ReactionBurstModel {
   static readonly defaultOptions: ReactionBurstOptions = {
     seed: 0x10c41,
     maxParticles: 800,
-    knees: { likes: 8, comments: 4, gifts: 12 },
+    knees: { likes: 8, comments: 4, gifts: 3 },
     heartColors: 1,
     density: 1,
     look: defaultLook,
