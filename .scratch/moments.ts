@@ -31,11 +31,27 @@ const tick = async (likes: number, comments: number, gifts: number[]) => {
   await page.evaluate('window.__localLove.advance(100)');
 };
 const sizes = [1, 1, 1, 1, 5, 5, 10, 10, 30, 99, 199, 299, 1000];
-if (mode === 'storm') {
-  for (let t = 0; t < 60; t++) await tick(1000, 10, [sizes[(t * 7) % 13]!, sizes[(t * 3 + 5) % 13]!]);
-  await shot('6s');
-  for (let t = 0; t < 10; t++) await tick(1000, 10, [sizes[(t * 7) % 13]!, sizes[(t * 3 + 5) % 13]!]);
-  await shot('7s');
+if (mode === 'storm' || mode === 'steadyreal') {
+  // Real-time consistent: counts for the real time elapsed, and the clock advanced by the same.
+  const rates = mode === 'storm' ? [10000, 100, 20] : [200, 5, 1];
+  let last = Date.now();
+  let debt = [0, 0, 0];
+  let t = 0;
+  while (t < 8000) {
+    await new Promise((r) => setTimeout(r, 60));
+    const now = Date.now(); const dt = now - last; last = now; t += dt;
+    debt = debt.map((d, i) => d + rates[i]! * dt / 1000);
+    const [likes, comments, gifts] = debt.map(Math.floor) as [number, number, number];
+    debt = debt.map((d) => d - Math.floor(d));
+    const market = markets[n++ % markets.length]!;
+    feed.aggregator.apply({ region: 'tohoku', market, likes, comments });
+    for (let g = 0; g < gifts; g++) feed.aggregator.apply({ region: 'kumamoto', market: markets[(n + g + 1) % markets.length]!, gifts: 1, giftDiamonds: sizes[(n * 7 + g) % 13]! });
+    feed.flush();
+    await page.waitForFunction(`window.__localLove.lastState.seq >= ${feed.aggregator.seq}`);
+    await page.evaluate(`window.__localLove.advance(${dt})`);
+    if (t > 6000 && !process.env.SHOT6) { process.env.SHOT6 = '1'; await shot('6s'); last = Date.now(); }
+  }
+  await shot('8s');
 } else if (mode === 'steady') {
   for (let t = 0; t < 60; t++) await tick(20, t % 2, t % 10 === 0 ? [sizes[t % 13]!] : []);
   await shot('6s');

@@ -103,8 +103,15 @@ export class CommitFollower {
         resyncReason = reply ? this.consume(reply[0]![1]) : null;
       } catch (error) {
         if (this.stopped) break;
-        resyncReason = client.status === 'ready' ? `reading the log failed (${(error as Error).message})` : 'the connection to Redis was lost';
-        if (client.status === 'ready') await this.pause(200);
+        if (client.status !== 'ready') {
+          resyncReason = 'the connection to Redis was lost';
+          continue;
+        }
+        // Redis is there but the log or the totals cannot be read: say so once, and keep trying.
+        const problem = `reading the log failed (${(error as Error).message})`;
+        if (problem !== resyncReason) this.options.log(`store: ${problem}; this node's totals wait until it can read them, retrying`);
+        resyncReason = problem;
+        await this.pause(200);
       }
     }
   }

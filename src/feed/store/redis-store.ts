@@ -78,11 +78,6 @@ export class RedisStore implements FeedStore {
     this.client = client as ScriptedRedis;
   }
 
-  /** The Redis URL without credentials, for log lines. */
-  get location(): string {
-    return this.where;
-  }
-
   async open(): Promise<PersistedState> {
     if (this.opened) throw new Error('store is already open');
     const started = Date.now();

@@ -297,6 +297,8 @@ describe('ReactionBurstModel: where the flow goes', () => {
     model.observe(feed.snapshot());
     let lowest = 0;
     let highest = 1080;
+    let leftmost = 1920;
+    let rightmost = 0;
     for (let tick = 0; tick < 100; tick++) {
       model.observe(feed.next(TICK_MS, { jp: { likes: 1000, comments: 10 }, us: { gifts: 1, giftDiamonds: 1 }, tw: { gifts: 1, giftDiamonds: 299 }, kr: { gifts: tick % 5 === 0 ? 1 : 0, giftDiamonds: tick % 5 === 0 ? 30_000 : 0 } }));
       for (let frame = 0; frame < 6; frame++) {
@@ -305,15 +307,36 @@ describe('ReactionBurstModel: where the flow goes', () => {
         for (let i = 0; i < pool.liveCount; i++) {
           const slot = pool.live[i]!;
           if (pool.outAlpha[slot] === 0) continue;
-          // Centres stay a small icon's half width inside the column's reach (which includes the widest icon).
-          expect(pool.outX[slot]).toBeGreaterThan(left + 20);
-          expect(pool.outX[slot]).toBeLessThan(right - 20);
+          leftmost = Math.min(leftmost, pool.outX[slot]!);
+          rightmost = Math.max(rightmost, pool.outX[slot]!);
           lowest = Math.max(lowest, pool.outY[slot]!);
           highest = Math.min(highest, pool.outY[slot]!);
         }
       }
     }
+    // Centres stay a small icon's half width inside the column's reach (which includes the widest icon).
+    expect(leftmost).toBeGreaterThan(left + 20);
+    expect(rightmost).toBeLessThan(right - 20);
     expect(lowest).toBeLessThanOrEqual(1026 - 20);
     expect(highest).toBeGreaterThan(54 + 60);
+  });
+});
+
+describe('ReactionBurstModel: density', () => {
+  function quietLikes(density: number, likes: number): number {
+    const feed = new FeedScript();
+    const model = new ReactionBurstModel({ density });
+    model.observe(feed.snapshot());
+    for (let like = 0; like < likes; like++) {
+      model.observe(feed.next(500, { jp: { likes: 1 } }));
+      run(model, 500);
+    }
+    return model.stats().spawned;
+  }
+
+  it('shows particles per reaction relative to normal, none at 0', () => {
+    expect(quietLikes(1, 10)).toBe(10);
+    expect(quietLikes(0.5, 10)).toBe(5);
+    expect(quietLikes(0, 10)).toBe(0);
   });
 });

@@ -45,7 +45,7 @@ export interface BurstLook {
   readonly gift: RiseLook;
   readonly bigGift: {
     /** Where the gem appears: higher than the flow, so it is not lost in a storm of hearts. */
-    readonly y: number;
+    readonly y: Range;
     readonly x: Range;
     readonly lifeMs: number;
     readonly speed: number;
@@ -69,8 +69,8 @@ export const defaultLook: BurstLook = {
     lean: 0.2,
     tilt: 0.14,
     scale: { min: 0.6, max: 1 },
-    x: { min: 1520, max: 1650 },
-    drift: { min: -70, max: 5 },
+    x: { min: 1490, max: 1660 },
+    drift: { min: -70, max: 0 },
   },
   bubble: {
     lifeMs: { min: 2800, max: 3400 },
@@ -94,12 +94,12 @@ export const defaultLook: BurstLook = {
     tilt: 0.08,
     // Multiplied by the gift's own size (gift-tiers.ts).
     scale: { min: 0.95, max: 1.05 },
-    x: { min: 1545, max: 1645 },
-    drift: { min: -40, max: 5 },
+    x: { min: 1500, max: 1650 },
+    drift: { min: -55, max: 0 },
   },
   bigGift: {
-    y: 880,
-    x: { min: 1560, max: 1610 },
+    y: { min: 840, max: 900 },
+    x: { min: 1500, max: 1630 },
     lifeMs: 4200,
     speed: 95,
     flashLifeMs: 1500,

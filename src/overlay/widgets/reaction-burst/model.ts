@@ -31,6 +31,10 @@ export interface ReactionBurstStats {
   spawned: number;
   /** Particles not shown because their pool was full (should stay 0: the rate ceilings prevent it). */
   dropped: number;
+  /** The audience's sustained rates as the model reads them from the feed, per second. */
+  likesPerSecond: number;
+  commentsPerSecond: number;
+  giftsPerSecond: number;
 }
 
 /** A clock step longer than this is a jump (a source shown again after being hidden), not a frame. */
@@ -60,7 +64,7 @@ export class ReactionBurstModel {
   static readonly defaultOptions: ReactionBurstOptions = {
     seed: 0x10c41,
     maxParticles: 800,
-    knees: { likes: 8, comments: 4, gifts: 3 },
+    knees: { likes: 8, comments: 4, gifts: 2 },
     heartColors: 1,
     density: 1,
     look: defaultLook,
@@ -166,7 +170,8 @@ export class ReactionBurstModel {
   }
 
   stats(): ReactionBurstStats {
-    return { live: this.pool.liveCount, capacity: this.pool.capacity, spawned: this.pool.spawned, dropped: this.dropped };
+    const { likesPerSecond, commentsPerSecond, giftsPerSecond } = this.delta;
+    return { live: this.pool.liveCount, capacity: this.pool.capacity, spawned: this.pool.spawned, dropped: this.dropped, likesPerSecond, commentsPerSecond, giftsPerSecond };
   }
 
   /**

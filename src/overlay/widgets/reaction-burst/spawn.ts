@@ -46,6 +46,7 @@ function followGem(
   motion: Motion,
   lifeMs: number,
   x: number,
+  y: number,
   big: BurstLook['bigGift'],
   bornMs: number,
 ): void {
@@ -53,7 +54,7 @@ function followGem(
   pool.bornMs[slot] = bornMs;
   pool.lifeMs[slot] = lifeMs;
   pool.x0[slot] = x;
-  pool.y0[slot] = big.y;
+  pool.y0[slot] = y;
   pool.vx[slot] = 0;
   pool.vy[slot] = big.speed;
   pool.decel[slot] = (big.speed * 0.5) / (big.lifeMs / 1000);
@@ -78,7 +79,8 @@ export function spawnBigGift(
 ): void {
   const big = look.bigGift;
   const x = pick(random, big.x);
-  followGem(pool, slots.gem, Motion.rise, big.lifeMs, x, big, bornMs);
+  const y = pick(random, big.y);
+  followGem(pool, slots.gem, Motion.rise, big.lifeMs, x, y, big, bornMs);
   pool.sway[slots.gem] = 6;
   pool.swayHz[slots.gem] = 0.35;
   pool.phase[slots.gem] = random.next() * TAU;
@@ -87,7 +89,7 @@ export function spawnBigGift(
   pool.baseScale[slots.gem] = gemScale;
 
   if (slots.flash >= 0) {
-    followGem(pool, slots.flash, Motion.flash, big.flashLifeMs, x, big, bornMs);
+    followGem(pool, slots.flash, Motion.flash, big.flashLifeMs, x, y, big, bornMs);
     pool.rotation0[slots.flash] = random.next() * TAU;
     pool.turn[slots.flash] = 0.5 * random.sign();
     pool.baseScale[slots.flash] = big.flashScale * gemScale;
@@ -98,7 +100,7 @@ export function spawnBigGift(
   for (let i = 0; i < count; i++) {
     const slot = slots.sparkles[i]!;
     if (slot < 0) continue;
-    followGem(pool, slot, Motion.sparkle, pick(random, big.sparkleLifeMs), x, big, bornMs);
+    followGem(pool, slot, Motion.sparkle, pick(random, big.sparkleLifeMs), x, y, big, bornMs);
     // Evenly around the gem, each a little off the exact spoke so the ring looks thrown, not stamped.
     pool.phase[slot] = offset + (TAU * i) / count + random.between(-0.18, 0.18);
     pool.sway[slot] = pick(random, big.sparkleReach);
