@@ -228,7 +228,7 @@ export class JournalStore implements FeedStore {
       .then(() => this.flushLoop())
       .finally(() => {
         this.flushRun = null;
-        if (this.queue.length > 0 || this.rotateRequested) this.scheduleFlush();
+        if (!this.failure && (this.queue.length > 0 || this.rotateRequested)) this.scheduleFlush();
       });
   }
 

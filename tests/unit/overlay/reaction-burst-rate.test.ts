@@ -20,6 +20,13 @@ describe('visualRate', () => {
     expect(visualRate(curve, 200)).toBeLessThan(200 / 2);
   });
 
+  it('compresses more gently or more strongly with the strength', () => {
+    const gentle = { knee: 5, strength: 0.35, ceiling: 100 };
+    expect(visualRate(gentle, 4)).toBe(4);
+    expect(visualRate(gentle, 20)).toBeCloseTo(5 + 5 * 0.35 * Math.log(4), 6);
+    expect(visualRate(gentle, 20)).toBeLessThan(visualRate({ ...gentle, strength: 1 }, 20));
+  });
+
   it('is monotonic, continuous at the knee and never above the ceiling', () => {
     expect(visualRate(curve, 20.000001)).toBeCloseTo(20, 4);
     fc.assert(

@@ -1,19 +1,8 @@
 import { Texture } from 'pixi.js';
+import { canvasOf, cssRgba } from '../../art/canvas.ts';
 
-/** A 0xRRGGBB colour with an alpha, as canvas wants it. */
-function rgba(color: number, alpha: number): string {
-  return `rgba(${(color >> 16) & 255}, ${(color >> 8) & 255}, ${color & 255}, ${alpha})`;
-}
-
-function canvasOf(width: number, height: number, resolution: number): { canvas: HTMLCanvasElement; context: CanvasRenderingContext2D } {
-  const canvas = document.createElement('canvas');
-  canvas.width = Math.ceil(width * resolution);
-  canvas.height = Math.ceil(height * resolution);
-  const context = canvas.getContext('2d');
-  if (!context) throw new Error('a 2D canvas is needed to draw the meter artwork');
-  context.scale(resolution, resolution);
-  return { canvas, context };
-}
+/** What the canvas errors name when it cannot draw. */
+const PURPOSE = 'the meter artwork';
 
 export interface SoftShape {
   readonly texture: Texture;
@@ -28,12 +17,12 @@ export interface SoftShape {
  */
 export function softRoundedRect(width: number, height: number, radius: number, blur: number, color: number, alpha: number, resolution: number): SoftShape {
   const margin = Math.ceil(blur * 2);
-  const { canvas, context } = canvasOf(width + margin * 2, height + margin * 2, resolution);
+  const { canvas, context } = canvasOf(width + margin * 2, height + margin * 2, resolution, PURPOSE);
   const away = 10_000;
-  context.shadowColor = rgba(color, alpha);
+  context.shadowColor = cssRgba(color, alpha);
   context.shadowBlur = blur * resolution;
   context.shadowOffsetX = away * resolution;
-  context.fillStyle = rgba(color, 1);
+  context.fillStyle = cssRgba(color, 1);
   context.beginPath();
   context.roundRect(margin - away, margin, width, height, radius);
   context.fill();
@@ -42,7 +31,7 @@ export function softRoundedRect(width: number, height: number, radius: number, b
 
 /** A round spot of light, white at the centre and fading to nothing: tinted, it is the fill's leading edge. */
 export function lightSpot(diameter: number, resolution: number): Texture {
-  const { canvas, context } = canvasOf(diameter, diameter, resolution);
+  const { canvas, context } = canvasOf(diameter, diameter, resolution, PURPOSE);
   const r = diameter / 2;
   const gradient = context.createRadialGradient(r, r, 0, r, r, r);
   gradient.addColorStop(0, 'rgba(255,255,255,1)');

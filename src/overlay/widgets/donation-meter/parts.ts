@@ -1,12 +1,14 @@
-import { BitmapFont, Container, FillGradient, Graphics, Sprite, Text, type Texture } from 'pixi.js';
+import { BitmapFont, Container, Graphics, Sprite, Text, type Texture } from 'pixi.js';
 import { gsap } from 'gsap';
+import { linearGradient } from '../../art/gradient.ts';
 import { mixRgb } from '../../theme/color.ts';
 import type { Theme } from '../../theme/default-theme.ts';
-import { softRoundedRect, type SoftShape } from './art.ts';
+import { lightSpot, softRoundedRect, type SoftShape } from './art.ts';
 
 /**
  * The pieces both meter views (the bar and the thermometer) are built from, drawn from the theme: panel,
- * texts, figure fonts, the heart, the milestone banner. Each view owns what it builds and destroys it.
+ * texts, figure fonts, the heart, the fill's light, the milestone banner and its celebration. Each view
+ * owns what it builds and destroys it.
  */
 
 /** Textures and bitmap fonts a view made, released together when it is destroyed. */
@@ -77,17 +79,6 @@ export function meterText(theme: Theme, content: string, options: TextOptions): 
   return text;
 }
 
-/** Evenly spaced stops along x (the bar) or up y (the thermometer, first stop at the bottom). */
-export function linearGradient(stops: readonly number[], direction: 'right' | 'up'): FillGradient {
-  return new FillGradient({
-    type: 'linear',
-    start: { x: 0, y: direction === 'up' ? 1 : 0 },
-    end: direction === 'up' ? { x: 0, y: 0 } : { x: 1, y: 0 },
-    colorStops: stops.map((color, index) => ({ offset: index / Math.max(1, stops.length - 1), color })),
-    textureSpace: 'local',
-  });
-}
-
 /** A baked soft shape placed under a panel, `dropY` lower (0 for a glow all around). */
 export function placeSoft(art: SoftShape, dropY: number): Sprite {
   return new Sprite({ texture: art.texture, x: -art.margin, y: -art.margin + dropY });
@@ -116,32 +107,14 @@ export function meterPanel(theme: Theme, width: number, height: number, resource
     glow.alpha = 0.45 * colors.glowStrength;
     layers.push(glow);
   }
-  const fill = new FillGradient({
-    type: 'linear',
-    start: { x: 0, y: 0 },
-    end: { x: 0, y: 1 },
-    colorStops: [
-      { offset: 0, color: colors.panelTop },
-      { offset: 1, color: colors.panelBottom },
-    ],
-    textureSpace: 'local',
-  });
+  const fill = linearGradient([colors.panelTop, colors.panelBottom], 'down');
   const shape = new Graphics().roundRect(0, 0, width, height, panel.radius).fill({ fill, alpha: colors.panelAlpha });
   if (panel.borderWidth > 0) {
     shape.roundRect(0, 0, width, height, panel.radius).stroke({ color: colors.panelEdge, alpha: colors.panelEdgeAlpha, width: panel.borderWidth, alignment: 1 });
   }
   if (panel.style === 'glass') {
     // The sheen: light from above that fades out by mid-panel (a gradient: a hard edge would cut the figures).
-    const sheen = new FillGradient({
-      type: 'linear',
-      start: { x: 0, y: 0 },
-      end: { x: 0, y: 1 },
-      colorStops: [
-        { offset: 0, color: 'rgba(255,255,255,0.09)' },
-        { offset: 1, color: 'rgba(255,255,255,0)' },
-      ],
-      textureSpace: 'local',
-    });
+    const sheen = linearGradient(['rgba(255,255,255,0.09)', 'rgba(255,255,255,0)'], 'down');
     const inset = panel.borderWidth;
     shape.roundRect(inset, inset, width - 2 * inset, height * 0.55, Math.max(0, panel.radius - inset)).fill({ fill: sheen });
   }
@@ -164,6 +137,15 @@ export function heartMark(color: number, x: number, y: number, size: number): Gr
     .fill(color);
   heart.position.set(x, y);
   return heart;
+}
+
+/** The warm spot of light that rides the fill's end while the amount counts: additive, hidden until then. */
+export function fillLight(resources: MeterResources, diameter: number): Sprite {
+  const light = new Sprite({ texture: resources.own(lightSpot(Math.round(diameter), 1)), anchor: 0.5 });
+  light.tint = 0xffe6b8;
+  light.blendMode = 'add';
+  light.visible = false;
+  return light;
 }
 
 /** Height of a milestone banner. */

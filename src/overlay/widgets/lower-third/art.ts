@@ -1,4 +1,5 @@
 import { CanvasSource, Texture } from 'pixi.js';
+import { canvasOf, cssRgba } from '../../art/canvas.ts';
 
 /**
  * The lower third's baked artwork. Plates and strips are drawn once per card on a canvas and stretched
@@ -6,19 +7,8 @@ import { CanvasSource, Texture } from 'pixi.js';
  * Graphics every frame; the photo is clipped to its shape once instead of being masked every frame.
  */
 
-function rgba(color: number, alpha: number): string {
-  return `rgba(${(color >> 16) & 255}, ${(color >> 8) & 255}, ${color & 255}, ${alpha})`;
-}
-
-function canvasOf(width: number, height: number, resolution: number): { canvas: HTMLCanvasElement; context: CanvasRenderingContext2D } {
-  const canvas = document.createElement('canvas');
-  canvas.width = Math.ceil(width * resolution);
-  canvas.height = Math.ceil(height * resolution);
-  const context = canvas.getContext('2d');
-  if (!context) throw new Error('a 2D canvas is needed to draw the lower third');
-  context.scale(resolution, resolution);
-  return { canvas, context };
-}
+/** What the canvas errors name when it cannot draw. */
+const PURPOSE = 'the lower third';
 
 function textureOf(canvas: HTMLCanvasElement, resolution: number): Texture {
   return new Texture({ source: new CanvasSource({ resource: canvas, resolution }) });
@@ -60,10 +50,10 @@ export function panelArt(options: {
 }): SliceArt {
   const { height, radius, resolution } = options;
   const width = SLICE_BASE_WIDTH;
-  const { canvas, context } = canvasOf(width, height, resolution);
+  const { canvas, context } = canvasOf(width, height, resolution, PURPOSE);
   const gradient = context.createLinearGradient(0, 0, 0, height);
-  gradient.addColorStop(0, rgba(options.top, options.alpha));
-  gradient.addColorStop(1, rgba(options.bottom, options.alpha));
+  gradient.addColorStop(0, cssRgba(options.top, options.alpha));
+  gradient.addColorStop(1, cssRgba(options.bottom, options.alpha));
   context.fillStyle = gradient;
   if (options.corners === 'top') {
     context.beginPath();
@@ -83,7 +73,7 @@ export function panelArt(options: {
     context.restore();
   }
   if (options.edgeAlpha > 0) {
-    context.strokeStyle = rgba(options.edge, options.edgeAlpha);
+    context.strokeStyle = cssRgba(options.edge, options.edgeAlpha);
     context.lineWidth = 1.5;
     context.stroke();
   }
@@ -95,9 +85,9 @@ export function panelArt(options: {
 export function shadowArt(height: number, radius: number, blur: number, color: number, alpha: number): SliceArt & { margin: number } {
   const margin = Math.ceil(blur * 2);
   const width = SLICE_BASE_WIDTH;
-  const { canvas, context } = canvasOf(width + margin * 2, height + margin * 2, 1);
+  const { canvas, context } = canvasOf(width + margin * 2, height + margin * 2, 1, PURPOSE);
   const away = 10_000;
-  context.shadowColor = rgba(color, alpha);
+  context.shadowColor = cssRgba(color, alpha);
   context.shadowBlur = blur;
   context.shadowOffsetX = away;
   context.fillStyle = '#000';
@@ -124,7 +114,7 @@ export function portraitArt(image: CanvasImageSource & { width: number; height: 
 }): { texture: Texture; margin: number } {
   const { size, ringWidth, resolution } = options;
   const margin = 14;
-  const { canvas, context } = canvasOf(size + margin * 2, size + margin * 2, resolution);
+  const { canvas, context } = canvasOf(size + margin * 2, size + margin * 2, resolution, PURPOSE);
   const shapePath = (inset: number) => {
     context.beginPath();
     const x = margin + inset;
@@ -134,11 +124,11 @@ export function portraitArt(image: CanvasImageSource & { width: number; height: 
   };
   // The ring, carrying the drop shadow.
   context.save();
-  context.shadowColor = rgba(options.shadow, 0.55);
+  context.shadowColor = cssRgba(options.shadow, 0.55);
   context.shadowBlur = 12;
   context.shadowOffsetY = 4;
   shapePath(0);
-  context.fillStyle = rgba(options.ring, 1);
+  context.fillStyle = cssRgba(options.ring, 1);
   context.fill();
   context.restore();
   // The photo inside the ring, scaled to cover (centred crop), favouring the top where faces are.

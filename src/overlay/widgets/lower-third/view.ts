@@ -1,4 +1,5 @@
-import { Container, FillGradient, Graphics, NineSliceSprite, Sprite, Text, type Texture } from 'pixi.js';
+import { Container, Graphics, NineSliceSprite, Sprite, Text, type FillGradient, type Texture } from 'pixi.js';
+import { linearGradient } from '../../art/gradient.ts';
 import type { Theme } from '../../theme/theme.ts';
 import { loadPhoto, panelArt, portraitArt, shadowArt, type PhotoShape, type SliceArt } from './art.ts';
 import { CARD, layoutCard, placeCard, type CardLayout, type MeasuredTexts } from './layout.ts';
@@ -243,16 +244,7 @@ export class LowerThirdCardView {
   private makeBar(): Graphics {
     const p = this.palette;
     const height = CARD.plateHeight + CARD.stripHeight;
-    const fill = new FillGradient({
-      type: 'linear',
-      start: { x: 0, y: 0 },
-      end: { x: 0, y: 1 },
-      colorStops: [
-        { offset: 0, color: p.accentLight },
-        { offset: 1, color: p.accent },
-      ],
-      textureSpace: 'local',
-    });
+    const fill = linearGradient([p.accentLight, p.accent], 'down');
     this.gradients.push(fill);
     return new Graphics().rect(0, 0, CARD.barWidth, height).fill({ fill });
   }

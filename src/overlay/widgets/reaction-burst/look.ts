@@ -49,6 +49,8 @@ export interface BurstLook {
     readonly x: Range;
     readonly lifeMs: number;
     readonly speed: number;
+    /** Celebrations on screen at once; further big gifts rise with the others, without the fanfare. */
+    readonly maxAtOnce: number;
     readonly flashLifeMs: number;
     readonly flashScale: number;
     readonly sparkles: number;
@@ -100,8 +102,9 @@ export const defaultLook: BurstLook = {
   bigGift: {
     y: { min: 840, max: 900 },
     x: { min: 1500, max: 1630 },
-    lifeMs: 4200,
-    speed: 95,
+    lifeMs: 3800,
+    speed: 140,
+    maxAtOnce: 2,
     flashLifeMs: 1500,
     flashScale: 1.1,
     sparkles: 8,

@@ -15,8 +15,8 @@ export interface ReactionBurstOptions {
   seed: number;
   /** Live particles at most, all kinds together (clamped to 60..5000). */
   maxParticles: number;
-  /** Reactions per second shown one to one, per kind; above it the flow is compressed. */
-  knees: { likes: number; comments: number; gifts: number };
+  /** Per kind: reactions per second shown one to one, and how strongly a storm above that is compressed. */
+  curves: Readonly<Record<'likes' | 'comments' | 'gifts', { knee: number; strength: number }>>;
   /** How many heart colours the view has; hearts take them in turn. */
   heartColors: number;
   /** Particles per reaction relative to normal (the `density` URL parameter); 0 shows none. */
@@ -64,7 +64,8 @@ export class ReactionBurstModel {
   static readonly defaultOptions: ReactionBurstOptions = {
     seed: 0x10c41,
     maxParticles: 800,
-    knees: { likes: 8, comments: 4, gifts: 2 },
+    // Gifts are precious: a handful at once all show, a storm of them grows only slowly.
+    curves: { likes: { knee: 8, strength: 1 }, comments: { knee: 4, strength: 1 }, gifts: { knee: 5, strength: 0.35 } },
     heartColors: 1,
     density: 1,
     look: defaultLook,
@@ -88,15 +89,15 @@ export class ReactionBurstModel {
 
   constructor(options: Partial<ReactionBurstOptions> = {}) {
     this.options = { ...ReactionBurstModel.defaultOptions, ...options };
-    const { seed, maxParticles, knees, look, density } = this.options;
+    const { seed, maxParticles, curves, look, density } = this.options;
     const layout = poolLayout(maxParticles);
     this.pool = new ParticlePool(layout);
     this.random = new SeededRandom(seed);
     const capacityOf = (layer: number) => layout[layer]!.capacity;
     this.curves = {
-      likes: { knee: knees.likes, gain: density, ceiling: sustainableRate(capacityOf(LAYER.heart), look.heart.lifeMs.max, SUSTAINED_FILL) },
-      comments: { knee: knees.comments, gain: density, ceiling: sustainableRate(capacityOf(LAYER.bubble), look.bubble.lifeMs.max, SUSTAINED_FILL) },
-      gifts: { knee: knees.gifts, gain: density, ceiling: sustainableRate(capacityOf(LAYER.gift), look.gift.lifeMs.max, SUSTAINED_FILL) },
+      likes: { ...curves.likes, gain: density, ceiling: sustainableRate(capacityOf(LAYER.heart), look.heart.lifeMs.max, SUSTAINED_FILL) },
+      comments: { ...curves.comments, gain: density, ceiling: sustainableRate(capacityOf(LAYER.bubble), look.bubble.lifeMs.max, SUSTAINED_FILL) },
+      gifts: { ...curves.gifts, gain: density, ceiling: sustainableRate(capacityOf(LAYER.gift), look.gift.lifeMs.max, SUSTAINED_FILL) },
     };
     // Slack for a storm that starts out of silence; with the ceiling's share, the pool is never overfilled.
     const burstShare = 1 - SUSTAINED_FILL;
@@ -112,7 +113,7 @@ export class ReactionBurstModel {
   }
 
   /** The particles per second the flow shows for `reactionsPerSecond` of a kind. */
-  visualRate(kind: keyof ReactionBurstOptions['knees'], reactionsPerSecond: number): number {
+  visualRate(kind: keyof ReactionBurstOptions['curves'], reactionsPerSecond: number): number {
     return visualRate(this.curves[kind], reactionsPerSecond);
   }
 
@@ -224,7 +225,7 @@ export class ReactionBurstModel {
     const tier = giftTier(diamonds);
     if (tier === 'gem' && this.nowMs - dueMs < look.bigGift.lifeMs && this.showBigGift(diamonds, dueMs)) return;
     if (this.nowMs - dueMs >= look.gift.lifeMs.max) return;
-    // A big gift beyond the free gems (several at once) still rises with the others, without the fanfare.
+    // A big gift beyond the celebrations on screen still rises with the others, without the fanfare.
     const slot = this.pool.acquire(LAYER.gift, GIFT_ICON[tier]);
     if (slot < 0) {
       this.dropped++;
@@ -233,8 +234,9 @@ export class ReactionBurstModel {
     spawnRising(this.pool, slot, this.random, look.gift, look.emitter, dueMs, giftScale(diamonds));
   }
 
-  /** The gem with its flash and sparkles; false if no gem is free (several big gifts at once). */
+  /** The gem with its flash and sparkles; false if enough big gifts are being celebrated already. */
   private showBigGift(diamonds: number, dueMs: number): boolean {
+    if (this.pool.liveIn(LAYER.gem) >= this.options.look.bigGift.maxAtOnce) return false;
     const slots = this.bigGiftSlots;
     slots.gem = this.pool.acquire(LAYER.gem, Icon.gem);
     if (slots.gem < 0) return false;

@@ -96,6 +96,12 @@ export class ParticlePool {
     return this.liveTotal;
   }
 
+  /** Live slots in one layer. */
+  liveIn(layerIndex: number): number {
+    const range = this.ranges[layerIndex];
+    return range ? range.capacity - this.freeCount[layerIndex]! : 0;
+  }
+
   /** Live slots showing `icon` (a loop, for tests and inspection; not for the frame loop). */
   liveShowing(icon: number): number {
     let count = 0;
