@@ -43,6 +43,7 @@ export class Aggregator {
   private readonly regions = new Map<string, RegionBook>();
   private readonly markets = new Map<string, ReactionTotals>();
   private readonly cache = new Map<Scope, { builtAtSeq: number; body: StateBody }>();
+  private readonly changeListeners = new Set<() => void>();
 
   constructor(campaign: CampaignConfig) {
     this.campaign = campaign;
@@ -91,6 +92,7 @@ export class Aggregator {
       region.lastChangeSeq = this.currentSeq;
     }
     this.campaignLastChangeSeq = this.currentSeq;
+    this.notifyChange();
   }
 
   /** Parses one delta and finds the totals it adds to; throws an Error naming what is wrong. */
@@ -127,6 +129,17 @@ export class Aggregator {
     this.currentSeq = Math.max(this.currentSeq + 1, atSeq);
     this.campaignLastChangeSeq = this.currentSeq;
     for (const book of this.regions.values()) book.lastChangeSeq = this.currentSeq;
+    this.notifyChange();
+  }
+
+  /** Calls `listener` after every change of what overlays show; returns the function that stops it. */
+  onChange(listener: () => void): () => void {
+    this.changeListeners.add(listener);
+    return () => this.changeListeners.delete(listener);
+  }
+
+  private notifyChange(): void {
+    for (const listener of this.changeListeners) listener();
   }
 
   /** The seq at which this scope last changed (0 when never): the server sends an update when it moves. */

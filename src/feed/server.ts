@@ -18,6 +18,7 @@ import { RedisScaleOut, type RedisScaleOutOptions } from './scale-out/redis-scal
 import { staticFiles } from './http/static.ts';
 import { streamsRoute } from './http/streams-route.ts';
 import { Broadcaster } from './socket/broadcaster.ts';
+import { FlushPacer } from './socket/flush-pacer.ts';
 import type { OverlayIo } from './socket/overlay-io.ts';
 import { publishStreamStatus } from './socket/stream-status.ts';
 import { guardSocketOrigins } from './socket/origin-guard.ts';
@@ -37,7 +38,7 @@ export interface FeedServerOptions {
   host?: string;
   /** 0 (the default) picks a free port. */
   port?: number;
-  /** How often coalesced updates go out, in ms. Default 100. */
+  /** Updates go out at most once per tick (ms, default 100); the first change after a quiet tick at once. */
   tickMs?: number;
   /** Run the simulator with these options; off when absent or false. */
   simulator?: SimulatorOptions | false;
@@ -172,19 +173,20 @@ async function assembleFeedServer(options: FeedServerOptions, aggregator: Aggreg
   const streamStatus = tiktok && control ? publishStreamStatus(io, tiktok.board) : null;
 
   const broadcaster = new Broadcaster(io, aggregator);
-  const ticker = setInterval(() => {
+  const pacer = new FlushPacer(() => {
     try {
       broadcaster.flush();
     } catch (error) {
       log(`tick failed: ${(error as Error)?.stack ?? String(error)}`);
     }
   }, tickMs);
-  ticker.unref();
+  const stopPacing = aggregator.onChange(() => pacer.changed());
 
   let closing: Promise<void> | undefined;
   const close = () =>
     (closing ??= (async () => {
-      clearInterval(ticker);
+      stopPacing();
+      pacer.cancel();
       control?.close();
       streamStatus?.close();
       await Promise.allSettled(sources.map(async (source) => source.stop()));
@@ -223,7 +225,7 @@ async function assembleFeedServer(options: FeedServerOptions, aggregator: Aggreg
     control,
     totals,
     middleware,
-    flush: () => broadcaster.flush(),
+    flush: () => pacer.flushNow(),
     close,
   };
 }
