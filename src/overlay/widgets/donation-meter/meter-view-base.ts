@@ -1,0 +1,172 @@
+import { BitmapText, Container, type Graphics, type Sprite, type Text } from 'pixi.js';
+import type { gsap } from 'gsap';
+import type { Theme } from '../../theme/default-theme.ts';
+import type { MeterView, MeterViewOptions } from './meter-view.ts';
+import { BANNER_HEIGHT, MeterResources, celebrationTimeline, meterPanel, milestoneBanner } from './parts.ts';
+
+/** The fill of a meter, drawn once and only moved: a style builds it, MeterViewBase flashes and lights it. */
+export interface Gauge {
+  readonly container: Container;
+  /** Slides to show how full the meter is. */
+  readonly mask: Graphics;
+  /** Flashes over the fill in a celebration. */
+  readonly flash: Graphics;
+  /** The light at the fill's end (see fillLight). */
+  readonly tip: Sprite;
+}
+
+/** Space between the panel and a milestone banner above or below it, in stage units. */
+const BANNER_GAP = 14;
+
+/**
+ * What the bar and the thermometer do alike once built: the panel and its celebration glow, the figures,
+ * the light at the fill's end, the markers' tints, the milestone banners and the celebration, and the
+ * teardown. A style's constructor builds its own figures, gauge and markers on top of the panel (in
+ * drawing order); the style alone knows how a ratio moves its fill and its markers.
+ */
+export abstract class MeterViewBase implements MeterView {
+  readonly root = new Container({ label: 'donation-meter' });
+  protected readonly resources = new MeterResources();
+  /** One per milestone (same index), tinted gold once reached. */
+  protected readonly markers: Container[] = [];
+  private readonly banners: Container[] = [];
+  private readonly glow: Sprite;
+  private celebration: gsap.core.Timeline | null = null;
+  private destroyed = false;
+
+  protected abstract readonly amount: BitmapText;
+  protected abstract readonly percent: BitmapText;
+  protected abstract readonly goal: Text;
+  /** Widest the amount may be before it is narrowed to fit. */
+  protected abstract readonly amountRoom: number;
+  protected abstract readonly gauge: Gauge;
+
+  /**
+   * Puts the root where the theme's layout places the meter (position, title-safe margin), at `scale`, and
+   * lays the panel of `size` (stage units), the bottom of everything the style then adds.
+   */
+  protected constructor(
+    protected readonly theme: Theme,
+    private readonly size: { readonly width: number; readonly height: number },
+    scale: number,
+  ) {
+    const { box } = theme.layout.meter;
+    this.root.position.set(box.x, box.y);
+    this.root.scale.set(scale);
+    const panel = meterPanel(theme, size.width, size.height, this.resources);
+    this.glow = panel.celebrationGlow;
+    this.root.addChild(...panel.layers);
+  }
+
+  abstract showFill(ratio: number): void;
+  /** One milestone's marker with its label, hidden until placed. */
+  protected abstract marker(labelText: string, resolution: number): Container;
+  /** Moves a marker to `ratio` (0..1) of the way along the gauge. */
+  protected abstract moveMarker(marker: Container, ratio: number): void;
+
+  /** Height of the panel in stage units (the banner hangs beside it). */
+  get height(): number {
+    return this.size.height;
+  }
+
+  get amountText(): string {
+    return this.amount.text;
+  }
+
+  get percentText(): string {
+    return this.percent.text;
+  }
+
+  get goalText(): string {
+    return this.goal.text;
+  }
+
+  get celebrating(): boolean {
+    return this.celebration !== null;
+  }
+
+  /** Sets the amount, narrowing it only if it would not fit its room (a very large campaign). */
+  showAmount(text: string): void {
+    if (this.amount.text === text) return;
+    this.amount.text = text;
+    this.amount.scale.set(1);
+    if (this.amount.width > this.amountRoom) this.amount.scale.set(this.amountRoom / this.amount.width);
+  }
+
+  showPercent(text: string): void {
+    this.percent.text = text;
+  }
+
+  showGoal(text: string): void {
+    if (this.goal.text !== text) this.goal.text = text;
+  }
+
+  /** The light at the fill's end shows while the amount counts (not at all with reduced motion). */
+  showMotion(intensity: number): void {
+    const shown = this.theme.motion.reduced ? 0 : intensity;
+    this.gauge.tip.alpha = 0.9 * shown;
+    this.gauge.tip.visible = shown > 0.01;
+  }
+
+  /** The first `count` markers (their milestones are reached) turn gold. */
+  showReached(count: number): void {
+    this.markers.forEach((marker, index) => {
+      marker.tint = index < count ? this.theme.colors.markerReached : this.theme.colors.marker;
+    });
+  }
+
+  /** Places each milestone's marker along the gauge (ratio 0..1); one at or past the end is hidden. */
+  placeMarkers(ratios: readonly number[]): void {
+    ratios.forEach((ratio, index) => {
+      const marker = this.markers[index];
+      if (!marker) return;
+      this.moveMarker(marker, ratio);
+      marker.visible = ratio < 1;
+    });
+  }
+
+  /** A milestone was passed: see celebrationTimeline. A newer celebration replaces one still running. */
+  celebrate(milestoneIndex: number): void {
+    this.celebration?.progress(1).kill();
+    const below = this.theme.layout.meter.bannersBelow;
+    this.celebration = celebrationTimeline(
+      this.theme,
+      {
+        glow: this.glow,
+        flash: this.gauge.flash,
+        marker: this.markers[milestoneIndex]?.visible ? this.markers[milestoneIndex] : undefined,
+        banner: this.banners[milestoneIndex],
+        bannerY: below ? this.size.height + BANNER_GAP : -BANNER_GAP - BANNER_HEIGHT,
+        bannerFrom: below ? -1 : 1,
+      },
+      () => (this.celebration = null),
+    );
+  }
+
+  destroy(): void {
+    if (this.destroyed) return;
+    this.destroyed = true;
+    this.celebration?.kill();
+    this.celebration = null;
+    this.root.destroy({ children: true });
+    this.resources.destroy();
+  }
+
+  /** A figure that changes every frame, '0' until set: bitmap text in a font of just the figure characters. */
+  protected figureText(role: string, fontSize: number, options: MeterViewOptions): BitmapText {
+    const fontFamily = this.resources.installFigureFont(this.theme, role, fontSize, options.figureChars, options.resolution);
+    return new BitmapText({ text: '0', style: { fontFamily, fontSize } });
+  }
+
+  /** The markers, then the banners above everything else: the last of what a style's constructor adds. */
+  protected addMilestones(options: MeterViewOptions): void {
+    for (const milestone of options.milestones) this.markers.push(this.root.addChild(this.marker(milestone.markerLabel, options.resolution)));
+    const { box } = this.theme.layout.meter;
+    for (const milestone of options.milestones) {
+      const banner = this.root.addChild(milestoneBanner(this.theme, milestone.bannerLabel, options.resolution, this.resources));
+      // On the right of the frame a banner grows leftwards from the panel's right edge, staying inside.
+      if (box.x + box.width / 2 > 960) banner.x = this.size.width - banner.width;
+      this.banners.push(banner);
+    }
+  }
+}
