@@ -2,6 +2,7 @@ import type { Plugin } from 'vite';
 import type { CampaignConfig } from '../protocol/index.ts';
 import { newToken } from './cli/security-settings.ts';
 import { SAMPLE_CAMPAIGN_PATH, loadCampaignFile } from './config.ts';
+import { startDemoDirector } from './dev/demo-director.ts';
 import { startFeedServer, type FeedServerOptions } from './server.ts';
 import type { SimulatorOptions } from './sources/simulator.ts';
 
@@ -12,6 +13,8 @@ export interface FeedDevPluginOptions {
   /** The simulator that animates the overlay while designing; on by default. */
   simulator?: SimulatorOptions | false;
   routes?: FeedServerOptions['routes'];
+  /** Fire a milestone every ~15 s and cycle the roster's lower thirds, so everything animates; on by default, off with DEMO=off. */
+  demo?: boolean;
 }
 
 /**
@@ -44,6 +47,15 @@ export function feedDevPlugin(options: FeedDevPluginOptions = {}): Plugin {
       server.middlewares.use(feed.middleware);
       const tokenSource = process.env['CONTROL_TOKEN']?.trim() ? '$CONTROL_TOKEN' : `${controlToken} (made for this run; set CONTROL_TOKEN to keep one)`;
       server.config.logger.info(`  local-love control page: /control.html  token: ${tokenSource}`);
+      if ((options.demo ?? process.env['DEMO'] !== 'off') && feed.control) {
+        const director = startDemoDirector({
+          control: feed.control.service,
+          rosterIds: campaign.roster.map((entry) => entry.id),
+          log: (message) => server.config.logger.warn(`local-love feed: ${message}`, { timestamp: true }),
+        });
+        server.httpServer.once('close', () => director.stop());
+        server.config.logger.info('  local-love demo: a milestone every 15 s and the roster\'s lower thirds in turn (DEMO=off to stop)');
+      }
     },
   };
 }
