@@ -1,8 +1,22 @@
-import { Application, Container } from 'pixi.js';
+import { Application, Container, Ticker } from 'pixi.js';
 import type { FeedState, LowerThirdState } from '../protocol/index.ts';
 import type { Clock, FrameDriver } from './clock.ts';
 import { fitStage } from './fit-stage.ts';
 import type { Widget } from './widget.ts';
+
+/**
+ * Our clock is the only frame loop. Pixi keeps its own on `Ticker.system` (pointer-over checks and the
+ * renderer's texture garbage collection) and `Ticker.shared`: each runs requestAnimationFrame forever,
+ * a few percent of a core while the overlay is idle, and the collector would drop the GPU copy of an
+ * atlas left unused during a quiet spell, to upload it again at the next burst. The overlay takes no
+ * pointer input and keeps every texture it made in use, so both loops are stopped and kept from restarting.
+ */
+function stopPixiTickers(): void {
+  for (const ticker of [Ticker.system, Ticker.shared]) {
+    ticker.autoStart = false;
+    ticker.stop();
+  }
+}
 
 /**
  * The pixi application, the scaled 1920x1080 scene and the widgets on it. It is the clock's FrameDriver:
@@ -44,6 +58,7 @@ export class Stage implements FrameDriver {
       height: window.innerHeight,
     });
     host.appendChild(app.canvas);
+    stopPixiTickers();
     return new Stage(app, clock);
   }
 

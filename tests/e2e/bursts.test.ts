@@ -11,7 +11,8 @@ import { drawnPixels } from './lower-third-helpers.ts';
 let overlay: OverlayHarness;
 
 beforeAll(async () => {
-  overlay = await startOverlay({ query: 'lang=ja', initScript: GL_PROBE_SCRIPT });
+  // The meter is there to show that it, too, comes back at the present; the lower third is not needed.
+  overlay = await startOverlay({ query: 'lang=ja&widgets=meter,bursts', initScript: GL_PROBE_SCRIPT });
 });
 
 afterAll(async () => {
@@ -20,8 +21,8 @@ afterAll(async () => {
 
 interface BurstInspect {
   live: number;
-  capacity: number;
   spawned: number;
+  capacity: number;
   dropped: number;
   moving: boolean;
   timeMs: number;
@@ -48,8 +49,9 @@ function startStorm(): () => void {
 
 /** Waits until every particle is gone and the stage has stopped drawing. */
 async function settle(): Promise<void> {
-  await overlay.waitFor('(() => { const b = window.__localLove.widget("reaction-burst"); return b && !b.moving; })()', 20_000);
-  await overlay.waitFor('(() => { const m = window.__localLove.widget("donation-meter"); return m.displayedMinor === m.targetMinor && !m.celebrating; })()', 20_000);
+  // Software rendering on a busy machine can draw a few frames a second: give the last particles time.
+  await overlay.waitFor('(() => { const b = window.__localLove.widget("reaction-burst"); return b && !b.moving; })()', 90_000);
+  await overlay.waitFor('(() => { const m = window.__localLove.widget("donation-meter"); return m.displayedMinor === m.targetMinor && !m.celebrating; })()', 30_000);
   await sleep(300);
 }
 
@@ -83,7 +85,7 @@ describe('reaction bursts, fed by the real feed server', () => {
     expect(after.draws - before.draws).toBe(0);
     expect(await framesDrawn()).toBe(framesBefore);
     expect(after.textures).toBe(before.textures);
-  });
+  }, 180_000);
 
   for (const [event, hide, show] of [
     ['obsSourceVisibleChanged', { visible: false }, { visible: true }],
@@ -112,16 +114,17 @@ describe('reaction bursts, fed by the real feed server', () => {
         await obsEvent(event, show);
         await overlay.waitFor(`window.__localLove.framesDrawn > ${framesBefore}`);
         const back = await bursts();
-        // The time away passed at once: the meter shows the present amount, the particles of before are gone
-        // and at most a tick of the present flow is on screen, not 2.5 s of missed storm.
+        // The time away passed at once: the meter shows the present amount, the particles on screen when
+        // the source was hidden have aged by the time away (most are gone), and not one particle of the
+        // storm missed meanwhile is shown late.
         expect(back.timeMs - hiddenAt.timeMs).toBeGreaterThanOrEqual(2400);
         const shownMeter = await meter();
         expect(shownMeter.displayedMinor).toBe(shownMeter.targetMinor);
         expect(back.live).toBeLessThan(hiddenAt.live);
-        expect(back.live).toBeLessThanOrEqual(20);
+        expect(back.spawned).toBe(hiddenAt.spawned);
       } finally {
         stop();
       }
-    });
+    }, 180_000);
   }
 });

@@ -48,13 +48,24 @@ describe('reaction bursts, pixel for pixel', () => {
     expect(await bursts()).toMatchObject({ live: 0, spawned: 0 });
   });
 
-  it('flows hearts, bubbles and gifts up the right side, with a big gift\'s flash', async () => {
-    for (let index = 0; index < 14; index++) {
+  it('celebrates a big gift with a flash and a ring of sparkles', async () => {
+    for (let index = 0; index < 8; index++) {
       await update(index);
       await advance(150);
       await sleep(400);
     }
-    // 14 hearts, 4 bubbles, 4 gifts, and the big gift's flash and sparkles.
+    // 8 hearts, 2 bubbles, a rose, a star, and the big gift: its gem, flash and 8 sparkles.
+    expect((await bursts()).spawned).toBe(8 + 2 + 2 + 1 + 1 + 8);
+    await advance(150);
+    expectMatchesGolden('reaction-burst-big-gift', await screenshot());
+  });
+
+  it('flows hearts, bubbles and gifts up the right side, fanning out and fading as they rise', async () => {
+    for (let index = 8; index < 14; index++) {
+      await update(index);
+      await advance(150);
+      await sleep(400);
+    }
     expect((await bursts()).spawned).toBe(14 + 4 + 4 + 1 + 8);
     await advance(500);
     expectMatchesGolden('reaction-burst-flow', await screenshot());

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { packAtlas, type AtlasFrame } from '../../../src/overlay/widgets/reaction-burst/atlas-layout.ts';
+import { opaqueBounds, packAtlas, type AtlasFrame } from '../../../src/overlay/widgets/reaction-burst/atlas-layout.ts';
 import { hex, inkFor, luminance, recolorSvg } from '../../../src/overlay/widgets/reaction-burst/icon-colors.ts';
+import { flowTransform } from '../../../src/overlay/widgets/reaction-burst/placement.ts';
 import { BIG_GIFT_DIAMONDS, giftScale, giftTier, splitGiftValues } from '../../../src/overlay/widgets/reaction-burst/gift-tiers.ts';
 
 describe('gift tiers', () => {
@@ -64,6 +65,28 @@ describe('packAtlas', () => {
   });
 });
 
+describe('opaqueBounds', () => {
+  function image(width: number, height: number, opaque: [number, number, number][]): Uint8ClampedArray {
+    const rgba = new Uint8ClampedArray(width * height * 4);
+    for (const [x, y, alpha] of opaque) rgba[(y * width + x) * 4 + 3] = alpha;
+    return rgba;
+  }
+
+  it('finds the smallest rectangle around the visible pixels, ignoring a near-invisible shadow tail', () => {
+    const rgba = image(10, 8, [
+      [2, 1, 255],
+      [7, 5, 80],
+      [9, 7, 3],
+    ]);
+    expect(opaqueBounds(rgba, 10, 8)).toEqual({ x: 2, y: 1, width: 6, height: 5 });
+    expect(opaqueBounds(rgba, 10, 8, 1)).toEqual({ x: 2, y: 1, width: 8, height: 7 });
+  });
+
+  it('gives a single pixel for an empty image', () => {
+    expect(opaqueBounds(image(4, 4, []), 4, 4)).toEqual({ x: 0, y: 0, width: 1, height: 1 });
+  });
+});
+
 describe('icons', () => {
   const names = ['heart', 'bubble', 'rose', 'star', 'treasure', 'gem', 'burst', 'sparkle'];
   const read = (name: string) => readFileSync(new URL(`../../../assets/icons/${name}.svg`, import.meta.url), 'utf8');
@@ -95,5 +118,22 @@ describe('icons', () => {
     expect(hex(inkFor(0xfff8f0))).toBe('#1d2440');
     expect(hex(inkFor(0x2b7cf2))).toBe('#ffffff');
     expect(hex(inkFor(0x8a5cff))).toBe('#ffffff');
+  });
+});
+
+describe('flowTransform', () => {
+  const mapX = (t: { x: number; scaleX: number }, x: number) => t.x + t.scaleX * x;
+
+  it('leaves the flow where it is, or moves it, while it stays on the right half', () => {
+    expect(flowTransform(1455, { x: 0, y: 0 })).toEqual({ x: 0, y: 0, scaleX: 1 });
+    expect(flowTransform(1455, { x: -100, y: -200 })).toEqual({ x: -100, y: -200, scaleX: 1 });
+  });
+
+  it('mirrors the flow about its new centre on the left half, so it leans towards the middle', () => {
+    const t = flowTransform(1455, { x: 465 - 1455, y: 0 });
+    expect(t.scaleX).toBe(-1);
+    expect(mapX(t, 1455)).toBe(465);
+    // A particle drifting left of the centre (towards the middle on the right) lands right of it.
+    expect(mapX(t, 1455 - 200)).toBe(465 + 200);
   });
 });

@@ -65,3 +65,27 @@ export function packAtlas(items: readonly AtlasItem[], padding: number): AtlasLa
   if (!best) throw new Error(`icons do not fit a ${MAX_SIZE}x${MAX_SIZE} atlas`);
   return best;
 }
+
+/**
+ * The smallest rectangle holding every pixel of an RGBA image whose alpha is at least `minAlpha`: the
+ * part of an icon worth drawing. A particle's quad then covers this and not the transparent margin its
+ * SVG keeps for the drop shadow, which in software rendering is fill-rate saved on every frame.
+ * An image with no such pixel gives a 1x1 rectangle at the origin.
+ */
+export function opaqueBounds(rgba: Uint8ClampedArray, width: number, height: number, minAlpha = 4): AtlasFrame {
+  let left = width;
+  let right = -1;
+  let top = height;
+  let bottom = -1;
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      if (rgba[(y * width + x) * 4 + 3]! < minAlpha) continue;
+      if (x < left) left = x;
+      if (x > right) right = x;
+      if (y < top) top = y;
+      if (y > bottom) bottom = y;
+    }
+  }
+  if (right < 0) return { x: 0, y: 0, width: 1, height: 1 };
+  return { x: left, y: top, width: right - left + 1, height: bottom - top + 1 };
+}

@@ -7,16 +7,17 @@ import roseSvg from '../../../../assets/icons/rose.svg?raw';
 import sparkleSvg from '../../../../assets/icons/sparkle.svg?raw';
 import starSvg from '../../../../assets/icons/star.svg?raw';
 import treasureSvg from '../../../../assets/icons/treasure.svg?raw';
-import { packAtlas } from './atlas-layout.ts';
+import { opaqueBounds, packAtlas, type AtlasFrame } from './atlas-layout.ts';
 import { inkFor, recolorSvg } from './icon-colors.ts';
 import { Icon } from './layers.ts';
 
 /**
  * The burst icons in one texture, built in the browser when the overlay loads: each SVG (inlined in the
- * bundle, so no extra requests) is coloured for the theme, drawn once into one canvas at the resolution
- * the stage needs, and uploaded once. Rasterising at load rather than at build time keeps the SVGs the only
+ * bundle, so no extra requests) is coloured for the theme, drawn once at the resolution the stage needs,
+ * trimmed to its opaque part, packed into one canvas and uploaded once. Rasterising at load rather than at build time keeps the SVGs the only
  * source of the art, needs no image tool in the build, gives every theme its own heart colours with crisp
  * white rims (a runtime tint would colour the rim too), and a 4K browser source sharper icons.
+ * No mipmaps: icons are rasterised at about the size they are drawn.
  */
 export interface BurstColors {
   /** Heart colours, taken in turn (Icon.heart + k is the k-th). */
@@ -47,6 +48,27 @@ function iconSvgs(colors: BurstColors): string[] {
   return svgs;
 }
 
+/**
+ * Texture pixels per stage pixel, per icon. Hearts and bubbles are drawn at or below their natural size:
+ * one texel per pixel samples cleanly without mipmaps (which cost a fifth of the frame rate in software
+ * rendering). Gifts grow up to 1.45x with their value, so they get half as many texels again.
+ */
+function density(icon: number): number {
+  return icon === Icon.rose || icon === Icon.star || icon === Icon.treasure || icon === Icon.gem ? 1.5 : 1;
+}
+
+/** Draws an icon at `scale` texels per SVG pixel into a canvas of its own and finds its opaque part. */
+function rasterise(image: HTMLImageElement, scale: number): { canvas: HTMLCanvasElement; trim: AtlasFrame; scale: number } {
+  const canvas = document.createElement('canvas');
+  canvas.width = Math.ceil(image.naturalWidth * scale);
+  canvas.height = Math.ceil(image.naturalHeight * scale);
+  const context = canvas.getContext('2d', { willReadFrequently: true });
+  if (!context) throw new Error('reaction bursts: a 2D canvas is needed to build the icon atlas');
+  context.drawImage(image, 0, 0, canvas.width, canvas.height);
+  const trim = opaqueBounds(context.getImageData(0, 0, canvas.width, canvas.height).data, canvas.width, canvas.height);
+  return { canvas, trim, scale };
+}
+
 async function decode(svg: string): Promise<HTMLImageElement> {
   const image = new Image();
   image.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
@@ -55,17 +77,16 @@ async function decode(svg: string): Promise<HTMLImageElement> {
 }
 
 /**
- * Rasterises every icon at `resolution` texture pixels per stage pixel and returns the textures.
- * The default leaves headroom for icons drawn above their natural size; mipmaps keep small hearts from
- * shimmering as they shrink.
+ * Rasterises every icon at `resolution` (the stage's pixels per stage unit) times its own density, and
+ * returns the textures, each sized in stage units whatever its texel count.
  */
-export async function buildBurstAtlas(colors: BurstColors, resolution = 1.5, mipmaps = true): Promise<BurstAtlas> {
+export async function buildBurstAtlas(colors: BurstColors, resolution = 1): Promise<BurstAtlas> {
   if (colors.hearts.length === 0) throw new Error('reaction bursts: at least one heart colour is needed');
-  const svgs = iconSvgs(colors);
-  const images = await Promise.all(svgs.map(decode));
-  const padding = Math.ceil(8 * resolution);
+  const images = await Promise.all(iconSvgs(colors).map(decode));
+  const icons = images.map((image, id) => rasterise(image, resolution * density(id)));
+  const padding = Math.ceil(4 * resolution);
   const layout = packAtlas(
-    images.map((image, id) => ({ id: String(id), width: Math.ceil(image.naturalWidth * resolution), height: Math.ceil(image.naturalHeight * resolution) })),
+    icons.map((icon, id) => ({ id: String(id), width: icon.trim.width, height: icon.trim.height })),
     padding,
   );
   const canvas = document.createElement('canvas');
@@ -73,17 +94,23 @@ export async function buildBurstAtlas(colors: BurstColors, resolution = 1.5, mip
   canvas.height = layout.height;
   const context = canvas.getContext('2d');
   if (!context) throw new Error('reaction bursts: a 2D canvas is needed to build the icon atlas');
-  images.forEach((image, id) => {
+  icons.forEach(({ canvas: icon, trim }, id) => {
     const frame = layout.frames.get(String(id))!;
-    context.drawImage(image, frame.x, frame.y, frame.width, frame.height);
+    context.drawImage(icon, trim.x, trim.y, trim.width, trim.height, frame.x, frame.y, trim.width, trim.height);
   });
 
-  const source = new CanvasSource({ resource: canvas, resolution, autoGenerateMipmaps: mipmaps, scaleMode: 'linear' });
-  const textures = images.map((_, id) => {
+  // One texel per source unit: `frame` picks texels; `orig` and `trim` are the icon's size and opaque part
+  // in stage units, which is what a particle draws (its quad covers only the opaque part).
+  const source = new CanvasSource({ resource: canvas, resolution: 1, scaleMode: 'linear' });
+  const textures = icons.map(({ canvas: icon, trim, scale }, id) => {
     const frame = layout.frames.get(String(id))!;
-    // Frames are in the source's own units: texture pixels divided by its resolution.
-    const rectangle = new Rectangle(frame.x / resolution, frame.y / resolution, frame.width / resolution, frame.height / resolution);
-    return new Texture({ source, frame: rectangle, label: `burst-icon-${id}` });
+    return new Texture({
+      source,
+      frame: new Rectangle(frame.x, frame.y, trim.width, trim.height),
+      orig: new Rectangle(0, 0, icon.width / scale, icon.height / scale),
+      trim: new Rectangle(trim.x / scale, trim.y / scale, trim.width / scale, trim.height / scale),
+      label: `burst-icon-${id}`,
+    });
   });
 
   let destroyed = false;

@@ -47,7 +47,8 @@ export class FeedDelta {
   readonly giftValues = new Float64Array(MAX_GIFT_VALUES);
   giftValueCount = 0;
 
-  private previous: { seq: number; serverTime: number; likes: number; comments: number; gifts: number; diamonds: number } | null = null;
+  /** The state before this one (its totals), kept in place: no allocation per update. */
+  private readonly previous = { known: false, seq: 0, serverTime: 0, likes: 0, comments: 0, gifts: 0, diamonds: 0 };
   private readonly markets = new Map<string, GiftCell>();
   private readonly recentIntervals = new Float64Array(TICK_HISTORY).fill(DEFAULT_TICK_MS);
   private intervalIndex = 0;
@@ -70,23 +71,26 @@ export class FeedDelta {
   observe(state: FeedSample): boolean {
     const { totals } = state;
     const previous = this.previous;
-    if (previous && state.seq <= previous.seq && state.serverTime <= previous.serverTime) return false;
+    if (previous.known && state.seq <= previous.seq && state.serverTime <= previous.serverTime) return false;
     this.resetOutputs();
-    this.previous = { seq: state.seq, serverTime: state.serverTime, likes: totals.likes, comments: totals.comments, gifts: totals.gifts, diamonds: totals.giftDiamonds };
-    if (!previous) {
-      this.rememberMarkets(state);
-      return false;
-    }
+    const first = !previous.known;
     const likes = totals.likes - previous.likes;
     const comments = totals.comments - previous.comments;
     const gifts = totals.gifts - previous.gifts;
     const diamonds = totals.giftDiamonds - previous.diamonds;
-    if (likes < 0 || comments < 0 || gifts < 0 || diamonds < 0) {
+    const elapsed = state.serverTime - previous.serverTime;
+    previous.known = true;
+    previous.seq = state.seq;
+    previous.serverTime = state.serverTime;
+    previous.likes = totals.likes;
+    previous.comments = totals.comments;
+    previous.gifts = totals.gifts;
+    previous.diamonds = totals.giftDiamonds;
+    if (first || likes < 0 || comments < 0 || gifts < 0 || diamonds < 0) {
       this.markets.clear();
       this.rememberMarkets(state);
       return false;
     }
-    const elapsed = state.serverTime - previous.serverTime;
     this.elapsedMs = elapsed > 0 ? elapsed : this.tickMs;
     this.recordInterval(this.elapsedMs);
     this.backlog = this.elapsedMs > Math.max(1000, 4 * this.tickMs);

@@ -1,18 +1,19 @@
 /**
- * The particle layers, in drawing order (later ones on top: gifts over hearts, a big gift's flash behind
- * its gem, the sparkles over everything). Each layer owns a fixed range of pool slots, so the drawing
+ * The particle layers, in drawing order (later ones on top): a big gift's flash behind everything, so the
+ * flow passes in front of its glow rather than being washed out by it; gifts over hearts; the gem and its
+ * sparkles over all. Each layer owns a fixed range of pool slots, so the drawing
  * order is stable and one kind of reaction can never take another's room. Within a layer a slot shows
  * any of the layer's icons (a heart of any colour, a gift of any tier).
  */
-export const LAYERS = ['heart', 'bubble', 'gift', 'flash', 'gem', 'sparkle'] as const;
+export const LAYERS = ['flash', 'heart', 'bubble', 'gift', 'gem', 'sparkle'] as const;
 export type Layer = (typeof LAYERS)[number];
 
 /** The share of the particle budget each layer gets; sums to 1. Likes dominate a storm, so hearts get most. */
 const BUDGET_SHARES: Readonly<Record<Layer, number>> = {
+  flash: 0.015,
   heart: 0.6,
   bubble: 0.13,
   gift: 0.17,
-  flash: 0.015,
   gem: 0.015,
   sparkle: 0.07,
 };
@@ -35,7 +36,7 @@ export function poolLayout(maxParticles: number): LayerRange[] {
   const total = Math.round(Math.min(MAX_PARTICLES, Math.max(MIN_PARTICLES, maxParticles)));
   const capacities = LAYERS.map((layer) => Math.max(1, Math.floor(total * BUDGET_SHARES[layer])));
   // Rounding down leaves a few slots over: they go to the hearts, which a storm fills first.
-  capacities[0]! += total - capacities.reduce((sum, capacity) => sum + capacity, 0);
+  capacities[LAYERS.indexOf('heart')]! += total - capacities.reduce((sum, capacity) => sum + capacity, 0);
   let start = 0;
   return LAYERS.map((layer, index) => {
     const range = { layer, start, capacity: capacities[index]! };

@@ -63,9 +63,9 @@ const GIFT_ICON: Readonly<Record<GiftTier, Icon>> = { rose: Icon.rose, star: Ico
 export class ReactionBurstModel {
   static readonly defaultOptions: ReactionBurstOptions = {
     seed: 0x10c41,
-    maxParticles: 800,
+    maxParticles: 500,
     // Gifts are precious: a handful at once all show, a storm of them grows only slowly.
-    curves: { likes: { knee: 8, strength: 1 }, comments: { knee: 4, strength: 1 }, gifts: { knee: 5, strength: 0.35 } },
+    curves: { likes: { knee: 8, strength: 1 }, comments: { knee: 4, strength: 0.6 }, gifts: { knee: 5, strength: 0.35 } },
     heartColors: 1,
     density: 1,
     look: defaultLook,
@@ -128,17 +128,6 @@ export class ReactionBurstModel {
   }
 
   /**
-   * How many of `count` new reactions to show. Compressed by the sustained rate, so every reaction counts
-   * alike within a second. After a backlog (a reconnect, a long silence): one tick's worth at the gap's
-   * average rate, plus one (at normal density) so that a lone like after a quiet minute still shows, and not one more.
-   */
-  private shownCount(curve: RateCurve, count: number, perSecond: number): number {
-    if (count === 0 || !(perSecond > 0)) return 0;
-    if (this.delta.backlog) return Math.min(count, visualRate(curve, perSecond) * (this.delta.tickMs / 1000) + (curve.gain ?? 1));
-    return (count * visualRate(curve, perSecond)) / perSecond;
-  }
-
-  /**
    * Advances the clock by `deltaMs`, emits what is due and moves every particle.
    * Returns true while anything is on screen or still to come.
    */
@@ -161,6 +150,23 @@ export class ReactionBurstModel {
     return this.pool.liveCount > 0 || this.likes.pending > 0 || this.comments.pending > 0 || this.gifts.size > 0;
   }
 
+  stats(): ReactionBurstStats {
+    const { likesPerSecond, commentsPerSecond, giftsPerSecond } = this.delta;
+    return { live: this.pool.liveCount, capacity: this.pool.capacity, spawned: this.pool.spawned, dropped: this.dropped, likesPerSecond, commentsPerSecond, giftsPerSecond };
+  }
+
+  /**
+   * How many of `count` new reactions to show. Compressed by the sustained rate, so every reaction counts
+   * alike within a second. After a backlog (a reconnect, a long silence): one tick's worth at the gap's
+   * average rate, plus one (at normal density) so that a lone like after a quiet minute still shows, and
+   * not one more.
+   */
+  private shownCount(curve: RateCurve, count: number, perSecond: number): number {
+    if (count === 0 || !(perSecond > 0)) return 0;
+    if (this.delta.backlog) return Math.min(count, visualRate(curve, perSecond) * (this.delta.tickMs / 1000) + (curve.gain ?? 1));
+    return (count * visualRate(curve, perSecond)) / perSecond;
+  }
+
   /** Forgets what was owed or queued (the clock jumped over a hidden spell). */
   private dropPending(): void {
     this.likes.clear();
@@ -168,11 +174,6 @@ export class ReactionBurstModel {
     this.gifts.clear();
     this.giftFraction = 0;
     this.lastGiftDueMs = Number.NEGATIVE_INFINITY;
-  }
-
-  stats(): ReactionBurstStats {
-    const { likesPerSecond, commentsPerSecond, giftsPerSecond } = this.delta;
-    return { live: this.pool.liveCount, capacity: this.pool.capacity, spawned: this.pool.spawned, dropped: this.dropped, likesPerSecond, commentsPerSecond, giftsPerSecond };
   }
 
   /**

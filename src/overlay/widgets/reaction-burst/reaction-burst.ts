@@ -1,3 +1,4 @@
+import type { Container } from 'pixi.js';
 import type { FeedState } from '../../../protocol/index.ts';
 import { burstOffset } from '../../theme/layout.ts';
 import type { Theme } from '../../theme/theme.ts';
@@ -5,10 +6,14 @@ import type { Widget, WidgetFactory } from '../../widget.ts';
 import { buildBurstAtlas, type BurstAtlas } from './atlas.ts';
 import { burstColumn, defaultLook } from './look.ts';
 import { ReactionBurstModel } from './model.ts';
+import { flowTransform } from './placement.ts';
 import { ReactionBurstView } from './view.ts';
 
-/** Particles on screen at most with the density parameter at 1. */
-const BASE_MAX_PARTICLES = 800;
+/**
+ * Particles on screen at most with the density parameter at 1: room for a 10,000 likes/s storm (about 270
+ * live) with its slack. Every slot is uploaded each frame, so the budget is kept to what the curves need.
+ */
+const BASE_MAX_PARTICLES = 500;
 
 /**
  * Reaction bursts: likes, comments and gifts flowing up the side of the screen at the rate the audience
@@ -52,11 +57,14 @@ export class ReactionBurst implements Widget {
   }
 }
 
-/** Where the flow goes for this theme: mirrored away from the lower third, clear of the meter. */
-function flowOffset(theme: Theme): { x: number; y: number } {
+/** Puts the flow where the theme's layout wants it: on the side away from the lower third, clear of the meter. */
+function placeFlow(view: Container, theme: Theme): void {
   const { layout } = theme;
+  const column = burstColumn(defaultLook);
   const params = { meter: layout.meter.position, meterStyle: layout.meter.style, lowerThird: layout.lowerThird.side, scale: layout.scale };
-  return burstOffset(burstColumn(defaultLook), params, layout.widgets.meter ? layout.meter.box : null);
+  const { x, y, scaleX } = flowTransform(column.centreX, burstOffset(column, params, layout.widgets.meter ? layout.meter.box : null));
+  view.position.set(x, y);
+  view.scale.x = scaleX;
 }
 
 /** Rasterises the icons in the theme's colours, then builds the widget. */
@@ -65,16 +73,14 @@ export const createReactionBurst: WidgetFactory = async (context) => {
   const density = theme.motion.particleDensity;
   const atlas = await buildBurstAtlas(
     { hearts: theme.bursts.likes, comment: theme.bursts.comment, gift: theme.bursts.gift },
-    // Headroom for icons drawn larger than their natural size.
-    Math.min(4, Math.max(1, context.resolution * 1.5)),
+    Math.min(4, Math.max(1, context.resolution)),
   );
   const model = new ReactionBurstModel({
     density,
-    maxParticles: Math.round(BASE_MAX_PARTICLES * Math.max(density, 0.1)),
+    maxParticles: Math.round(BASE_MAX_PARTICLES * Math.max(density, 0.2)),
     heartColors: theme.bursts.likes.length,
   });
   const view = new ReactionBurstView(model.pool, atlas.textures);
-  const offset = flowOffset(theme);
-  view.root.position.set(offset.x, offset.y);
+  placeFlow(view.root, theme);
   return new ReactionBurst(model, view, atlas);
 };
