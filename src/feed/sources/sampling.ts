@@ -1,4 +1,4 @@
-import type { Random } from './mulberry32.ts';
+import type { Random } from '../../random/mulberry32.ts';
 
 /**
  * A whole number of events for an expected count `mean`, drawn from the seeded PRNG: Poisson for small

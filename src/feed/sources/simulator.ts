@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { describeZodError, type CampaignConfig, type ReactionDelta } from '../../protocol/index.ts';
-import { mulberry32, type Random } from './mulberry32.ts';
+import { mulberry32, type Random } from '../../random/mulberry32.ts';
 import { cumulative, pickWeighted, samplePoisson } from './sampling.ts';
 import type { ReactionSource } from './source.ts';
 

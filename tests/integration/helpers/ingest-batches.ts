@@ -1,4 +1,4 @@
-import { mulberry32 } from '../../../src/feed/sources/mulberry32.ts';
+import { mulberry32 } from '../../../src/random/mulberry32.ts';
 import { REACTION_KINDS, emptyTotals, type CampaignConfig, type IngestBatch, type IngestReaction, type ReactionTotals } from '../../../src/protocol/index.ts';
 
 /** FNV-1a: turns a batch key into the seed of its contents. */

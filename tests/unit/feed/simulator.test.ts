@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { Aggregator } from '../../../src/feed/aggregator.ts';
 import { SAMPLE_CAMPAIGN_PATH, loadCampaignFile } from '../../../src/feed/config.ts';
-import { mulberry32 } from '../../../src/feed/sources/mulberry32.ts';
+import { mulberry32 } from '../../../src/random/mulberry32.ts';
 import { samplePoisson } from '../../../src/feed/sources/sampling.ts';
 import { SimulatorSource, type SimulatorOptions } from '../../../src/feed/sources/simulator.ts';
 import { REACTION_KINDS, type ReactionDelta } from '../../../src/protocol/index.ts';

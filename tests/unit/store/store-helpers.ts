@@ -2,7 +2,7 @@ import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { REACTION_KINDS, emptyTotals, type ReactionDelta, type ReactionTotals } from '../../../src/protocol/index.ts';
-import { mulberry32 } from '../../../src/feed/sources/mulberry32.ts';
+import { mulberry32 } from '../../../src/random/mulberry32.ts';
 import { JournalStore, type JournalStoreOptions } from '../../../src/feed/store/journal-store.ts';
 import type { CellTotals, ReactionBatch } from '../../../src/feed/store/store.ts';
 

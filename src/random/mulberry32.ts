@@ -1,6 +1,7 @@
 /**
- * mulberry32: a tiny, fast 32-bit seeded PRNG. Good enough for a simulator (not for secrets), and
- * exactly repeatable: the same seed always yields the same sequence, on every machine.
+ * mulberry32: a tiny, fast 32-bit seeded PRNG, pure so that the feed's simulator and the overlay's particle
+ * motion share it. Not for secrets, but exactly repeatable: the same seed always yields the same sequence,
+ * on every machine.
  */
 export type Random = () => number;
 
