@@ -76,3 +76,30 @@ describe('loadCampaignFile', () => {
     expect(refusal(join(dir, 'nowhere.json'))).toMatch(/nowhere\.json cannot be read: .*ENOENT/);
   });
 });
+
+describe('loadCampaignFile with the roster in a CSV file', () => {
+  const header = 'id,nameJa,nameLatin,titleJa,titleEn,region,photo';
+
+  function campaignWithCsv(name: string, csv: string): string {
+    writeFileSync(join(dir, `${name}.csv`), csv);
+    const { roster: _, ...campaign } = sample();
+    return writeCampaign(`${name}.json`, { ...campaign, rosterCsv: `${name}.csv` });
+  }
+
+  it('reads the roster from the CSV file named relative to the campaign file', () => {
+    const path = campaignWithCsv('good', `${header}\nkenji-mori,森 健二,Kenji Mori,歌手,Singer,kumamoto,\n`);
+    expect(loadCampaignFile(path).roster).toEqual([
+      { id: 'kenji-mori', nameJa: '森 健二', nameLatin: 'Kenji Mori', title: { ja: '歌手', en: 'Singer' }, region: 'kumamoto' },
+    ]);
+  });
+
+  it('refuses a bad row, naming the row and the field', () => {
+    const path = campaignWithCsv('bad-row', `${header}\nkenji-mori,森 健二,Kenji Mori,歌手,Singer,atlantis,\n`);
+    expect(refusal(path)).toMatch(/bad-row\.csv row 1 \(line 2\): region: unknown region "atlantis"/);
+  });
+
+  it('refuses a roster given twice', () => {
+    const path = writeCampaign('both.json', { ...sample(), rosterCsv: 'good.csv' });
+    expect(refusal(path)).toMatch(/^rosterCsv: give the roster either in "roster" or in "rosterCsv", not both/m);
+  });
+});
