@@ -1,16 +1,17 @@
-import { BitmapText, Container, type Graphics, type Sprite, type Text } from 'pixi.js';
+import { BitmapText, Container, type Sprite, type Text } from 'pixi.js';
 import type { gsap } from 'gsap';
 import type { Theme } from '../../theme/default-theme.ts';
 import type { MeterView, MeterViewOptions } from './meter-view.ts';
 import { BANNER_HEIGHT, MeterResources, celebrationTimeline, meterPanel, milestoneBanner } from './parts.ts';
 
-/** The fill of a meter, drawn once and only moved: a style builds it, MeterViewBase flashes and lights it. */
+/**
+ * The fill of a meter, baked once and only reshaped (no mask, no redraw): a style builds it and shows how
+ * full it is, MeterViewBase flashes and lights it.
+ */
 export interface Gauge {
   readonly container: Container;
-  /** Slides to show how full the meter is. */
-  readonly mask: Graphics;
   /** Flashes over the fill in a celebration. */
-  readonly flash: Graphics;
+  readonly flash: Container;
   /** The light at the fill's end (see fillLight). */
   readonly tip: Sprite;
 }
@@ -25,7 +26,11 @@ const BANNER_GAP = 14;
  * drawing order); the style alone knows how a ratio moves its fill and its markers.
  */
 export abstract class MeterViewBase implements MeterView {
-  readonly root = new Container({ label: 'donation-meter' });
+  /**
+   * A render group of its own: the counting figures (BitmapText) rebuild their group's render instructions
+   * on every change, and this keeps that rebuild to the meter instead of the whole stage.
+   */
+  readonly root = new Container({ label: 'donation-meter', isRenderGroup: true });
   protected readonly resources = new MeterResources();
   /** One per milestone (same index), tinted gold once reached. */
   protected readonly markers: Container[] = [];

@@ -1,4 +1,4 @@
-import { BitmapFont, Container, Graphics, Sprite, Text, type Texture } from 'pixi.js';
+import { BitmapFont, Container, Graphics, Sprite, Text, type MeshGeometry, type Texture } from 'pixi.js';
 import { gsap } from 'gsap';
 import { linearGradient } from '../../art/gradient.ts';
 import { mixRgb } from '../../theme/color.ts';
@@ -15,6 +15,7 @@ import { lightSpot, softRoundedRect, type SoftShape } from './art.ts';
 export class MeterResources {
   private readonly textures: Texture[] = [];
   private readonly fontNames: string[] = [];
+  private readonly geometries: MeshGeometry[] = [];
   private static fontSerial = 0;
 
   own(art: SoftShape): SoftShape;
@@ -22,6 +23,12 @@ export class MeterResources {
   own(art: SoftShape | Texture): SoftShape | Texture {
     this.textures.push('margin' in art ? art.texture : art);
     return art;
+  }
+
+  /** A mesh geometry shared by several meshes (which do not destroy it themselves). */
+  ownGeometry(geometry: MeshGeometry): MeshGeometry {
+    this.geometries.push(geometry);
+    return geometry;
   }
 
   /** A bitmap font of exactly `chars`, for figures that change every frame (no texture re-upload). */
@@ -40,6 +47,7 @@ export class MeterResources {
 
   destroy(): void {
     for (const texture of this.textures.splice(0)) texture.destroy(true);
+    for (const geometry of this.geometries.splice(0)) geometry.destroy();
     for (const name of this.fontNames.splice(0)) BitmapFont.uninstall(name);
   }
 }

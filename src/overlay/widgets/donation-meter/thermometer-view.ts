@@ -1,8 +1,8 @@
-import { Container, Graphics, type BitmapText, type Text } from 'pixi.js';
-import { linearGradient } from '../../art/gradient.ts';
+import { Container, Graphics, Sprite, Texture, type BitmapText, type Text } from 'pixi.js';
 import { METER_SIZES } from '../../theme/layout.ts';
 import type { MeterViewOptions } from './meter-view.ts';
 import { MeterViewBase, type Gauge } from './meter-view-base.ts';
+import { bakedBox, cropTop, upwardGradient, type Box } from './fill-art.ts';
 import { fillLight, heartMark, meterText } from './parts.ts';
 
 /** Layout of the panel, in stage units from its top-left corner (the theme's scale applies on top). */
@@ -41,6 +41,10 @@ export class ThermometerView extends MeterViewBase {
   /** Where the liquid stands at 0% (the top of the bulb, which is always full) and 100% (the tube's top). */
   private readonly zeroY: number;
   private readonly tubeLength: number;
+  /** Where the liquid and its flash are baked: the tube and the bulb, stage units. */
+  private readonly liquidBox: Box;
+  /** The liquid and the flash over it, each cropped at the level (a texture frame, no mask). */
+  private readonly liquid: { readonly sprite: Sprite; readonly texture: Texture }[] = [];
   protected readonly amount: BitmapText;
   protected readonly percent: BitmapText;
   protected readonly amountRoom = INNER_WIDTH;
@@ -55,6 +59,12 @@ export class ThermometerView extends MeterViewBase {
     this.bulbRadius = Math.round(this.tubeWidth * 1.05);
     this.zeroY = LAYOUT.bulbY - this.bulbRadius;
     this.tubeLength = this.zeroY - LAYOUT.tubeTop;
+    this.liquidBox = {
+      x: LAYOUT.tubeX - this.bulbRadius - 1,
+      y: LAYOUT.tubeTop - 1,
+      width: 2 * this.bulbRadius + 2,
+      height: LAYOUT.bulbY + this.bulbRadius - LAYOUT.tubeTop + 2,
+    };
 
     const { colors, weights } = theme;
     const centre = LAYOUT.width / 2;
@@ -93,15 +103,15 @@ export class ThermometerView extends MeterViewBase {
     });
     this.root.addChild(this.amount, this.percent, this.goal);
 
-    this.gauge = this.tube();
+    this.gauge = this.tube(resolution);
     this.root.addChild(this.gauge.container);
     this.addMilestones(options);
   }
 
-  /** Raises the liquid (and its light) to `ratio` of the tube: the mask slides, nothing is redrawn. */
+  /** Raises the liquid (and its light) to `ratio` of the tube: its texture's frame grows, nothing is redrawn. */
   showFill(ratio: number): void {
     const rise = this.tubeLength * ratio;
-    this.gauge.mask.y = this.tubeLength - rise;
+    for (const { sprite, texture } of this.liquid) sprite.y = cropTop(texture, this.liquidBox, LAYOUT.tubeTop + this.tubeLength - rise);
     this.gauge.tip.y = this.zeroY - rise;
   }
 
@@ -111,10 +121,11 @@ export class ThermometerView extends MeterViewBase {
   }
 
   /**
-   * The tube and its bulb: the glass (track), the liquid (a gradient, bulb colour at the foot) revealed by
-   * a mask that slides up, a flash for celebrations, and the light at the liquid's top.
+   * The tube and its bulb: the glass (track), the liquid (a gradient, bulb colour at the foot) baked once
+   * and shown from the level down (its texture's frame, no mask), a flash for celebrations likewise, and
+   * the light at the liquid's top.
    */
-  private tube(): Gauge {
+  private tube(resolution: number): Gauge {
     const { colors } = this.theme;
     const w = this.tubeWidth;
     const r = Math.min(this.theme.bar.radius, w / 2);
@@ -122,30 +133,52 @@ export class ThermometerView extends MeterViewBase {
     const x = LAYOUT.tubeX - w / 2;
     const top = LAYOUT.tubeTop;
     // The glass: the tube down into the bulb.
-    const glassShape = (g: Graphics) => g.roundRect(x, top, w, LAYOUT.bulbY - top, r).circle(LAYOUT.tubeX, LAYOUT.bulbY, bulbRadius);
+    const glassShape = <T extends Graphics | CanvasRenderingContext2D>(g: T): T => {
+      g.roundRect(x, top, w, LAYOUT.bulbY - top, r);
+      if (g instanceof Graphics) g.circle(LAYOUT.tubeX, LAYOUT.bulbY, bulbRadius);
+      else {
+        g.moveTo(LAYOUT.tubeX + bulbRadius, LAYOUT.bulbY);
+        g.arc(LAYOUT.tubeX, LAYOUT.bulbY, bulbRadius, 0, 2 * Math.PI);
+      }
+      return g;
+    };
     const container = new Container();
     const glass = glassShape(new Graphics()).fill({ color: colors.track, alpha: colors.trackAlpha });
     glassShape(glass).stroke({ color: colors.text, alpha: 0.1, width: 1.5, alignment: 0 });
     // The liquid: a full bulb in the first fill colour, and the tube's gradient rising from it.
     const [bottomColor = colors.accent] = colors.fillStops;
     const bulb = new Graphics().circle(LAYOUT.tubeX, LAYOUT.bulbY, bulbRadius - 3).fill(bottomColor);
-    const column = new Graphics()
-      .roundRect(x + 3, top + 3, w - 6, LAYOUT.bulbY - top - 3, Math.max(0, r - 3))
-      .fill({ fill: linearGradient(colors.fillStops, 'up') })
-      .roundRect(x + w * 0.28, top + 6, w * 0.16, LAYOUT.bulbY - top - bulbRadius - 6, w * 0.08)
-      .fill({ color: 0xffffff, alpha: 0.25 });
-    const flash = glassShape(new Graphics()).fill(0xfff6dc);
+    const column = this.resources.own(
+      bakedBox(this.liquidBox, resolution, (context) => {
+        context.fillStyle = upwardGradient(context, LAYOUT.bulbY, top + 3, colors.fillStops);
+        context.beginPath();
+        context.roundRect(x + 3, top + 3, w - 6, LAYOUT.bulbY - top - 3, Math.max(0, r - 3));
+        context.fill();
+        context.fillStyle = 'rgba(255,255,255,0.25)';
+        context.beginPath();
+        context.roundRect(x + w * 0.28, top + 6, w * 0.16, LAYOUT.bulbY - top - bulbRadius - 6, w * 0.08);
+        context.fill();
+      }),
+    );
+    const glassArt = this.resources.own(
+      bakedBox(this.liquidBox, resolution, (context) => {
+        context.fillStyle = '#ffffff';
+        context.beginPath();
+        glassShape(context);
+        context.fill();
+      }),
+    );
+    const [liquid, flash] = [column, glassArt].map((texture) => {
+      const sprite = new Sprite({ texture, x: this.liquidBox.x });
+      this.liquid.push({ sprite, texture });
+      return sprite;
+    }) as [Sprite, Sprite];
+    flash.tint = 0xfff6dc;
     flash.alpha = 0;
-    const reveal = new Container();
-    reveal.addChild(column, flash);
-    // The mask slides up with the level; the bulb below it is always full.
-    const mask = new Graphics().rect(x - bulbRadius, top, w + 2 * bulbRadius, LAYOUT.bulbY - top + bulbRadius).fill(0xffffff);
-    mask.y = this.tubeLength;
-    reveal.mask = mask;
     const tip = fillLight(this.resources, w * 2.1);
     tip.x = LAYOUT.tubeX;
-    container.addChild(glass, bulb, reveal, mask, tip);
-    return { container, mask, flash, tip };
+    container.addChild(glass, bulb, liquid, flash, tip);
+    return { container, flash, tip };
   }
 
   /** A tick across the tube and its label to the right; tinted gold once reached. */

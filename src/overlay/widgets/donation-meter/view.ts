@@ -1,8 +1,8 @@
-import { Container, Graphics, type BitmapText, type Text } from 'pixi.js';
-import { linearGradient } from '../../art/gradient.ts';
+import { Container, Graphics, Mesh, Texture, type BitmapText, type MeshGeometry, type Text } from 'pixi.js';
 import { METER_SIZES } from '../../theme/layout.ts';
 import type { MeterViewOptions } from './meter-view.ts';
 import { MeterViewBase, type Gauge } from './meter-view-base.ts';
+import { barFillGeometry, barFillTexture, setBarFillEnd } from './fill-art.ts';
 import { fillLight, heartMark, meterText } from './parts.ts';
 
 /** Layout of the panel, in stage units from its top-left corner (the theme's scale applies on top). */
@@ -36,6 +36,9 @@ export class DonationMeterView extends MeterViewBase {
   private readonly barWidth: number;
   private readonly barY: number;
   private readonly barHeight: number;
+  private readonly barRadius: number;
+  /** The fill's shape, shared by the fill and its flash: reshaped as the meter fills. */
+  private readonly fillShape: MeshGeometry = this.resources.ownGeometry(barFillGeometry());
   protected readonly amount: BitmapText;
   protected readonly percent: BitmapText;
   /** The bar's width less room for "100%" (when the percentage shows). */
@@ -48,6 +51,7 @@ export class DonationMeterView extends MeterViewBase {
     super(theme, LAYOUT, theme.layout.scale);
     this.barWidth = LAYOUT.width - LAYOUT.padX * 2;
     this.barHeight = theme.bar.thickness;
+    this.barRadius = Math.min(theme.bar.radius, this.barHeight / 2);
     this.barY = Math.round(LAYOUT.barCentreY - this.barHeight / 2);
 
     const colors = theme.colors;
@@ -91,15 +95,15 @@ export class DonationMeterView extends MeterViewBase {
     this.percent.text = '100%';
     this.amountRoom = theme.numbers.percent ? this.barWidth - this.percent.width - 24 : this.barWidth;
 
-    this.gauge = this.bar();
+    this.gauge = this.bar(resolution);
     this.root.addChild(this.gauge.container);
     this.addMilestones(options);
   }
 
-  /** Moves the fill's end (and its spot of light) to `ratio` of the bar: a translation, never a redraw. */
+  /** Moves the fill's rounded end (and its spot of light) to `ratio` of the bar: a few vertices, never a redraw. */
   showFill(ratio: number): void {
     const end = this.barWidth * ratio;
-    this.gauge.mask.x = end - this.barWidth;
+    setBarFillEnd(this.fillShape, end, this.barWidth, this.barHeight, this.barRadius);
     this.gauge.tip.x = end;
   }
 
@@ -108,11 +112,14 @@ export class DonationMeterView extends MeterViewBase {
     marker.x = LAYOUT.padX + this.barWidth * ratio;
   }
 
-  /** Track, gradient fill revealed by a sliding mask, a flash for celebrations, and the spot at the end. */
-  private bar(): Gauge {
+  /**
+   * Track, the baked gradient fill shown through a rounded mesh that ends where the meter stands (no mask:
+   * see fill-art.ts), a flash of the same shape for celebrations, and the spot at the end.
+   */
+  private bar(resolution: number): Gauge {
     const { colors } = this.theme;
     const h = this.barHeight;
-    const r = Math.min(this.theme.bar.radius, h / 2);
+    const r = this.barRadius;
     const w = this.barWidth;
     const container = new Container({ x: LAYOUT.padX, y: this.barY });
     const track = new Graphics()
@@ -120,23 +127,16 @@ export class DonationMeterView extends MeterViewBase {
       .fill({ color: colors.track, alpha: colors.trackAlpha })
       .roundRect(0, 0, w, h, r)
       .stroke({ color: colors.text, alpha: 0.08, width: 1, alignment: 0 });
-    const fill = new Graphics()
-      .roundRect(0, 0, w, h, r)
-      .fill({ fill: linearGradient(colors.fillStops, 'right') })
-      .roundRect(Math.max(r * 0.6, 3), 2, w - Math.max(r * 1.2, 6), h * 0.36, h * 0.18)
-      .fill({ color: 0xffffff, alpha: 0.22 });
-    const flash = new Graphics().roundRect(0, 0, w, h, r).fill(0xfff6dc);
+    const texture = this.resources.own(barFillTexture(w, h, r, colors.fillStops, resolution));
+    const fill = new Mesh({ geometry: this.fillShape, texture });
+    const flash = new Mesh({ geometry: this.fillShape, texture: Texture.WHITE });
+    flash.tint = 0xfff6dc;
     flash.alpha = 0;
-    const reveal = new Container();
-    reveal.addChild(fill, flash);
-    // The mask is the bar's own rounded shape, slid left: its rounded right end is the fill's end.
-    const mask = new Graphics().roundRect(0, 0, w, h, r).fill(0xffffff);
-    mask.x = -w;
-    reveal.mask = mask;
+    setBarFillEnd(this.fillShape, 0, w, h, r);
     const tip = fillLight(this.resources, h * 2.1);
     tip.y = h / 2;
-    container.addChild(track, reveal, mask, tip);
-    return { container, mask, flash, tip };
+    container.addChild(track, fill, flash, tip);
+    return { container, flash, tip };
   }
 
   /** A notch through the bar and a label under it; the container is tinted gold once reached. */
