@@ -10,7 +10,7 @@ import { BANNER_HEIGHT, MeterResources, celebrationTimeline, meterPanel, milesto
  */
 export interface Gauge {
   readonly container: Container;
-  /** Flashes over the fill in a celebration. */
+  /** Flashes over the fill in a celebration: hidden until then. */
   readonly flash: Container;
   /** The light at the fill's end (see fillLight). */
   readonly tip: Sprite;
@@ -32,6 +32,13 @@ export abstract class MeterViewBase implements MeterView {
    */
   readonly root = new Container({ label: 'donation-meter', isRenderGroup: true });
   protected readonly resources = new MeterResources();
+  /**
+   * Everything that stands still while the figures count, under them and the fill: shadow, panel, sheen,
+   * heart, title, goal and track. Baked into one texture (addMilestones) so an animated frame blends one
+   * layer here instead of each of them, pixel by pixel, in a software renderer; re-baked only when the
+   * goal's text changes.
+   */
+  protected readonly backdrop = new Container({ label: 'donation-meter-backdrop' });
   /** One per milestone (same index), tinted gold once reached. */
   protected readonly markers: Container[] = [];
   private readonly banners: Container[] = [];
@@ -48,7 +55,7 @@ export abstract class MeterViewBase implements MeterView {
 
   /**
    * Puts the root where the theme's layout places the meter (position, title-safe margin), at `scale`, and
-   * lays the panel of `size` (stage units), the bottom of everything the style then adds.
+   * lays the panel of `size` (stage units) in the backdrop, the bottom of everything the style then adds.
    */
   protected constructor(
     protected readonly theme: Theme,
@@ -60,7 +67,8 @@ export abstract class MeterViewBase implements MeterView {
     this.root.scale.set(scale);
     const panel = meterPanel(theme, size.width, size.height, this.resources);
     this.glow = panel.celebrationGlow;
-    this.root.addChild(...panel.layers);
+    this.backdrop.addChild(...panel.layers);
+    this.root.addChild(panel.celebrationGlow, this.backdrop);
   }
 
   abstract showFill(ratio: number): void;
@@ -103,7 +111,9 @@ export abstract class MeterViewBase implements MeterView {
   }
 
   showGoal(text: string): void {
-    if (this.goal.text !== text) this.goal.text = text;
+    if (this.goal.text === text) return;
+    this.goal.text = text;
+    this.backdrop.updateCacheTexture();
   }
 
   /** The light at the fill's end shows while the amount counts (not at all with reduced motion). */
@@ -153,6 +163,7 @@ export abstract class MeterViewBase implements MeterView {
     this.destroyed = true;
     this.celebration?.kill();
     this.celebration = null;
+    this.backdrop.cacheAsTexture(false);
     this.root.destroy({ children: true });
     this.resources.destroy();
   }
@@ -163,7 +174,11 @@ export abstract class MeterViewBase implements MeterView {
     return new BitmapText({ text: '0', style: { fontFamily, fontSize } });
   }
 
-  /** The markers, then the banners above everything else: the last of what a style's constructor adds. */
+  /**
+   * The markers, then the banners above everything else, and the backdrop baked: the last of what a style's
+   * constructor does. The markers stay apart, over the fill their notches cross: small, they cost little,
+   * and a texture of them all would blend the whole width of the gauge.
+   */
   protected addMilestones(options: MeterViewOptions): void {
     for (const milestone of options.milestones) this.markers.push(this.root.addChild(this.marker(milestone.markerLabel, options.resolution)));
     const { box } = this.theme.layout.meter;
@@ -173,5 +188,7 @@ export abstract class MeterViewBase implements MeterView {
       if (box.x + box.width / 2 > 960) banner.x = this.size.width - banner.width;
       this.banners.push(banner);
     }
+    // One texel per screen pixel (the resolution includes the meter's scale), edges smoothed as on the stage.
+    this.backdrop.cacheAsTexture({ resolution: options.resolution, antialias: true });
   }
 }

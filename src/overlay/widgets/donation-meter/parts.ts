@@ -93,9 +93,9 @@ export function placeSoft(art: SoftShape, dropY: number): Sprite {
 }
 
 export interface MeterPanel {
-  /** Shadow, idle glow (neon themes) and the panel, bottom to top. */
+  /** Shadow, idle glow (neon themes) and the panel, bottom to top: still, so a view bakes them with its backdrop. */
   readonly layers: Container[];
-  /** The celebration glow around the panel: hidden and transparent until a milestone. */
+  /** The celebration glow around the panel, under all the layers: hidden and transparent until a milestone. */
   readonly celebrationGlow: Sprite;
 }
 
@@ -130,7 +130,7 @@ export function meterPanel(theme: Theme, width: number, height: number, resource
   const celebrationGlow = placeSoft(resources.own(softRoundedRect(width, height, panel.radius, 28, colors.celebration, 1, 1)), 0);
   celebrationGlow.alpha = 0;
   celebrationGlow.visible = false;
-  return { layers: [celebrationGlow, ...layers], celebrationGlow };
+  return { layers, celebrationGlow };
 }
 
 /** The small heart before the campaign name. */
@@ -181,7 +181,7 @@ export function milestoneBanner(theme: Theme, label: string, resolution: number,
 
 export interface CelebrationParts {
   readonly glow: Sprite;
-  /** Flashes over the fill. */
+  /** Flashes over the fill: hidden until then. */
   readonly flash: Container;
   /** The milestone's marker, when it is on the meter. */
   readonly marker: Container | undefined;
@@ -201,11 +201,13 @@ export function celebrationTimeline(theme: Theme, parts: CelebrationParts, onCom
   const travel = theme.motion.reduced ? 0 : 16;
   const hold = theme.donationMeter.celebrationSeconds;
   const timeline = gsap.timeline({ onComplete });
+  // Shown only while they play: at alpha 0 they would still be blended, every pixel, every frame.
   glow.visible = true;
+  flash.visible = true;
   timeline
     .fromTo(glow, { alpha: 0 }, { alpha: 0.9, duration: 0.25 * pace, ease: 'power2.out' }, 0)
     .to(glow, { alpha: 0, duration: 1.1 * pace, ease: 'power2.in', onComplete: () => void (glow.visible = false) }, 0.25 * pace)
-    .fromTo(flash, { alpha: 0.85 }, { alpha: 0, duration: 0.7 * pace, ease: 'power2.out' }, 0);
+    .fromTo(flash, { alpha: 0.85 }, { alpha: 0, duration: 0.7 * pace, ease: 'power2.out', onComplete: () => void (flash.visible = false) }, 0);
   // 1.3 at most: the marker grows from the bar downward, and its label must stay inside the panel.
   if (marker && !theme.motion.reduced) timeline.fromTo(marker.scale, { x: 1.3, y: 1.3 }, { x: 1, y: 1, duration: 0.6, ease: 'back.out(3)' }, 0);
   if (banner) {

@@ -68,8 +68,8 @@ export class ThermometerView extends MeterViewBase {
 
     const { colors, weights } = theme;
     const centre = LAYOUT.width / 2;
-    this.root.addChild(heartMark(colors.accent, centre, LAYOUT.heartY, 20));
-    this.root.addChild(
+    this.backdrop.addChild(heartMark(colors.accent, centre, LAYOUT.heartY, 20));
+    this.backdrop.addChild(
       meterText(theme, options.title, {
         x: centre,
         y: LAYOUT.titleY,
@@ -101,7 +101,9 @@ export class ThermometerView extends MeterViewBase {
       anchorX: 0.5,
       resolution,
     });
-    this.root.addChild(this.amount, this.percent, this.goal);
+    // The goal stands still below the figures: baked in the backdrop (it never overlaps them).
+    this.backdrop.addChild(this.goal);
+    this.root.addChild(this.amount, this.percent);
 
     this.gauge = this.tube(resolution);
     this.root.addChild(this.gauge.container);
@@ -121,9 +123,9 @@ export class ThermometerView extends MeterViewBase {
   }
 
   /**
-   * The tube and its bulb: the glass (track), the liquid (a gradient, bulb colour at the foot) baked once
-   * and shown from the level down (its texture's frame, no mask), a flash for celebrations likewise, and
-   * the light at the liquid's top.
+   * The tube and its bulb: the glass (track) and the always-full bulb in the backdrop, the liquid (a
+   * gradient, bulb colour at the foot) baked once and shown from the level down (its texture's frame, no
+   * mask), a flash for celebrations likewise, and the light at the liquid's top.
    */
   private tube(resolution: number): Gauge {
     const { colors } = this.theme;
@@ -175,9 +177,11 @@ export class ThermometerView extends MeterViewBase {
     }) as [Sprite, Sprite];
     flash.tint = 0xfff6dc;
     flash.alpha = 0;
+    flash.visible = false;
     const tip = fillLight(this.resources, w * 2.1);
     tip.x = LAYOUT.tubeX;
-    container.addChild(glass, bulb, liquid, flash, tip);
+    this.backdrop.addChild(glass, bulb);
+    container.addChild(liquid, flash, tip);
     return { container, flash, tip };
   }
 

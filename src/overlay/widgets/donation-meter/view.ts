@@ -55,8 +55,8 @@ export class DonationMeterView extends MeterViewBase {
     this.barY = Math.round(LAYOUT.barCentreY - this.barHeight / 2);
 
     const colors = theme.colors;
-    this.root.addChild(heartMark(colors.accent, LAYOUT.padX + 10, LAYOUT.titleY + LAYOUT.titleSize * 0.74, 21));
-    this.root.addChild(
+    this.backdrop.addChild(heartMark(colors.accent, LAYOUT.padX + 10, LAYOUT.titleY + LAYOUT.titleSize * 0.74, 21));
+    this.backdrop.addChild(
       meterText(theme, options.title, {
         x: LAYOUT.padX + 32,
         y: LAYOUT.titleY,
@@ -67,7 +67,7 @@ export class DonationMeterView extends MeterViewBase {
         resolution,
       }),
     );
-    this.goal = this.root.addChild(
+    this.goal = this.backdrop.addChild(
       meterText(theme, options.goalLabel, {
         x: LAYOUT.width - LAYOUT.padX,
         y: LAYOUT.titleY,
@@ -113,8 +113,9 @@ export class DonationMeterView extends MeterViewBase {
   }
 
   /**
-   * Track, the baked gradient fill shown through a rounded mesh that ends where the meter stands (no mask:
-   * see fill-art.ts), a flash of the same shape for celebrations, and the spot at the end.
+   * Track (in the backdrop: it stands still, and the figures above never reach down to it), the baked
+   * gradient fill shown through a rounded mesh that ends where the meter stands (no mask: see fill-art.ts),
+   * a flash of the same shape for celebrations, and the spot at the end.
    */
   private bar(resolution: number): Gauge {
     const { colors } = this.theme;
@@ -122,7 +123,7 @@ export class DonationMeterView extends MeterViewBase {
     const r = this.barRadius;
     const w = this.barWidth;
     const container = new Container({ x: LAYOUT.padX, y: this.barY });
-    const track = new Graphics()
+    const track = new Graphics({ x: LAYOUT.padX, y: this.barY })
       .roundRect(0, 0, w, h, r)
       .fill({ color: colors.track, alpha: colors.trackAlpha })
       .roundRect(0, 0, w, h, r)
@@ -132,10 +133,12 @@ export class DonationMeterView extends MeterViewBase {
     const flash = new Mesh({ geometry: this.fillShape, texture: Texture.WHITE });
     flash.tint = 0xfff6dc;
     flash.alpha = 0;
+    flash.visible = false;
     setBarFillEnd(this.fillShape, 0, w, h, r);
     const tip = fillLight(this.resources, h * 2.1);
     tip.y = h / 2;
-    container.addChild(track, fill, flash, tip);
+    this.backdrop.addChild(track);
+    container.addChild(fill, flash, tip);
     return { container, flash, tip };
   }
 
