@@ -24,9 +24,18 @@ afterAll(async () => {
   await overlay?.close();
 });
 
+/**
+ * Opens the overlay with `query` and waits for the card on air to begin its entrance: it arrives over the
+ * socket and prepares its textures in real time, and only then does advancing the test clock play it.
+ */
+async function reopenWithCardEntering(query: string): Promise<void> {
+  await reopen(overlay, query);
+  await overlay.waitFor(`['entering', 'shown'].includes(window.__localLove.widget('lower-third')?.phase)`);
+}
+
 /** Opens the overlay with `query`, lets the lower third finish entering, and compares with the golden. */
 async function expectScene(name: string, query: string): Promise<void> {
-  await reopen(overlay, `clock=test&${query}`);
+  await reopenWithCardEntering(`clock=test&${query}`);
   await advance(overlay, 1_500);
   expect(await widget(overlay, 'lower-third')).toMatchObject({ phase: 'shown' });
   expect(await widget(overlay, 'donation-meter')).toMatchObject({ displayedMinor: 12_345_678 });
@@ -47,7 +56,7 @@ describe('theme presets, pixel for pixel', () => {
   });
 
   it('the error card over the fallbacks', async () => {
-    await reopen(overlay, 'clock=test&lang=en&preset=sunset&accent=pink&scale=9');
+    await reopenWithCardEntering('clock=test&lang=en&preset=sunset&accent=pink&scale=9');
     await advance(overlay, 1_500);
     expect(await widget(overlay, 'error-card')).toMatchObject({ visible: true, alpha: 1 });
     expectMatchesGolden('theme-error-card', await overlay.page.screenshot({ omitBackground: true }));
