@@ -150,6 +150,10 @@ async function assembleFeedServer(options: FeedServerOptions, aggregator: Aggreg
   const io: OverlayIo = new Server(httpServer, {
     serveClient: false,
     maxHttpBufferSize: MAX_MESSAGE_BYTES,
+    // A link that died without a close (a network drop) is noticed after pingInterval + pingTimeout: 45 s by
+    // default. 10 s lets the overlay's stale-feed sign (overlay/feed-health.ts) show within seconds.
+    pingInterval: 5_000,
+    pingTimeout: 5_000,
     // Vite's HMR websocket shares an attached server: let it answer its own upgrades.
     destroyUpgrade: ownsHttpServer,
     ...(scaleOut ? { adapter: await scaleOut.createAdapter() } : {}),

@@ -25,6 +25,10 @@ export interface FeedClientOptions {
   readonly warn?: (message: string) => void;
   /** The feed refused the subscription (an unknown region: `not-found`); it is also warned about. */
   readonly onSubscribeRefused?: (error: FeedError) => void;
+  /** The connection was lost (socket.io keeps retrying). */
+  readonly onDisconnect?: () => void;
+  /** A valid snapshot answered our subscribe: what is shown is current again, even if its seq is not new. */
+  readonly onResync?: () => void;
 }
 
 /** Reconnect quickly after a blip, but never hammer a feed that is down: 0.5 s doubling up to 5 s, jittered. */
@@ -62,6 +66,7 @@ export class FeedClient {
     // socket.io retries a lost connection by itself, but not one the server closed on purpose (a feed
     // shutting down for a restart): an overlay in OBS must never give up, so it asks again after a pause.
     this.socket.on('disconnect', (reason) => {
+      this.options.onDisconnect?.();
       if (reason === 'io server disconnect' && !this.closed) {
         this.retryTimer = setTimeout(() => this.socket.connect(), RECONNECT.reconnectionDelayMax);
       }
@@ -88,7 +93,7 @@ export class FeedClient {
         if (result?.error && !this.closed) this.options.onSubscribeRefused?.(result.error);
         return;
       }
-      this.acceptState(result.value, 'subscribe', { newBaseline: true });
+      if (this.acceptState(result.value, 'subscribe', { newBaseline: true })) this.options.onResync?.();
     });
   }
 
@@ -109,21 +114,27 @@ export class FeedClient {
     this.options.onCampaign(parsed.data);
   }
 
-  private acceptState(raw: unknown, source: string, { newBaseline = false } = {}): void {
-    if (this.closed) return;
+  /** Returns whether the state was valid and for our region (a repeated one is valid, just not passed on). */
+  private acceptState(raw: unknown, source: string, { newBaseline = false } = {}): boolean {
+    if (this.closed) return false;
     const parsed = FeedState.safeParse(raw);
-    if (!parsed.success) return this.warn(`ignored a bad ${source} message:\n${describeZodError(parsed.error)}`);
+    if (!parsed.success) {
+      this.warn(`ignored a bad ${source} message:\n${describeZodError(parsed.error)}`);
+      return false;
+    }
     const state = parsed.data;
     if (state.region !== this.options.region) {
-      return this.warn(`ignored a ${source} for region ${state.region ?? 'campaign'}; this overlay watches ${this.options.region ?? 'the campaign'}`);
+      this.warn(`ignored a ${source} for region ${state.region ?? 'campaign'}; this overlay watches ${this.options.region ?? 'the campaign'}`);
+      return false;
     }
-    if (state.seq === this.lastSeq) return;
+    if (state.seq === this.lastSeq) return true;
     if (state.seq < this.lastSeq) {
-      if (!newBaseline) return;
+      if (!newBaseline) return true;
       this.warn(`the feed restarted (seq ${this.lastSeq} -> ${state.seq}): resyncing from its snapshot`);
     }
     this.lastSeq = state.seq;
     this.options.onState(state);
+    return true;
   }
 
   private warn(message: string): void {

@@ -1,6 +1,7 @@
 import type { CampaignInfo, FeedState, LowerThirdState } from '../protocol/index.ts';
 import { createClock } from './clock.ts';
 import { FeedClient } from './feed-client.ts';
+import { FeedHealth } from './feed-health.ts';
 import { watchObsVisibility } from './obs-visibility.ts';
 import { campaignProblems } from './theme/campaign-check.ts';
 import type { WidgetName } from './theme/params-schema.ts';
@@ -14,6 +15,7 @@ import { createLowerThird } from './widgets/lower-third/lower-third.ts';
 import { createReactionBurst } from './widgets/reaction-burst/reaction-burst.ts';
 import { consoleLine } from './widgets/error-card/card-text.ts';
 import { ErrorCard } from './widgets/error-card/error-card.ts';
+import { StaleSign } from './widgets/stale-sign/stale-sign.ts';
 
 /** The widgets on the stage, bottom to top, by their name in the `widgets` URL parameter. One line each. */
 const WIDGETS: readonly (readonly [WidgetName, WidgetFactory])[] = [
@@ -46,6 +48,16 @@ async function boot(): Promise<void> {
     stage.add(errorCard);
     errorCard.view.zIndex = 1; // above every widget, whenever they are added
     const cardShown = errorCard.show(problems, unlistedProblems);
+
+    // The stale-feed sign, from the start: a feed that never answers is the first outage to tell about.
+    // Checked on the wall clock: animation time stands still while nothing moves.
+    const staleSign = await StaleSign.create(theme, resolution);
+    stage.add(staleSign);
+    staleSign.view.zIndex = 1;
+    const health = new FeedHealth(() => performance.now());
+    setInterval(() => {
+      if (staleSign.setStale(health.stale)) clock.wake();
+    }, 1_000);
 
     // States that arrive while the widgets are still being built wait; only the newest matters.
     let latest: FeedState | null = null;
@@ -83,6 +95,12 @@ async function boot(): Promise<void> {
           onLowerThird(state) {
             latestLowerThird = state;
             if (widgetsBuilt) stage.lowerThird(state);
+          },
+          onDisconnect: () => health.disconnected(),
+          onResync() {
+            health.resynced();
+            // Recovery shows at once, not at the next check.
+            if (staleSign.setStale(false)) clock.wake();
           },
           onSubscribeRefused(error) {
             // A region the campaign lacks: watch the whole campaign instead (the card says so).
