@@ -54,6 +54,13 @@ function meterTexts(campaign: CampaignInfo, lang: Language, region: string | nul
   };
 }
 
+/**
+ * How often the counting figures may change while the amount counts (20 a second, a hair early so a 60 Hz
+ * clock's three steps always reach it): each change rebuilds the meter's render instructions, and a figure
+ * blurring faster than this reads no better. The fill still moves every frame; at rest the figures are exact.
+ */
+const FIGURE_INTERVAL_MS = 1000 / 20 - 1;
+
 /** The meter in the style the theme asks for (`meterStyle`). */
 function meterView(options: MeterViewOptions): MeterView {
   return options.theme.layout.meter.style === 'thermometer' ? new ThermometerView(options) : new DonationMeterView(options);
@@ -80,6 +87,8 @@ export class DonationMeter implements Widget {
   private readonly count = { progress: 1 };
   private counting: gsap.core.Tween | null = null;
   private dirty = true;
+  /** Count time since the figures last changed (see FIGURE_INTERVAL_MS). */
+  private figuresAgeMs = 0;
   private markersPlacedForGoal = -1;
   private destroyed = false;
 
@@ -123,13 +132,14 @@ export class DonationMeter implements Widget {
     this.dirty = true;
   }
 
-  update(): boolean {
+  update(deltaMs: number): boolean {
     const counting = this.counting !== null;
     if (counting || this.dirty) {
       const crossed = this.model.setProgress(this.count.progress);
       const highest = crossed.at(-1);
       if (highest) this.meter.celebrate(this.model.milestones.indexOf(highest));
-      this.render();
+      this.figuresAgeMs += deltaMs;
+      this.render(counting && this.figuresAgeMs < FIGURE_INTERVAL_MS);
     }
     // The spot of light at the fill's end burns while the amount counts and fades as it settles.
     this.meter.showMotion(counting ? 1 - this.count.progress ** 4 : 0);
@@ -155,10 +165,14 @@ export class DonationMeter implements Widget {
     this.meter.destroy();
   }
 
-  private render(): void {
+  /** Draws the model; `holdFigures` keeps the counting figures as they are (the fill still moves). */
+  private render(holdFigures = false): void {
     this.dirty = false;
-    this.meter.showAmount(this.amountText(this.model.displayedMinor));
-    this.meter.showPercent(`${this.model.percent}%`);
+    if (!holdFigures) {
+      this.figuresAgeMs = 0;
+      this.meter.showAmount(this.amountText(this.model.displayedMinor));
+      this.meter.showPercent(`${this.model.percent}%`);
+    }
     this.meter.showFill(this.model.fillRatio);
     this.meter.showReached(this.model.reachedCount);
     if (this.markersPlacedForGoal !== this.model.goalMinor) {

@@ -107,6 +107,7 @@ export abstract class MeterViewBase implements MeterView {
   }
 
   showPercent(text: string): void {
+    if (this.percent.text === text) return;
     this.percent.text = text;
   }
 
