@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { Ack } from './feed.ts';
-import { CurrencyCode, Region } from './campaign.ts';
+import { DonationState, type Ack } from './feed.ts';
+import { Region } from './campaign.ts';
 import { LOWER_THIRD_COMMANDS, LowerThirdState, RosterEntry } from './lower-third.ts';
 import { MinorUnits, Slug } from './primitives.ts';
 
@@ -28,11 +28,7 @@ export type ControlCommand = z.infer<typeof ControlCommand>;
 export type ControlCommandInput = z.input<typeof ControlCommand>;
 
 /** The goal as the control page shows it. */
-export const GoalStatus = z.strictObject({
-  currency: CurrencyCode,
-  goalMinor: MinorUnits,
-  capMinor: MinorUnits,
-});
+export const GoalStatus = DonationState.pick({ currency: true, goalMinor: true, capMinor: true });
 export type GoalStatus = z.infer<typeof GoalStatus>;
 
 /** What a producer sees: the lower third, the goal, and what can be cued. Answer to every control command. */
