@@ -2,7 +2,8 @@ import { REACTION_KINDS, ReactionDelta, describeZodError, type ReactionTotals } 
 import type { Aggregator } from './aggregator.ts';
 import { JournalStore } from './store/journal-store.ts';
 import { MemoryStore } from './store/memory-store.ts';
-import type { FeedStore, PersistedState, ReactionBatch } from './store/store.ts';
+import type { ReactionSink } from './sources/source.ts';
+import type { FeedStore, PersistedState, ReactionBatch, RoomLikeTotal } from './store/store.ts';
 
 export interface CommitOutcome {
   duplicate: boolean;
@@ -124,16 +125,21 @@ export class DurableTotals {
 
   /**
    * The sink a source pushes deltas into. A bad delta is reported and dropped alone; the good ones of
-   * one event-loop turn (a simulator tick, a burst of TikTok events) are committed as one batch.
+   * one event-loop turn (a simulator tick, a burst of TikTok events) are committed as one batch, with
+   * the TikTok rooms' like totals they were counted up to (so both are durable together or not at all).
    */
-  sinkFor(source: string): (delta: ReactionDelta) => void {
+  sinkFor(source: string): ReactionSink {
     let pending: ReactionDelta[] = [];
+    let roomLikeTotals: RoomLikeTotal[] = [];
+    let scheduled = false;
     const flush = () => {
-      const deltas = pending;
+      const batch = { source, deltas: pending, roomLikeTotals };
       pending = [];
-      this.commit({ source, deltas }).catch((error: unknown) => this.log(`${source}: ${deltas.length} deltas not counted: ${(error as Error).message}`));
+      roomLikeTotals = [];
+      scheduled = false;
+      this.commit(batch).catch((error: unknown) => this.log(`${source}: ${batch.deltas.length} deltas not counted: ${(error as Error).message}`));
     };
-    return (delta) => {
+    return (delta, roomLikeTotal) => {
       if (this.closing) return;
       let checked: ReactionDelta;
       try {
@@ -142,8 +148,10 @@ export class DurableTotals {
         this.log(`${source}: reaction delta is invalid:\n${(error as Error).message}`);
         return;
       }
-      if (pending.length === 0) setImmediate(flush);
-      pending.push(checked);
+      if (!scheduled) setImmediate(flush);
+      scheduled = true;
+      if (REACTION_KINDS.some((kind) => checked[kind] > 0)) pending.push(checked);
+      if (roomLikeTotal) roomLikeTotals.push(roomLikeTotal);
     };
   }
 

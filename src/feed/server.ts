@@ -108,10 +108,10 @@ export async function startFeedServer(options: FeedServerOptions): Promise<FeedS
   // The store opens first: the totals, the lower third and the goal are restored from it.
   const aggregator = new Aggregator(options.campaign);
   const scaleOut = options.redis ? new RedisScaleOut(options.campaign, options.redis, log) : null;
-  const { totals } = await DurableTotals.open(scaleOut?.store ?? chooseStore(options, log), aggregator, log);
+  const { totals, persisted } = await DurableTotals.open(scaleOut?.store ?? chooseStore(options, log), aggregator, log);
   try {
     if (scaleOut) totals.showCommitsFromSharedLog(scaleOut.follow(aggregator));
-    return await assembleFeedServer(options, aggregator, totals, scaleOut);
+    return await assembleFeedServer(options, aggregator, totals, scaleOut, persisted.roomLikeTotals);
   } catch (error) {
     await scaleOut?.close();
     await totals.close();
@@ -119,14 +119,22 @@ export async function startFeedServer(options: FeedServerOptions): Promise<FeedS
   }
 }
 
-async function assembleFeedServer(options: FeedServerOptions, aggregator: Aggregator, totals: DurableTotals, scaleOut: RedisScaleOut | null): Promise<FeedServer> {
+async function assembleFeedServer(
+  options: FeedServerOptions,
+  aggregator: Aggregator,
+  totals: DurableTotals,
+  scaleOut: RedisScaleOut | null,
+  roomLikeTotals: Readonly<Record<string, number>>,
+): Promise<FeedServer> {
   const { campaign, host = '127.0.0.1', port = 0, tickMs = 100, staticDir = null, log = (message) => console.error(message) } = options;
 
   // Everything that can refuse the options does so before any other resource exists.
   const control = options.control
     ? createControl({ ...options.control, settings: options.control.settings ?? totals.store, campaign, feed: aggregator, log })
     : null;
-  const tiktok = options.tiktok ? createTikTokStreams(campaign, { log, ...options.tiktok }) : null;
+  // A feed restarted in the middle of a LIVE goes on from the like totals it had counted (TikTok rooms).
+  const countedLikes = (roomId: string) => (Object.hasOwn(roomLikeTotals, roomId) ? roomLikeTotals[roomId] : undefined);
+  const tiktok = options.tiktok ? createTikTokStreams(campaign, { log, countedLikes, ...options.tiktok }) : null;
   const sources = [
     ...(options.simulator ? [new SimulatorSource(campaign, options.simulator)] : []),
     ...(tiktok?.sources ?? []),

@@ -125,7 +125,7 @@ export class JournalStore implements FeedStore {
       `store: recovered ${cells.length} cells and ${state.keys.size} idempotency keys from ${this.dir} ` +
         `(${summary}, ${this.now() - started} ms)`,
     );
-    return { cells, recentKeys: state.keys.keys(), settings: state.settingsObject() };
+    return { cells, recentKeys: state.keys.keys(), settings: state.settingsObject(), roomLikeTotals: state.roomLikeTotals() };
   }
 
   commitReactions(batch: ReactionBatch): Promise<CommitResult> {

@@ -28,7 +28,7 @@ export class MemoryStore implements FeedStore {
   }
 
   async open(): Promise<PersistedState> {
-    return { cells: [], recentKeys: [], settings: {} };
+    return { cells: [], recentKeys: [], settings: {}, roomLikeTotals: {} };
   }
 
   async commitReactions(batch: ReactionBatch): Promise<CommitResult> {

@@ -16,13 +16,21 @@ export type CellRow = z.infer<typeof CellRow>;
 
 export const SettingKey = z.string().regex(/^[a-z][a-z0-9.-]{0,63}$/, { error: 'must be 1-64 characters of a-z, 0-9, . and -' });
 
-/** A batch of reactions made durable: the cells it adds to, where it came from, and its key if it has one. */
+/** A TikTok LIVE room id (int64 as a decimal string) and the highest like total counted in it. */
+export const RoomLikeRow = z.tuple([z.string().regex(/^\d{1,24}$/, { error: 'must be a room id: decimal digits' }), Count]);
+export type RoomLikeRow = z.infer<typeof RoomLikeRow>;
+
+/**
+ * A batch of reactions made durable: the cells it adds to, where it came from, its key if it has one,
+ * and the rooms whose like totals it counted up to (`lm`, TikTok only).
+ */
 export const ReactionsRecord = z.strictObject({
   t: z.literal('r'),
   at: Count.describe('ms since the epoch when it was committed'),
   src: z.string().min(1).max(40),
   k: IdempotencyKey.optional(),
   c: z.array(CellRow),
+  lm: z.array(RoomLikeRow).optional(),
 });
 export type ReactionsRecord = z.infer<typeof ReactionsRecord>;
 
@@ -49,5 +57,7 @@ export const Snapshot = z.strictObject({
   /** The idempotency keys still remembered, oldest first, with when each was committed. */
   keys: z.array(z.tuple([IdempotencyKey, Count])),
   settings: z.record(SettingKey, z.json()),
+  /** Room id → highest like total counted (absent in snapshots written before it existed). */
+  lm: z.array(RoomLikeRow).optional(),
 });
 export type Snapshot = z.infer<typeof Snapshot>;

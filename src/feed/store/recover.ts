@@ -109,5 +109,5 @@ async function replayJournal({ fs, dir, log, repair }: RecoverOptions, gen: numb
  */
 export async function readDataDir(dir: string, log: (line: string) => void = () => {}): Promise<PersistedState> {
   const { state } = await recoverDataDir({ fs: realFs, dir, log, now: Date.now, retention: { ...DEFAULT_RETENTION, ttlMs: Number.MAX_SAFE_INTEGER }, repair: false });
-  return { cells: state.cellTotals(), recentKeys: state.keys.keys(), settings: state.settingsObject() };
+  return { cells: state.cellTotals(), recentKeys: state.keys.keys(), settings: state.settingsObject(), roomLikeTotals: state.roomLikeTotals() };
 }

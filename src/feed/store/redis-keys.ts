@@ -9,6 +9,7 @@
  *   campaign         hash    the same summed over every cell: the overflow guard reads one key
  *   idempotency      zset    batch keys, scored by the Redis time (ms) of their commit
  *   settings         hash    setting key -> JSON value
+ *   room-likes       hash    TikTok room id -> the highest like total counted in it (kept by the commits)
  *   log              stream  every committed batch and setting, with its seq: how nodes learn of each other
  *   socket.io        stream  the socket.io adapter's own stream (lower thirds and other broadcasts)
  */
@@ -20,6 +21,7 @@ export interface RedisKeys {
   readonly campaign: string;
   readonly idempotency: string;
   readonly settings: string;
+  readonly roomLikes: string;
   readonly log: string;
   readonly adapterStream: string;
 }
@@ -37,6 +39,7 @@ export function redisKeysWithPrefix(prefix: string): RedisKeys {
     campaign: `${prefix}campaign`,
     idempotency: `${prefix}idempotency`,
     settings: `${prefix}settings`,
+    roomLikes: `${prefix}room-likes`,
     log: `${prefix}log`,
     adapterStream: `${prefix}socket.io`,
   };

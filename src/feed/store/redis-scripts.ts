@@ -10,9 +10,10 @@ const KINDS = "{'likes', 'comments', 'gifts', 'giftDiamonds', 'shares'}";
 
 /**
  * Commits one batch.
- * KEYS: seq, idempotency, log, campaign, cells, then one cell hash per cell of the batch.
+ * KEYS: seq, idempotency, log, campaign, cells, room-likes, then one cell hash per cell of the batch.
  * ARGV: idempotency key ('' for none), ttl ms, max keys, log max length, log entry JSON,
- *       the campaign-wide sum of the 5 kinds, then per cell: its member and its 5 counts.
+ *       the campaign-wide sum of the 5 kinds, then per cell: its member and its 5 counts,
+ *       then per TikTok room: its id and the like total counted up to (the higher total is kept).
  * Returns {'committed', seq} | {'duplicate', seq} | {'overflow', kind}.
  */
 export const COMMIT_SCRIPT = `
@@ -42,13 +43,18 @@ end
 for i, kind in ipairs(KINDS) do
   if ARGV[5 + i] ~= '0' then redis.call('HINCRBY', KEYS[4], kind, ARGV[5 + i]) end
 end
-for cell = 1, #KEYS - 5 do
+local cells = #KEYS - 6
+for cell = 1, cells do
   local base = 10 + (cell - 1) * 6
   redis.call('SADD', KEYS[5], ARGV[base + 1])
   for i, kind in ipairs(KINDS) do
     local count = ARGV[base + 1 + i]
-    if count ~= '0' then redis.call('HINCRBY', KEYS[5 + cell], kind, count) end
+    if count ~= '0' then redis.call('HINCRBY', KEYS[6 + cell], kind, count) end
   end
+end
+for i = 11 + cells * 6, #ARGV, 2 do
+  local kept = tonumber(redis.call('HGET', KEYS[6], ARGV[i]) or '-1')
+  if tonumber(ARGV[i + 1]) > kept then redis.call('HSET', KEYS[6], ARGV[i], ARGV[i + 1]) end
 end
 
 local seq = redis.call('INCR', KEYS[1])

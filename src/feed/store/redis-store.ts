@@ -92,10 +92,11 @@ export class RedisStore implements FeedStore {
       await this.checkDurability();
       const snapshot = await readRedisSnapshot(this.client, keys);
       const recentKeys = await this.client.zrange(keys.idempotency, 0, -1);
+      const roomLikeTotals = Object.fromEntries(Object.entries(await this.client.hgetall(keys.roomLikes)).map(([roomId, total]) => [roomId, Number(total)]));
       for (const [key, value] of Object.entries(snapshot.settings)) this.settings.set(key, value);
       this.opened = { seq: snapshot.seq, id: snapshot.id };
       this.log(`store: Redis at ${this.where} (${keys.prefix}*): ${snapshot.cells.length} cells, seq ${snapshot.seq}, ${recentKeys.length} idempotency keys (${Date.now() - started} ms)`);
-      return { cells: snapshot.cells, recentKeys, settings: Object.fromEntries(this.settings) };
+      return { cells: snapshot.cells, recentKeys, settings: Object.fromEntries(this.settings), roomLikeTotals };
     } catch (error) {
       this.client.disconnect();
       throw new Error(`store: cannot read the totals from Redis at ${this.where}: ${(error as Error).message}`);
@@ -127,8 +128,9 @@ export class RedisStore implements FeedStore {
       JSON.stringify(body),
       ...REACTION_KINDS.map((kind) => String(added[kind])),
       ...record.c.flatMap(([region, market, ...counts]) => [cellMember(region, market), ...counts.map(String)]),
+      ...(record.lm ?? []).flatMap(([roomId, total]) => [roomId, String(total)]),
     ];
-    const redisKeys = [keys.seq, keys.idempotency, keys.log, keys.campaign, keys.cells, ...cellKeys];
+    const redisKeys = [keys.seq, keys.idempotency, keys.log, keys.campaign, keys.cells, keys.roomLikes, ...cellKeys];
     let reply: [string, number | string];
     try {
       reply = await this.client.feedCommit(redisKeys.length, ...redisKeys, ...args);

@@ -1,6 +1,6 @@
 import { REACTION_KINDS, emptyTotals, type ReactionDelta, type ReactionTotals } from '../../protocol/index.ts';
 import { IdempotencyWindow, type IdempotencyRetention } from './idempotency-window.ts';
-import { SNAPSHOT_VERSION, type CellRow, type JournalRecord, type Snapshot } from './records.ts';
+import { SNAPSHOT_VERSION, type CellRow, type JournalRecord, type RoomLikeRow, type Snapshot } from './records.ts';
 import type { CellTotals, JsonValue } from './store.ts';
 
 /** Cells are keyed by both ids; JSON of the pair cannot collide whatever characters an id holds. */
@@ -51,6 +51,8 @@ export class StoreState {
   private readonly cells = new Map<string, CellTotals>();
   readonly keys: IdempotencyWindow;
   private readonly settings = new Map<string, JsonValue>();
+  /** Room id → the highest like total counted in it: the highest record wins, whatever the order. */
+  private readonly roomLikes = new Map<string, number>();
 
   constructor(retention?: IdempotencyRetention) {
     this.keys = new IdempotencyWindow(retention);
@@ -61,6 +63,7 @@ export class StoreState {
     for (const row of snapshot.cells) state.addRow(row);
     for (const [key, atMs] of snapshot.keys) state.keys.add(key, atMs);
     for (const [key, value] of Object.entries(snapshot.settings)) state.settings.set(key, value);
+    state.addRoomLikes(snapshot.lm ?? []);
     return state;
   }
 
@@ -70,6 +73,7 @@ export class StoreState {
       return;
     }
     for (const row of record.c) this.addRow(row);
+    this.addRoomLikes(record.lm ?? []);
     if (record.k !== undefined) this.keys.add(record.k, record.at);
   }
 
@@ -81,7 +85,12 @@ export class StoreState {
       cells: this.cellTotals().map((cell) => rowOf(cell.region, cell.market, cell.totals)),
       keys: this.keys.entries(),
       settings: Object.fromEntries(this.settings),
+      lm: [...this.roomLikes],
     };
+  }
+
+  roomLikeTotals(): Record<string, number> {
+    return Object.fromEntries(this.roomLikes);
   }
 
   /** Copies: a caller cannot change what the store holds. */
@@ -101,6 +110,10 @@ export class StoreState {
 
   settingsObject(): Record<string, JsonValue> {
     return structuredClone(Object.fromEntries(this.settings));
+  }
+
+  private addRoomLikes(rows: readonly RoomLikeRow[]): void {
+    for (const [roomId, total] of rows) this.roomLikes.set(roomId, Math.max(total, this.roomLikes.get(roomId) ?? 0));
   }
 
   private addRow(row: CellRow): void {

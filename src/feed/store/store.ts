@@ -29,9 +29,21 @@ export interface CellTotals {
   totals: ReactionTotals;
 }
 
+/**
+ * The highest like total of a TikTok LIVE room that the likes counted so far reach up to. Kept with the
+ * likes it counted, in the same commit, so a feed restarted in the middle of a LIVE counts the likes
+ * made while it was down once: not lost, not doubled (sources/tiktok/like-total.ts).
+ */
+export interface RoomLikeTotal {
+  roomId: string;
+  total: number;
+}
+
 export interface PersistedState {
   /** Cumulative totals of every cell that ever received a reaction. */
   cells: CellTotals[];
+  /** Room id → the highest like total counted in it (RoomLikeTotal). */
+  roomLikeTotals: Record<string, number>;
   /** The idempotency keys still remembered (bounded: see IdempotencyRetention), oldest first. */
   recentKeys: string[];
   settings: Record<string, JsonValue>;
@@ -43,6 +55,8 @@ export interface ReactionBatch {
   /** Who sent it (`ingest`, `simulator`, `tiktok`): kept in the journal for the audit. */
   source: string;
   deltas: readonly ReactionDelta[];
+  /** Rooms whose like total these deltas counted up to (TikTok); a higher total per room wins. */
+  roomLikeTotals?: readonly RoomLikeTotal[];
 }
 
 /**

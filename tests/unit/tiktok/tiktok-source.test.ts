@@ -16,8 +16,9 @@ function startSource(library: FakeLibrary, options: TikTokSourceOptions = {}, st
   const deltas: ReactionDelta[] = [];
   const statuses: StreamStatus[] = [];
   const logged: string[] = [];
-  // random 0: no jitter, so every wait is exactly the policy's.
-  const source = new TikTokSource(stream, { openConnection: library.open, random: () => 0, log: (message) => logged.push(message), ...options });
+  // random 0: no jitter, so every wait is exactly the policy's. No settle window unless a test asks for
+  // one: messages then count the moment they arrive, which keeps these tests about the connection.
+  const source = new TikTokSource(stream, { openConnection: library.open, random: () => 0, settleMs: 0, log: (message) => logged.push(message), ...options });
   source.onStatus((status) => statuses.push(status));
   source.start((delta) => deltas.push(delta));
   running.push(source);
@@ -48,9 +49,9 @@ const rose = (msgId: string, repeatCount: number, repeatEnd: 0 | 1) => ({
 
 /** Pushes a recorded fixture through a library connection at the recorded times (its own "connected" aside). */
 async function playThrough(connection: FakeLiveConnection, name: string): Promise<void> {
-  for (const step of loadFixture(name).steps) {
-    await advanceTo(step.at);
-    if (step.event && step.event.type !== 'connected') connection.push(step.event.type, step.event.data);
+  for (const event of loadFixture(name)) {
+    await advanceTo(event.at - T0);
+    if (event.event !== 'connected') connection.push(event.event, event.data);
   }
 }
 
@@ -66,7 +67,7 @@ afterEach(async () => {
 describe('TikTokSource with a library connection', () => {
   it('connects, shows the room, and counts what the library emits exactly as the counter does', async () => {
     const library = new FakeLibrary();
-    const { source, sum, statuses } = startSource(library);
+    const { source, sum, statuses } = startSource(library, { settleMs: 2_000 });
     await advance(0);
     expect(library.opened.map((c) => c.uniqueId)).toEqual(['locallove_tohoku']);
     expect(source.status).toMatchObject({ state: 'connected', roomId: ROOM, region: 'tohoku', market: 'jp', label: 'Sendai stage', lastError: null });
@@ -79,7 +80,7 @@ describe('TikTokSource with a library connection', () => {
 
   it('closes a streak that lost its repeatEnd on its own sweep timer', async () => {
     const library = new FakeLibrary();
-    const { sum } = startSource(library);
+    const { sum } = startSource(library, { settleMs: 2_000 });
     await advance(0);
     await playThrough(library.last, 'lost-repeat-end');
     expect(sum()).toEqual(totals({ gifts: 10, giftDiamonds: 26 }));
@@ -156,7 +157,9 @@ describe('TikTokSource with a library connection', () => {
     const library = new FakeLibrary([new UserOfflineError("The requested user isn't online :("), new UserOfflineError("The requested user isn't online :(")]);
     const { source } = startSource(library);
     await advance(0);
-    expect(source.status).toMatchObject({ state: 'ended', nextAttemptAt: T0 + 30_000, lastError: "UserOfflineError: The requested user isn't online :(" });
+    expect(source.status).toMatchObject({ state: 'ended', nextAttemptAt: T0 + 30_000, lastError: 'not live (checked on TikTok without the sign server)' });
+    // Asked on the unsigned path: connect(), which signs, was never called.
+    expect(library.opened.map((c) => [c.isLiveCalls, c.connected])).toEqual([[1, false]]);
     await advance(30_000);
     expect(source.status).toMatchObject({ state: 'ended', nextAttemptAt: T0 + 60_000 });
     await advance(30_000);
