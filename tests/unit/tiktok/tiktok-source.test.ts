@@ -2,10 +2,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SignServerGate } from '../../../src/feed/sources/tiktok/sign-server-gate.ts';
 import { TikTokSource, type TikTokSourceOptions } from '../../../src/feed/sources/tiktok/tiktok-source.ts';
 import { REACTION_KINDS, StreamConfig, StreamStatus, type ReactionDelta } from '../../../src/protocol/index.ts';
-import { FakeLibrary, FakeLiveConnection, InvalidUniqueIdError, SignatureRateLimitError, UserOfflineError } from './library-double.ts';
-import { loadFixture, totals } from './replay.ts';
+import { FakeLibrary, FakeLiveConnection, HTTPError, InvalidResponseCompositeError, InvalidResponseError, InvalidUniqueIdError, SignatureRateLimitError, UserOfflineError } from './library-double.ts';
+import { loadFixture, T0, totals } from './replay.ts';
 
-const T0 = 1_732_500_000_000;
 const ROOM = '7441000000000000001';
 const NEXT_ROOM = '7441000000000000777';
 const STREAM = StreamConfig.parse({ uniqueId: '@locallove_tohoku', region: 'tohoku', market: 'jp', label: 'Sendai stage' });
@@ -165,6 +164,119 @@ describe('TikTokSource with a library connection', () => {
     await advance(30_000);
     expect(source.status.state).toBe('connected');
     expect(library.opened).toHaveLength(3);
+  });
+
+  it('waits for a daily sign-server limit to reset, not a minute, and holds every stream back until then', async () => {
+    const resetAt = T0 + 6 * 3_600_000; // the limit resets in 6 hours (X-RateLimit-Reset)
+    const gate = new SignServerGate();
+    const first = new FakeLibrary([new SignatureRateLimitError(0, 'Daily limit reached.', resetAt, 'day')]);
+    const second = new FakeLibrary();
+    const a = startSource(first, { gate });
+    const b = startSource(second, { gate, startDelayMs: 2_000 }, StreamConfig.parse({ uniqueId: 'locallove_kumamoto', region: 'kumamoto', market: 'tw' }));
+    await advance(0);
+    expect(a.source.status).toMatchObject({ state: 'reconnecting', nextAttemptAt: resetAt });
+    expect(a.source.status.lastError).toMatch(/\(day\) Too many connections started/);
+    await advanceTo(resetAt - T0 - 1);
+    expect(first.opened).toHaveLength(1);
+    expect(second.opened).toHaveLength(0);
+    await advanceTo(resetAt - T0);
+    expect(a.source.status.state).toBe('connected');
+    expect(b.source.status.state).toBe('connected');
+  });
+
+  it('backs off as for a rate limit when TikTok’s 429 hides inside a failed room-id lookup', async () => {
+    const lookup = new InvalidResponseCompositeError([
+      new HTTPError(429, 'Too Many Requests'),
+      new InvalidResponseError({ routeId: 'fetchRoomIdRoute' }, 'Failed to extract Room ID from API.'),
+    ]);
+    const library = new FakeLibrary([lookup]);
+    const { source } = startSource(library);
+    await advance(0);
+    // A minute (the rate-limit backoff), not the 1 s of an ordinary failure.
+    expect(source.status).toMatchObject({ state: 'reconnecting', nextAttemptAt: T0 + 60_000, lastError: 'InvalidResponseCompositeError: Failed to retrieve Room ID from all sources.' });
+    await advance(59_999);
+    expect(library.opened).toHaveLength(1);
+    await advance(1);
+    expect(source.status.state).toBe('connected');
+  });
+
+  it('marks a connection that went silent while TikTok says the LIVE is on as stalled, logs it, and reconnects', async () => {
+    const library = new FakeLibrary();
+    const { source, sum, statuses, logged } = startSource(library, { stallAfterMs: 20_000 });
+    await advance(0);
+    const silent = library.last;
+    silent.push('like', like('s1', 700));
+    silent.push('like', like('s2', 750));
+    await advance(19_000);
+    expect(source.status.state).toBe('connected');
+    expect(silent.isLiveCalls).toBe(1); // the check before joining
+    await advance(1_000);
+    // 20 s without an event: asked (unsigned), still live, so the socket is dead: replaced.
+    expect(silent.isLiveCalls).toBe(2);
+    expect(source.status).toMatchObject({ state: 'stalled', stalls: 1, nextAttemptAt: Date.now() + 1_000 });
+    expect(logged).toContain('tiktok:@locallove_tohoku: stalled: no event for 20 s while TikTok says the LIVE is on; reconnecting');
+    expect(silent.disconnectCalls).toBe(1);
+    await advance(1_000);
+    expect(source.status).toMatchObject({ state: 'connected', stalls: 1 });
+    expect(statesOf(statuses)).toEqual(['connecting', 'connected', 'stalled', 'connecting', 'connected']);
+    // The room's total went on: the likes made while the socket was silent count once.
+    library.last.push('like', like('s3', 900));
+    expect(sum()).toEqual(totals({ likes: 50 + 150 }));
+  });
+
+  it('takes a silent connection as ended when TikTok says the LIVE is over (a stream end that never came)', async () => {
+    const library = new FakeLibrary();
+    const { source, sum, logged } = startSource(library, { stallAfterMs: 20_000 });
+    await advance(0);
+    library.last.push('gift', rose('g1', 1, 0));
+    library.last.push('gift', rose('g2', 2, 0));
+    library.last.live = false;
+    await advance(20_000);
+    expect(source.status).toMatchObject({ state: 'ended', stalls: 0, lastError: 'the LIVE ended' });
+    expect(sum()).toEqual(totals({ gifts: 2, giftDiamonds: 2 })); // the open streak is counted at the end
+    expect(logged).toContain('tiktok:@locallove_tohoku: no event for 20 s and TikTok says the LIVE is over: taken as ended');
+  });
+
+  it('shows what it counted and dropped, the like total, the age of the last event and the clock offset', async () => {
+    const library = new FakeLibrary();
+    const { source } = startSource(library);
+    await advance(0);
+    const skewed = (msgId: string, total: number) => ({ common: { msgId, createTime: String(Date.now() - 240_000) }, count: 1, total: String(total) });
+    library.last.push('like', skewed('c1', 100)); // our clock is 4 minutes ahead of TikTok's
+    library.last.push('like', skewed('c1', 100));
+    library.last.push('like', { total: 'lots' });
+    library.last.push('gift', { common: { msgId: 'c2' }, user: { id: '1' }, giftId: '424242', groupId: '5', repeatCount: 1, repeatEnd: 1 });
+    await advance(3_000);
+    expect(StreamStatus.parse(source.status)).toMatchObject({
+      counted: 2,
+      duplicates: 1,
+      malformed: 1,
+      backlog: 0,
+      giftsValueUnknown: 1,
+      likeTotal: 100,
+      lastEventAt: T0,
+      lastEventAgeMs: 3_000,
+      clockOffsetMs: 240_000,
+    });
+  });
+
+  it('records every event the library emits, as received, when asked to', async () => {
+    class RecordableConnection extends FakeLiveConnection {
+      readonly recordableEvents = ['chat', 'member', 'connected', 'disconnected'];
+    }
+    const recorded: unknown[] = [];
+    const connection = new RecordableConnection('locallove_tohoku', { roomId: ROOM });
+    const { sum } = startSource(new FakeLibrary(), { openConnection: () => connection, record: (event) => recorded.push(event) });
+    await advance(0);
+    const chat = { common: { msgId: 'r1', createTime: String(Date.now()) }, content: 'がんばれ' };
+    connection.push('chat', chat);
+    connection.push('member', { common: { msgId: 'r2' }, user: { nickname: 'someone' } });
+    expect(recorded).toEqual([
+      { at: T0, stream: 'locallove_tohoku', event: 'connected', data: expect.objectContaining({ roomId: ROOM }) },
+      { at: T0, stream: 'locallove_tohoku', event: 'chat', data: chat },
+      { at: T0, stream: 'locallove_tohoku', event: 'member', data: { common: { msgId: 'r2' }, user: { nickname: 'someone' } } },
+    ]);
+    expect(sum()).toEqual(totals({ comments: 1 }));
   });
 
   it('gives up on an error retrying cannot fix, and says so', async () => {
