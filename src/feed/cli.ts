@@ -3,10 +3,20 @@ import { join } from 'node:path';
 import { buildOverlay, isBuildStale } from './cli/build-if-stale.ts';
 import { readRedisUrl } from './cli/redis-settings.ts';
 import { maskingLog, readSecuritySettings } from './cli/security-settings.ts';
-import { readCliSettings } from './cli/settings.ts';
+import { readCliSettings, type CliSettings } from './cli/settings.ts';
 import { loadCampaignFile } from './config.ts';
-import { startFeedServer, type FeedServer } from './server.ts';
+import { startFeedServer, type FeedServer, type FeedServerOptions } from './server.ts';
+import { fileRecorder } from './sources/tiktok/recorder.ts';
+import { Redactor } from './sources/tiktok/redact.ts';
 import { redactRedisUrl } from './store/redis-connection.ts';
+
+/** TikTok settings from the environment: the stall timeout, and recording (redacted or not) when asked. */
+function tiktokOptions(settings: CliSettings, log: (line: string) => void): NonNullable<FeedServerOptions['tiktok']> {
+  const record = settings.tiktokRecordDir
+    ? { record: fileRecorder(settings.tiktokRecordDir, { log, ...(settings.tiktokRecordRedacted ? { redactor: new Redactor() } : {}) }) }
+    : {};
+  return { stallAfterMs: settings.tiktokStallMs, ...record };
+}
 
 /**
  * `npm start`: the production overlay and its feed on one port, for OBS.
@@ -43,7 +53,7 @@ async function main(): Promise<void> {
     port: settings.port,
     tickMs: settings.tickMs,
     simulator: settings.simulator ? {} : false,
-    tiktok: settings.tiktok ? {} : false,
+    tiktok: settings.tiktok ? tiktokOptions(settings, log) : false,
     staticDir,
     ...(redisUrl ? { redis: { url: redisUrl } } : { dataDir: security.dataDir }),
     control: { token: security.controlToken },
@@ -64,7 +74,8 @@ async function main(): Promise<void> {
         ? '  simulator ON: set SIMULATOR=off or pass --no-simulator for a real show'
         : '  simulator off: waiting for real reactions',
       settings.tiktok
-        ? `  TikTok LIVE ON: ${campaign.streams.map((stream) => `@${stream.uniqueId}`).join(', ')}; status at ${feed.url}/api/streams`
+        ? `  TikTok LIVE ON: ${campaign.streams.map((stream) => `@${stream.uniqueId}`).join(', ')}; status at ${feed.url}/api/streams` +
+          (settings.tiktokRecordDir ? `\n  recording every TikTok event${settings.tiktokRecordRedacted ? ' (redacted)' : ' (holds viewers’ names and messages)'} into ${settings.tiktokRecordDir}` : '')
         : '  TikTok LIVE off: set TIKTOK=on to follow the streams listed in the campaign file',
       redisUrl
         ? `  totals kept in:                 Redis at ${redactRedisUrl(redisUrl)} (REDIS_URL), shared with every node started with it`

@@ -12,6 +12,11 @@ export interface CliSettings {
   simulator: boolean;
   /** Follow the TikTok LIVE streams listed in the campaign file (TIKTOK=on). */
   tiktok: boolean;
+  /** TikTok, when on: where to record every event the library emits (TIKTOK_RECORD), and whether redacted. */
+  tiktokRecordDir: string | null;
+  tiktokRecordRedacted: boolean;
+  /** TikTok: a connection silent this long while the LIVE is on is reconnected (TIKTOK_STALL_SECONDS). */
+  tiktokStallMs: number;
   /** A directory to serve as it is, skipping the build; null serves dist/ (built when stale). */
   overlayDir: string | null;
 }
@@ -32,13 +37,18 @@ const Env = z.object({
   TICK_MS: wholeNumber(10, 60_000).default(100),
   SIMULATOR: z.enum(['on', 'off'], { error: 'must be "on" or "off"' }).default('on'),
   TIKTOK: z.enum(['on', 'off'], { error: 'must be "on" or "off"' }).default('off'),
+  TIKTOK_RECORD: nonEmpty.optional(),
+  TIKTOK_RECORD_REDACT: z.enum(['on', 'off'], { error: 'must be "on" or "off"' }).default('off'),
+  TIKTOK_STALL_SECONDS: wholeNumber(10, 3_600).default(60),
   OVERLAY_DIR: nonEmpty.optional(),
 });
 
 export const CLI_USAGE = `usage: npm start [-- --no-simulator]
 environment: HOST (127.0.0.1), PORT (8080, 0 = any free port), CAMPAIGN (campaign file),
              TICK_MS (100), SIMULATOR (on|off), OVERLAY_DIR (serve this directory instead of building dist/),
-             TIKTOK (off|on: follow the campaign's TikTok LIVE streams; SIGN_API_KEY is the sign server's key, if any)`;
+             TIKTOK (off|on: follow the campaign's TikTok LIVE streams; SIGN_API_KEY is the sign server's key, if any),
+             TIKTOK_RECORD (a directory: record every TikTok event there), TIKTOK_RECORD_REDACT (off|on: pseudonyms
+             for viewers' ids, names and comments), TIKTOK_STALL_SECONDS (60: reconnect a LIVE silent this long)`;
 
 /** Reads the settings; throws an Error naming each bad variable or argument and what is wrong. */
 export function readCliSettings(env: NodeJS.ProcessEnv, args: readonly string[], cwd = process.cwd()): CliSettings {
@@ -56,6 +66,9 @@ export function readCliSettings(env: NodeJS.ProcessEnv, args: readonly string[],
     tickMs: vars.TICK_MS,
     simulator: vars.SIMULATOR === 'on' && !args.includes('--no-simulator'),
     tiktok: vars.TIKTOK === 'on',
+    tiktokRecordDir: vars.TIKTOK_RECORD ? resolve(cwd, vars.TIKTOK_RECORD) : null,
+    tiktokRecordRedacted: vars.TIKTOK_RECORD_REDACT === 'on',
+    tiktokStallMs: vars.TIKTOK_STALL_SECONDS * 1000,
     overlayDir: vars.OVERLAY_DIR ? resolve(cwd, vars.OVERLAY_DIR) : null,
   };
 }

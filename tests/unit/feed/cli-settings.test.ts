@@ -15,13 +15,27 @@ describe('readCliSettings', () => {
       tickMs: 100,
       simulator: true,
       tiktok: false,
+      tiktokRecordDir: null,
+      tiktokRecordRedacted: false,
+      tiktokStallMs: 60_000,
       overlayDir: null,
     });
   });
 
   it('honours every variable, resolving paths against the working directory', () => {
-    const env = { HOST: '0.0.0.0', PORT: '0', CAMPAIGN: 'c.json', TICK_MS: '250', SIMULATOR: 'off', OVERLAY_DIR: 'out', TIKTOK: 'on' };
-    expect(readCliSettings(env, [], '/show')).toEqual({ host: '0.0.0.0', port: 0, campaignPath: '/show/c.json', tickMs: 250, simulator: false, tiktok: true, overlayDir: '/show/out' });
+    const env = { HOST: '0.0.0.0', PORT: '0', CAMPAIGN: 'c.json', TICK_MS: '250', SIMULATOR: 'off', OVERLAY_DIR: 'out', TIKTOK: 'on', TIKTOK_RECORD: 'rec', TIKTOK_RECORD_REDACT: 'on', TIKTOK_STALL_SECONDS: '90' };
+    expect(readCliSettings(env, [], '/show')).toEqual({
+      host: '0.0.0.0',
+      port: 0,
+      campaignPath: '/show/c.json',
+      tickMs: 250,
+      simulator: false,
+      tiktok: true,
+      tiktokRecordDir: '/show/rec',
+      tiktokRecordRedacted: true,
+      tiktokStallMs: 90_000,
+      overlayDir: '/show/out',
+    });
   });
 
   it('turns the simulator off with --no-simulator', () => {
@@ -38,6 +52,8 @@ describe('readCliSettings', () => {
     [{ PORT: '-1' }, /PORT: must be a whole number/],
     [{ TICK_MS: '5' }, /TICK_MS: must be at least 10/],
     [{ SIMULATOR: 'maybe' }, /SIMULATOR: must be "on" or "off"/],
+    [{ TIKTOK_STALL_SECONDS: '5' }, /TIKTOK_STALL_SECONDS: must be at least 10/],
+    [{ TIKTOK_RECORD_REDACT: 'yes' }, /TIKTOK_RECORD_REDACT: must be "on" or "off"/],
     [{ TIKTOK: 'yes' }, /TIKTOK: must be "on" or "off"/],
     [{ HOST: '   ' }, /HOST: must not be empty/],
   ])('refuses %o naming the variable', (env, message) => {
