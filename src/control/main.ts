@@ -10,6 +10,7 @@ import { ControlConnection, type ConnectionState } from './connection.ts';
 import { byId, el } from './dom.ts';
 import { parseMajorAmount } from './money-input.ts';
 import { searchRoster } from './roster-search.ts';
+import { StreamsPanel } from './streams-panel.ts';
 import { readToken, saveToken } from './token-store.ts';
 
 // This page's CSP has no 'unsafe-eval': tell zod not to try compiling its parsers.
@@ -50,6 +51,7 @@ const ui = {
   message: byId<HTMLParagraphElement>('message'),
 };
 
+const streamsPanel = new StreamsPanel(byId<HTMLUListElement>('streams'), byId<HTMLElement>('streams-panel'));
 let connection: ControlConnection | null = null;
 let status: ControlStatus | null = null;
 let selection: Selection | null = null;
@@ -71,6 +73,7 @@ function connect(token: string): void {
       status = next;
       render();
     },
+    onStreams: (list) => streamsPanel.show(list),
     onState: setConnection,
   });
 }
@@ -284,6 +287,8 @@ for (const button of ui.testButtons) {
 ui.langJa.addEventListener('click', () => setLanguage('ja'));
 ui.langEn.addEventListener('click', () => setLanguage('en'));
 setInterval(renderAutoOutLeft, 250);
+// The ages of the streams' last events go on counting between the feed's updates.
+setInterval(() => streamsPanel.render(), 1_000);
 
 const saved = readToken();
 ui.token.value = saved;

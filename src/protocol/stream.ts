@@ -66,6 +66,8 @@ export const StreamStatus = z.strictObject({
   lastEventAt: Count.nullable(),
   /** How long ago that was, ms, when this status was sent (independent of the reader's clock). */
   lastEventAgeMs: Count.nullable(),
+  /** How long the stream had been in `state`, ms, when this status was sent. */
+  stateAgeMs: Count,
   /**
    * The feed's clock minus TikTok's, ms, measured from the freshest message (delivery delay included):
    * for information only, counting never depends on it. Null until measured.

@@ -38,6 +38,8 @@ export interface TikTokSourceOptions extends Omit<StreamCounterOptions, 'now' | 
 }
 
 type StatusListener = (status: StreamStatus) => void;
+/** The status as kept: without the ages, which are worked out whenever it is read. */
+type StoredStatus = Omit<StreamStatus, 'lastEventAgeMs' | 'stateAgeMs'>;
 
 interface Attached {
   readonly connection: LiveConnection;
@@ -86,7 +88,7 @@ export class TikTokSource implements ReactionSource {
   private rateLimits = 0;
   private connectedSince: number | null = null;
   private checkingStall = false;
-  private statusNow: Omit<StreamStatus, 'lastEventAgeMs'>;
+  private statusNow: StoredStatus;
 
   constructor(
     readonly stream: StreamConfig,
@@ -294,7 +296,7 @@ export class TikTokSource implements ReactionSource {
     }
   }
 
-  private update(patch: Partial<Omit<StreamStatus, 'lastEventAgeMs'>>): void {
+  private update(patch: Partial<StoredStatus>): void {
     const previous = this.statusNow;
     const next = { ...previous, ...patch };
     if (patch.state !== undefined && patch.state !== previous.state) next.since = this.now();
@@ -380,8 +382,10 @@ export class TikTokSource implements ReactionSource {
     return { counted, backlog, duplicates, malformed, giftsValueUnknown, likeTotal, lastEventAt, clockOffsetMs };
   }
 
-  private withAge(status: Omit<StreamStatus, 'lastEventAgeMs'>): StreamStatus {
-    return { ...status, lastEventAgeMs: status.lastEventAt === null ? null : Math.max(0, this.now() - status.lastEventAt) };
+  /** The ages, as of now: a reader can count on from them without its clock agreeing with ours. */
+  private withAge(status: StoredStatus): StreamStatus {
+    const age = (at: number) => Math.max(0, this.now() - at);
+    return { ...status, lastEventAgeMs: status.lastEventAt === null ? null : age(status.lastEventAt), stateAgeMs: age(status.since) };
   }
 
   private async disconnect(connection: LiveConnection): Promise<void> {
