@@ -6,6 +6,7 @@ import { maskingLog, readSecuritySettings } from './cli/security-settings.ts';
 import { readCliSettings, type CliSettings } from './cli/settings.ts';
 import { loadCampaignFile } from './config.ts';
 import { startFeedServer, type FeedServer, type FeedServerOptions } from './server.ts';
+import { tiktokLiveConnections } from './sources/tiktok/live-connection.ts';
 import { fileRecorder } from './sources/tiktok/recorder.ts';
 import { Redactor } from './sources/tiktok/redact.ts';
 import { redactRedisUrl } from './store/redis-connection.ts';
@@ -15,7 +16,7 @@ function tiktokOptions(settings: CliSettings, log: (line: string) => void): NonN
   const record = settings.tiktokRecordDir
     ? { record: fileRecorder(settings.tiktokRecordDir, { log, ...(settings.tiktokRecordRedacted ? { redactor: new Redactor() } : {}) }) }
     : {};
-  return { stallAfterMs: settings.tiktokStallMs, ...record };
+  return { stallAfterMs: settings.tiktokStallMs, openConnection: tiktokLiveConnections({ giftList: settings.tiktokGiftList }), ...record };
 }
 
 /**

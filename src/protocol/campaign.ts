@@ -14,7 +14,7 @@ export const Rates = z.strictObject({
   likes: Rate,
   comments: Rate,
   shares: Rate,
-  giftDiamonds: Rate.describe('rate per diamond of gift value'),
+  giftDiamonds: Rate.describe("rate per coin of gift value: TikTok's diamondCount is a gift's price in coins (a Rose is 1)"),
 });
 export type Rates = z.infer<typeof Rates>;
 

@@ -17,6 +17,8 @@ export interface CliSettings {
   tiktokRecordRedacted: boolean;
   /** TikTok: a connection silent this long while the LIVE is on is reconnected (TIKTOK_STALL_SECONDS). */
   tiktokStallMs: number;
+  /** TikTok: load each room's gift list at join (TIKTOK_GIFT_LIST), a signed request. */
+  tiktokGiftList: boolean;
   /** A directory to serve as it is, skipping the build; null serves dist/ (built when stale). */
   overlayDir: string | null;
 }
@@ -40,6 +42,7 @@ const Env = z.object({
   TIKTOK_RECORD: nonEmpty.optional(),
   TIKTOK_RECORD_REDACT: z.enum(['on', 'off'], { error: 'must be "on" or "off"' }).default('off'),
   TIKTOK_STALL_SECONDS: wholeNumber(10, 3_600).default(60),
+  TIKTOK_GIFT_LIST: z.enum(['on', 'off'], { error: 'must be "on" or "off"' }).default('off'),
   OVERLAY_DIR: nonEmpty.optional(),
 });
 
@@ -48,7 +51,8 @@ environment: HOST (127.0.0.1), PORT (8080, 0 = any free port), CAMPAIGN (campaig
              TICK_MS (100), SIMULATOR (on|off), OVERLAY_DIR (serve this directory instead of building dist/),
              TIKTOK (off|on: follow the campaign's TikTok LIVE streams; SIGN_API_KEY is the sign server's key, if any),
              TIKTOK_RECORD (a directory: record every TikTok event there), TIKTOK_RECORD_REDACT (off|on: pseudonyms
-             for viewers' ids, names and comments), TIKTOK_STALL_SECONDS (60: reconnect a LIVE silent this long)`;
+             for viewers' ids, names and comments), TIKTOK_STALL_SECONDS (60: reconnect a LIVE silent this long),
+             TIKTOK_GIFT_LIST (off|on: load each room's gift list when joining; one more sign-server call)`;
 
 /** Reads the settings; throws an Error naming each bad variable or argument and what is wrong. */
 export function readCliSettings(env: NodeJS.ProcessEnv, args: readonly string[], cwd = process.cwd()): CliSettings {
@@ -69,6 +73,7 @@ export function readCliSettings(env: NodeJS.ProcessEnv, args: readonly string[],
     tiktokRecordDir: vars.TIKTOK_RECORD ? resolve(cwd, vars.TIKTOK_RECORD) : null,
     tiktokRecordRedacted: vars.TIKTOK_RECORD_REDACT === 'on',
     tiktokStallMs: vars.TIKTOK_STALL_SECONDS * 1000,
+    tiktokGiftList: vars.TIKTOK_GIFT_LIST === 'on',
     overlayDir: vars.OVERLAY_DIR ? resolve(cwd, vars.OVERLAY_DIR) : null,
   };
 }

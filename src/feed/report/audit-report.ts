@@ -49,7 +49,9 @@ export interface AuditReport {
 export const REPORT_METHOD =
   'For each kind, floor(count x amountMinor / per) on the campaign totals (exact integer arithmetic), ' +
   'summed, then capped at capMinor. Per-region, per-market and per-cell amounts apply the same rule to ' +
-  'their own totals; floored separately, they need not add up to the campaign amount exactly.';
+  'their own totals; floored separately, they need not add up to the campaign amount exactly. ' +
+  "giftDiamonds is the gifts' value in TikTok coins: TikTok's diamondCount is a gift's price in coins (a Rose is 1), " +
+  'and its rate is per coin.';
 
 /**
  * Builds the audit report from the region x market cells. Every campaign cell appears (zeros included),

@@ -18,12 +18,13 @@ describe('readCliSettings', () => {
       tiktokRecordDir: null,
       tiktokRecordRedacted: false,
       tiktokStallMs: 60_000,
+      tiktokGiftList: false,
       overlayDir: null,
     });
   });
 
   it('honours every variable, resolving paths against the working directory', () => {
-    const env = { HOST: '0.0.0.0', PORT: '0', CAMPAIGN: 'c.json', TICK_MS: '250', SIMULATOR: 'off', OVERLAY_DIR: 'out', TIKTOK: 'on', TIKTOK_RECORD: 'rec', TIKTOK_RECORD_REDACT: 'on', TIKTOK_STALL_SECONDS: '90' };
+    const env = { HOST: '0.0.0.0', PORT: '0', CAMPAIGN: 'c.json', TICK_MS: '250', SIMULATOR: 'off', OVERLAY_DIR: 'out', TIKTOK: 'on', TIKTOK_RECORD: 'rec', TIKTOK_RECORD_REDACT: 'on', TIKTOK_STALL_SECONDS: '90', TIKTOK_GIFT_LIST: 'on' };
     expect(readCliSettings(env, [], '/show')).toEqual({
       host: '0.0.0.0',
       port: 0,
@@ -34,6 +35,7 @@ describe('readCliSettings', () => {
       tiktokRecordDir: '/show/rec',
       tiktokRecordRedacted: true,
       tiktokStallMs: 90_000,
+      tiktokGiftList: true,
       overlayDir: '/show/out',
     });
   });
