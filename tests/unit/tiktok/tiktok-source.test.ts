@@ -224,6 +224,19 @@ describe('TikTokSource with a library connection', () => {
     expect(sum()).toEqual(totals({ likes: 50 + 150 }));
   });
 
+  it('replaces a silent connection too when TikTok does not answer whether the LIVE is on', async () => {
+    const library = new FakeLibrary();
+    const { source, logged } = startSource(library, { stallAfterMs: 20_000 });
+    await advance(0);
+    library.last.fetchIsLive = () => new Promise<boolean>(() => {}); // TikTok's page hangs
+    await advance(20_000);
+    expect(source.status.state).toBe('connected');
+    await advance(15_000);
+    expect(source.status).toMatchObject({ state: 'stalled', stalls: 1 });
+    expect(logged).toContain('tiktok:@locallove_tohoku: could not check whether the LIVE is still on: TikTok did not say within 15 s whether the LIVE is on');
+    expect(logged).toContain('tiktok:@locallove_tohoku: stalled: no event for 20 s while the LIVE may still be on; reconnecting');
+  });
+
   it('takes a silent connection as ended when TikTok says the LIVE is over (a stream end that never came)', async () => {
     const library = new FakeLibrary();
     const { source, sum, logged } = startSource(library, { stallAfterMs: 20_000 });

@@ -9,6 +9,8 @@ import type { RecordedEvent } from './recording.ts';
 import { TIKTOK_EVENT_TYPES, type TikTokEvent } from './tiktok-event.ts';
 
 const COUNTED_EVENTS: ReadonlySet<string> = new Set(TIKTOK_EVENT_TYPES);
+/** How long a liveness check may take before it counts as unanswered. */
+const IS_LIVE_TIMEOUT_MS = 15_000;
 
 export interface TikTokSourceOptions extends Omit<StreamCounterOptions, 'now' | 'log'> {
   /** Opens one library connection. Default: the real TikTokLiveConnection, imported on first use. */
@@ -326,7 +328,7 @@ export class TikTokSource implements ReactionSource {
     this.checkingStall = true;
     let live: boolean | null;
     try {
-      live = await silent.connection.fetchIsLive();
+      live = await this.askIsLive(silent.connection);
     } catch (error) {
       live = null;
       this.log(`${this.name}: could not check whether the LIVE is still on: ${describeError(error)}`);
@@ -360,7 +362,7 @@ export class TikTokSource implements ReactionSource {
   private async isLiveOrUnknown(connection: LiveConnection): Promise<boolean> {
     let live: boolean;
     try {
-      live = await connection.fetchIsLive();
+      live = await this.askIsLive(connection);
     } catch (error) {
       const failure = classifyConnectFailure(error);
       if (failure.kind === 'rate-limited') {
@@ -374,6 +376,15 @@ export class TikTokSource implements ReactionSource {
     this.failures = 0;
     this.scheduleAttempt(retryDelayMs({ kind: 'offline' }, this.random(), this.backoff), 'ended', 'not live (checked on TikTok without the sign server)');
     return false;
+  }
+
+  /** fetchIsLive, bounded: TikTok's pages can hang as sockets do; no answer in time is an error like any other. */
+  private askIsLive(connection: LiveConnection): Promise<boolean> {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`TikTok did not say within ${IS_LIVE_TIMEOUT_MS / 1000} s whether the LIVE is on`)), IS_LIVE_TIMEOUT_MS);
+    });
+    return Promise.race([connection.fetchIsLive(), timeout]).finally(() => clearTimeout(timer));
   }
 
   /** What the counter made of the stream so far, as the status shows it. */
