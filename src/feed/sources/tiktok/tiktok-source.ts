@@ -233,8 +233,8 @@ export class TikTokSource implements ReactionSource {
     }
   }
 
-  /** The live connection is gone: the LIVE ended, or the socket dropped. */
-  private lost(how: 'ended' | 'dropped', why: string): void {
+  /** The live connection is gone: the LIVE ended, the socket dropped, or it went silent (stalled). */
+  private lost(how: 'ended' | 'dropped' | 'stalled', why: string): void {
     const current = this.current;
     if (!current) return;
     current.detach();
@@ -247,8 +247,10 @@ export class TikTokSource implements ReactionSource {
       this.failures = 0;
       return this.scheduleAttempt(retryDelayMs({ kind: 'offline' }, this.random(), this.backoff), 'ended', why);
     }
+    // A silent socket may still be open: close it (its "disconnected" no longer reaches us, we detached).
+    if (how === 'stalled') void this.disconnect(current.connection);
     this.failures = stable ? 1 : this.failures + 1;
-    this.scheduleAttempt(retryDelayMs({ kind: 'failure', attempt: this.failures }, this.random(), this.backoff), 'reconnecting', why);
+    this.scheduleAttempt(retryDelayMs({ kind: 'failure', attempt: this.failures }, this.random(), this.backoff), how === 'stalled' ? 'stalled' : 'reconnecting', why);
   }
 
   private failed(error: unknown): void {
@@ -345,14 +347,10 @@ export class TikTokSource implements ReactionSource {
     }
     const why = `stalled: no event for ${seconds} s while ${live ? 'TikTok says the LIVE is on' : 'the LIVE may still be on'}; reconnecting`;
     this.log(`${this.name}: ${why}`);
-    silent.detach();
-    this.current = null;
-    this.connectedSince = null;
+    // As if the socket had closed: held messages are judged and counted, the live window shuts.
     this.emit(this.counter.handle({ type: 'disconnected', data: { reason: 'stalled' } }));
-    void this.disconnect(silent.connection);
-    this.failures += 1;
     this.update({ stalls: this.statusNow.stalls + 1 });
-    this.scheduleAttempt(retryDelayMs({ kind: 'failure', attempt: this.failures }, this.random(), this.backoff), 'stalled', why);
+    this.lost('stalled', why);
   }
 
   /**
