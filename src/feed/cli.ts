@@ -1,20 +1,22 @@
-import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { buildOverlay, isBuildStale } from './cli/build-if-stale.ts';
 import { readRedisUrl } from './cli/redis-settings.ts';
 import { maskingLog, readSecuritySettings } from './cli/security-settings.ts';
-import { readCliSettings } from './cli/settings.ts';
+import { START_HELP, readCliSettings } from './cli/settings.ts';
 import { loadCampaignFile } from './config.ts';
+import { isSourceCheckout, packageRoot } from './package-root.ts';
 import { startFeedServer, type FeedServer } from './server.ts';
 import { redactRedisUrl } from './store/redis-connection.ts';
 
 /**
- * `npm start`: the production overlay and its feed on one port, for OBS.
- * Builds the overlay first when dist/ is missing or older than its sources.
+ * `local-love-overlay start` (`npm start` in the repository): the production overlay and its feed on one
+ * port, for OBS. In a source checkout, builds the overlay first when dist/ is missing or older than its
+ * sources; the installed package serves the dist/ it was packed with.
  */
-async function main(): Promise<void> {
-  const root = fileURLToPath(new URL('../../', import.meta.url));
-  const settings = readCliSettings(process.env, process.argv.slice(2));
+export async function start(args: readonly string[]): Promise<void> {
+  if (args.includes('--help')) return console.log(START_HELP);
+  const root = packageRoot();
+  const settings = readCliSettings(process.env, args);
   const security = readSecuritySettings(process.env);
   const redisUrl = readRedisUrl(process.env);
   // Tokens are printed once below when generated; every other line goes through this mask.
@@ -31,7 +33,7 @@ async function main(): Promise<void> {
   let staticDir = settings.overlayDir;
   if (staticDir === null) {
     staticDir = join(root, 'dist');
-    if (isBuildStale(root, staticDir)) {
+    if (isSourceCheckout(root) && isBuildStale(root, staticDir)) {
       console.log('Building the overlay (dist/ is missing or older than its sources)...');
       await buildOverlay(root);
     }
@@ -102,8 +104,3 @@ function handleStopSignals(close: () => Promise<void> | undefined): void {
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 }
-
-main().catch((error: unknown) => {
-  console.error(`npm start failed: ${error instanceof Error ? error.message : String(error)}`);
-  process.exit(1);
-});

@@ -12,8 +12,7 @@ Reads the journal in DATA_DIR (.data) with the campaign in CAMPAIGN (the sample 
  * `npm run report`: the audit report from the journal alone — the totals per region and market, the
  * rates and the donation they compute — as JSON and CSV files.
  */
-async function main(): Promise<void> {
-  const args = process.argv.slice(2);
+export async function report(args: readonly string[]): Promise<void> {
   if (args.includes('--help')) return console.log(USAGE);
   const outIndex = args.indexOf('--out');
   const unknown = args.filter((arg, index) => arg !== '--out' && index !== outIndex + 1);
@@ -39,8 +38,3 @@ async function main(): Promise<void> {
     ].join('\n'),
   );
 }
-
-main().catch((error: unknown) => {
-  console.error(`npm run report failed: ${error instanceof Error ? error.message : String(error)}`);
-  process.exit(1);
-});
