@@ -62,18 +62,19 @@ export function freePort(): Promise<number> {
 }
 
 /**
- * Starts the installed command on `port` and polls `/api/state` every 5 ms: the time from spawn to its
- * first answer, the start time a producer waits. The command keeps running; the caller stops it.
+ * Runs `command` (the installed `local-love-overlay start ...`, or any other start) with PORT=`port` and
+ * polls `/api/state` every 5 ms: the time from spawn to its first answer, the start time a producer
+ * waits. The command keeps running; the caller stops it.
  */
 export async function startAndTime(
-  bin: string,
+  command: readonly string[],
   port: number,
   env: Record<string, string>,
-  options: { args?: string[]; cwd?: string } = {},
+  cwd?: string,
 ): Promise<{ child: ChildProcess; firstStateMs: number; output: () => string }> {
   const startedAt = performance.now();
-  const child = spawn(bin, ['start', ...(options.args ?? [])], {
-    cwd: options.cwd,
+  const child = spawn(command[0]!, command.slice(1), {
+    cwd,
     env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '', PORT: String(port), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -45,7 +45,7 @@ describe('the npm package, installed from its tarball with --omit=dev', () => {
   it('init writes a campaign that start --campaign then runs', async () => {
     await run(installed.bin, ['init', 'my-show'], { cwd: installed.dir });
     const port = await freePort();
-    const own = await startAndTime(installed.bin, port, { DATA_DIR: join(installed.dir, 'data-own'), SIMULATOR: 'off' }, { args: ['--campaign', 'my-show/campaign.json'], cwd: installed.dir });
+    const own = await startAndTime([installed.bin, 'start', '--campaign', 'my-show/campaign.json'], port, { DATA_DIR: join(installed.dir, 'data-own'), SIMULATOR: 'off' }, installed.dir);
     try {
       const state = FeedState.parse(await (await fetch(`http://127.0.0.1:${port}/api/state`)).json());
       expect(state.campaignId).toBe('my-show');
@@ -58,7 +58,7 @@ describe('the npm package, installed from its tarball with --omit=dev', () => {
     let browser: Browser;
     let started: Awaited<ReturnType<typeof startAndTime>>;
     beforeAll(async () => {
-      started = await startAndTime(installed.bin, await freePort(), { DATA_DIR: join(installed.dir, 'data'), SIMULATOR: 'on' });
+      started = await startAndTime([installed.bin, 'start'], await freePort(), { DATA_DIR: join(installed.dir, 'data'), SIMULATOR: 'on' });
       browser = await chromium.launch({ executablePath: inject('browserPath'), args: CHROMIUM_ARGS, headless: true });
     });
     afterAll(async () => {
