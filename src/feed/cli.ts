@@ -70,7 +70,7 @@ export async function start(args: readonly string[]): Promise<void> {
         : '  TikTok LIVE off: set TIKTOK=on to follow the streams listed in the campaign file',
       redisUrl
         ? `  totals kept in:                 Redis at ${redactRedisUrl(redisUrl)} (REDIS_URL), shared with every node started with it`
-        : `  totals kept in:                 ${security.dataDir} (DATA_DIR); audit: npm run report`,
+        : `  totals kept in:                 ${security.dataDir} (DATA_DIR); audit: local-love-overlay report`,
       // Shared totals: every node that runs a source adds what it sees, so a source belongs on one node.
       ...(redisUrl && settings.simulator ? ['  scaled out with the simulator ON: each node running it adds its own simulated reactions'] : []),
       ...(redisUrl && settings.tiktok ? ['  scaled out with TikTok LIVE ON: run TIKTOK=on on ONE node, or each node counts the streams again'] : []),
@@ -79,7 +79,7 @@ export async function start(args: readonly string[]): Promise<void> {
         (name) =>
           `  ${name} was not set; generated for this run (shown once, set it to keep it): ${name === 'CONTROL_TOKEN' ? security.controlToken : security.ingestTokens[0]}`,
       ),
-      '  designing? npm run dev serves the overlay with hot reload and the simulator',
+      ...(isSourceCheckout(root) ? ['  designing? npm run dev serves the overlay with hot reload and the simulator'] : []),
       'Ctrl+C stops.',
     ].join('\n'),
   );

@@ -4,12 +4,12 @@ import { SAMPLE_CAMPAIGN_PATH, loadCampaignFile } from '../config.ts';
 import { journalReport } from './report-sources.ts';
 import { reportToCsv } from './report-csv.ts';
 
-const USAGE = `usage: npm run report [-- --out DIR]
+const USAGE = `usage: local-love-overlay report [--out DIR]   (in the repository: npm run report [-- --out DIR])
 Reads the journal in DATA_DIR (.data) with the campaign in CAMPAIGN (the sample campaign) and writes
 <campaign>-report.json and <campaign>-report.csv into DIR (default: reports/). Safe while the feed runs.`;
 
 /**
- * `npm run report`: the audit report from the journal alone — the totals per region and market, the
+ * `local-love-overlay report`: the audit report from the journal alone — the totals per region and market, the
  * rates and the donation they compute — as JSON and CSV files.
  */
 export async function report(args: readonly string[]): Promise<void> {
