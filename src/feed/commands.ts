@@ -11,7 +11,7 @@ export const COMMANDS: Record<string, Command> = {
   start: { summary: 'run the overlay and its feed for OBS (start --help lists the settings)', run: async (args) => (await import('./cli.ts')).start(args) },
   init: { summary: 'write a campaign of your own to edit: init [DIR]', run: async (args) => (await import('./init/init-command.ts')).init(args) },
   check: { summary: 'rehearsal check: is the show ready to go live? check [--campaign FILE]', run: async (args) => (await import('./check/check-command.ts')).check(args) },
-  report: { summary: 'write the audit report from the journal: report [--out DIR]', run: async (args) => (await import('./report/cli.ts')).report(args) },
+  report: { summary: 'write the audit report from the journal: report [--campaign FILE] [--out DIR]', run: async (args) => (await import('./report/cli.ts')).report(args) },
 };
 
 export function commandsHelp(): string {

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { chromium, type Browser } from 'playwright-core';
@@ -83,5 +83,12 @@ describe('the npm package, installed from its tarball with --omit=dev', () => {
       expect(alphaAt(300, 150), 'the meter panel').toBeGreaterThan(200);
       expect(errors).toEqual([]);
     });
+  });
+
+  it('report writes the audit report from the journal the show above left', async () => {
+    const { stdout } = await run(installed.bin, ['report', '--out', 'reports'], { cwd: installed.dir, env: { ...process.env, DATA_DIR: join(installed.dir, 'data') } });
+    expect(stdout).toContain('wrote');
+    const report = JSON.parse(readFileSync(join(installed.dir, 'reports/local-love-2024-report.json'), 'utf8')) as { donation: { raisedMinor: number } };
+    expect(report.donation.raisedMinor).toBeGreaterThan(0);
   });
 });
