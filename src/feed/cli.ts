@@ -1,10 +1,10 @@
-import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { buildOverlay, isBuildStale } from './cli/build-if-stale.ts';
 import { readRedisUrl } from './cli/redis-settings.ts';
 import { maskingLog, readSecuritySettings } from './cli/security-settings.ts';
-import { readCliSettings, type CliSettings } from './cli/settings.ts';
+import { START_HELP, readCliSettings, type CliSettings } from './cli/settings.ts';
 import { loadCampaignFile } from './config.ts';
+import { isSourceCheckout, packageRoot } from './package-root.ts';
 import { startFeedServer, type FeedServer, type FeedServerOptions } from './server.ts';
 import { tiktokLiveConnections } from './sources/tiktok/live-connection.ts';
 import { fileRecorder } from './sources/tiktok/recorder.ts';
@@ -20,12 +20,14 @@ function tiktokOptions(settings: CliSettings, log: (line: string) => void): NonN
 }
 
 /**
- * `npm start`: the production overlay and its feed on one port, for OBS.
- * Builds the overlay first when dist/ is missing or older than its sources.
+ * `local-love-overlay start` (`npm start` in the repository): the production overlay and its feed on one
+ * port, for OBS. In a source checkout, builds the overlay first when dist/ is missing or older than its
+ * sources; the installed package serves the dist/ it was packed with.
  */
-async function main(): Promise<void> {
-  const root = fileURLToPath(new URL('../../', import.meta.url));
-  const settings = readCliSettings(process.env, process.argv.slice(2));
+export async function start(args: readonly string[]): Promise<void> {
+  if (args.includes('--help')) return console.log(START_HELP);
+  const root = packageRoot();
+  const settings = readCliSettings(process.env, args);
   const security = readSecuritySettings(process.env);
   const redisUrl = readRedisUrl(process.env);
   // Tokens are printed once below when generated; every other line goes through this mask.
@@ -42,7 +44,7 @@ async function main(): Promise<void> {
   let staticDir = settings.overlayDir;
   if (staticDir === null) {
     staticDir = join(root, 'dist');
-    if (isBuildStale(root, staticDir)) {
+    if (isSourceCheckout(root) && isBuildStale(root, staticDir)) {
       console.log('Building the overlay (dist/ is missing or older than its sources)...');
       await buildOverlay(root);
     }
@@ -80,7 +82,7 @@ async function main(): Promise<void> {
         : '  TikTok LIVE off: set TIKTOK=on to follow the streams listed in the campaign file',
       redisUrl
         ? `  totals kept in:                 Redis at ${redactRedisUrl(redisUrl)} (REDIS_URL), shared with every node started with it`
-        : `  totals kept in:                 ${security.dataDir} (DATA_DIR); audit: npm run report`,
+        : `  totals kept in:                 ${security.dataDir} (DATA_DIR); audit: local-love-overlay report`,
       // Shared totals: every node that runs a source adds what it sees, so a source belongs on one node.
       ...(redisUrl && settings.simulator ? ['  scaled out with the simulator ON: each node running it adds its own simulated reactions'] : []),
       ...(redisUrl && settings.tiktok ? ['  scaled out with TikTok LIVE ON: run TIKTOK=on on ONE node, or each node counts the streams again'] : []),
@@ -89,7 +91,7 @@ async function main(): Promise<void> {
         (name) =>
           `  ${name} was not set; generated for this run (shown once, set it to keep it): ${name === 'CONTROL_TOKEN' ? security.controlToken : security.ingestTokens[0]}`,
       ),
-      '  designing? npm run dev serves the overlay with hot reload and the simulator',
+      ...(isSourceCheckout(root) ? ['  designing? npm run dev serves the overlay with hot reload and the simulator'] : []),
       'Ctrl+C stops.',
     ].join('\n'),
   );
@@ -114,8 +116,3 @@ function handleStopSignals(close: () => Promise<void> | undefined): void {
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 }
-
-main().catch((error: unknown) => {
-  console.error(`npm start failed: ${error instanceof Error ? error.message : String(error)}`);
-  process.exit(1);
-});

@@ -16,7 +16,7 @@ import { cellsForIngestKeys, reactionsForKey } from './fixtures/kill9-batches.ts
  *   the sum of all batches ever sent, each once (nothing is counted twice, acknowledged or not);
  * - retrying acknowledged batches counts nothing more.
  */
-const CLI = fileURLToPath(new URL('../../src/feed/cli.ts', import.meta.url));
+const CLI = fileURLToPath(new URL('../../src/feed/bin.ts', import.meta.url));
 const CYCLES = 10;
 const SENDERS = 8;
 const CONTROL_TOKEN = 'kill9-control-token-0123456789';
@@ -43,7 +43,7 @@ async function startServer(dataDir: string, overlayDir: string): Promise<{ child
     INGEST_TOKEN,
     INGEST_RATE: '100000',
   };
-  const child = new ChildScript(CLI, [], env);
+  const child = new ChildScript(CLI, ['start'], env);
   children.push(child);
   const line = await child.waitForLine((text) => text.includes('OBS browser source, 1920x1080:'));
   return { child, url: /(http:\/\/\S+)\//.exec(line)![1]! };

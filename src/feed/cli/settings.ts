@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { z } from 'zod';
 import { describeZodError } from '../../protocol/index.ts';
 import { SAMPLE_CAMPAIGN_PATH } from '../config.ts';
+import { SECURITY_USAGE } from './security-settings.ts';
 
 /** Everything `npm start` can be told, from the environment and the command line. */
 export interface CliSettings {
@@ -46,17 +47,25 @@ const Env = z.object({
   OVERLAY_DIR: nonEmpty.optional(),
 });
 
-export const CLI_USAGE = `usage: npm start [-- --no-simulator]
-environment: HOST (127.0.0.1), PORT (8080, 0 = any free port), CAMPAIGN (campaign file),
-             TICK_MS (100), SIMULATOR (on|off), OVERLAY_DIR (serve this directory instead of building dist/),
+export const CLI_USAGE = `usage: local-love-overlay start [--campaign FILE] [--no-simulator]   (in the repository: npm start [-- ...])
+environment: HOST (127.0.0.1), PORT (8080, 0 = any free port), CAMPAIGN (campaign file; --campaign wins),
+             TICK_MS (100), SIMULATOR (on|off), OVERLAY_DIR (serve this directory instead of the built overlay),
              TIKTOK (off|on: follow the campaign's TikTok LIVE streams; SIGN_API_KEY is the sign server's key, if any),
              TIKTOK_RECORD (a directory: record every TikTok event there), TIKTOK_RECORD_REDACT (off|on: pseudonyms
              for viewers' ids, names and comments), TIKTOK_STALL_SECONDS (60: reconnect a LIVE silent this long),
              TIKTOK_GIFT_LIST (off|on: load each room's gift list when joining; one more sign-server call)`;
 
+/** `start --help`: every setting the command reads. */
+export const START_HELP = `${CLI_USAGE}
+             ${SECURITY_USAGE}
+             REDIS_URL (redis://host:port: keep the totals in a Redis shared by several feed nodes, instead of DATA_DIR)
+Without --campaign or CAMPAIGN, the sample campaign runs. Make your own with: local-love-overlay init DIR
+Before a show: local-love-overlay check [--campaign FILE] with the same environment.`;
+
 /** Reads the settings; throws an Error naming each bad variable or argument and what is wrong. */
 export function readCliSettings(env: NodeJS.ProcessEnv, args: readonly string[], cwd = process.cwd()): CliSettings {
-  const unknownArgs = args.filter((arg) => arg !== '--no-simulator');
+  const { campaignArg, rest } = takeCampaignArg(args);
+  const unknownArgs = rest.filter((arg) => arg !== '--no-simulator');
   if (unknownArgs.length > 0) throw new Error(`unknown argument ${unknownArgs.join(' ')}\n${CLI_USAGE}`);
   // An empty variable (`PORT= npm start`) means "not set", as shells and .env files usually intend.
   const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
@@ -66,7 +75,7 @@ export function readCliSettings(env: NodeJS.ProcessEnv, args: readonly string[],
   return {
     host: vars.HOST,
     port: vars.PORT,
-    campaignPath: vars.CAMPAIGN ? resolve(cwd, vars.CAMPAIGN) : SAMPLE_CAMPAIGN_PATH,
+    campaignPath: resolveCampaignPath(campaignArg ?? vars.CAMPAIGN, cwd),
     tickMs: vars.TICK_MS,
     simulator: vars.SIMULATOR === 'on' && !args.includes('--no-simulator'),
     tiktok: vars.TIKTOK === 'on',
@@ -76,4 +85,26 @@ export function readCliSettings(env: NodeJS.ProcessEnv, args: readonly string[],
     tiktokGiftList: vars.TIKTOK_GIFT_LIST === 'on',
     overlayDir: vars.OVERLAY_DIR ? resolve(cwd, vars.OVERLAY_DIR) : null,
   };
+}
+
+/** `--campaign FILE` or `--campaign=FILE`, taken out of the arguments; throws when FILE is missing. */
+export function takeCampaignArg(args: readonly string[]): { campaignArg: string | undefined; rest: string[] } {
+  const rest: string[] = [];
+  let campaignArg: string | undefined;
+  for (let index = 0; index < args.length; index++) {
+    const arg = args[index]!;
+    if (arg === '--campaign' || arg.startsWith('--campaign=')) {
+      const value = arg === '--campaign' ? args[++index] : arg.slice('--campaign='.length);
+      if (value === undefined || value.trim() === '' || value.startsWith('--')) throw new Error('--campaign needs the path of a campaign file, like --campaign my-show/campaign.json');
+      campaignArg = value;
+    } else {
+      rest.push(arg);
+    }
+  }
+  return { campaignArg, rest };
+}
+
+/** The campaign file to run: the one named, relative to the working directory, or the sample campaign. */
+export function resolveCampaignPath(named: string | undefined, cwd = process.cwd()): string {
+  return named ? resolve(cwd, named) : SAMPLE_CAMPAIGN_PATH;
 }

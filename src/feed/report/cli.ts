@@ -1,26 +1,27 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { SAMPLE_CAMPAIGN_PATH, loadCampaignFile } from '../config.ts';
+import { resolveCampaignPath, takeCampaignArg } from '../cli/settings.ts';
+import { loadCampaignFile } from '../config.ts';
 import { journalReport } from './report-sources.ts';
 import { reportToCsv } from './report-csv.ts';
 
-const USAGE = `usage: npm run report [-- --out DIR]
-Reads the journal in DATA_DIR (.data) with the campaign in CAMPAIGN (the sample campaign) and writes
+const USAGE = `usage: local-love-overlay report [--campaign FILE] [--out DIR]   (in the repository: npm run report [-- ...])
+Reads the journal in DATA_DIR (.data) with the campaign in --campaign or CAMPAIGN (the sample campaign) and writes
 <campaign>-report.json and <campaign>-report.csv into DIR (default: reports/). Safe while the feed runs.`;
 
 /**
- * `npm run report`: the audit report from the journal alone — the totals per region and market, the
+ * `local-love-overlay report`: the audit report from the journal alone — the totals per region and market, the
  * rates and the donation they compute — as JSON and CSV files.
  */
-async function main(): Promise<void> {
-  const args = process.argv.slice(2);
-  if (args.includes('--help')) return console.log(USAGE);
+export async function report(allArgs: readonly string[]): Promise<void> {
+  if (allArgs.includes('--help')) return console.log(USAGE);
+  const { campaignArg, rest: args } = takeCampaignArg(allArgs);
   const outIndex = args.indexOf('--out');
   const unknown = args.filter((arg, index) => arg !== '--out' && index !== outIndex + 1);
   if (unknown.length > 0 || (outIndex !== -1 && args[outIndex + 1] === undefined)) throw new Error(`unknown or incomplete argument ${unknown.join(' ') || '--out'}\n${USAGE}`);
   const outDir = resolve(outIndex === -1 ? 'reports' : args[outIndex + 1]!);
   const dataDir = resolve(process.env['DATA_DIR'] || '.data');
-  const campaign = loadCampaignFile(process.env['CAMPAIGN'] ? resolve(process.env['CAMPAIGN']) : SAMPLE_CAMPAIGN_PATH);
+  const campaign = loadCampaignFile(resolveCampaignPath(campaignArg ?? (process.env['CAMPAIGN'] || undefined)));
 
   const report = await journalReport(campaign, dataDir, (line) => console.error(line));
   await mkdir(outDir, { recursive: true });
@@ -39,8 +40,3 @@ async function main(): Promise<void> {
     ].join('\n'),
   );
 }
-
-main().catch((error: unknown) => {
-  console.error(`npm run report failed: ${error instanceof Error ? error.message : String(error)}`);
-  process.exit(1);
-});

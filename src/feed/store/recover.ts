@@ -88,7 +88,10 @@ async function replayJournal({ fs, dir, log, repair }: RecoverOptions, gen: numb
   for (const damage of decoded.skipped) {
     log(`store: ${name}: skipped ${damage.bytes} damaged bytes at offset ${damage.offset} (${damage.problem}); the records after them are kept`);
   }
-  if (decoded.tail && repair) {
+  if (decoded.tail && !repair) {
+    const { offset, bytes, problem } = decoded.tail;
+    log(`store: ${name}: a damaged tail of ${bytes} bytes at offset ${offset} (${problem}) is left out; the writer cuts it off at its next start`);
+  } else if (decoded.tail) {
     const { offset, bytes, problem } = decoded.tail;
     const handle = await fs.open(path, 'r+');
     try {

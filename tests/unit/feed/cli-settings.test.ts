@@ -90,4 +90,15 @@ describe('isBuildStale', () => {
     at(join(root, 'src/overlay/main.ts'), 3000);
     expect(isBuildStale(root)).toBe(true);
   });
+
+  it('takes --campaign FILE (or --campaign=FILE) over CAMPAIGN, relative to the working directory', () => {
+    expect(readCliSettings({ CAMPAIGN: 'env.json' }, ['--campaign', 'show/campaign.json'], '/work').campaignPath).toBe('/work/show/campaign.json');
+    expect(readCliSettings({}, ['--no-simulator', '--campaign=/abs/c.json'], '/work')).toMatchObject({ campaignPath: '/abs/c.json', simulator: false });
+    expect(readCliSettings({ CAMPAIGN: 'env.json' }, [], '/work').campaignPath).toBe('/work/env.json');
+  });
+
+  it('refuses --campaign without a file', () => {
+    expect(() => readCliSettings({}, ['--campaign'])).toThrow(/--campaign needs the path of a campaign file/);
+    expect(() => readCliSettings({}, ['--campaign', '--no-simulator'])).toThrow(/--campaign needs the path/);
+  });
 });

@@ -5,8 +5,8 @@ import { parseRecording, recordLine, type BadLine, type RecordedEvent } from './
 import { Redactor } from './redact.ts';
 import { Replay, type ReplayReport } from './replay.ts';
 
-const USAGE = `usage: npm run replay -- FILE... [--campaign PATH]
-       npm run replay -- --redact FILE...
+const USAGE = `usage: local-love-overlay replay FILE... [--campaign PATH]   (in the repository: npm run replay -- ...)
+       local-love-overlay replay --redact FILE...
 Plays TikTok LIVE recordings (TIKTOK_RECORD=DIR writes them) through the feed's counting code, as fast
 as it can, on a clock that follows each event's "at", and prints per stream and in all what it counted
 and what it dropped and why. Each stream's region and market come from the campaign (default: the sample
@@ -75,8 +75,8 @@ export function describeReplay(report: ReplayReport): string[] {
   return lines;
 }
 
-async function main(): Promise<void> {
-  const argv = process.argv.slice(2);
+/** `local-love-overlay replay` (`npm run replay` in the repository). */
+export async function replay(argv: readonly string[]): Promise<void> {
   if (argv.includes('--help')) return console.log(USAGE);
   const args = parseArgs(argv);
   if (args.redact) return redactFiles(args.files);
@@ -92,8 +92,3 @@ async function main(): Promise<void> {
   for (const line of describeReplay(report)) console.log(line);
   console.log(JSON.stringify(report));
 }
-
-main().catch((error: unknown) => {
-  console.error(`npm run replay failed: ${error instanceof Error ? error.message : String(error)}`);
-  process.exit(1);
-});
