@@ -1,6 +1,6 @@
 import { defineConfig, type Plugin } from 'vite';
 import { resolve } from 'node:path';
-import { feedDevPlugin } from './src/feed/vite-plugin.ts';
+import { feedDevPlugin } from './src/feed/dev/vite-plugin.ts';
 
 // OBS 30 ships Chromium 103 and OBS 31 Chromium 127: build for the older one.
 export const OBS_BROWSER_TARGET = 'chrome103';

@@ -16,7 +16,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type CDPSession, type Page } from 'playwright-core';
 import { build } from 'vite';
-import { SAMPLE_CAMPAIGN_PATH, loadCampaignFile } from '../../src/feed/config.ts';
+import { SAMPLE_CAMPAIGN_PATH, loadCampaignFile } from '../../src/feed/setup/campaign-file.ts';
 import { startFeedServer, type FeedServer, type FeedServerOptions } from '../../src/feed/server.ts';
 import { findBrowser } from '../../tests/e2e/find-browser.ts';
 import { GL_PROBE_SCRIPT, READ_GL_PROBE, readFramesSince, type GlProbeReading } from '../../tests/e2e/gl-probe.ts';

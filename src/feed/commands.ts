@@ -8,11 +8,11 @@ interface Command {
 }
 
 export const COMMANDS: Record<string, Command> = {
-  start: { summary: 'run the overlay and its feed for OBS (start --help lists the settings)', run: async (args) => (await import('./cli.ts')).start(args) },
+  start: { summary: 'run the overlay and its feed for OBS (start --help lists the settings)', run: async (args) => (await import('./main.ts')).start(args) },
   init: { summary: 'write a campaign of your own to edit: init [DIR]', run: async (args) => (await import('./init/init-command.ts')).init(args) },
   check: { summary: 'rehearsal check: is the show ready to go live? check [--campaign FILE]', run: async (args) => (await import('./check/check-command.ts')).check(args) },
-  report: { summary: 'write the audit report from the journal: report [--campaign FILE] [--out DIR]', run: async (args) => (await import('./report/cli.ts')).report(args) },
-  replay: { summary: 'count TikTok LIVE recordings again: replay FILE... [--campaign FILE] [--redact]', run: async (args) => (await import('./sources/tiktok/replay-cli.ts')).replay(args) },
+  report: { summary: 'write the audit report from the journal: report [--campaign FILE] [--out DIR]', run: async (args) => (await import('./report/report-command.ts')).report(args) },
+  replay: { summary: 'count TikTok LIVE recordings again: replay FILE... [--campaign FILE] [--redact]', run: async (args) => (await import('./sources/tiktok/replay-command.ts')).replay(args) },
 };
 
 export function commandsHelp(): string {
@@ -51,6 +51,6 @@ export async function runCommand(argv: readonly string[]): Promise<void> {
 async function packageVersion(): Promise<string> {
   const { readFile } = await import('node:fs/promises');
   const { join } = await import('node:path');
-  const { packageRoot } = await import('./package-root.ts');
+  const { packageRoot } = await import('./setup/package-root.ts');
   return (JSON.parse(await readFile(join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
 }

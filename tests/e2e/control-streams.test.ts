@@ -1,8 +1,8 @@
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { SAMPLE_CAMPAIGN_PATH, loadCampaignFile } from '../../src/feed/config.ts';
+import { SAMPLE_CAMPAIGN_PATH, loadCampaignFile } from '../../src/feed/setup/campaign-file.ts';
 import { startFeedServer, type FeedServer } from '../../src/feed/server.ts';
-import { FakeLibrary } from '../unit/tiktok/library-double.ts';
+import { FakeLibrary } from '../unit/feed/sources/tiktok/library-double.ts';
 import { CHROMIUM_ARGS } from './harness.ts';
 import { E2E_CONTROL_TOKEN } from './lower-third-helpers.ts';
 

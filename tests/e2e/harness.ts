@@ -1,6 +1,6 @@
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { inject } from 'vitest';
-import { SAMPLE_CAMPAIGN_PATH, loadCampaignFile } from '../../src/feed/config.ts';
+import { SAMPLE_CAMPAIGN_PATH, loadCampaignFile } from '../../src/feed/setup/campaign-file.ts';
 import { startFeedServer, type FeedServer, type FeedServerOptions } from '../../src/feed/server.ts';
 import type { CampaignConfig } from '../../src/protocol/index.ts';
 

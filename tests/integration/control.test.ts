@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
-import { SAMPLE_CAMPAIGN_PATH, loadCampaignFile } from '../../src/feed/config.ts';
+import { SAMPLE_CAMPAIGN_PATH, loadCampaignFile } from '../../src/feed/setup/campaign-file.ts';
 import { startFeedServer, type FeedServer } from '../../src/feed/server.ts';
 import { BIG_GIFT_DIAMONDS } from '../../src/feed/control/test-reactions.ts';
 import { ControlStatus, LowerThirdState, type FeedState } from '../../src/protocol/index.ts';

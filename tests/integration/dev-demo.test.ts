@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { SAMPLE_CAMPAIGN_PATH, loadCampaignFile } from '../../src/feed/config.ts';
+import { SAMPLE_CAMPAIGN_PATH, loadCampaignFile } from '../../src/feed/setup/campaign-file.ts';
 import { startDemoDirector, type DemoDirector } from '../../src/feed/dev/demo-director.ts';
 import { startFeedServer, type FeedServer } from '../../src/feed/server.ts';
 import { FeedState, LowerThirdState } from '../../src/protocol/index.ts';

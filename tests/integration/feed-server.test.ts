@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { SAMPLE_CAMPAIGN_PATH, loadCampaignFile } from '../../src/feed/config.ts';
+import { SAMPLE_CAMPAIGN_PATH, loadCampaignFile } from '../../src/feed/setup/campaign-file.ts';
 import { sendJson } from '../../src/feed/http/respond.ts';
 import { startFeedServer, type FeedServer, type FeedServerOptions } from '../../src/feed/server.ts';
 import { CampaignInfo, FeedState, campaignInfoOf } from '../../src/protocol/index.ts';

@@ -4,7 +4,7 @@ import { Agent, request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SAMPLE_CAMPAIGN_PATH, loadCampaignFile } from '../../src/feed/config.ts';
+import { SAMPLE_CAMPAIGN_PATH, loadCampaignFile } from '../../src/feed/setup/campaign-file.ts';
 import { startFeedServer, type FeedServer } from '../../src/feed/server.ts';
 import type { FeedError, IngestBatch } from '../../src/protocol/index.ts';
 import { connectClient, type OverlayClient } from './helpers/feed-client.ts';

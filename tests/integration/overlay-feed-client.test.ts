@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { SAMPLE_CAMPAIGN_PATH, loadCampaignFile } from '../../src/feed/config.ts';
+import { SAMPLE_CAMPAIGN_PATH, loadCampaignFile } from '../../src/feed/setup/campaign-file.ts';
 import { startFeedServer, type FeedServer } from '../../src/feed/server.ts';
 import { FeedClient } from '../../src/overlay/feed-client.ts';
 import type { CampaignInfo, FeedState } from '../../src/protocol/index.ts';

@@ -1,8 +1,8 @@
 import { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { FollowedChange } from '../../src/feed/store/commit-follower.ts';
-import { redisKeysFor } from '../../src/feed/store/redis-keys.ts';
-import { RedisStore, type RedisStoreOptions } from '../../src/feed/store/redis-store.ts';
+import type { FollowedChange } from '../../src/feed/scale-out/commit-follower.ts';
+import { redisKeysFor } from '../../src/feed/scale-out/redis-keys.ts';
+import { RedisStore, type RedisStoreOptions } from '../../src/feed/scale-out/redis-store.ts';
 import { BatchRejectedError, StoreUnavailableError } from '../../src/feed/store/store.ts';
 import { emptyTotals, type ReactionDelta } from '../../src/protocol/index.ts';
 import { RedisServer } from './helpers/redis-server.ts';

@@ -2,10 +2,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { SAMPLE_CAMPAIGN_PATH, loadCampaignFile } from '../../src/feed/config.ts';
+import { SAMPLE_CAMPAIGN_PATH, loadCampaignFile } from '../../src/feed/setup/campaign-file.ts';
 import { startFeedServer, type FeedServer, type FeedServerOptions } from '../../src/feed/server.ts';
 import { FeedState } from '../../src/protocol/index.ts';
-import { FakeLibrary, type FakeLiveConnection } from '../unit/tiktok/library-double.ts';
+import { FakeLibrary, type FakeLiveConnection } from '../unit/feed/sources/tiktok/library-double.ts';
 import { RedisServer } from './helpers/redis-server.ts';
 
 /*

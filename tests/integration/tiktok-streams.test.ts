@@ -1,14 +1,14 @@
 import { io as connect, type Socket } from 'socket.io-client';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { SAMPLE_CAMPAIGN_PATH, loadCampaignFile } from '../../src/feed/config.ts';
+import { SAMPLE_CAMPAIGN_PATH, loadCampaignFile } from '../../src/feed/setup/campaign-file.ts';
 import { startFeedServer, type FeedServer } from '../../src/feed/server.ts';
 import { FeedState, StreamStatusList, type StreamServerToClientEvents } from '../../src/protocol/index.ts';
-import { FakeLibrary, type FakeLiveConnection } from '../unit/tiktok/library-double.ts';
+import { FakeLibrary, type FakeLiveConnection } from '../unit/feed/sources/tiktok/library-double.ts';
 
 /*
  * The five regional TikTok streams of the sample campaign, through a real feed server on 127.0.0.1:
  * HTTP, socket.io, aggregator and sources are the real ones; only the third-party TikTok library is a
- * stand-in (tests/unit/tiktok/library-double.ts), since TikTok itself is not reachable from a test.
+ * stand-in (tests/unit/feed/sources/tiktok/library-double.ts), since TikTok itself is not reachable from a test.
  */
 
 const campaign = loadCampaignFile(SAMPLE_CAMPAIGN_PATH);

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
-import { readRedisUrl } from '../cli/redis-settings.ts';
-import { readSecuritySettings, type SecuritySettings } from '../cli/security-settings.ts';
-import { readCliSettings, type CliSettings } from '../cli/settings.ts';
-import { isSourceCheckout, packageRoot } from '../package-root.ts';
+import { readRedisUrl } from '../setup/redis-settings.ts';
+import { readSecuritySettings, type SecuritySettings } from '../setup/security-settings.ts';
+import { readCliSettings, type CliSettings } from '../setup/settings.ts';
+import { isSourceCheckout, packageRoot } from '../setup/package-root.ts';
 import { formatCheck, isReady, type CheckResult } from './check-result.ts';
 import { checkCampaign, checkDataDir, checkFonts, checkPort, checkTokens } from './local-checks.ts';
 import { checkRedis } from './redis-check.ts';

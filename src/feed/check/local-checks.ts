@@ -2,11 +2,11 @@ import { constants, existsSync, readFileSync, readdirSync } from 'node:fs';
 import { access, readFile, unlink, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
-import { loadCampaignFile } from '../config.ts';
-import type { SecuritySettings } from '../cli/security-settings.ts';
-import { recoverDataDir } from '../store/recover.ts';
+import { loadCampaignFile } from '../setup/campaign-file.ts';
+import type { SecuritySettings } from '../setup/security-settings.ts';
+import { recoverDataDir } from '../store/journal/recover.ts';
 import { DEFAULT_RETENTION } from '../store/idempotency-window.ts';
-import { realFs } from '../store/store-files.ts';
+import { realFs } from '../store/journal/store-files.ts';
 import type { CampaignConfig } from '../../protocol/index.ts';
 import type { CheckResult } from './check-result.ts';
 

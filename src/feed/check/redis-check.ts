@@ -1,5 +1,5 @@
 import { Redis } from 'ioredis';
-import { redactRedisUrl } from '../store/redis-connection.ts';
+import { redactRedisUrl } from '../scale-out/redis-connection.ts';
 import type { CheckResult } from './check-result.ts';
 
 /**

@@ -2,7 +2,7 @@ import type { Server } from 'socket.io';
 import type { CampaignConfig } from '../../protocol/index.ts';
 import { validateToken } from '../http/auth.ts';
 import type { FeedRoute } from '../http/route.ts';
-import type { OverlayIo } from '../socket/overlay-io.ts';
+import type { OverlayIo } from '../overlay-socket/overlay-io.ts';
 import { controlRoutes } from './control-routes.ts';
 import { ControlService, type ControlFeed } from './control-service.ts';
 import { attachControlNamespace } from './control-socket.ts';

@@ -1,6 +1,6 @@
 import type { Socket } from 'socket.io';
 import type { OverlayClientToServerEvents, OverlayServerToClientEvents } from '../../protocol/index.ts';
-import type { OverlayIo } from '../socket/overlay-io.ts';
+import type { OverlayIo } from '../overlay-socket/overlay-io.ts';
 import type { ControlService } from './control-service.ts';
 
 type OverlaySocket = Socket<OverlayClientToServerEvents, OverlayServerToClientEvents>;

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { CampaignConfig } from '../../protocol/index.ts';
-import type { Aggregator } from '../aggregator.ts';
-import type { OverlayIo } from '../socket/overlay-io.ts';
+import type { Aggregator } from '../reactions/aggregator.ts';
+import type { OverlayIo } from '../overlay-socket/overlay-io.ts';
 
 export type HttpMethod = 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 

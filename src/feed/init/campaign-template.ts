@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { SAMPLE_CAMPAIGN_PATH } from '../config.ts';
+import { SAMPLE_CAMPAIGN_PATH } from '../setup/campaign-file.ts';
 import { csvField } from '../report/report-csv.ts';
-import { ROSTER_CSV_COLUMNS } from '../roster-csv.ts';
+import { ROSTER_CSV_COLUMNS } from '../setup/roster-csv.ts';
 
 interface SampleRosterEntry {
   id: string;

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
-import { loadCampaignFile } from '../config.ts';
+import { loadCampaignFile } from '../setup/campaign-file.ts';
 import { campaignReadme } from './campaign-readme.ts';
 import { campaignTemplate } from './campaign-template.ts';
 

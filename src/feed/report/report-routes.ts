@@ -1,5 +1,5 @@
 import type { ServerResponse } from 'node:http';
-import type { Aggregator } from '../aggregator.ts';
+import type { Aggregator } from '../reactions/aggregator.ts';
 import { bearerToken, tokensMatch } from '../http/auth.ts';
 import { sendError, sendJson } from '../http/respond.ts';
 import type { FeedRoute } from '../http/route.ts';

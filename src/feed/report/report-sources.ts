@@ -1,7 +1,7 @@
 import type { CampaignConfig } from '../../protocol/index.ts';
-import type { Aggregator } from '../aggregator.ts';
+import type { Aggregator } from '../reactions/aggregator.ts';
 import { GOAL_SETTING } from '../control/goal-desk.ts';
-import { readDataDir } from '../store/recover.ts';
+import { readDataDir } from '../store/journal/recover.ts';
 import type { JsonValue } from '../store/store.ts';
 import { buildAuditReport, type AuditReport } from './audit-report.ts';
 

@@ -1,8 +1,8 @@
 import { REACTION_KINDS, type ReactionDelta } from '../../protocol/index.ts';
-import type { Aggregator } from '../aggregator.ts';
+import type { Aggregator } from '../reactions/aggregator.ts';
 import { GOAL_SETTING } from '../control/goal-desk.ts';
-import type { FollowedChange } from '../store/commit-follower.ts';
-import { growthSince } from '../store/redis-snapshot.ts';
+import type { FollowedChange } from './commit-follower.ts';
+import { growthSince } from './redis-snapshot.ts';
 import type { CellTotals, JsonValue } from '../store/store.ts';
 
 /**

@@ -3,11 +3,11 @@ import { createAdapter } from '@socket.io/redis-streams-adapter';
 import type { Redis } from 'ioredis';
 import type { ServerOptions } from 'socket.io';
 import type { CampaignConfig } from '../../protocol/index.ts';
-import type { Aggregator } from '../aggregator.ts';
-import type { CommitFollower } from '../store/commit-follower.ts';
-import { createRedisClient } from '../store/redis-connection.ts';
-import { redisKeysFor, type RedisKeys } from '../store/redis-keys.ts';
-import { RedisStore } from '../store/redis-store.ts';
+import type { Aggregator } from '../reactions/aggregator.ts';
+import type { CommitFollower } from './commit-follower.ts';
+import { createRedisClient } from './redis-connection.ts';
+import { redisKeysFor, type RedisKeys } from './redis-keys.ts';
+import { RedisStore } from './redis-store.ts';
 import { applyFollowedChange } from './apply-followed.ts';
 
 export interface RedisScaleOutOptions {

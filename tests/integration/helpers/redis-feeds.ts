@@ -1,9 +1,9 @@
 import { fileURLToPath } from 'node:url';
 import { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll } from 'vitest';
-import { SAMPLE_CAMPAIGN_PATH, loadCampaignFile } from '../../../src/feed/config.ts';
+import { SAMPLE_CAMPAIGN_PATH, loadCampaignFile } from '../../../src/feed/setup/campaign-file.ts';
 import { startFeedServer, type FeedServer } from '../../../src/feed/server.ts';
-import { redisKeysFor } from '../../../src/feed/store/redis-keys.ts';
+import { redisKeysFor } from '../../../src/feed/scale-out/redis-keys.ts';
 import { PROTOCOL_VERSION, REACTION_KINDS, emptyTotals, type CampaignConfig, type FeedState, type ReactionTotals } from '../../../src/protocol/index.ts';
 import { ChildScript } from '../fixtures/child-process.ts';
 import { connectClient, subscribe, type OverlayClient } from './feed-client.ts';

@@ -1,0 +1,86 @@
+import type { Socket } from 'socket.io';
+import {
+  Subscription,
+  campaignInfoOf,
+  describeZodError,
+  type Ack,
+  type FeedError,
+  type FeedState,
+  type OverlayClientToServerEvents,
+  type OverlayServerToClientEvents,
+} from '../../protocol/index.ts';
+import type { Aggregator } from '../reactions/aggregator.ts';
+import { roomOf, type OverlaySocketData } from './overlay-io.ts';
+
+type OverlaySocket = Socket<OverlayClientToServerEvents, OverlayServerToClientEvents, object, OverlaySocketData>;
+
+/** The client may omit the acknowledgement or send anything in its place: only a function is called. */
+function replyWith(ack: unknown): Ack<FeedState> {
+  return typeof ack === 'function' ? (result) => ack(result) : () => {};
+}
+
+export interface OverlaySocketOptions {
+  /**
+   * Awaited before a subscriber's snapshot is taken: a scaled-out node first catches up with Redis, so an
+   * overlay that moves from another node never gets an older snapshot than the state it already showed.
+   */
+  beforeSnapshot?: () => Promise<void>;
+}
+
+/**
+ * Wires one overlay connection. Every handler is wrapped: whatever a client sends, the worst it gets is a
+ * `refused` event naming what is wrong; the server and the other clients carry on untouched.
+ */
+export function handleOverlaySocket(socket: OverlaySocket, aggregator: Aggregator, log: (message: string) => void, options: OverlaySocketOptions = {}): void {
+  const refuse = (error: FeedError, ack: unknown) => {
+    socket.emit('refused', error);
+    replyWith(ack)({ ok: false, error });
+  };
+  const fail = (error: unknown, ack: unknown) => {
+    log(`subscribe failed: ${(error as Error)?.stack ?? String(error)}`);
+    refuse({ code: 'internal', message: 'internal error while subscribing' }, ack);
+  };
+
+  const answer = (region: string | null, ack: unknown) => {
+    try {
+      if (socket.data.scope !== undefined && socket.data.scope !== region) socket.leave(roomOf(socket.data.scope));
+      socket.data.scope = region;
+      socket.join(roomOf(region));
+      const state = aggregator.state(region);
+      socket.emit('campaign', campaignInfoOf(aggregator.campaign));
+      socket.emit('snapshot', state);
+      replyWith(ack)({ ok: true, value: state });
+    } catch (error) {
+      fail(error, ack);
+    }
+  };
+
+  socket.on('subscribe', (payload: unknown, ack?: unknown) => {
+    try {
+      const parsed = Subscription.safeParse(payload);
+      if (!parsed.success) return refuse({ code: 'bad-request', message: `subscribe is invalid:\n${describeZodError(parsed.error)}` }, ack);
+      const { region } = parsed.data;
+      if (region !== null && !aggregator.hasRegion(region)) {
+        const known = aggregator.campaign.regions.map((r) => r.id).join(', ');
+        return refuse({ code: 'not-found', message: `subscribe is invalid:\nregion: unknown region "${region}" (known: ${known})` }, ack);
+      }
+      if (!options.beforeSnapshot) return answer(region, ack);
+      // Waiting is best effort: whatever happens, the subscriber gets the freshest snapshot this node has.
+      options
+        .beforeSnapshot()
+        .catch(() => {})
+        .then(() => {
+          if (socket.connected) answer(region, ack);
+        });
+    } catch (error) {
+      fail(error, ack);
+    }
+  });
+
+  // An event nobody listens to would otherwise vanish silently; say so, so a client bug is visible.
+  socket.onAny((event: unknown, ...args: unknown[]) => {
+    if (typeof event === 'string' && socket.listeners(event as 'subscribe').length > 0) return;
+    const ack = args.at(-1);
+    refuse({ code: 'bad-request', message: `unknown event ${JSON.stringify(String(event)).slice(0, 80)}` }, ack);
+  });
+}

@@ -1,0 +1,225 @@
+import type { z } from 'zod';
+import { campaignAmount, donationAmount, milestonesReached } from '../../donation/index.ts';
+import {
+  PROTOCOL_VERSION,
+  REACTION_KINDS,
+  ReactionDelta,
+  describeZodError,
+  emptyTotals,
+  type CampaignConfig,
+  type DonationState,
+  type FeedState,
+  type ReactionTotals,
+} from '../../protocol/index.ts';
+
+/** What `apply` accepts: a delta whose omitted counts are 0 (it is parsed and checked anyway). */
+export type ReactionDeltaInput = z.input<typeof ReactionDelta>;
+
+/** A scope is the whole campaign (null) or one region id. */
+export type Scope = string | null;
+
+/** Everything in a FeedState except the two fields that change on every read. */
+type StateBody = Omit<FeedState, 'seq' | 'serverTime'>;
+
+interface RegionBook {
+  readonly totals: ReactionTotals;
+  /** The region × market cells: the finest grain we keep, so an audit can re-add everything. */
+  readonly byMarket: Map<string, ReactionTotals>;
+  lastChangeSeq: number;
+}
+
+/**
+ * Keeps the cumulative totals of a campaign: per campaign, per region, per market and per region × market
+ * cell. A delta is validated completely before anything is touched, so a bad one changes nothing.
+ * `seq` increases on every change; `state()` is cached per scope until that scope changes, because the
+ * server reads it on every tick for every subscribed scope.
+ */
+export class Aggregator {
+  readonly campaign: CampaignConfig;
+  private currentSeq = 0;
+  private readonly campaignTotals = emptyTotals();
+  private campaignLastChangeSeq = 0;
+  private campaignGoalMinor: number;
+  private readonly regions = new Map<string, RegionBook>();
+  private readonly markets = new Map<string, ReactionTotals>();
+  private readonly cache = new Map<Scope, { builtAtSeq: number; body: StateBody }>();
+  private readonly changeListeners = new Set<() => void>();
+
+  constructor(campaign: CampaignConfig) {
+    this.campaign = campaign;
+    this.campaignGoalMinor = campaign.goalMinor;
+    for (const region of campaign.regions) {
+      const byMarket = new Map(campaign.markets.map((market) => [market.id, emptyTotals()] as const));
+      this.regions.set(region.id, { totals: emptyTotals(), byMarket, lastChangeSeq: 0 });
+    }
+    for (const market of campaign.markets) this.markets.set(market.id, emptyTotals());
+  }
+
+  get seq(): number {
+    return this.currentSeq;
+  }
+
+  /** Adds a delta. Throws an Error naming what is wrong, and changes nothing, when the delta is bad. */
+  apply(input: ReactionDeltaInput): void {
+    this.applyAll([input]);
+  }
+
+  /**
+   * Adds a committed batch as one change (one seq), all or nothing: every delta is checked before any
+   * total moves. `atSeq` is a seq numbered elsewhere — by Redis, when several feed nodes share the totals —
+   * and the change takes max(seq + 1, atSeq): seq never goes backward here, and once this node has caught
+   * up it is the shared seq, the same on every node, so an overlay moving to another node keeps its order.
+   */
+  applyAll(inputs: readonly ReactionDeltaInput[], atSeq = 0): void {
+    const checked = inputs.map((input) => this.check(input));
+    const nonEmpty = checked.filter(({ delta }) => REACTION_KINDS.some((kind) => delta[kind] > 0));
+    if (nonEmpty.length === 0) {
+      this.currentSeq = Math.max(this.currentSeq, atSeq);
+      return;
+    }
+    // The campaign totals are the largest: if they stay exact, every smaller total does too.
+    for (const kind of REACTION_KINDS) {
+      const added = nonEmpty.reduce((sum, { delta }) => sum + delta[kind], 0);
+      if (this.campaignTotals[kind] + added > Number.MAX_SAFE_INTEGER) {
+        throw new Error(`reaction delta is invalid:\n${kind}: would take the campaign total beyond ${Number.MAX_SAFE_INTEGER}`);
+      }
+    }
+    this.currentSeq = Math.max(this.currentSeq + 1, atSeq);
+    for (const { delta, region, cell, market } of nonEmpty) {
+      for (const totals of [cell, region.totals, market, this.campaignTotals]) {
+        for (const kind of REACTION_KINDS) totals[kind] += delta[kind];
+      }
+      region.lastChangeSeq = this.currentSeq;
+    }
+    this.campaignLastChangeSeq = this.currentSeq;
+    this.notifyChange();
+  }
+
+  /** Parses one delta and finds the totals it adds to; throws an Error naming what is wrong. */
+  private check(input: ReactionDeltaInput): { delta: ReactionDelta; region: RegionBook; cell: ReactionTotals; market: ReactionTotals } {
+    const parsed = ReactionDelta.safeParse(input);
+    if (!parsed.success) throw new Error(`reaction delta is invalid:\n${describeZodError(parsed.error)}`);
+    const delta = parsed.data;
+    const region = this.regions.get(delta.region);
+    if (!region) throw new Error(`reaction delta is invalid:\nregion: unknown region "${delta.region}" (known: ${this.regionIds()})`);
+    const cell = region.byMarket.get(delta.market);
+    const market = this.markets.get(delta.market);
+    if (!cell || !market) {
+      throw new Error(`reaction delta is invalid:\nmarket: unknown market "${delta.market}" (known: ${[...this.markets.keys()].join(', ')})`);
+    }
+    return { delta, region, cell, market };
+  }
+
+  /** The campaign goal now: the config's, until a producer changes it on air. */
+  get goalMinor(): number {
+    return this.campaignGoalMinor;
+  }
+
+  /**
+   * Changes the campaign goal (and so that of every region without its own). A change of what overlays
+   * show, so it moves seq and every scope (`atSeq` as in applyAll). Throws, changing nothing, for a goal
+   * that is not a whole number of minor units from 1 to the cap.
+   */
+  setGoal(goalMinor: number, atSeq = 0): void {
+    if (!Number.isSafeInteger(goalMinor) || goalMinor <= 0 || goalMinor > this.campaign.capMinor) {
+      throw new Error(`goalMinor: must be a whole number of minor units from 1 to the cap (${this.campaign.capMinor}), got ${goalMinor}`);
+    }
+    if (goalMinor === this.campaignGoalMinor) return;
+    this.campaignGoalMinor = goalMinor;
+    this.currentSeq = Math.max(this.currentSeq + 1, atSeq);
+    this.campaignLastChangeSeq = this.currentSeq;
+    for (const book of this.regions.values()) book.lastChangeSeq = this.currentSeq;
+    this.notifyChange();
+  }
+
+  /** Calls `listener` after every change of what overlays show; returns the function that stops it. */
+  onChange(listener: () => void): () => void {
+    this.changeListeners.add(listener);
+    return () => this.changeListeners.delete(listener);
+  }
+
+  private notifyChange(): void {
+    for (const listener of this.changeListeners) listener();
+  }
+
+  /** The seq at which this scope last changed (0 when never): the server sends an update when it moves. */
+  lastChangeSeq(scope: Scope): number {
+    return scope === null ? this.campaignLastChangeSeq : this.regionBook(scope).lastChangeSeq;
+  }
+
+  hasRegion(id: string): boolean {
+    return this.regions.has(id);
+  }
+
+  /** A copy of one region × market cell. */
+  cell(region: string, market: string): ReactionTotals {
+    const totals = this.regionBook(region).byMarket.get(market);
+    if (!totals) throw new Error(`unknown market "${market}"`);
+    return { ...totals };
+  }
+
+  /** The full cumulative state of a scope, with the current seq and the donation the server computed. */
+  state(scope: Scope): FeedState {
+    const lastChange = this.lastChangeSeq(scope);
+    let cached = this.cache.get(scope);
+    if (!cached || cached.builtAtSeq !== lastChange) {
+      cached = { builtAtSeq: lastChange, body: deepFreeze(this.buildBody(scope)) };
+      this.cache.set(scope, cached);
+    }
+    return { ...cached.body, seq: this.currentSeq, serverTime: Date.now() };
+  }
+
+  private buildBody(scope: Scope): StateBody {
+    if (scope === null) {
+      return {
+        v: PROTOCOL_VERSION,
+        campaignId: this.campaign.id,
+        region: null,
+        totals: { ...this.campaignTotals },
+        byRegion: Object.fromEntries([...this.regions].map(([id, book]) => [id, { ...book.totals }])),
+        byMarket: Object.fromEntries([...this.markets].map(([id, totals]) => [id, { ...totals }])),
+        donation: this.donation(campaignAmount(this.campaign, this.campaignTotals), this.campaignGoalMinor),
+      };
+    }
+    const book = this.regionBook(scope);
+    const goalMinor = this.campaign.regions.find((region) => region.id === scope)?.goalMinor ?? this.campaignGoalMinor;
+    return {
+      v: PROTOCOL_VERSION,
+      campaignId: this.campaign.id,
+      region: scope,
+      totals: { ...book.totals },
+      byRegion: { [scope]: { ...book.totals } },
+      byMarket: Object.fromEntries([...book.byMarket].map(([id, totals]) => [id, { ...totals }])),
+      donation: this.donation(donationAmount(book.totals, this.campaign.rates, this.campaign.capMinor), goalMinor),
+    };
+  }
+
+  private donation(raisedMinor: number, goalMinor: number): DonationState {
+    return {
+      currency: this.campaign.currency,
+      raisedMinor,
+      goalMinor,
+      capMinor: this.campaign.capMinor,
+      milestonesReached: milestonesReached(this.campaign.milestones, raisedMinor),
+    };
+  }
+
+  private regionBook(id: string): RegionBook {
+    const book = this.regions.get(id);
+    if (!book) throw new Error(`unknown region "${id}" (known: ${this.regionIds()})`);
+    return book;
+  }
+
+  private regionIds(): string {
+    return [...this.regions.keys()].join(', ');
+  }
+}
+
+/** Cached state is shared by every reader: freezing it means no reader can corrupt what others see. */
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}

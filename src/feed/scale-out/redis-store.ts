@@ -1,0 +1,231 @@
+import type { Redis } from 'ioredis';
+import { REACTION_KINDS, describeZodError } from '../../protocol/index.ts';
+import { reactionsRecordOf } from '../store/batch-record.ts';
+import { CommitFollower, type FollowedChange } from './commit-follower.ts';
+import { DEFAULT_RETENTION, type IdempotencyRetention } from '../store/idempotency-window.ts';
+import { SettingRecord } from '../store/records.ts';
+import { createRedisClient, redactRedisUrl } from './redis-connection.ts';
+import { cellMember, type RedisKeys } from './redis-keys.ts';
+import type { LoggedReactions, LoggedSetting } from './redis-log.ts';
+import { COMMIT_SCRIPT, SETTING_SCRIPT } from './redis-scripts.ts';
+import { readRedisSnapshot, type LogPosition } from './redis-snapshot.ts';
+import { sumRows } from '../store/store-state.ts';
+import {
+  BatchRejectedError,
+  StoreUnavailableError,
+  type FeedStore,
+  type JsonValue,
+  type PersistedState,
+  type ReactionBatch,
+} from '../store/store.ts';
+
+export interface RedisStoreOptions {
+  /** redis://[user:password@]host:port[/db]; the password never appears in a log line. */
+  url: string;
+  /** Where this campaign lives in Redis: `redisKeysFor(campaign.id)`. */
+  keys: RedisKeys;
+  log?: (line: string) => void;
+  retention?: Partial<IdempotencyRetention>;
+  /**
+   * About how many entries the log stream keeps. A node that falls further behind (it could not reach
+   * Redis for a while) resyncs from the totals instead, so this bounds memory, not correctness.
+   * Default 100,000.
+   */
+  logMaxLength?: number;
+  /** A commit that takes longer fails with StoreUnavailableError. Default 5000 ms. */
+  commandTimeoutMs?: number;
+}
+
+/** Redis numbers each change: the seq every node shows, whichever node committed it. */
+export type RedisCommitResult = { status: 'committed'; seq: number } | { status: 'duplicate'; seq: number };
+
+type ScriptedRedis = Redis & {
+  feedCommit(numberOfKeys: number, ...keysAndArgs: string[]): Promise<[string, number | string]>;
+  feedSetting(...keysAndArgs: string[]): Promise<number>;
+};
+
+/**
+ * The FeedStore of a scaled-out feed: several feed nodes share one Redis, which holds the totals of every
+ * region × market cell (hashes), the idempotency keys (a sorted set, bounded by age and count like the
+ * journal's), the settings (a hash) and a global seq. One Lua script per batch checks the key and adds
+ * every count atomically (redis-scripts.ts), so a batch sent to node A and retried on node B counts once.
+ *
+ * Every change also goes into a log stream, which each node follows (CommitFollower): that is how node B
+ * learns what node A committed, in the order Redis ran it.
+ *
+ * Durability is Redis's: start it with `--appendonly yes --appendfsync always` and a commit is
+ * acknowledged only once it is on disk; open() says so in the log when Redis is configured otherwise.
+ */
+export class RedisStore implements FeedStore {
+  private readonly log: (line: string) => void;
+  private readonly retention: IdempotencyRetention;
+  private readonly logMaxLength: string;
+  private readonly client: ScriptedRedis;
+  private readonly where: string;
+  private readonly settings = new Map<string, JsonValue>();
+  private opened: LogPosition | null = null;
+  private follower: CommitFollower | null = null;
+  private closing: Promise<void> | null = null;
+
+  constructor(private readonly options: RedisStoreOptions) {
+    this.log = options.log ?? ((line) => console.log(line));
+    this.retention = { ...DEFAULT_RETENTION, ...options.retention };
+    this.logMaxLength = String(options.logMaxLength ?? 100_000);
+    this.where = redactRedisUrl(options.url);
+    const client = createRedisClient(options.url, { role: 'commits', log: this.log, announce: true, queueWhileDisconnected: false, commandTimeoutMs: options.commandTimeoutMs ?? 5_000 });
+    client.defineCommand('feedCommit', { lua: COMMIT_SCRIPT });
+    client.defineCommand('feedSetting', { numberOfKeys: 3, lua: SETTING_SCRIPT });
+    this.client = client as ScriptedRedis;
+  }
+
+  async open(): Promise<PersistedState> {
+    if (this.opened) throw new Error('store is already open');
+    const started = Date.now();
+    try {
+      await this.client.connect();
+    } catch (error) {
+      this.client.disconnect();
+      throw new Error(`store: cannot reach Redis at ${this.where}: ${(error as Error).message}`);
+    }
+    const { keys } = this.options;
+    try {
+      await this.checkDurability();
+      const snapshot = await readRedisSnapshot(this.client, keys);
+      const recentKeys = await this.client.zrange(keys.idempotency, 0, -1);
+      const roomLikeTotals = Object.fromEntries(Object.entries(await this.client.hgetall(keys.roomLikes)).map(([roomId, total]) => [roomId, Number(total)]));
+      for (const [key, value] of Object.entries(snapshot.settings)) this.settings.set(key, value);
+      this.opened = { seq: snapshot.seq, id: snapshot.id };
+      this.log(`store: Redis at ${this.where} (${keys.prefix}*): ${snapshot.cells.length} cells, seq ${snapshot.seq}, ${recentKeys.length} idempotency keys (${Date.now() - started} ms)`);
+      return { cells: snapshot.cells, recentKeys, settings: Object.fromEntries(this.settings), roomLikeTotals };
+    } catch (error) {
+      this.client.disconnect();
+      throw new Error(`store: cannot read the totals from Redis at ${this.where}: ${(error as Error).message}`);
+    }
+  }
+
+  /** The global seq of the state open() returned: this node's seq starts there. */
+  get openedAtSeq(): number {
+    return this.requireOpen().seq;
+  }
+
+  /** The global seq in Redis now. */
+  async currentSeq(): Promise<number> {
+    return Number((await this.client.get(this.options.keys.seq)) ?? 0);
+  }
+
+  async commitReactions(batch: ReactionBatch): Promise<RedisCommitResult> {
+    this.requireWritable();
+    const record = reactionsRecordOf(batch, Date.now());
+    const { keys } = this.options;
+    const added = sumRows(record.c);
+    const body: LoggedReactions = { t: 'r', src: record.src, c: record.c };
+    const cellKeys = record.c.map(([region, market]) => `${keys.cellPrefix}${cellMember(region, market)}`);
+    const args = [
+      batch.idempotencyKey ?? '',
+      String(this.retention.ttlMs),
+      String(this.retention.maxKeys),
+      this.logMaxLength,
+      JSON.stringify(body),
+      ...REACTION_KINDS.map((kind) => String(added[kind])),
+      ...record.c.flatMap(([region, market, ...counts]) => [cellMember(region, market), ...counts.map(String)]),
+      ...(record.lm ?? []).flatMap(([roomId, total]) => [roomId, String(total)]),
+    ];
+    const redisKeys = [keys.seq, keys.idempotency, keys.log, keys.campaign, keys.cells, keys.roomLikes, ...cellKeys];
+    let reply: [string, number | string];
+    try {
+      reply = await this.client.feedCommit(redisKeys.length, ...redisKeys, ...args);
+    } catch (error) {
+      // The script may have run before the connection dropped: the batch is counted once or not at all,
+      // and a retry with the same idempotency key finds out which.
+      throw new StoreUnavailableError(`Redis at ${this.where} did not confirm the commit (${(error as Error).message}); it counted once or not at all`);
+    }
+    const [status, value] = reply;
+    if (status === 'committed' || status === 'duplicate') return { status, seq: Number(value) };
+    if (status === 'overflow') throw new BatchRejectedError(`${value}: would take the campaign total beyond ${Number.MAX_SAFE_INTEGER}`);
+    throw new StoreUnavailableError(`Redis at ${this.where} answered the commit with ${JSON.stringify(reply)}`);
+  }
+
+  async putSetting(key: string, value: JsonValue): Promise<void> {
+    this.requireWritable();
+    const parsed = SettingRecord.safeParse({ t: 's', at: Date.now(), key, v: value });
+    if (!parsed.success) throw new BatchRejectedError(`setting is invalid: ${describeZodError(parsed.error).replaceAll('\n', '; ')}`);
+    const json = JSON.stringify(parsed.data.v);
+    const body: LoggedSetting = { t: 's', key, v: parsed.data.v };
+    const { keys } = this.options;
+    try {
+      await this.client.feedSetting(keys.seq, keys.log, keys.settings, key, json, JSON.stringify(body), this.logMaxLength);
+    } catch (error) {
+      throw new StoreUnavailableError(`Redis at ${this.where} did not confirm the setting ${key} (${(error as Error).message})`);
+    }
+    this.settings.set(key, structuredClone(parsed.data.v as JsonValue));
+  }
+
+  getSetting(key: string): JsonValue | undefined {
+    return structuredClone(this.settings.get(key));
+  }
+
+  /**
+   * Starts following the log from where open() read: `onChange` gets every change any node commits from
+   * then on, in seq order (this node's own included). Settings other nodes save are kept for getSetting.
+   */
+  follow(onChange: (change: FollowedChange) => void): CommitFollower {
+    if (this.follower) throw new Error('the store is already followed');
+    const from = this.requireOpen();
+    const client = createRedisClient(this.options.url, { role: 'log-reader', log: this.log, announce: false, queueWhileDisconnected: false });
+    this.follower = new CommitFollower({
+      client,
+      keys: this.options.keys,
+      from,
+      log: this.log,
+      onChange: (change) => {
+        if (change.kind === 'setting') this.settings.set(change.key, change.value);
+        if (change.kind === 'resync') for (const [key, value] of Object.entries(change.snapshot.settings)) this.settings.set(key, value);
+        onChange(change);
+      },
+    });
+    this.follower.start();
+    return this.follower;
+  }
+
+  /** Stops following and disconnects. Commits in flight are answered first (the caller waits for them). */
+  close(): Promise<void> {
+    this.closing ??= (async () => {
+      await this.follower?.stop();
+      // quit() lets the commands already sent be answered; a client that never connected just lets go.
+      if (this.client.status === 'ready') await this.client.quit().catch(() => this.client.disconnect());
+      else this.client.disconnect();
+    })();
+    return this.closing;
+  }
+
+  private requireOpen(): LogPosition {
+    if (!this.opened) throw new StoreUnavailableError('store is not open yet');
+    return this.opened;
+  }
+
+  private requireWritable(): void {
+    if (this.closing) throw new StoreUnavailableError('store is closed');
+    this.requireOpen();
+    if (this.client.status !== 'ready') {
+      throw new StoreUnavailableError(`Redis at ${this.where} is unavailable; reconnecting`);
+    }
+  }
+
+  /** An acknowledgement is a promise that the reactions survive: say so when Redis cannot keep it. */
+  private async checkDurability(): Promise<void> {
+    let config: Record<string, string>;
+    try {
+      const appendonly = (await this.client.config('GET', 'appendonly')) as string[];
+      const appendfsync = (await this.client.config('GET', 'appendfsync')) as string[];
+      config = { appendonly: appendonly[1] ?? '?', appendfsync: appendfsync[1] ?? '?' };
+    } catch (error) {
+      this.log(`store: cannot read the persistence settings of Redis at ${this.where} (${(error as Error).message}); make sure it runs with appendonly yes and appendfsync always`);
+      return;
+    }
+    if (config.appendonly !== 'yes') {
+      this.log(`store: WARNING Redis at ${this.where} runs with appendonly ${config.appendonly}: a Redis restart loses acknowledged reactions. Start it with --appendonly yes --appendfsync always`);
+    } else if (config.appendfsync !== 'always') {
+      this.log(`store: note: Redis at ${this.where} fsyncs its append-only file "${config.appendfsync}": a crash of the Redis machine can lose the last second of acknowledged reactions; --appendfsync always closes that gap`);
+    }
+  }
+}
