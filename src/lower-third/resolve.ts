@@ -1,4 +1,4 @@
-import type { CampaignConfig, CardFields, CardPatch, FeedError, LowerThirdCommand } from '../protocol/index.ts';
+import { unknownPlace, type CampaignConfig, type CardFields, type CardPatch, type FeedError, type LowerThirdCommand } from '../protocol/index.ts';
 import type { CardContent } from './card.ts';
 import type { LowerThirdAction } from './machine.ts';
 
@@ -52,7 +52,7 @@ function content(fields: CardFields, region: CardContent['region'], rosterId: st
 
 function regionOf(id: string, directory: CardDirectory, field: string): Resolved<CardContent['region']> {
   const region = directory.regions.find((candidate) => candidate.id === id);
-  if (!region) return fail('bad-request', `${field}: unknown region "${id}" (known: ${directory.regions.map((r) => r.id).join(', ')})`);
+  if (!region) return fail('bad-request', `${field}: ${unknownPlace('region', id, directory.regions.map((r) => r.id))}`);
   return ok({ id: region.id, name: { ja: region.name.ja, en: region.name.en } });
 }
 

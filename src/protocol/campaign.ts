@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { RosterEntry } from './lower-third.ts';
+import { placesOf, unknownPlace } from './places.ts';
 import { Bilingual, MinorUnits, Slug } from './primitives.ts';
 import { StreamConfig } from './stream.ts';
 
@@ -69,25 +70,24 @@ export const CampaignConfig = z
         ctx.addIssue({ code: 'custom', path: ['milestones', index, 'atMinor'], message: `must not exceed capMinor (${campaign.capMinor})` });
       }
     });
-    const regionIds = new Set(campaign.regions.map((region) => region.id));
+    const { regions: regionIds, markets: marketIds } = placesOf(campaign);
     const rosterIds = new Set<string>();
     campaign.roster.forEach((entry, index) => {
       if (!regionIds.has(entry.region)) {
-        ctx.addIssue({ code: 'custom', path: ['roster', index, 'region'], message: `unknown region "${entry.region}" (known: ${[...regionIds].join(', ')})` });
+        ctx.addIssue({ code: 'custom', path: ['roster', index, 'region'], message: unknownPlace('region', entry.region, regionIds) });
       }
       if (rosterIds.has(entry.id)) {
         ctx.addIssue({ code: 'custom', path: ['roster', index, 'id'], message: `duplicate roster id "${entry.id}"` });
       }
       rosterIds.add(entry.id);
     });
-    const marketIds = new Set(campaign.markets.map((market) => market.id));
     const streamUsers = new Set<string>();
     campaign.streams.forEach((stream, index) => {
       if (!regionIds.has(stream.region)) {
-        ctx.addIssue({ code: 'custom', path: ['streams', index, 'region'], message: `unknown region "${stream.region}" (known: ${[...regionIds].join(', ')})` });
+        ctx.addIssue({ code: 'custom', path: ['streams', index, 'region'], message: unknownPlace('region', stream.region, regionIds) });
       }
       if (!marketIds.has(stream.market)) {
-        ctx.addIssue({ code: 'custom', path: ['streams', index, 'market'], message: `unknown market "${stream.market}" (known: ${[...marketIds].join(', ')})` });
+        ctx.addIssue({ code: 'custom', path: ['streams', index, 'market'], message: unknownPlace('market', stream.market, marketIds) });
       }
       // One connection per LIVE: the same user listed twice would count every reaction twice.
       const user = stream.uniqueId.toLowerCase();

@@ -1,5 +1,6 @@
 import type { CardDirectory } from '../../lower-third/index.ts';
 import {
+  unknownPlace,
   ControlCommand,
   describeZodError,
   type CampaignConfig,
@@ -114,7 +115,7 @@ export class ControlService {
     const { campaign, feed, testSource } = this.options;
     const region = regionId ?? campaign.regions[0]!.id;
     if (!feed.hasRegion(region)) {
-      return { ok: false, error: { code: 'bad-request', message: `region: unknown region "${region}" (known: ${campaign.regions.map((r) => r.id).join(', ')})` } };
+      return { ok: false, error: { code: 'bad-request', message: `region: ${unknownPlace('region', region, campaign.regions.map((r) => r.id))}` } };
     }
     const plan = planTestReactions(kind, campaign, region, feed.state(null).donation.raisedMinor);
     if (!plan.ok) return plan;

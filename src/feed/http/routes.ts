@@ -1,3 +1,4 @@
+import { unknownPlace } from '../../protocol/index.ts';
 import type { FeedRoute } from './route.ts';
 import { sendError, sendJson } from './respond.ts';
 
@@ -17,8 +18,7 @@ export const stateRoute: FeedRoute = {
   handle(_request, response, { url, aggregator }) {
     const region = url.searchParams.get('region');
     if (region !== null && !aggregator.hasRegion(region)) {
-      const known = aggregator.campaign.regions.map((r) => r.id).join(', ');
-      return sendError(response, 'bad-request', `region: unknown region "${region}" (known: ${known})`);
+      return sendError(response, 'bad-request', `region: ${unknownPlace('region', region, aggregator.places.regions)}`);
     }
     sendJson(response, 200, aggregator.state(region));
   },

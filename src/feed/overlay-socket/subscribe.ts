@@ -1,5 +1,6 @@
 import type { Socket } from 'socket.io';
 import {
+  unknownPlace,
   Subscription,
   campaignInfoOf,
   describeZodError,
@@ -61,8 +62,7 @@ export function handleOverlaySocket(socket: OverlaySocket, aggregator: Aggregato
       if (!parsed.success) return refuse({ code: 'bad-request', message: `subscribe is invalid:\n${describeZodError(parsed.error)}` }, ack);
       const { region } = parsed.data;
       if (region !== null && !aggregator.hasRegion(region)) {
-        const known = aggregator.campaign.regions.map((r) => r.id).join(', ');
-        return refuse({ code: 'not-found', message: `subscribe is invalid:\nregion: unknown region "${region}" (known: ${known})` }, ack);
+        return refuse({ code: 'not-found', message: `subscribe is invalid:\nregion: ${unknownPlace('region', region, aggregator.places.regions)}` }, ack);
       }
       if (!options.beforeSnapshot) return answer(region, ack);
       // Waiting is best effort: whatever happens, the subscriber gets the freshest snapshot this node has.

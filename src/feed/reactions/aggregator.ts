@@ -1,19 +1,21 @@
-import type { z } from 'zod';
 import { campaignAmount, donationAmount, milestonesReached } from '../../donation/index.ts';
 import {
   PROTOCOL_VERSION,
   REACTION_KINDS,
-  ReactionDelta,
-  describeZodError,
   emptyTotals,
+  placesOf,
+  unknownPlace,
   type CampaignConfig,
+  type CampaignPlaces,
+  type ReactionDelta,
   type DonationState,
   type FeedState,
   type ReactionTotals,
 } from '../../protocol/index.ts';
+import { ReactionCheck, type CheckedCells } from './checked-cells.ts';
 
-/** What `apply` accepts: a delta whose omitted counts are 0 (it is parsed and checked anyway). */
-export type ReactionDeltaInput = z.input<typeof ReactionDelta>;
+/** What `apply` accepts: a delta whose omitted counts are 0 (it is parsed and checked). */
+export type ReactionDeltaInput = Partial<ReactionDelta> & Pick<ReactionDelta, 'region' | 'market'>;
 
 /** A scope is the whole campaign (null) or one region id. */
 export type Scope = string | null;
@@ -30,12 +32,14 @@ interface RegionBook {
 
 /**
  * Keeps the cumulative totals of a campaign: per campaign, per region, per market and per region × market
- * cell. A delta is validated completely before anything is touched, so a bad one changes nothing.
+ * cell, counted from checked cells (checked-cells.ts), one change per batch.
  * `seq` increases on every change; `state()` is cached per scope until that scope changes, because the
  * server reads it on every tick for every subscribed scope.
  */
 export class Aggregator {
   readonly campaign: CampaignConfig;
+  /** The campaign's check of a delta, which every boundary of the feed uses. */
+  readonly check: ReactionCheck;
   private currentSeq = 0;
   private readonly campaignTotals = emptyTotals();
   private campaignLastChangeSeq = 0;
@@ -47,6 +51,7 @@ export class Aggregator {
 
   constructor(campaign: CampaignConfig) {
     this.campaign = campaign;
+    this.check = new ReactionCheck(placesOf(campaign));
     this.campaignGoalMinor = campaign.goalMinor;
     for (const region of campaign.regions) {
       const byMarket = new Map(campaign.markets.map((market) => [market.id, emptyTotals()] as const));
@@ -59,55 +64,41 @@ export class Aggregator {
     return this.currentSeq;
   }
 
-  /** Adds a delta. Throws an Error naming what is wrong, and changes nothing, when the delta is bad. */
+  /**
+   * Checks deltas from outside the feed's reaction path (tests, tools) as its boundaries do, then counts
+   * them as one change; throws ReactionsRefusedError naming what is wrong, changing nothing.
+   */
   apply(input: ReactionDeltaInput): void {
     this.applyAll([input]);
   }
 
-  /**
-   * Adds a committed batch as one change (one seq), all or nothing: every delta is checked before any
-   * total moves. `atSeq` is a seq numbered elsewhere — by Redis, when several feed nodes share the totals —
-   * and the change takes max(seq + 1, atSeq): seq never goes backward here, and once this node has caught
-   * up it is the shared seq, the same on every node, so an overlay moving to another node keeps its order.
-   */
   applyAll(inputs: readonly ReactionDeltaInput[], atSeq = 0): void {
-    const checked = inputs.map((input) => this.check(input));
-    const nonEmpty = checked.filter(({ delta }) => REACTION_KINDS.some((kind) => delta[kind] > 0));
-    if (nonEmpty.length === 0) {
+    this.count(this.check.cells(inputs), atSeq);
+  }
+
+  /**
+   * Counts a committed batch as one change (one seq). The cells were checked where they entered the
+   * feed, and the store refused the batch if it would take a total past 2^53 (it alone sees the commits
+   * still in flight, and on Redis those of other nodes), so nothing here can fail. `atSeq` is a seq
+   * numbered elsewhere — by Redis, when several feed nodes share the totals — and the change takes
+   * max(seq + 1, atSeq): seq never goes backward here, and once this node has caught up it is the shared
+   * seq, the same on every node, so an overlay moving to another node keeps its order.
+   */
+  count(cells: CheckedCells, atSeq = 0): void {
+    if (cells.length === 0) {
       this.currentSeq = Math.max(this.currentSeq, atSeq);
       return;
     }
-    // The campaign totals are the largest: if they stay exact, every smaller total does too.
-    for (const kind of REACTION_KINDS) {
-      const added = nonEmpty.reduce((sum, { delta }) => sum + delta[kind], 0);
-      if (this.campaignTotals[kind] + added > Number.MAX_SAFE_INTEGER) {
-        throw new Error(`reaction delta is invalid:\n${kind}: would take the campaign total beyond ${Number.MAX_SAFE_INTEGER}`);
-      }
-    }
     this.currentSeq = Math.max(this.currentSeq + 1, atSeq);
-    for (const { delta, region, cell, market } of nonEmpty) {
-      for (const totals of [cell, region.totals, market, this.campaignTotals]) {
+    for (const delta of cells) {
+      const region = this.regions.get(delta.region)!;
+      for (const totals of [region.byMarket.get(delta.market)!, region.totals, this.markets.get(delta.market)!, this.campaignTotals]) {
         for (const kind of REACTION_KINDS) totals[kind] += delta[kind];
       }
       region.lastChangeSeq = this.currentSeq;
     }
     this.campaignLastChangeSeq = this.currentSeq;
     this.notifyChange();
-  }
-
-  /** Parses one delta and finds the totals it adds to; throws an Error naming what is wrong. */
-  private check(input: ReactionDeltaInput): { delta: ReactionDelta; region: RegionBook; cell: ReactionTotals; market: ReactionTotals } {
-    const parsed = ReactionDelta.safeParse(input);
-    if (!parsed.success) throw new Error(`reaction delta is invalid:\n${describeZodError(parsed.error)}`);
-    const delta = parsed.data;
-    const region = this.regions.get(delta.region);
-    if (!region) throw new Error(`reaction delta is invalid:\nregion: unknown region "${delta.region}" (known: ${this.regionIds()})`);
-    const cell = region.byMarket.get(delta.market);
-    const market = this.markets.get(delta.market);
-    if (!cell || !market) {
-      throw new Error(`reaction delta is invalid:\nmarket: unknown market "${delta.market}" (known: ${[...this.markets.keys()].join(', ')})`);
-    }
-    return { delta, region, cell, market };
   }
 
   /** The campaign goal now: the config's, until a producer changes it on air. */
@@ -151,10 +142,14 @@ export class Aggregator {
     return this.regions.has(id);
   }
 
+  get places(): CampaignPlaces {
+    return this.check.places;
+  }
+
   /** A copy of one region × market cell. */
   cell(region: string, market: string): ReactionTotals {
     const totals = this.regionBook(region).byMarket.get(market);
-    if (!totals) throw new Error(`unknown market "${market}"`);
+    if (!totals) throw new Error(unknownPlace('market', market, this.markets.keys()));
     return { ...totals };
   }
 
@@ -206,12 +201,8 @@ export class Aggregator {
 
   private regionBook(id: string): RegionBook {
     const book = this.regions.get(id);
-    if (!book) throw new Error(`unknown region "${id}" (known: ${this.regionIds()})`);
+    if (!book) throw new Error(unknownPlace('region', id, this.regions.keys()));
     return book;
-  }
-
-  private regionIds(): string {
-    return [...this.regions.keys()].join(', ');
   }
 }
 

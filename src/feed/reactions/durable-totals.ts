@@ -1,9 +1,12 @@
-import { REACTION_KINDS, ReactionDelta, describeZodError, type ReactionTotals } from '../../protocol/index.ts';
+import { REACTION_KINDS, type ReactionTotals } from '../../protocol/index.ts';
 import type { Aggregator } from './aggregator.ts';
+import { CellTally, ReactionsRefusedError } from './checked-cells.ts';
 import { JournalStore } from '../store/journal/journal-store.ts';
 import { MemoryStore } from '../store/memory-store.ts';
 import type { ReactionSink } from '../sources/source.ts';
 import type { FeedStore, PersistedState, ReactionBatch, RoomLikeTotal } from '../store/store.ts';
+
+export { ReactionsRefusedError } from './checked-cells.ts';
 
 export interface CommitOutcome {
   duplicate: boolean;
@@ -17,19 +20,14 @@ export interface SharedLog {
   reached(seq: number): Promise<boolean>;
 }
 
-/** A batch refused before anything was written or counted: the message names the field at fault. */
-export class ReactionsRefusedError extends Error {
-  override readonly name = 'ReactionsRefusedError';
-}
-
 /**
- * The one path every reaction takes to the totals: checked against the campaign, committed to the store,
- * and only once durable applied to the aggregator (and so shown and acknowledged). Whatever the source —
+ * The one path every reaction takes to the totals: checked where it entered the feed, committed to the
+ * store, and only once durable counted by the aggregator (and so shown and acknowledged), one batch as one
+ * change. Whatever the source —
  * the ingest API, the simulator, TikTok, a producer's test burst — a reaction on screen is a reaction
  * on disk.
  */
 export class DurableTotals {
-  private readonly markets: ReadonlySet<string>;
   private readonly inFlight = new Set<Promise<unknown>>();
   /** Sources stop feeding once closing; commits are accepted until the store itself closes. */
   private closing = false;
@@ -43,72 +41,38 @@ export class DurableTotals {
     readonly store: FeedStore,
     private readonly aggregator: Aggregator,
     private readonly log: (message: string) => void,
-  ) {
-    this.markets = new Set(aggregator.campaign.markets.map((market) => market.id));
-  }
+  ) {}
 
   /** Opens the store and loads what it recovered into the (fresh) aggregator. */
   static async open(store: FeedStore, aggregator: Aggregator, log: (message: string) => void): Promise<{ totals: DurableTotals; persisted: PersistedState }> {
     const persisted = await store.open();
     const totals = new DurableTotals(store, aggregator, log);
+    const recovered = new CellTally();
     for (const cell of persisted.cells) {
-      const delta = { region: cell.region, market: cell.market, ...cell.totals };
       try {
-        totals.check(delta);
-        aggregator.apply(delta);
+        recovered.add(aggregator.check.place({ region: cell.region, market: cell.market, ...cell.totals }));
       } catch (error) {
         // The campaign file changed since these were counted: they stay in the journal and in the audit.
         log(`store: ${describeCell(cell.totals)} for ${cell.region}/${cell.market} are kept in the journal but not shown: ${(error as Error).message.replaceAll('\n', ' ')}`);
       }
     }
+    aggregator.count(recovered.take());
     return { totals, persisted };
   }
 
   /**
-   * Validates a delta against the protocol and the campaign; returns it parsed or throws
-   * ReactionsRefusedError naming the field. Changes nothing.
-   */
-  check(input: unknown): ReactionDelta {
-    const parsed = ReactionDelta.safeParse(input);
-    if (!parsed.success) throw new ReactionsRefusedError(describeZodError(parsed.error));
-    const delta = parsed.data;
-    if (!this.aggregator.hasRegion(delta.region)) {
-      const known = this.aggregator.campaign.regions.map((region) => region.id).join(', ');
-      throw new ReactionsRefusedError(`region: unknown region "${delta.region}" (known: ${known})`);
-    }
-    if (!this.markets.has(delta.market)) {
-      throw new ReactionsRefusedError(`market: unknown market "${delta.market}" (known: ${[...this.markets].join(', ')})`);
-    }
-    return delta;
-  }
-
-  /**
-   * Checks every delta (a bad one refuses the whole batch), commits, then applies. Rejects with
-   * ReactionsRefusedError, BatchRejectedError or StoreUnavailableError; nothing is counted then.
+   * Commits a batch of checked cells, then counts it as one change. Rejects with BatchRejectedError (it
+   * would take a total past 2^53) or StoreUnavailableError; nothing is counted then.
    */
   async commit(batch: ReactionBatch): Promise<CommitOutcome> {
     if (this.storeClosed) throw new ReactionsRefusedError('the feed server is shutting down');
-    const deltas = batch.deltas.map((delta, index) => {
-      try {
-        return this.check(delta);
-      } catch (error) {
-        throw new ReactionsRefusedError(`deltas.${index}.${(error as Error).message}`);
-      }
-    });
-    const pending = this.store.commitReactions({ ...batch, deltas });
+    const pending = this.store.commitReactions(batch);
     this.track(pending);
     const result = await pending;
     if (result.status === 'committed' && this.sharedLog && result.seq !== undefined) {
       await this.sharedLog.reached(result.seq);
     } else if (result.status === 'committed') {
-      for (const delta of deltas) {
-        try {
-          this.aggregator.apply(delta);
-        } catch (error) {
-          // Checked above and durable already: reaching this is a bug, and the journal holds the truth.
-          this.log(`BUG: a committed delta was refused by the aggregator (restart to recount from the journal): ${(error as Error).message}`);
-        }
-      }
+      this.aggregator.count(batch.cells);
     }
     return { duplicate: result.status === 'duplicate', seq: Math.max(this.aggregator.seq, result.seq ?? 0) };
   }
@@ -129,28 +93,25 @@ export class DurableTotals {
    * the TikTok rooms' like totals they were counted up to (so both are durable together or not at all).
    */
   sinkFor(source: string): ReactionSink {
-    let pending: ReactionDelta[] = [];
+    const tally = new CellTally();
     let roomLikeTotals: RoomLikeTotal[] = [];
     let scheduled = false;
     const flush = () => {
-      const batch = { source, deltas: pending, roomLikeTotals };
-      pending = [];
+      const batch = { source, cells: tally.take(), roomLikeTotals };
       roomLikeTotals = [];
       scheduled = false;
-      this.commit(batch).catch((error: unknown) => this.log(`${source}: ${batch.deltas.length} deltas not counted: ${(error as Error).message}`));
+      this.commit(batch).catch((error: unknown) => this.log(`${source}: ${batch.cells.length} cells not counted: ${(error as Error).message}`));
     };
     return (delta, roomLikeTotal) => {
       if (this.closing) return;
-      let checked: ReactionDelta;
       try {
-        checked = this.check(delta);
+        tally.add(this.aggregator.check.delta(delta));
       } catch (error) {
-        this.log(`${source}: reaction delta is invalid:\n${(error as Error).message}`);
+        this.log(`${source}: ${(error as Error).message}`);
         return;
       }
       if (!scheduled) setImmediate(flush);
       scheduled = true;
-      if (REACTION_KINDS.some((kind) => checked[kind] > 0)) pending.push(checked);
       if (roomLikeTotal) roomLikeTotals.push(roomLikeTotal);
     };
   }

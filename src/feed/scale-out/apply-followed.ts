@@ -1,5 +1,6 @@
-import { REACTION_KINDS, type ReactionDelta } from '../../protocol/index.ts';
+import { REACTION_KINDS, placeProblem } from '../../protocol/index.ts';
 import type { Aggregator } from '../reactions/aggregator.ts';
+import { CellTally, NO_CELLS, type CheckedCells } from '../reactions/checked-cells.ts';
 import { GOAL_SETTING } from '../control/goal-desk.ts';
 import type { FollowedChange } from './commit-follower.ts';
 import { growthSince } from './redis-snapshot.ts';
@@ -9,28 +10,23 @@ import type { CellTotals, JsonValue } from '../store/store.ts';
  * Brings one change read from the shared Redis log into this node's aggregator, numbered with the seq
  * Redis gave it, so that every node shows the same totals under the same seq.
  *
- * `isKnownCell` says whether this node's campaign has the cell: a node started with an older campaign
- * file shows what it knows and says what it leaves out; the totals stay whole in Redis.
+ * A cell this node's campaign does not have is left out and said so: a node started with an older
+ * campaign file shows what it knows; the totals stay whole in Redis.
  */
-export function applyFollowedChange(
-  aggregator: Aggregator,
-  change: FollowedChange,
-  isKnownCell: (region: string, market: string) => boolean,
-  log: (line: string) => void,
-): void {
+export function applyFollowedChange(aggregator: Aggregator, change: FollowedChange, log: (line: string) => void): void {
   switch (change.kind) {
     case 'reactions':
-      aggregator.applyAll(knownDeltas(change.cells, isKnownCell, log), change.seq);
+      aggregator.count(knownCells(aggregator, change.cells, log), change.seq);
       return;
     case 'setting':
       if (change.key === GOAL_SETTING) applyGoal(aggregator, change.value, change.seq, log);
-      else aggregator.applyAll([], change.seq);
+      else aggregator.count(NO_CELLS, change.seq);
       return;
     case 'resync': {
       const { snapshot, reason } = change;
-      const shown = (region: string, market: string) => (isKnownCell(region, market) ? aggregator.cell(region, market) : null);
+      const shown = (region: string, market: string) => (placeProblem(aggregator.places, region, market) === null ? aggregator.cell(region, market) : null);
       const grown = growthSince(shown, snapshot.cells);
-      aggregator.applyAll(knownDeltas(grown, isKnownCell, log), snapshot.seq);
+      aggregator.count(knownCells(aggregator, grown, log), snapshot.seq);
       const goal = snapshot.settings[GOAL_SETTING];
       if (goal !== undefined) applyGoal(aggregator, goal, snapshot.seq, log);
       log(`store: caught up with Redis (${reason}): ${grown.length} cells had grown meanwhile; now at seq ${snapshot.seq}`);
@@ -39,13 +35,17 @@ export function applyFollowedChange(
   }
 }
 
-function knownDeltas(cells: readonly CellTotals[], isKnownCell: (region: string, market: string) => boolean, log: (line: string) => void): ReactionDelta[] {
-  const deltas: ReactionDelta[] = [];
+/** The cells this node's campaign has, checked; Redis's log parser has already made their counts whole. */
+function knownCells(aggregator: Aggregator, cells: readonly CellTotals[], log: (line: string) => void): CheckedCells {
+  const tally = new CellTally();
   for (const { region, market, totals } of cells) {
-    if (isKnownCell(region, market)) deltas.push({ region, market, ...totals });
-    else log(`store: ${REACTION_KINDS.map((kind) => `${totals[kind]} ${kind}`).join(', ')} for ${region}/${market} are counted in Redis but not shown: this node's campaign has no such cell`);
+    try {
+      tally.add(aggregator.check.place({ region, market, ...totals }));
+    } catch {
+      log(`store: ${REACTION_KINDS.map((kind) => `${totals[kind]} ${kind}`).join(', ')} for ${region}/${market} are counted in Redis but not shown: this node's campaign has no such cell`);
+    }
   }
-  return deltas;
+  return tally.take();
 }
 
 /** A goal another node saved (GoalDesk's setting): shown here too, so every node's meter has the same goal. */
@@ -58,5 +58,5 @@ function applyGoal(aggregator: Aggregator, value: JsonValue, seq: number, log: (
     log(`store: the goal saved in Redis is not usable here, keeping ${aggregator.goalMinor}: ${(error as Error).message}`);
   }
   // An unchanged or refused goal still takes the shared seq.
-  aggregator.applyAll([], seq);
+  aggregator.count(NO_CELLS, seq);
 }

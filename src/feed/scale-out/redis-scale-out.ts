@@ -4,6 +4,7 @@ import type { Redis } from 'ioredis';
 import type { ServerOptions } from 'socket.io';
 import type { CampaignConfig } from '../../protocol/index.ts';
 import type { Aggregator } from '../reactions/aggregator.ts';
+import { NO_CELLS } from '../reactions/checked-cells.ts';
 import type { CommitFollower } from './commit-follower.ts';
 import { createRedisClient } from './redis-connection.ts';
 import { redisKeysFor, type RedisKeys } from './redis-keys.ts';
@@ -79,10 +80,8 @@ export class RedisScaleOut {
    * following the log. Returns what DurableTotals needs to wait for its own commits to show.
    */
   follow(aggregator: Aggregator): { reached: (seq: number) => Promise<boolean> } {
-    aggregator.applyAll([], this.store.openedAtSeq);
-    const markets = new Set(this.campaign.markets.map((market) => market.id));
-    const isKnownCell = (region: string, market: string) => aggregator.hasRegion(region) && markets.has(market);
-    const follower = this.store.follow((change) => applyFollowedChange(aggregator, change, isKnownCell, this.log));
+    aggregator.count(NO_CELLS, this.store.openedAtSeq);
+    const follower = this.store.follow((change) => applyFollowedChange(aggregator, change, this.log));
     this.follower = follower;
     return { reached: (seq) => follower.reached(seq, SHOW_BEFORE_ACK_MS) };
   }

@@ -1,5 +1,6 @@
 import type { Redis } from 'ioredis';
 import { REACTION_KINDS, describeZodError } from '../../protocol/index.ts';
+import { sumOfCells } from '../reactions/checked-cells.ts';
 import { reactionsRecordOf } from '../store/batch-record.ts';
 import { CommitFollower, type FollowedChange } from './commit-follower.ts';
 import { DEFAULT_RETENTION, type IdempotencyRetention } from '../store/idempotency-window.ts';
@@ -9,7 +10,6 @@ import { cellMember, type RedisKeys } from './redis-keys.ts';
 import type { LoggedReactions, LoggedSetting } from './redis-log.ts';
 import { COMMIT_SCRIPT, SETTING_SCRIPT } from './redis-scripts.ts';
 import { readRedisSnapshot, type LogPosition } from './redis-snapshot.ts';
-import { sumRows } from '../store/store-state.ts';
 import {
   BatchRejectedError,
   StoreUnavailableError,
@@ -117,7 +117,7 @@ export class RedisStore implements FeedStore {
     this.requireWritable();
     const record = reactionsRecordOf(batch, Date.now());
     const { keys } = this.options;
-    const added = sumRows(record.c);
+    const added = sumOfCells(batch.cells);
     const body: LoggedReactions = { t: 'r', src: record.src, c: record.c };
     const cellKeys = record.c.map(([region, market]) => `${keys.cellPrefix}${cellMember(region, market)}`);
     const args = [

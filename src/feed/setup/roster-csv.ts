@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
-import { RosterEntry, type CampaignConfig } from '../../protocol/index.ts';
+import { RosterEntry, unknownPlace, type CampaignConfig } from '../../protocol/index.ts';
 
 /**
  * Imports a campaign's roster from a spreadsheet export. One person per row, under this header:
@@ -32,7 +32,7 @@ export function parseRosterCsv(text: string, campaign: Pick<CampaignConfig, 'reg
     }
     const entry = result.data;
     if (!regionIds.has(entry.region)) {
-      problems.push(`${where}: region: unknown region "${entry.region}" (known: ${[...regionIds].join(', ')})`);
+      problems.push(`${where}: region: ${unknownPlace('region', entry.region, regionIds)}`);
     }
     const firstRow = seenIds.get(entry.id);
     if (firstRow !== undefined) problems.push(`${where}: id: "${entry.id}" already used by row ${firstRow}`);

@@ -1,23 +1,17 @@
-import { REACTION_KINDS, describeZodError, type ReactionTotals } from '../../protocol/index.ts';
-import { ReactionsRecord } from './records.ts';
-import { mergeDeltas, sumRows } from './store-state.ts';
+import { REACTION_KINDS, type ReactionTotals } from '../../protocol/index.ts';
+import { sumOfCells } from '../reactions/checked-cells.ts';
+import type { ReactionsRecord } from './records.ts';
+import { rowOf } from './store-state.ts';
 import { BatchRejectedError, type ReactionBatch, type RoomLikeTotal } from './store.ts';
 
-/** The journal record of a batch, its deltas merged per cell; throws BatchRejectedError naming the problem. */
+/**
+ * The journal record of a batch. Its cells were checked where they entered the feed and merged once
+ * (reactions/checked-cells.ts), so they are written as they are; only what is read back is parsed.
+ */
 export function reactionsRecordOf(batch: ReactionBatch, atMs: number): ReactionsRecord {
-  for (const delta of batch.deltas) {
-    for (const kind of REACTION_KINDS) {
-      const count = delta[kind];
-      if (!Number.isSafeInteger(count) || count < 0) {
-        throw new BatchRejectedError(`${kind}: must be a whole number from 0 to ${Number.MAX_SAFE_INTEGER}, got ${count}`);
-      }
-    }
-  }
   const key = batch.idempotencyKey === undefined ? {} : { k: batch.idempotencyKey };
   const likes = batch.roomLikeTotals?.length ? { lm: highestPerRoom(batch.roomLikeTotals) } : {};
-  const parsed = ReactionsRecord.safeParse({ t: 'r', at: atMs, src: batch.source, ...key, c: mergeDeltas(batch.deltas), ...likes });
-  if (!parsed.success) throw new BatchRejectedError(`reaction batch is invalid: ${describeZodError(parsed.error).replaceAll('\n', '; ')}`);
-  return parsed.data;
+  return { t: 'r', at: atMs, src: batch.source, ...key, c: batch.cells.map((cell) => rowOf(cell.region, cell.market, cell)), ...likes };
 }
 
 /** One row per room, its highest total: a batch may carry several marks of one room. */
@@ -28,11 +22,12 @@ function highestPerRoom(marks: readonly RoomLikeTotal[]): [string, number][] {
 }
 
 /**
- * Adds a record's counts to the campaign-wide totals `reserved` (which include batches not yet durable),
- * or throws BatchRejectedError, changing nothing, if a total would pass 2^53 and stop being exact.
+ * The overflow guard of a store of one node: adds a batch's counts to the campaign-wide totals `reserved`
+ * (which include batches not yet durable), or throws BatchRejectedError, changing nothing, if a total
+ * would pass 2^53 and stop being exact. (A store several nodes share guards where the totals are: Redis.)
  */
-export function reserveTotals(reserved: ReactionTotals, record: ReactionsRecord): void {
-  const added = sumRows(record.c);
+export function reserveTotals(reserved: ReactionTotals, batch: ReactionBatch): void {
+  const added = sumOfCells(batch.cells);
   for (const kind of REACTION_KINDS) {
     if (reserved[kind] + added[kind] > Number.MAX_SAFE_INTEGER) {
       throw new BatchRejectedError(`${kind}: would take the campaign total beyond ${Number.MAX_SAFE_INTEGER}`);

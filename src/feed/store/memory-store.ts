@@ -34,9 +34,8 @@ export class MemoryStore implements FeedStore {
   async commitReactions(batch: ReactionBatch): Promise<CommitResult> {
     if (this.closed) throw new StoreUnavailableError('store is closed');
     if (batch.idempotencyKey !== undefined && this.state.keys.has(batch.idempotencyKey)) return { status: 'duplicate' };
-    const record = reactionsRecordOf(batch, Date.now());
-    reserveTotals(this.reserved, record);
-    this.state.apply(record);
+    reserveTotals(this.reserved, batch);
+    this.state.apply(reactionsRecordOf(batch, Date.now()));
     return { status: 'committed' };
   }
 

@@ -1,4 +1,4 @@
-import { REACTION_KINDS, emptyTotals, type ReactionDelta, type ReactionTotals } from '../../protocol/index.ts';
+import { REACTION_KINDS, emptyTotals, type ReactionTotals } from '../../protocol/index.ts';
 import { IdempotencyWindow, type IdempotencyRetention } from './idempotency-window.ts';
 import { SNAPSHOT_VERSION, type CellRow, type JournalRecord, type RoomLikeRow, type Snapshot } from './records.ts';
 import type { CellTotals, JsonValue } from './store.ts';
@@ -13,33 +13,6 @@ export function rowOf(region: string, market: string, totals: ReactionTotals): C
 export function totalsOfRow(row: CellRow): ReactionTotals {
   const [, , likes, comments, gifts, giftDiamonds, shares] = row;
   return { likes, comments, gifts, giftDiamonds, shares };
-}
-
-/**
- * Sums deltas per region × market cell and drops empty ones: a journal record holds each cell once,
- * whatever the batch looked like.
- */
-export function mergeDeltas(deltas: readonly ReactionDelta[]): CellRow[] {
-  const merged = new Map<string, CellTotals>();
-  for (const delta of deltas) {
-    const key = cellKey(delta.region, delta.market);
-    let cell = merged.get(key);
-    if (!cell) merged.set(key, (cell = { region: delta.region, market: delta.market, totals: emptyTotals() }));
-    for (const kind of REACTION_KINDS) cell.totals[kind] += delta[kind];
-  }
-  return [...merged.values()]
-    .filter((cell) => REACTION_KINDS.some((kind) => cell.totals[kind] > 0))
-    .map((cell) => rowOf(cell.region, cell.market, cell.totals));
-}
-
-/** Sum of a set of rows per kind: the campaign-wide view used to guard against overflow. */
-export function sumRows(rows: readonly CellRow[]): ReactionTotals {
-  const sum = emptyTotals();
-  for (const row of rows) {
-    const totals = totalsOfRow(row);
-    for (const kind of REACTION_KINDS) sum[kind] += totals[kind];
-  }
-  return sum;
 }
 
 /**

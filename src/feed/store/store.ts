@@ -1,4 +1,5 @@
-import type { ReactionDelta, ReactionTotals } from '../../protocol/index.ts';
+import type { ReactionTotals } from '../../protocol/index.ts';
+import type { CheckedCells } from '../reactions/checked-cells.ts';
 
 /**
  * Where the feed keeps what must survive a crash: the cumulative totals of every region × market cell,
@@ -54,7 +55,8 @@ export interface ReactionBatch {
   idempotencyKey?: string;
   /** Who sent it (`ingest`, `simulator`, `tiktok`): kept in the journal for the audit. */
   source: string;
-  deltas: readonly ReactionDelta[];
+  /** Checked where they entered the feed and merged per cell (reactions/checked-cells.ts). */
+  cells: CheckedCells;
   /** Rooms whose like total these deltas counted up to (TikTok); a higher total per room wins. */
   roomLikeTotals?: readonly RoomLikeTotal[];
 }
@@ -70,7 +72,7 @@ export class StoreUnavailableError extends Error {
   override readonly name = 'StoreUnavailableError';
 }
 
-/** A batch the store refuses before writing anything (it would overflow a total, or is malformed). */
+/** A batch the store refuses before writing anything: it would take a total past 2^53. */
 export class BatchRejectedError extends Error {
   override readonly name = 'BatchRejectedError';
 }

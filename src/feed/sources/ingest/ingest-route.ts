@@ -2,13 +2,16 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
   IngestBatch,
   describeZodError,
-  emptyTotals,
+  placesOf,
+  unknownPlace,
   type CampaignConfig,
+  type CampaignPlaces,
   type IngestAck,
   type IngestReaction,
-  type ReactionDelta,
+  type ReactionTotals,
 } from '../../../protocol/index.ts';
-import { ReactionsRefusedError, type DurableTotals } from '../../reactions/durable-totals.ts';
+import { CellTally, ReactionsRefusedError, type CheckedCells } from '../../reactions/checked-cells.ts';
+import type { DurableTotals } from '../../reactions/durable-totals.ts';
 import { BatchRejectedError, StoreUnavailableError } from '../../store/store.ts';
 import { bearerToken, tokensMatch } from '../../http/auth.ts';
 import { plainlyValidBatch } from './ingest-fast-path.ts';
@@ -45,8 +48,7 @@ export function ingestRoute(options: IngestOptions & { totals: DurableTotals; ca
   if (tokens.length === 0) throw new Error('ingest needs at least one token');
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_INGEST_BODY_BYTES;
   const limiter = new RateLimiter(options.requestsPerSecond ?? 50, options.burst ?? 100);
-  const regions = new Set(campaign.regions.map((region) => region.id));
-  const markets = new Set(campaign.markets.map((market) => market.id));
+  const places = placesOf(campaign);
 
   return {
     method: 'POST',
@@ -69,12 +71,12 @@ export function ingestRoute(options: IngestOptions & { totals: DurableTotals; ca
 
       const body = await readJsonBody(request, maxBodyBytes);
       if (!body.ok) return sendError(response, 'bad-request', body.message, body.status);
-      const checked = plainlyValidBatch(body.value, regions, markets) ?? parseOrExplain(body.value, regions, markets);
+      const checked = plainlyValidBatch(body.value, places) ?? parseOrExplain(body.value, places);
       if (typeof checked === 'string') return sendError(response, 'bad-request', `ingest batch is invalid:\n${checked}`);
       const batch = checked;
 
       try {
-        const outcome = await totals.commit({ idempotencyKey: batch.idempotencyKey, source: `ingest:${batch.source}`, deltas: deltasOf(batch.reactions) });
+        const outcome = await totals.commit({ idempotencyKey: batch.idempotencyKey, source: `ingest:${batch.source}`, cells: cellsOf(batch.reactions) });
         const ack: IngestAck = {
           ok: true,
           duplicate: outcome.duplicate,
@@ -103,36 +105,30 @@ function refuseUnread(request: IncomingMessage, response: ServerResponse, code: 
 }
 
 /** The schema's verdict: the batch, or every problem named by its field. */
-function parseOrExplain(value: unknown, regions: ReadonlySet<string>, markets: ReadonlySet<string>): IngestBatch | string {
+function parseOrExplain(value: unknown, places: CampaignPlaces): IngestBatch | string {
   const parsed = IngestBatch.safeParse(value);
   if (!parsed.success) return describeZodError(parsed.error);
-  return unknownPlaces(parsed.data.reactions, regions, markets) ?? parsed.data;
+  return unknownPlaces(parsed.data.reactions, places) ?? parsed.data;
 }
 
-function unknownPlaces(reactions: readonly IngestReaction[], regions: ReadonlySet<string>, markets: ReadonlySet<string>): string | null {
+function unknownPlaces(reactions: readonly IngestReaction[], places: CampaignPlaces): string | null {
   const problems: string[] = [];
   reactions.forEach((reaction, index) => {
-    if (!regions.has(reaction.region)) problems.push(`reactions.${index}.region: unknown region "${reaction.region}" (known: ${[...regions].join(', ')})`);
-    if (!markets.has(reaction.market)) problems.push(`reactions.${index}.market: unknown market "${reaction.market}" (known: ${[...markets].join(', ')})`);
+    if (!places.regions.has(reaction.region)) problems.push(`reactions.${index}.region: ${unknownPlace('region', reaction.region, places.regions)}`);
+    if (!places.markets.has(reaction.market)) problems.push(`reactions.${index}.market: ${unknownPlace('market', reaction.market, places.markets)}`);
   });
   // A thousand bad entries need not make a megabyte of error: the first few name the problem.
   return problems.length === 0 ? null : problems.slice(0, 10).join('\n') + (problems.length > 10 ? `\n... and ${problems.length - 10} more` : '');
 }
 
-/** One delta per region × market cell: a batch of thousands of reactions is a few dozen cells. */
-function deltasOf(reactions: readonly IngestReaction[]): ReactionDelta[] {
-  const cells = new Map<string, ReactionDelta>();
-  for (const reaction of reactions) {
-    const key = `${reaction.region}/${reaction.market}`;
-    let cell = cells.get(key);
-    if (!cell) cells.set(key, (cell = { region: reaction.region, market: reaction.market, ...emptyTotals() }));
-    if (reaction.kind === 'like') cell.likes += reaction.count;
-    else if (reaction.kind === 'comment') cell.comments += reaction.count;
-    else if (reaction.kind === 'share') cell.shares += reaction.count;
-    else {
-      cell.gifts += reaction.count;
-      cell.giftDiamonds += reaction.diamonds ?? 0;
-    }
+/** The batch, checked at this boundary, as cells: thousands of reactions are a few dozen cells. */
+function cellsOf(reactions: readonly IngestReaction[]): CheckedCells {
+  const tally = new CellTally();
+  for (const { region, market, kind, count, diamonds } of reactions) {
+    tally.addCount(region, market, KIND_TOTAL[kind], count);
+    if (kind === 'gift' && diamonds) tally.addCount(region, market, 'giftDiamonds', diamonds);
   }
-  return [...cells.values()];
+  return tally.take();
 }
+
+const KIND_TOTAL = { like: 'likes', comment: 'comments', share: 'shares', gift: 'gifts' } as const satisfies Record<IngestReaction['kind'], keyof ReactionTotals>;

@@ -137,9 +137,8 @@ export class JournalStore implements FeedStore {
         const first = this.inFlightKeys.get(key);
         if (first) return first.then(() => ({ status: 'duplicate' }));
       }
-      const record = reactionsRecordOf(batch, this.now());
-      reserveTotals(this.reserved!, record);
-      const durable = this.enqueue(record);
+      reserveTotals(this.reserved!, batch);
+      const durable = this.enqueue(reactionsRecordOf(batch, this.now()));
       if (key !== undefined) {
         this.inFlightKeys.set(key, durable);
         const forget = () => this.inFlightKeys.delete(key);

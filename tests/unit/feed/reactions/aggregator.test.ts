@@ -2,6 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { campaignAmount } from '../../../../src/donation/index.ts';
 import { Aggregator } from '../../../../src/feed/reactions/aggregator.ts';
+import { DurableTotals } from '../../../../src/feed/reactions/durable-totals.ts';
+import { MemoryStore } from '../../../../src/feed/store/memory-store.ts';
 import { SAMPLE_CAMPAIGN_PATH, loadCampaignFile } from '../../../../src/feed/setup/campaign-file.ts';
 import { FeedState, REACTION_KINDS, emptyTotals, type CampaignConfig, type ReactionTotals } from '../../../../src/protocol/index.ts';
 
@@ -113,11 +115,13 @@ describe('Aggregator', () => {
     expect(aggregator.seq).toBe(1);
   });
 
-  it('refuses a delta that would take a total beyond exact integers, without touching any total', () => {
+  it('refuses a delta that would take a total beyond exact integers, without touching any total', async () => {
+    // The store guards (it alone sees the commits in flight): the feed's path refuses the batch before counting.
     const aggregator = new Aggregator(campaign);
-    aggregator.apply({ region: 'noto', market: 'jp', likes: Number.MAX_SAFE_INTEGER - 1, comments: 1 });
+    const { totals } = await DurableTotals.open(new MemoryStore(), aggregator, () => {});
+    await totals.commit({ source: 'test', cells: aggregator.check.cells([{ region: 'noto', market: 'jp', likes: Number.MAX_SAFE_INTEGER - 1, comments: 1 }]) });
     const before = content(aggregator);
-    expect(() => aggregator.apply({ region: 'tohoku', market: 'kr', comments: 1, likes: 2 })).toThrow(/likes: would take the campaign total beyond/);
+    await expect(totals.commit({ source: 'test', cells: aggregator.check.cells([{ region: 'tohoku', market: 'kr', comments: 1, likes: 2 }]) })).rejects.toThrow(/likes: would take the campaign total beyond/);
     expect(content(aggregator)).toEqual(before);
   });
 

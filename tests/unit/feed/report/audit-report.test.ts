@@ -12,6 +12,7 @@ import { buildAuditReport } from '../../../../src/feed/report/audit-report.ts';
 import { reportToCsv } from '../../../../src/feed/report/report-csv.ts';
 import { journalReport, liveReport } from '../../../../src/feed/report/report-sources.ts';
 import { JournalStore } from '../../../../src/feed/store/journal/journal-store.ts';
+import { checkedCells } from '../reactions/checked-cells.ts';
 
 const campaign = loadCampaignFile(SAMPLE_CAMPAIGN_PATH);
 const AT = new Date('2024-03-11T05:46:00Z');
@@ -37,7 +38,7 @@ describe('the audit report', () => {
         dirs.push(dir);
         const aggregator = new Aggregator(campaign);
         const { totals } = await DurableTotals.open(new JournalStore({ dir, log: () => {} }), aggregator, () => {});
-        await Promise.all(batches.map((deltas, index) => totals.commit({ idempotencyKey: `batch-${index}`, source: 'test', deltas })));
+        await Promise.all(batches.map((deltas, index) => totals.commit({ idempotencyKey: `batch-${index}`, source: 'test', cells: checkedCells(deltas) })));
         await totals.store.putSetting(GOAL_SETTING, { goalMinor: goal });
         aggregator.setGoal(goal);
         const live = liveReport(aggregator, AT);

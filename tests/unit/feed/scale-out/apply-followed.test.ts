@@ -6,12 +6,11 @@ import type { FollowedChange } from '../../../../src/feed/scale-out/commit-follo
 import { emptyTotals } from '../../../../src/protocol/index.ts';
 
 const campaign = loadCampaignFile(SAMPLE_CAMPAIGN_PATH);
-const markets = new Set(campaign.markets.map((market) => market.id));
 
 function setUp() {
   const aggregator = new Aggregator(campaign);
   const logs: string[] = [];
-  const apply = (change: FollowedChange) => applyFollowedChange(aggregator, change, (region, market) => aggregator.hasRegion(region) && markets.has(market), (line) => logs.push(line));
+  const apply = (change: FollowedChange) => applyFollowedChange(aggregator, change, (line) => logs.push(line));
   return { aggregator, logs, apply };
 }
 

@@ -51,7 +51,7 @@ describe('the ingest fast path', () => {
     let accepted = 0;
     fc.assert(
       fc.property(nearlyValidBatch, (value) => {
-        const fast = plainlyValidBatch(value, regions, markets);
+        const fast = plainlyValidBatch(value, { regions, markets });
         if (fast === null) return;
         accepted += 1;
         const parsed = IngestBatch.safeParse(value);
@@ -69,7 +69,7 @@ describe('the ingest fast path', () => {
     fc.assert(
       fc.property(validBatch, (value) => {
         expect(IngestBatch.safeParse(value).success).toBe(true);
-        expect(plainlyValidBatch(value, regions, markets)).toEqual(value);
+        expect(plainlyValidBatch(value, { regions, markets })).toEqual(value);
       }),
       { numRuns: 1000 },
     );

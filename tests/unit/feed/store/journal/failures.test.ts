@@ -5,7 +5,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { JournalStore } from '../../../../../src/feed/store/journal/journal-store.ts';
 import type { StoreFs } from '../../../../../src/feed/store/journal/store-files.ts';
 import { BatchRejectedError, StoreUnavailableError } from '../../../../../src/feed/store/store.ts';
+import { ReactionsRefusedError } from '../../../../../src/feed/reactions/checked-cells.ts';
 import { batchOf, cellsOf, expectedCells, makeTempDirs, openStore } from './store-helpers.ts';
+import { checkedCells } from '../../reactions/checked-cells.ts';
 
 const dirs = await makeTempDirs();
 afterEach(() => dirs.removeAll());
@@ -59,11 +61,12 @@ describe('refusals that change nothing', () => {
     const { store } = await openStore(dir);
     const huge = Number.MAX_SAFE_INTEGER - 10;
     const base = { region: 'tohoku', market: 'jp', comments: 0, gifts: 0, giftDiamonds: 0, shares: 0 };
-    await store.commitReactions({ source: 'test', deltas: [{ ...base, likes: huge }] });
-    await expect(store.commitReactions({ source: 'test', deltas: [{ ...base, region: 'noto', likes: 11 }] })).rejects.toThrow(
+    await store.commitReactions({ source: 'test', cells: checkedCells([{ ...base, likes: huge }]) });
+    await expect(store.commitReactions({ source: 'test', cells: checkedCells([{ ...base, region: 'noto', likes: 11 }]) })).rejects.toThrow(
       /likes: would take the campaign total beyond/,
     );
-    await expect(store.commitReactions({ source: 'test', deltas: [{ ...base, comments: 1.5, likes: 0 }] })).rejects.toBeInstanceOf(BatchRejectedError);
+    // A fractional count never reaches a store: the feed's boundary refuses it (reactions/checked-cells.ts).
+    expect(() => checkedCells([{ ...base, comments: 1.5, likes: 0 }])).toThrow(ReactionsRefusedError);
     await store.close();
     const reopened = await openStore(dir);
     expect(reopened.state.cells).toEqual([{ region: 'tohoku', market: 'jp', totals: { likes: huge, comments: 0, gifts: 0, giftDiamonds: 0, shares: 0 } }]);

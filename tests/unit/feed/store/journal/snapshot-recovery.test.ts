@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { JournalStore } from '../../../../../src/feed/store/journal/journal-store.ts';
 import type { ReactionBatch } from '../../../../../src/feed/store/store.ts';
 import { batchOf, cellsOf, expectedCells, makeTempDirs, openStore } from './store-helpers.ts';
+import { checkedCells } from '../../reactions/checked-cells.ts';
 
 const dirs = await makeTempDirs();
 afterEach(() => dirs.removeAll());
@@ -104,10 +105,10 @@ describe('room like totals in the journal', () => {
     const dir = await dirs.make();
     const room = '7441000000000000001';
     let { store } = await openStore(dir);
-    await store.commitReactions({ source: 'tiktok', deltas: [], roomLikeTotals: [{ roomId: room, total: 5_000 }] });
+    await store.commitReactions({ source: 'tiktok', cells: checkedCells([]), roomLikeTotals: [{ roomId: room, total: 5_000 }] });
     await store.compact(); // the first total is now in a snapshot, the next ones in the journal after it
-    await store.commitReactions({ source: 'tiktok', deltas: [], roomLikeTotals: [{ roomId: room, total: 5_120 }, { roomId: '42', total: 9 }] });
-    await store.commitReactions({ source: 'tiktok', deltas: [], roomLikeTotals: [{ roomId: room, total: 4_000 }] });
+    await store.commitReactions({ source: 'tiktok', cells: checkedCells([]), roomLikeTotals: [{ roomId: room, total: 5_120 }, { roomId: '42', total: 9 }] });
+    await store.commitReactions({ source: 'tiktok', cells: checkedCells([]), roomLikeTotals: [{ roomId: room, total: 4_000 }] });
     await store.close();
     const reopened = await openStore(dir);
     expect(reopened.state.roomLikeTotals).toEqual({ [room]: 5_120, '42': 9 });

@@ -5,6 +5,7 @@ import { REACTION_KINDS, emptyTotals, type ReactionDelta, type ReactionTotals } 
 import { mulberry32 } from '../../../../../src/random/mulberry32.ts';
 import { JournalStore, type JournalStoreOptions } from '../../../../../src/feed/store/journal/journal-store.ts';
 import type { CellTotals, ReactionBatch } from '../../../../../src/feed/store/store.ts';
+import { checkedCells } from '../../reactions/checked-cells.ts';
 
 const REGIONS = ['tohoku', 'kumamoto', 'noto'];
 const MARKETS = ['jp', 'tw', 'us'];
@@ -58,14 +59,14 @@ export function batchOf(seed: number, key: string | null = `key-${seed}`): React
       shares: Math.floor(random() * 2),
     });
   }
-  return key === null ? { source: 'test', deltas } : { idempotencyKey: key, source: 'test', deltas };
+  return key === null ? { source: 'test', cells: checkedCells(deltas) } : { idempotencyKey: key, source: 'test', cells: checkedCells(deltas) };
 }
 
 /** The model: what a list of batches must add up to, per cell, in the order-free form `cellsOf` gives. */
 export function expectedCells(batches: readonly ReactionBatch[]): Record<string, ReactionTotals> {
   const cells: Record<string, ReactionTotals> = {};
   for (const batch of batches) {
-    for (const delta of batch.deltas) {
+    for (const delta of batch.cells) {
       const totals = (cells[`${delta.region}/${delta.market}`] ??= emptyTotals());
       for (const kind of REACTION_KINDS) totals[kind] += delta[kind];
     }
