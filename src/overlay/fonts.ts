@@ -17,7 +17,8 @@ export async function loadFonts(theme: Theme, text: string): Promise<void> {
   const weights = new Set([theme.weights.regular, theme.weights.heavy, theme.weights.number]);
   try {
     // The bundled face, whatever the stack: it is the fallback for every glyph the system font lacks.
-    await Promise.all([...weights].map((weight) => document.fonts.load(`${weight} 32px "${theme.fontFace}"`, unique)));
+    const loads = theme.fontFaces.flatMap((face) => [...weights].map((weight) => document.fonts.load(`${weight} 32px "${face}"`, unique)));
+    await Promise.all(loads);
   } catch (error) {
     console.warn(`fonts could not be loaded, drawing with the fallback font: ${(error as Error).message}`);
   }

@@ -1,4 +1,5 @@
 import type { CampaignInfo, FeedState, LowerThirdState } from '../protocol/index.ts';
+import { textPicker } from '../i18n/pick-text.ts';
 import { createClock } from './clock.ts';
 import { FeedClient } from './feed-client.ts';
 import { FeedHealth } from './feed-health.ts';
@@ -113,7 +114,8 @@ async function boot(): Promise<void> {
       let client = connect();
     });
 
-    const context = { campaign, lang: params.lang, region, theme, resolution };
+    const text = textPicker(theme.lang, campaign.textFallback, (line) => console.warn(line));
+    const context = { campaign, lang: theme.lang, text, region, market: params.market, theme, resolution };
     for (const [name, create] of WIDGETS) if (params.widgets.includes(name)) stage.add(await create(context));
     await firstState;
     widgetsBuilt = true;

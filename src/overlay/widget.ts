@@ -1,12 +1,18 @@
 import type { Container } from 'pixi.js';
+import type { TextPicker } from '../i18n/pick-text.ts';
 import type { CampaignInfo, FeedState, Language, LowerThirdState } from '../protocol/index.ts';
 import type { Theme } from './theme/default-theme.ts';
 
 /** What every widget is given when it is created. */
 export interface WidgetContext {
   readonly campaign: CampaignInfo;
+  /** The language every word is drawn in (the theme's `lang`). */
   readonly lang: Language;
+  /** A campaign text in `lang`, or in the campaign's fallback order (the console names what fell back). */
+  readonly text: TextPicker;
   readonly region: string | null;
+  /** The market whose viewers' contribution the meter adds a line for (`market=`), or null. */
+  readonly market: string | null;
   readonly theme: Theme;
   /** Pixels per stage unit (window scale x device pixel ratio): rasterise text and artwork at this density. */
   readonly resolution: number;

@@ -1,6 +1,8 @@
 import { gsap } from 'gsap';
 import { MoneyFormatter } from '../../../donation/index.ts';
-import type { CampaignInfo, FeedState, Language } from '../../../protocol/index.ts';
+import { hasLetterCase } from '../../../i18n/language-tag.ts';
+import { WORDS } from '../../../i18n/words.ts';
+import type { CampaignInfo, FeedState } from '../../../protocol/index.ts';
 import { loadFonts } from '../../fonts.ts';
 import type { Theme } from '../../theme/default-theme.ts';
 import type { Widget, WidgetContext, WidgetFactory } from '../../widget.ts';
@@ -8,11 +10,6 @@ import type { MeterView, MeterViewOptions } from './meter-view.ts';
 import { DonationMeterModel } from './model.ts';
 import { ThermometerView } from './thermometer-view.ts';
 import { DonationMeterView } from './view.ts';
-
-const WORDS: Record<Language, { goal: string }> = {
-  ja: { goal: '目標' },
-  en: { goal: 'GOAL' },
-};
 
 /**
  * Intl writes yen in Japanese as the full-width ￥, one em wide: beside Latin digits it leaves a gap that
@@ -23,8 +20,8 @@ function halfWidth(money: string): string {
 }
 
 /** Money as the theme wants it shown: ¥, JPY or 円 (`currencyDisplay`), in full or compact (`numbers`). */
-function moneyOf(campaign: CampaignInfo, lang: Language, theme: Theme) {
-  const formatter = new MoneyFormatter(campaign.currency, lang, { currencyDisplay: theme.numbers.currencyDisplay });
+function moneyOf(currency: string, theme: Theme) {
+  const formatter = new MoneyFormatter(currency, theme.locale, { currencyDisplay: theme.numbers.currencyDisplay });
   const compact = theme.numbers.notation === 'compact';
   return {
     formatter,
@@ -36,18 +33,20 @@ function moneyOf(campaign: CampaignInfo, lang: Language, theme: Theme) {
 const GLYPH_SAMPLES = [1_234_567_890, 12_345, 1_234_567, 123_456_789_012, 9_876_543_210_987];
 
 /** The meter's texts, derived once from the campaign, the language and the theme. */
-function meterTexts(campaign: CampaignInfo, lang: Language, region: string | null, theme: Theme) {
-  const money = moneyOf(campaign, lang, theme);
-  const regionName = campaign.regions.find((r) => r.id === region)?.name[lang];
-  const name = regionName ? `${campaign.name[lang]} · ${regionName}` : campaign.name[lang];
+function meterTexts(context: WidgetContext) {
+  const { campaign, lang, region, theme, text } = context;
+  const money = moneyOf(campaign.currency, theme);
+  const scope = campaign.regions.find((r) => r.id === region);
+  const campaignName = text(campaign.name, 'campaign name');
+  const name = scope ? `${campaignName} · ${text(scope.name, `name of region ${scope.id}`)}` : campaignName;
   return {
     amount: money.amount,
-    // Capitals for the Latin title when the theme sets labels in capitals; Japanese has no case.
-    title: lang === 'en' && theme.labels.uppercase ? name.toLocaleUpperCase('en') : name,
+    // Capitals for a Latin-script title when the theme sets labels in capitals; Japanese, Thai... have no case.
+    title: hasLetterCase(lang) && theme.labels.uppercase ? name.toLocaleUpperCase(theme.locale) : name,
     goalLabel: (goalMinor: number) => `${WORDS[lang].goal} ${money.amount(goalMinor)}`,
-    milestones: campaign.milestones.map((milestone) => ({
+    milestones: campaign.milestones.map((milestone, index) => ({
       markerLabel: halfWidth(money.formatter.formatCompactMinor(milestone.atMinor)),
-      bannerLabel: milestone.label[lang],
+      bannerLabel: text(milestone.label, `label of milestone ${index + 1}`),
     })),
     // Every glyph the counting figures can use: the bitmap font holds exactly these.
     figureChars: `0123456789%${GLYPH_SAMPLES.map((minor) => halfWidth(money.formatter.formatMinor(minor) + money.formatter.formatCompactMinor(minor))).join('')}`,
@@ -93,8 +92,8 @@ export class DonationMeter implements Widget {
   private destroyed = false;
 
   constructor(context: WidgetContext) {
-    const { campaign, lang, region, theme } = context;
-    const texts = meterTexts(campaign, lang, region, theme);
+    const { campaign, region, theme } = context;
+    const texts = meterTexts(context);
     this.amountText = texts.amount;
     this.goalLabel = texts.goalLabel;
     this.countSeconds = theme.donationMeter.fillSeconds;
@@ -184,7 +183,7 @@ export class DonationMeter implements Widget {
 
 /** Loads the glyphs the meter needs, then builds it. */
 export const createDonationMeter: WidgetFactory = async (context) => {
-  const texts = meterTexts(context.campaign, context.lang, context.region, context.theme);
+  const texts = meterTexts(context);
   const goals = [context.campaign.goalMinor, ...context.campaign.regions.map((r) => r.goalMinor ?? 0)];
   await loadFonts(
     context.theme,
