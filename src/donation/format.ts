@@ -1,7 +1,7 @@
 
 export interface MoneyFormatOptions {
   /** ¥ (symbol), JPY (code) or 円 / yen (name). Default: symbol. */
-  readonly currencyDisplay?: 'symbol' | 'code' | 'name';
+  readonly currencyDisplay?: 'symbol' | 'narrowSymbol' | 'code' | 'name';
 }
 
 /**

@@ -29,6 +29,8 @@ export interface Widget {
   readonly view: Container;
   /** A newer state arrived (seq only grows). May start tweens; the stage then draws until update() says done. */
   onFeed(state: FeedState): void;
+  /** A newer state of the `market=` scope arrived (what one market's viewers gave); only the meter draws it. */
+  onMarketState?(state: FeedState): void;
   /** A newer lower-third state arrived; only the widgets that draw it implement this. */
   onLowerThird?(state: LowerThirdState): void;
   /**
