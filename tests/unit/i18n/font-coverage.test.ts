@@ -1,0 +1,77 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { describe, expect, it } from 'vitest';
+import { MoneyFormatter, ReferenceAmount } from '../../../src/donation/index.ts';
+import { resolveLanguage } from '../../../src/i18n/language-tag.ts';
+import { fallbackOrder, pickText } from '../../../src/i18n/pick-text.ts';
+import { WORDS, fill } from '../../../src/i18n/words.ts';
+import { BUNDLED_WEIGHTS } from '../../../src/overlay/theme/fonts.ts';
+import { LANGUAGE_FACES, type BundledFace } from '../../../src/overlay/theme/language-fonts.ts';
+import { CampaignConfig, LANGUAGES, type Language } from '../../../src/protocol/index.ts';
+
+/**
+ * No tofu: every character the overlay can draw from the sample campaign in a language (its texts in that
+ * language, names, money, the dictionary) lies in the unicode-range of a face that language loads. The
+ * ranges are read from the @fontsource stylesheets the overlay imports, so a face whose subsets lack a
+ * character (or a language pointed at the wrong face) fails here, not on air.
+ */
+const require = createRequire(import.meta.url);
+const campaign = CampaignConfig.parse(JSON.parse(readFileSync(new URL('../../../assets/campaigns/local-love.json', import.meta.url), 'utf8')));
+
+type Range = readonly [number, number];
+
+function rangesOf(face: BundledFace, weight: number): Range[] {
+  const css = readFileSync(require.resolve(`${face.pkg}/${weight}.css`), 'utf8');
+  const ranges: Range[] = [];
+  for (const [, list] of css.matchAll(/unicode-range:\s*([^;]+);/g)) {
+    for (const part of list!.split(',')) {
+      const [from, to = from] = part.trim().replace(/^U\+/i, '').split('-') as [string, string?];
+      // `U+4??` covers U+400 to U+4FF.
+      ranges.push([parseInt(from.replaceAll('?', '0'), 16), parseInt(to!.replaceAll('?', 'F'), 16)]);
+    }
+  }
+  return ranges;
+}
+
+/** Everything a language draws from the sample campaign, as the widgets pick and format it. */
+function drawnText(lang: Language): string {
+  const order = fallbackOrder(lang, campaign.textFallback);
+  const pick = (text: Parameters<typeof pickText>[0]) => pickText(text, order).text;
+  const { locale } = resolveLanguage(lang)!;
+  const money = new MoneyFormatter(campaign.currency, locale, { currencyDisplay: 'narrowSymbol' });
+  const amounts = [0, 1_234_567_890, 12_345, 9_876_543_210_987].flatMap((minor) => [money.formatMinor(minor), money.formatCompactMinor(minor)]);
+  const reference = ReferenceAmount.forViewer(campaign.referenceRates, campaign.currency, locale);
+  const words = WORDS[lang];
+  return [
+    pick(campaign.name),
+    ...campaign.regions.map((region) => pick(region.name)),
+    ...campaign.markets.map((market) => fill(words.marketGave, { market: pick(market.name), amount: amounts[1]! })),
+    ...campaign.milestones.map((milestone) => pick(milestone.label)),
+    ...campaign.roster.flatMap((entry) => [entry.names?.[lang] ?? entry.nameJa, entry.nameLatin, pick(entry.title)]),
+    ...amounts,
+    reference ? fill(words.approx, { amount: reference.formatMinor(1_234_567_890) }) : '',
+    words.goal, words.goal.toLocaleUpperCase(locale), words.reconnecting, ...Object.values(words.card), ...Object.values(words.phrases),
+    '0123456789%',
+  ].join('');
+}
+
+describe('fonts cover what is shown (no tofu)', () => {
+  it.each(LANGUAGES)('%s: every character is in a face the language loads, in every bundled weight', (lang) => {
+    const characters = [...new Set(drawnText(lang).replace(/\s/gu, ''))];
+    expect(characters.length).toBeGreaterThan(30);
+    for (const weight of BUNDLED_WEIGHTS) {
+      const ranges = LANGUAGE_FACES[lang].flatMap((face) => rangesOf(face, weight));
+      const missing = characters.filter((char) => {
+        const code = char.codePointAt(0)!;
+        return !ranges.some(([from, to]) => code >= from && code <= to);
+      });
+      expect(missing.map((char) => `${char} U+${char.codePointAt(0)!.toString(16).toUpperCase()}`), `${lang} ${weight}`).toEqual([]);
+    }
+  });
+
+  it('would notice a face that lacks a script: Korean is not in the Thai face', () => {
+    const thai = LANGUAGE_FACES.th[0]!;
+    const ranges = rangesOf(thai, 700);
+    expect(ranges.some(([from, to]) => 0xac00 >= from && 0xac00 <= to)).toBe(false);
+  });
+});
