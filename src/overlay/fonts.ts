@@ -1,4 +1,5 @@
 import { installFaceRules } from './font-styles.ts';
+import { parseUnicodeRange, uncovered, type CodeRange } from './theme/language-fonts.ts';
 import type { Theme } from './theme/default-theme.ts';
 
 /**
@@ -14,9 +15,29 @@ export async function loadFonts(theme: Theme, text: string): Promise<void> {
   try {
     await installFaceRules(theme.fontFaces, weights);
     // The bundled faces, whatever the stack: they are the fallback for every glyph the system font lacks.
-    const loads = theme.fontFaces.flatMap((face) => [...weights].map((weight) => document.fonts.load(`${weight} 32px "${face}"`, unique)));
+    // Each face after the first is asked only for what the faces before it do not cover: a Chinese title
+    // must not fetch Noto Sans JP's kanji as well.
+    const loads = [...weights].flatMap((weight) => {
+      let wanted = unique;
+      const covered: CodeRange[] = [];
+      return theme.fontFaces.map((face) => {
+        const load = wanted.length > 0 ? document.fonts.load(`${weight} 32px "${face}"`, wanted) : Promise.resolve([]);
+        covered.push(...declaredRanges(face, weight));
+        wanted = uncovered(wanted, covered);
+        return load;
+      });
+    });
     await Promise.all(loads);
   } catch (error) {
     console.warn(`fonts could not be loaded, drawing with the fallback font: ${(error as Error).message}`);
   }
+}
+
+/** The unicode-ranges the page's @font-face rules declare for one face and weight. */
+function declaredRanges(family: string, weight: number): CodeRange[] {
+  const ranges: CodeRange[] = [];
+  document.fonts.forEach((face) => {
+    if (face.family.replace(/^["']|["']$/g, '') === family && face.weight === String(weight)) ranges.push(...parseUnicodeRange(face.unicodeRange));
+  });
+  return ranges;
 }

@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { LANGUAGE_FACES } from '../../src/overlay/theme/language-fonts.ts';
 import { LANGUAGES, type Language } from '../../src/protocol/index.ts';
 import { startOverlay, type OverlayHarness } from '../e2e/harness.ts';
 import { E2E_CONTROL_TOKEN, advance, control, lowerThird, waitForPhase } from '../e2e/lower-third-helpers.ts';
@@ -18,8 +19,12 @@ const GOLDEN_LANGUAGES: readonly Language[] = ['ko', 'th', 'zh-Hant'];
 const CARD = 'yosuke-miyajima';
 
 let overlay: OverlayHarness | undefined;
+/** Font files and KiB fetched per language and resolution, written beside the shots. */
+const fontBytes: Record<string, { files: number; kib: number }> = {};
 afterAll(async () => {
   await overlay?.close();
+  mkdirSync(OUTPUT_DIR, { recursive: true });
+  writeFileSync(join(OUTPUT_DIR, 'i18n-font-bytes.json'), `${JSON.stringify(fontBytes, null, 2)}\n`);
 });
 
 async function open(lang: Language, viewport: { width: number; height: number }): Promise<OverlayHarness> {
@@ -55,6 +60,15 @@ describe.each(LANGUAGES)('%s', (lang) => {
     expect(bounds.x).toBeGreaterThanOrEqual(card.safe.x - 1);
     expect(bounds.x + bounds.width).toBeLessThanOrEqual(card.safe.x + card.safe.width + 1);
     expect(shown.pageErrors).toEqual([]);
+
+    // Only the language's own faces are fetched, and only some of their subset files.
+    const fonts = await shown.evaluate<{ name: string; bytes: number }[]>(
+      `performance.getEntriesByType('resource').filter((e) => e.name.endsWith('.woff2')).map((e) => ({ name: e.name.split('/').pop(), bytes: e.encodedBodySize }))`,
+    );
+    const packages = LANGUAGE_FACES[lang].map((face) => face.pkg.replace('@fontsource/', ''));
+    for (const font of fonts) expect(packages.some((pkg) => new RegExp(`^${pkg}-(?:[0-9]+|[a-z-]+)-[0-9]{3}-normal`).test(font.name)), font.name).toBe(true);
+    expect(fonts.length).toBeGreaterThan(0);
+    fontBytes[`${lang} ${resolution}`] = { files: fonts.length, kib: Math.round(fonts.reduce((sum, font) => sum + font.bytes, 0) / 1024) };
     const png = await shown.page.screenshot({ omitBackground: true });
     mkdirSync(OUTPUT_DIR, { recursive: true });
     writeFileSync(join(OUTPUT_DIR, `i18n-${lang}-${resolution}.png`), png);

@@ -45,3 +45,27 @@ export const BUNDLED_FACES: readonly BundledFace[] = [JP, TC, KR, THAI, LATIN];
 export function faceStack(language: Language, generic = 'sans-serif'): string {
   return [...LANGUAGE_FACES[language].map((face) => `"${face.family}"`), generic].join(', ');
 }
+
+/** A span of code points, inclusive. */
+export type CodeRange = readonly [number, number];
+
+/** A CSS unicode-range (`U+0E01-0E5B, U+200C, U+4??`) as spans of code points. */
+export function parseUnicodeRange(text: string): CodeRange[] {
+  return text
+    .split(',')
+    .map((part) => part.trim().replace(/^U\+/i, ''))
+    .filter((part) => part.length > 0)
+    .map((part) => {
+      const [from, to = from] = part.split('-') as [string, string?];
+      // `4??` stands for 400 to 4FF.
+      return [parseInt(from.replaceAll('?', '0'), 16), parseInt(to!.replaceAll('?', 'F'), 16)] as const;
+    });
+}
+
+/** The characters of `text` that none of `ranges` covers: what a fallback face still has to draw. */
+export function uncovered(text: string, ranges: readonly CodeRange[]): string {
+  return [...new Set(text)].filter((char) => {
+    const code = char.codePointAt(0)!;
+    return !ranges.some(([from, to]) => code >= from && code <= to);
+  }).join('');
+}

@@ -6,7 +6,7 @@ import { resolveLanguage } from '../../../src/i18n/language-tag.ts';
 import { fallbackOrder, pickText } from '../../../src/i18n/pick-text.ts';
 import { WORDS, fill } from '../../../src/i18n/words.ts';
 import { BUNDLED_WEIGHTS } from '../../../src/overlay/theme/fonts.ts';
-import { LANGUAGE_FACES, type BundledFace } from '../../../src/overlay/theme/language-fonts.ts';
+import { LANGUAGE_FACES, parseUnicodeRange, uncovered, type BundledFace, type CodeRange } from '../../../src/overlay/theme/language-fonts.ts';
 import { CampaignConfig, LANGUAGES, type Language } from '../../../src/protocol/index.ts';
 
 /**
@@ -18,19 +18,9 @@ import { CampaignConfig, LANGUAGES, type Language } from '../../../src/protocol/
 const require = createRequire(import.meta.url);
 const campaign = CampaignConfig.parse(JSON.parse(readFileSync(new URL('../../../assets/campaigns/local-love.json', import.meta.url), 'utf8')));
 
-type Range = readonly [number, number];
-
-function rangesOf(face: BundledFace, weight: number): Range[] {
+function rangesOf(face: BundledFace, weight: number): CodeRange[] {
   const css = readFileSync(require.resolve(`${face.pkg}/${weight}.css`), 'utf8');
-  const ranges: Range[] = [];
-  for (const [, list] of css.matchAll(/unicode-range:\s*([^;]+);/g)) {
-    for (const part of list!.split(',')) {
-      const [from, to = from] = part.trim().replace(/^U\+/i, '').split('-') as [string, string?];
-      // `U+4??` covers U+400 to U+4FF.
-      ranges.push([parseInt(from.replaceAll('?', '0'), 16), parseInt(to!.replaceAll('?', 'F'), 16)]);
-    }
-  }
-  return ranges;
+  return [...css.matchAll(/unicode-range:\s*([^;]+);/g)].flatMap(([, list]) => parseUnicodeRange(list!));
 }
 
 /** Everything a language draws from the sample campaign, as the widgets pick and format it. */
@@ -57,16 +47,17 @@ function drawnText(lang: Language): string {
 
 describe('fonts cover what is shown (no tofu)', () => {
   it.each(LANGUAGES)('%s: every character is in a face the language loads, in every bundled weight', (lang) => {
-    const characters = [...new Set(drawnText(lang).replace(/\s/gu, ''))];
-    expect(characters.length).toBeGreaterThan(30);
+    const characters = drawnText(lang).replace(/\s/gu, '');
+    expect(new Set(characters).size).toBeGreaterThan(30);
     for (const weight of BUNDLED_WEIGHTS) {
-      const ranges = LANGUAGE_FACES[lang].flatMap((face) => rangesOf(face, weight));
-      const missing = characters.filter((char) => {
-        const code = char.codePointAt(0)!;
-        return !ranges.some(([from, to]) => code >= from && code <= to);
-      });
+      const missing = [...uncovered(characters, LANGUAGE_FACES[lang].flatMap((face) => rangesOf(face, weight)))];
       expect(missing.map((char) => `${char} U+${char.codePointAt(0)!.toString(16).toUpperCase()}`), `${lang} ${weight}`).toEqual([]);
     }
+  });
+
+  it('reads unicode-ranges, wildcards included', () => {
+    expect(parseUnicodeRange('U+0E01-0E5B, U+200C,U+4??')).toEqual([[0xe01, 0xe5b], [0x200c, 0x200c], [0x400, 0x4ff]]);
+    expect(uncovered('aก한', [[0x61, 0x7a], [0xe01, 0xe5b]])).toBe('한');
   });
 
   it('would notice a face that lacks a script: Korean is not in the Thai face', () => {
