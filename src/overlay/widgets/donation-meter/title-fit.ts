@@ -9,3 +9,8 @@ export function fitLine(line: Container, maxWidth: number): void {
   const { scaleX, scaleY } = fitToWidth(line.width, maxWidth);
   line.scale.set(scaleX, scaleY);
 }
+
+/** Shrinks a wrapped label (about its anchor) until it is no taller than `maxHeight`: a third line never runs into the amount. */
+export function fitHeight(block: Container, maxHeight: number): void {
+  if (block.height > maxHeight) block.scale.set(maxHeight / block.height);
+}
