@@ -82,7 +82,7 @@ describe('bad URL parameters', () => {
   });
 
   it('speaks the overlay language throughout the card, a market the campaign lacks included', async () => {
-    await reopen(overlay, 'clock=test&lang=ko-KR&accent=zz&market=fr');
+    await reopen(overlay, 'clock=test&lang=ko-KR&accent=zz&market=fr&ref=on');
     await overlay.waitFor('window.__localLove.widget("error-card").entries.length === 2');
     const shown = await card();
     expect(shown.title).toBe('오버레이 URL을 확인하세요');
@@ -95,11 +95,11 @@ describe('bad URL parameters', () => {
   });
 
   it("adds the market's own contribution, computed by the feed, and the approximate amount in the viewer's currency", async () => {
-    await reopen(overlay, 'clock=test&lang=zh-Hant-TW&market=tw');
+    await reopen(overlay, 'clock=test&lang=zh-Hant-TW&market=tw&ref=on');
     await overlay.waitFor('window.__localLove.widget("donation-meter").notes[0] !== ""');
     // Taiwan's viewers have given nothing yet in this feed; the campaign's ¥12,345,678 is about NT$2,550,617.
     expect((await meter())?.notes).toEqual(['台灣觀眾貢獻 ¥0', '≈ $2,550,617（參考匯率）']);
-    await reopen(overlay, 'clock=test&lang=zh-Hant-TW&market=tw&ref=off');
+    await reopen(overlay, 'clock=test&lang=zh-Hant-TW&market=tw');
     await overlay.waitFor('window.__localLove.widget("donation-meter").notes[0] !== ""');
     expect((await meter())?.notes).toEqual(['台灣觀眾貢獻 ¥0', '']);
   });

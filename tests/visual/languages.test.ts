@@ -30,7 +30,7 @@ afterAll(async () => {
 async function open(lang: Language, viewport: { width: number; height: number }): Promise<OverlayHarness> {
   await overlay?.close();
   overlay = await startOverlay({
-    query: `clock=test&lang=${lang}&widgets=meter,lower-third&market=tw`,
+    query: `clock=test&lang=${lang}&widgets=meter,lower-third&market=tw&ref=on`,
     viewport,
     control: { token: E2E_CONTROL_TOKEN },
     beforeOpen: (feed) => {

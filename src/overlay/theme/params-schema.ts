@@ -39,7 +39,7 @@ export const OverlayParamsSchema = z.strictObject({
     numbers: enumParam(['full', 'compact']).default('full').describe('Money in full (¥12,345,678) or compact (¥1234万, ¥12M); compact figures are cut, never rounded up.'),
     percent: switchParam().default(true).describe('Show the percentage of the goal.'),
     currencyDisplay: enumParam(['symbol', 'code', 'name']).default('symbol').describe('Currency as a symbol (¥), an ISO code (JPY) or a word (円, yen).'),
-    ref: switchParam().default(true).describe("When the campaign file declares fixed reference rates, a line under the meter with the amount in the viewer's own currency, marked ≈ (approximate; never used for any computation)."),
+    ref: switchParam().default(false).describe("on: when the campaign file declares fixed reference rates, a line under the meter with the amount in the viewer's own currency (by the region of lang), marked ≈ (approximate; never used for any computation)."),
   }),
   ...group('layout', {
     scale: numberParam(0.5, 2, 0.05).default(1).describe('Size of every widget, 1 being designed for 1080p.'),

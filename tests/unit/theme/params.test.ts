@@ -41,7 +41,7 @@ const APPLIED: Record<ParamName, [value: string, check: (parsed: ParsedParams) =
   numbers: ['compact', ({ theme }) => expect(theme.numbers.notation).toBe('compact')],
   percent: ['off', ({ theme }) => expect(theme.numbers.percent).toBe(false)],
   currencyDisplay: ['code', ({ theme }) => expect(theme.numbers.currencyDisplay).toBe('code')],
-  ref: ['off', ({ theme }) => expect(theme.numbers.reference).toBe(false)],
+  ref: ['on', ({ theme }) => expect(theme.numbers.reference).toBe(true)],
   scale: ['1.25', ({ theme }) => {
     expect(theme.layout.scale).toBe(1.25);
     expect(theme.layout.meter.box.width).toBe(METER_SIZES.bar.width * 1.25);

@@ -4,6 +4,9 @@ import type { Theme } from '../../theme/default-theme.ts';
 /** Stage px at 1080p: 20 px is about 13 px at 720p, the size of the meter's own marker labels. */
 const NOTES = { textSize: 20, padX: 16, padY: 7, lineGap: 2, gap: 10, radius: 10 } as const;
 
+/** The stale-feed sign's widest chip and its row (its height and gap), to keep clear of. */
+const STALE_SIGN_ROOM = { width: 300, height: 58 } as const;
+
 /**
  * Small lines that qualify the meter, on a plate against its panel: what one market's viewers gave
  * (`market=`) and the amount in the viewer's own currency (`ref`). They sit on the side the celebration
@@ -79,7 +82,10 @@ export class MeterNotes {
     const { safe } = this.theme.layout;
     const onRight = box.x + box.width / 2 > 960;
     const x = onRight ? box.x : box.x + box.width - plateWidth;
-    const yAt = bannersBelow ? box.y + box.height + NOTES.gap : box.y - NOTES.gap - height;
+    // Beside a narrow meter (the thermometer) there is no room for the stale-feed sign next to the plate:
+    // the plate then keeps clear of the sign's row (stale-sign/placement.ts: 44 px and a 14 px gap).
+    const staleRow = plateWidth + STALE_SIGN_ROOM.width > box.width ? STALE_SIGN_ROOM.height : 0;
+    const yAt = bannersBelow ? box.y + box.height + NOTES.gap + staleRow : box.y - NOTES.gap - staleRow - height;
     const clamp = (value: number, min: number, max: number) => Math.round(Math.min(Math.max(value, min), max));
     this.view.position.set(clamp(x, safe.x, safe.x + safe.width - plateWidth), clamp(yAt, safe.y, safe.y + safe.height - height));
   }
