@@ -1,4 +1,5 @@
 import type { CampaignInfo, FeedState, LowerThirdState } from '../protocol/index.ts';
+import { textPicker } from '../i18n/pick-text.ts';
 import { createClock } from './clock.ts';
 import { FeedClient } from './feed-client.ts';
 import { FeedHealth } from './feed-health.ts';
@@ -7,9 +8,10 @@ import { campaignProblems } from './theme/campaign-check.ts';
 import type { WidgetName } from './theme/params-schema.ts';
 import { parseParams, type ParamProblem } from './theme/parse-params.ts';
 import { fitStage } from './fit-stage.ts';
+import { installLineBreaking } from './line-breaking.ts';
 import { Stage } from './stage.ts';
 import { installTestHook } from './test-hook.ts';
-import type { WidgetFactory } from './widget.ts';
+import type { Widget, WidgetFactory } from './widget.ts';
 import { createDonationMeter } from './widgets/donation-meter/donation-meter.ts';
 import { createLowerThird } from './widgets/lower-third/lower-third.ts';
 import { createReactionBurst } from './widgets/reaction-burst/reaction-burst.ts';
@@ -29,7 +31,28 @@ function warnAbout(problems: readonly ParamProblem[]): void {
   for (const problem of problems) console.warn(consoleLine(problem));
 }
 
+/**
+ * What one market's viewers gave (`market=`), from the feed's market scope on a connection of its own: the
+ * server computes that amount like every other, and the meter shows it on a line of its own.
+ */
+function watchMarket(url: string | null, market: string | null, campaign: CampaignInfo, widgets: readonly Widget[], wake: () => void): void {
+  if (market === null) return;
+  new FeedClient({
+    url,
+    region: null,
+    market,
+    onCampaign(info) {
+      if (info.id !== campaign.id) console.warn(`the market feed serves campaign ${info.id}, not ${campaign.id}`);
+    },
+    onState(state) {
+      for (const widget of widgets) widget.onMarketState?.(state);
+      wake();
+    },
+  });
+}
+
 async function boot(): Promise<void> {
+  installLineBreaking();
   // Never throws: every bad parameter becomes a problem and its fallback (theme/parse-params.ts).
   const { params, theme, problems, unlistedProblems } = parseParams(location.search, location.hash);
   warnAbout(problems);
@@ -113,8 +136,18 @@ async function boot(): Promise<void> {
       let client = connect();
     });
 
-    const context = { campaign, lang: params.lang, region, theme, resolution };
-    for (const [name, create] of WIDGETS) if (params.widgets.includes(name)) stage.add(await create(context));
+    const text = textPicker(theme.lang, campaign.textFallback, (line) => console.warn(line));
+    // A market the campaign lacks is on the error card (campaignProblems); the meter then has no market line.
+    const market = campaign.markets.some((candidate) => candidate.id === params.market) ? params.market : null;
+    const context = { campaign, lang: theme.lang, text, region, market, theme, resolution };
+    const built: Widget[] = [];
+    for (const [name, create] of WIDGETS) {
+      if (!params.widgets.includes(name)) continue;
+      const widget = await create(context);
+      stage.add(widget);
+      built.push(widget);
+    }
+    watchMarket(params.feed, context.market, campaign, built, () => clock.wake());
     await firstState;
     widgetsBuilt = true;
     if (latest) stage.feed(latest);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { RosterEntry } from './lower-third.ts';
 import { placesOf, unknownPlace } from './places.ts';
-import { Bilingual, MinorUnits, Slug } from './primitives.ts';
+import { Language, LocalizedText, MinorUnits, Slug } from './primitives.ts';
 import { StreamConfig } from './stream.ts';
 
 /** A rational rate: `amountMinor` minor units for every `per` reactions (1 yen per 10 likes). Never a float. */
@@ -21,39 +21,68 @@ export type Rates = z.infer<typeof Rates>;
 
 export const Region = z.strictObject({
   id: Slug,
-  name: Bilingual,
+  name: LocalizedText,
   goalMinor: MinorUnits.optional().describe("this region's own goal; the campaign goal when absent"),
 });
 export type Region = z.infer<typeof Region>;
 
 export const Market = z.strictObject({
   id: Slug,
-  name: Bilingual,
+  name: LocalizedText,
 });
 export type Market = z.infer<typeof Market>;
 
 export const Milestone = z.strictObject({
   atMinor: MinorUnits,
-  label: Bilingual,
+  label: LocalizedText,
 });
 export type Milestone = z.infer<typeof Milestone>;
 
 /** ISO 4217 code; `Intl` knows how many minor digits each one has. */
 export const CurrencyCode = z.string().regex(/^[A-Z]{3}$/, { error: 'must be an ISO 4217 code such as JPY or USD' });
 
+/**
+ * A fixed reference rate for showing an amount in a viewer's own currency: `baseMinor` of the campaign
+ * currency are worth about `quoteMinor` of `currency` (¥10,000 ≈ NT$2,066.00 is 10000 → 206600).
+ * Display only: no amount the server computes ever passes through it.
+ */
+export const ReferenceRate = z.strictObject({
+  currency: CurrencyCode,
+  baseMinor: z.number().int().positive().max(1e12),
+  quoteMinor: z.number().int().positive().max(1e15),
+});
+export type ReferenceRate = z.infer<typeof ReferenceRate>;
+
+export const ReferenceRates = z.strictObject({
+  date: z.iso.date({ error: 'must be the date the rates were taken, as YYYY-MM-DD' }),
+  note: z.string().max(200).optional().describe('where the rates come from, for the people who read the file'),
+  rates: z
+    .array(ReferenceRate)
+    .min(1)
+    .max(50)
+    .refine((rates) => new Set(rates.map((rate) => rate.currency)).size === rates.length, { error: 'each currency may have one rate' }),
+});
+export type ReferenceRates = z.infer<typeof ReferenceRates>;
+
 const uniqueIds = (list: { id: string }[]) => new Set(list.map((item) => item.id)).size === list.length;
 
 export const CampaignConfig = z
   .strictObject({
     id: Slug,
-    name: Bilingual,
+    name: LocalizedText,
     currency: CurrencyCode,
+    referenceRates: ReferenceRates.optional().describe("fixed rates for an approximate line in the viewer's currency (`ref=on`)"),
     goalMinor: MinorUnits.refine((n) => n > 0, { error: 'must be greater than 0' }),
     capMinor: MinorUnits.refine((n) => n > 0, { error: 'must be greater than 0' }),
     rates: Rates,
     regions: z.array(Region).min(1).max(50).refine(uniqueIds, { error: 'region ids must be unique' }),
     markets: z.array(Market).min(1).max(50).refine(uniqueIds, { error: 'market ids must be unique' }),
     milestones: z.array(Milestone).max(20).default([]),
+    textFallback: z
+      .array(Language)
+      .max(8)
+      .default(['en', 'ja'])
+      .describe('the languages a text missing the one on screen is shown in instead, in order (then any it has)'),
     roster: z.array(RosterEntry).max(500).default([]).describe('the celebrities a producer can cue as lower thirds'),
     streams: z.array(StreamConfig).max(50).default([]).describe('the TikTok LIVE streams feeding this campaign'),
   })

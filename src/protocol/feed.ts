@@ -4,11 +4,20 @@ import { Count, MinorUnits, Slug } from './primitives.ts';
 import { ReactionTotals } from './totals.ts';
 import { PROTOCOL_VERSION } from './version.ts';
 
-/** What an overlay watches: the whole campaign, or a single region (`?region=tohoku`). */
-export const Subscription = z.strictObject({
-  v: z.literal(PROTOCOL_VERSION, { error: `protocol version must be ${PROTOCOL_VERSION}` }),
-  region: Slug.nullable().default(null).describe('a region id, or null for the whole campaign'),
-});
+/**
+ * What an overlay watches: the whole campaign, a single region (`?region=tohoku`), or what a single
+ * market's viewers gave to the whole campaign (`?market=tw`). At most one of region and market.
+ */
+export const Subscription = z
+  .strictObject({
+    v: z.literal(PROTOCOL_VERSION, { error: `protocol version must be ${PROTOCOL_VERSION}` }),
+    region: Slug.nullable().default(null).describe('a region id, or null for the whole campaign'),
+    market: Slug.nullable().default(null).describe('a market id, or null for every market'),
+  })
+  .refine((subscription) => subscription.region === null || subscription.market === null, {
+    error: 'give a region or a market, not both',
+    path: ['market'],
+  });
 export type Subscription = z.infer<typeof Subscription>;
 export type SubscriptionInput = z.input<typeof Subscription>;
 
@@ -31,6 +40,8 @@ export const FeedState = z.strictObject({
   v: z.literal(PROTOCOL_VERSION),
   campaignId: Slug,
   region: Slug.nullable(),
+  /** Set when the scope is one market's viewers (then `region` is null and the totals are that market's). */
+  market: Slug.nullable().default(null),
   seq: Count,
   serverTime: Count.describe('server clock, ms since the epoch'),
   totals: ReactionTotals,

@@ -56,6 +56,16 @@ describe('control page', () => {
     expect(await lowerThird(overlay)).toMatchObject({ phase: 'shown', texts: { nameJa: '白樺 みなみ', nameLatin: 'Minami Shirakaba', region: '北海道' } });
   });
 
+  it('previews roster texts in the chosen language', async () => {
+    await page.selectOption('#lang', 'ko');
+    const preview = page.locator('#selected-card [data-testid=card-preview]');
+    expect(await preview.getAttribute('lang')).toBe('ko');
+    expect(await preview.textContent()).toBe('홋카이도시라카바 미나미Minami Shirakaba뉴스 앵커');
+    expect(await page.textContent('[data-roster-id="minami-shirakaba"] .tag')).toBe('홋카이도');
+    await page.selectOption('#lang', 'ja');
+    expect(await preview.textContent()).toContain('アナウンサー');
+  });
+
   it('"Hide" takes it off the overlay', async () => {
     await page.click('#hide');
     await page.waitForSelector('#onair-badge[data-on=false]');

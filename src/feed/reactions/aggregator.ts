@@ -17,8 +17,22 @@ import { ReactionCheck, type CheckedCells } from './checked-cells.ts';
 /** What `apply` accepts: a delta whose omitted counts are 0 (it is parsed and checked). */
 export type ReactionDeltaInput = Partial<ReactionDelta> & Pick<ReactionDelta, 'region' | 'market'>;
 
-/** A scope is the whole campaign (null) or one region id. */
+/**
+ * A scope is the whole campaign (null), one region id, or one market's viewers (`market:tw`: a slug holds
+ * no colon, so the two kinds of id never meet).
+ */
 export type Scope = string | null;
+
+const MARKET_PREFIX = 'market:';
+
+export function marketScope(market: string): Scope {
+  return `${MARKET_PREFIX}${market}`;
+}
+
+/** The market of a market scope, else null. */
+export function marketOfScope(scope: Scope): string | null {
+  return scope !== null && scope.startsWith(MARKET_PREFIX) ? scope.slice(MARKET_PREFIX.length) : null;
+}
 
 /** Everything in a FeedState except the two fields that change on every read. */
 type StateBody = Omit<FeedState, 'seq' | 'serverTime'>;
@@ -46,6 +60,7 @@ export class Aggregator {
   private campaignGoalMinor: number;
   private readonly regions = new Map<string, RegionBook>();
   private readonly markets = new Map<string, ReactionTotals>();
+  private readonly marketLastChangeSeq = new Map<string, number>();
   private readonly cache = new Map<Scope, { builtAtSeq: number; body: StateBody }>();
   private readonly changeListeners = new Set<() => void>();
 
@@ -96,6 +111,7 @@ export class Aggregator {
         for (const kind of REACTION_KINDS) totals[kind] += delta[kind];
       }
       region.lastChangeSeq = this.currentSeq;
+      this.marketLastChangeSeq.set(delta.market, this.currentSeq);
     }
     this.campaignLastChangeSeq = this.currentSeq;
     this.notifyChange();
@@ -120,6 +136,7 @@ export class Aggregator {
     this.currentSeq = Math.max(this.currentSeq + 1, atSeq);
     this.campaignLastChangeSeq = this.currentSeq;
     for (const book of this.regions.values()) book.lastChangeSeq = this.currentSeq;
+    for (const market of this.markets.keys()) this.marketLastChangeSeq.set(market, this.currentSeq);
     this.notifyChange();
   }
 
@@ -135,11 +152,19 @@ export class Aggregator {
 
   /** The seq at which this scope last changed (0 when never): the server sends an update when it moves. */
   lastChangeSeq(scope: Scope): number {
-    return scope === null ? this.campaignLastChangeSeq : this.regionBook(scope).lastChangeSeq;
+    if (scope === null) return this.campaignLastChangeSeq;
+    const market = marketOfScope(scope);
+    if (market === null) return this.regionBook(scope).lastChangeSeq;
+    this.marketTotals(market);
+    return this.marketLastChangeSeq.get(market) ?? 0;
   }
 
   hasRegion(id: string): boolean {
     return this.regions.has(id);
+  }
+
+  hasMarket(id: string): boolean {
+    return this.markets.has(id);
   }
 
   get places(): CampaignPlaces {
@@ -165,11 +190,27 @@ export class Aggregator {
   }
 
   private buildBody(scope: Scope): StateBody {
+    const market = marketOfScope(scope);
+    if (market !== null) {
+      // What this market's viewers gave to the whole campaign, at the campaign's rates and cap.
+      const totals = this.marketTotals(market);
+      return {
+        v: PROTOCOL_VERSION,
+        campaignId: this.campaign.id,
+        region: null,
+        market,
+        totals: { ...totals },
+        byRegion: Object.fromEntries([...this.regions].map(([id, book]) => [id, { ...book.byMarket.get(market)! }])),
+        byMarket: { [market]: { ...totals } },
+        donation: this.donation(donationAmount(totals, this.campaign.rates, this.campaign.capMinor), this.campaignGoalMinor),
+      };
+    }
     if (scope === null) {
       return {
         v: PROTOCOL_VERSION,
         campaignId: this.campaign.id,
         region: null,
+        market: null,
         totals: { ...this.campaignTotals },
         byRegion: Object.fromEntries([...this.regions].map(([id, book]) => [id, { ...book.totals }])),
         byMarket: Object.fromEntries([...this.markets].map(([id, totals]) => [id, { ...totals }])),
@@ -182,6 +223,7 @@ export class Aggregator {
       v: PROTOCOL_VERSION,
       campaignId: this.campaign.id,
       region: scope,
+      market: null,
       totals: { ...book.totals },
       byRegion: { [scope]: { ...book.totals } },
       byMarket: Object.fromEntries([...book.byMarket].map(([id, totals]) => [id, { ...totals }])),
@@ -203,6 +245,12 @@ export class Aggregator {
     const book = this.regions.get(id);
     if (!book) throw new Error(unknownPlace('region', id, this.regions.keys()));
     return book;
+  }
+
+  private marketTotals(id: string): ReactionTotals {
+    const totals = this.markets.get(id);
+    if (!totals) throw new Error(unknownPlace('market', id, this.markets.keys()));
+    return totals;
   }
 }
 

@@ -2,7 +2,7 @@ import { campaignAmount, milestonesReached, uncappedAmount } from '../../donatio
 import {
   REACTION_KINDS,
   emptyTotals,
-  type Bilingual,
+  type LocalizedText,
   type CampaignConfig,
   type Rates,
   type ReactionTotals,
@@ -24,7 +24,7 @@ export interface ScopeFigures {
  * capped amounts never exceed the cap, a safe integer.
  */
 export interface AuditReport {
-  campaign: { id: string; name: Bilingual; currency: string };
+  campaign: { id: string; name: LocalizedText; currency: string };
   generatedAt: string;
   /** Where the figures were read: `journal <dir>` or `live`. */
   source: string;

@@ -1,18 +1,18 @@
 import { gsap } from 'gsap';
-import { MoneyFormatter } from '../../../donation/index.ts';
-import type { CampaignInfo, FeedState, Language } from '../../../protocol/index.ts';
+import { Container } from 'pixi.js';
+import { MoneyFormatter, ReferenceAmount } from '../../../donation/index.ts';
+import { fill } from '../../../i18n/words.ts';
+import { hasLetterCase } from '../../../i18n/language-tag.ts';
+import { WORDS } from '../../../i18n/words.ts';
+import type { CampaignInfo, FeedState } from '../../../protocol/index.ts';
 import { loadFonts } from '../../fonts.ts';
 import type { Theme } from '../../theme/default-theme.ts';
 import type { Widget, WidgetContext, WidgetFactory } from '../../widget.ts';
 import type { MeterView, MeterViewOptions } from './meter-view.ts';
+import { MeterNotes } from './meter-notes.ts';
 import { DonationMeterModel } from './model.ts';
 import { ThermometerView } from './thermometer-view.ts';
 import { DonationMeterView } from './view.ts';
-
-const WORDS: Record<Language, { goal: string }> = {
-  ja: { goal: '目標' },
-  en: { goal: 'GOAL' },
-};
 
 /**
  * Intl writes yen in Japanese as the full-width ￥, one em wide: beside Latin digits it leaves a gap that
@@ -23,8 +23,10 @@ function halfWidth(money: string): string {
 }
 
 /** Money as the theme wants it shown: ¥, JPY or 円 (`currencyDisplay`), in full or compact (`numbers`). */
-function moneyOf(campaign: CampaignInfo, lang: Language, theme: Theme) {
-  const formatter = new MoneyFormatter(campaign.currency, lang, { currencyDisplay: theme.numbers.currencyDisplay });
+function moneyOf(currency: string, theme: Theme) {
+  // The narrow symbol: Korean and Indonesian would write "JP¥" where the campaign's own currency is meant.
+  const display = theme.numbers.currencyDisplay === 'symbol' ? 'narrowSymbol' : theme.numbers.currencyDisplay;
+  const formatter = new MoneyFormatter(currency, theme.locale, { currencyDisplay: display });
   const compact = theme.numbers.notation === 'compact';
   return {
     formatter,
@@ -36,22 +38,43 @@ function moneyOf(campaign: CampaignInfo, lang: Language, theme: Theme) {
 const GLYPH_SAMPLES = [1_234_567_890, 12_345, 1_234_567, 123_456_789_012, 9_876_543_210_987];
 
 /** The meter's texts, derived once from the campaign, the language and the theme. */
-function meterTexts(campaign: CampaignInfo, lang: Language, region: string | null, theme: Theme) {
-  const money = moneyOf(campaign, lang, theme);
-  const regionName = campaign.regions.find((r) => r.id === region)?.name[lang];
-  const name = regionName ? `${campaign.name[lang]} · ${regionName}` : campaign.name[lang];
+function meterTexts(context: WidgetContext) {
+  const { campaign, lang, region, theme, text } = context;
+  const money = moneyOf(campaign.currency, theme);
+  const scope = campaign.regions.find((r) => r.id === region);
+  const campaignName = text(campaign.name, 'campaign name');
+  const name = scope ? `${campaignName} · ${text(scope.name, `name of region ${scope.id}`)}` : campaignName;
   return {
     amount: money.amount,
-    // Capitals for the Latin title when the theme sets labels in capitals; Japanese has no case.
-    title: lang === 'en' && theme.labels.uppercase ? name.toLocaleUpperCase('en') : name,
+    // Capitals for a Latin-script title when the theme sets labels in capitals; Japanese, Thai... have no case.
+    title: hasLetterCase(lang) && theme.labels.uppercase ? name.toLocaleUpperCase(theme.locale) : name,
     goalLabel: (goalMinor: number) => `${WORDS[lang].goal} ${money.amount(goalMinor)}`,
-    milestones: campaign.milestones.map((milestone) => ({
+    milestones: campaign.milestones.map((milestone, index) => ({
       markerLabel: halfWidth(money.formatter.formatCompactMinor(milestone.atMinor)),
-      bannerLabel: milestone.label[lang],
+      bannerLabel: text(milestone.label, `label of milestone ${index + 1}`),
     })),
+    // The notes under the panel: one market's viewers (`market=`), and the viewer's own currency (`ref`).
+    marketLine: marketLine(context, money.amount),
+    referenceLine: referenceLine(context),
     // Every glyph the counting figures can use: the bitmap font holds exactly these.
     figureChars: `0123456789%${GLYPH_SAMPLES.map((minor) => halfWidth(money.formatter.formatMinor(minor) + money.formatter.formatCompactMinor(minor))).join('')}`,
   };
+}
+
+/** `Viewers in Taiwan: ¥1,234,567`, or null without `market=` (or with a market the campaign lacks). */
+function marketLine(context: WidgetContext, amount: (minor: number) => string): ((minor: number) => string) | null {
+  const market = context.campaign.markets.find((candidate) => candidate.id === context.market);
+  if (!market) return null;
+  const words = WORDS[context.lang].marketGave;
+  const name = context.text(market.name, `name of market ${market.id}`);
+  return (minor) => fill(words, { market: name, amount: amount(minor) });
+}
+
+/** `≈ NT$2,550,617 (approx.)` in the viewer's currency, or null when there is no rate for it (or `ref=off`). */
+function referenceLine({ campaign, lang, theme }: WidgetContext): ((minor: number) => string) | null {
+  if (!theme.numbers.reference) return null;
+  const reference = ReferenceAmount.forViewer(campaign.referenceRates, campaign.currency, theme.locale);
+  return reference ? (minor) => fill(WORDS[lang].approx, { amount: reference.formatMinor(minor) }) : null;
 }
 
 /**
@@ -80,6 +103,9 @@ export class DonationMeter implements Widget {
   readonly view;
   private readonly model: DonationMeterModel;
   private readonly meter: MeterView;
+  private readonly notes: MeterNotes;
+  private readonly marketLine: ((minor: number) => string) | null;
+  private readonly referenceLine: ((minor: number) => string) | null;
   private readonly amountText: (minor: number) => string;
   private readonly goalLabel: (goalMinor: number) => string;
   private readonly countSeconds: number;
@@ -93,8 +119,8 @@ export class DonationMeter implements Widget {
   private destroyed = false;
 
   constructor(context: WidgetContext) {
-    const { campaign, lang, region, theme } = context;
-    const texts = meterTexts(campaign, lang, region, theme);
+    const { campaign, region, theme } = context;
+    const texts = meterTexts(context);
     this.amountText = texts.amount;
     this.goalLabel = texts.goalLabel;
     this.countSeconds = theme.donationMeter.fillSeconds;
@@ -107,7 +133,10 @@ export class DonationMeter implements Widget {
       milestones: texts.milestones,
       figureChars: texts.figureChars,
     });
-    this.view = this.meter.root;
+    this.marketLine = texts.marketLine;
+    this.referenceLine = texts.referenceLine;
+    this.notes = new MeterNotes(theme, context.resolution, 2);
+    this.view = new Container({ label: 'donation-meter-widget', children: [this.meter.root, this.notes.view] });
     this.render();
   }
 
@@ -129,7 +158,13 @@ export class DonationMeter implements Widget {
       });
     }
     if (goalChanged) this.meter.showGoal(this.goalLabel(goalMinor));
+    // The approximate line follows the amount the meter counts to, once per update (never per frame).
+    if (this.referenceLine) this.notes.show(1, this.referenceLine(raisedMinor));
     this.dirty = true;
+  }
+
+  onMarketState(state: FeedState): void {
+    if (this.marketLine) this.notes.show(0, this.marketLine(state.donation.raisedMinor));
   }
 
   update(deltaMs: number): boolean {
@@ -143,6 +178,7 @@ export class DonationMeter implements Widget {
     }
     // The spot of light at the fill's end burns while the amount counts and fades as it settles.
     this.meter.showMotion(counting ? 1 - this.count.progress ** 4 : 0);
+    this.notes.setCelebrating(this.meter.celebrating);
     return counting || this.meter.celebrating;
   }
 
@@ -154,6 +190,7 @@ export class DonationMeter implements Widget {
       displayedMinor: this.model.displayedMinor,
       targetMinor: this.model.targetMinor,
       celebrating: this.meter.celebrating,
+      notes: this.notes.texts,
     };
   }
 
@@ -163,6 +200,7 @@ export class DonationMeter implements Widget {
     this.counting?.kill();
     this.counting = null;
     this.meter.destroy();
+    this.notes.destroy();
   }
 
   /** Draws the model; `holdFigures` keeps the counting figures as they are (the fill still moves). */
@@ -184,11 +222,12 @@ export class DonationMeter implements Widget {
 
 /** Loads the glyphs the meter needs, then builds it. */
 export const createDonationMeter: WidgetFactory = async (context) => {
-  const texts = meterTexts(context.campaign, context.lang, context.region, context.theme);
+  const texts = meterTexts(context);
   const goals = [context.campaign.goalMinor, ...context.campaign.regions.map((r) => r.goalMinor ?? 0)];
+  const notes = [texts.marketLine, texts.referenceLine].flatMap((line) => (line ? GLYPH_SAMPLES.map(line) : []));
   await loadFonts(
     context.theme,
-    [texts.title, texts.figureChars, ...goals.map(texts.goalLabel), ...texts.milestones.flatMap((m) => [m.markerLabel, m.bannerLabel])].join(''),
+    [texts.title, texts.figureChars, ...goals.map(texts.goalLabel), ...texts.milestones.flatMap((m) => [m.markerLabel, m.bannerLabel]), ...notes].join(''),
   );
   return new DonationMeter(context);
 };

@@ -1,5 +1,7 @@
 import { Container, Graphics, Text } from 'pixi.js';
 import { gsap } from 'gsap';
+import { hasLetterCase } from '../../../i18n/language-tag.ts';
+import { WORDS } from '../../../i18n/words.ts';
 import { loadFonts } from '../../fonts.ts';
 import type { Theme } from '../../theme/default-theme.ts';
 import type { Widget } from '../../widget.ts';
@@ -19,8 +21,6 @@ const SIGN = {
   pulseMs: 1_800,
 } as const;
 
-const LABEL = { ja: '再接続中…', en: 'Reconnecting…' } as const;
-
 /**
  * A small chip by the donation meter while the feed is out of reach: the totals on screen stay as they were,
  * and this says they may be behind. It fades in and out; while it shows, only its dot pulses. Hidden, it
@@ -37,7 +37,8 @@ export class StaleSign implements Widget {
   private destroyed = false;
 
   static async create(theme: Theme, resolution: number): Promise<StaleSign> {
-    const label = theme.labels.uppercase && theme.lang === 'en' ? LABEL.en.toUpperCase() : LABEL[theme.lang];
+    const words = WORDS[theme.lang].reconnecting;
+    const label = theme.labels.uppercase && hasLetterCase(theme.lang) ? words.toLocaleUpperCase(theme.locale) : words;
     await loadFonts(theme, label);
     return new StaleSign(theme, resolution, label);
   }
