@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { buildOverlay, isBuildStale } from './setup/build-if-stale.ts';
-import { readRedisUrl } from './setup/redis-settings.ts';
-import { maskingLog, readSecuritySettings } from './setup/security-settings.ts';
-import { START_HELP, readCliSettings, type CliSettings } from './setup/settings.ts';
+import { startHelp } from './setup/start-help.ts';
+import { readStartSettings, type StartSettings } from './setup/start-settings.ts';
+import { maskingLog } from './setup/tokens.ts';
 import { loadCampaignFile } from './setup/campaign-file.ts';
 import { isSourceCheckout, packageRoot } from './setup/package-root.ts';
 import { startFeedServer, type FeedServer, type FeedServerOptions } from './server.ts';
@@ -12,7 +12,7 @@ import { Redactor } from './sources/tiktok/redact.ts';
 import { redactRedisUrl } from './scale-out/redis-connection.ts';
 
 /** TikTok settings from the environment: the stall timeout, and recording (redacted or not) when asked. */
-function tiktokOptions(settings: CliSettings, log: (line: string) => void): NonNullable<FeedServerOptions['tiktok']> {
+function tiktokOptions(settings: StartSettings, log: (line: string) => void): NonNullable<FeedServerOptions['tiktok']> {
   const record = settings.tiktokRecordDir
     ? { record: fileRecorder(settings.tiktokRecordDir, { log, ...(settings.tiktokRecordRedacted ? { redactor: new Redactor() } : {}) }) }
     : {};
@@ -25,11 +25,11 @@ function tiktokOptions(settings: CliSettings, log: (line: string) => void): NonN
  * sources; the installed package serves the dist/ it was packed with.
  */
 export async function start(args: readonly string[]): Promise<void> {
-  if (args.includes('--help')) return console.log(START_HELP);
+  if (args.includes('--help')) return console.log(startHelp());
   const root = packageRoot();
-  const settings = readCliSettings(process.env, args);
-  const security = readSecuritySettings(process.env);
-  const redisUrl = readRedisUrl(process.env);
+  const settings = readStartSettings(process.env, args);
+  const { redisUrl } = settings;
+  const security = settings;
   // Tokens are printed once below when generated; every other line goes through this mask.
   const log = maskingLog([security.controlToken, ...security.ingestTokens], (line) => console.error(line));
   // Before anything is printed: a signal that arrives before its handler would kill the process uncleanly.

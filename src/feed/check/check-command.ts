@@ -1,7 +1,5 @@
 import { join } from 'node:path';
-import { readRedisUrl } from '../setup/redis-settings.ts';
-import { readSecuritySettings, type SecuritySettings } from '../setup/security-settings.ts';
-import { readCliSettings, type CliSettings } from '../setup/settings.ts';
+import { readStartSettings, type StartSettings } from '../setup/start-settings.ts';
 import { isSourceCheckout, packageRoot } from '../setup/package-root.ts';
 import { formatCheck, isReady, type CheckResult } from './check-result.ts';
 import { checkCampaign, checkDataDir, checkFonts, checkPort, checkTokens } from './local-checks.ts';
@@ -24,20 +22,16 @@ export interface CheckOptions {
 export async function runChecks(args: readonly string[], options: CheckOptions = {}): Promise<{ title: string; results: CheckResult[] }> {
   const env = options.env ?? process.env;
   const results: CheckResult[] = [];
-  let settings: CliSettings;
-  let security: SecuritySettings;
-  let redisUrl: string | null;
+  let settings: StartSettings;
   try {
-    settings = readCliSettings(env, args, options.cwd);
-    security = readSecuritySettings(env, options.cwd);
-    redisUrl = readRedisUrl(env);
+    settings = readStartSettings(env, args, options.cwd);
   } catch (error) {
     const detail = (error as Error).message.split('\nusage:')[0]!.replaceAll('\n', '; ');
     return { title: 'Rehearsal check', results: [{ status: 'fail', item: 'settings', detail, fix: 'correct the variable or argument named' }] };
   }
   const { result, campaign } = checkCampaign(settings.campaignPath);
-  results.push(result, checkTokens(security));
-  results.push(redisUrl ? await checkRedis(redisUrl) : await checkDataDir(security.dataDir));
+  results.push(result, checkTokens(settings));
+  results.push(settings.redisUrl ? await checkRedis(settings.redisUrl) : await checkDataDir(settings.dataDir));
   if (campaign) results.push(...(await checkTikTok(campaign, settings.tiktok, options.tiktok)));
   results.push(await checkPort(settings.host, settings.port));
   const root = packageRoot();

@@ -3,7 +3,7 @@ import { access, readFile, unlink, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { loadCampaignFile } from '../setup/campaign-file.ts';
-import type { SecuritySettings } from '../setup/security-settings.ts';
+import type { StartSettings } from '../setup/start-settings.ts';
 import { recoverDataDir } from '../store/journal/recover.ts';
 import { DEFAULT_RETENTION } from '../store/idempotency-window.ts';
 import { realFs } from '../store/journal/store-files.ts';
@@ -22,7 +22,7 @@ export function checkCampaign(path: string): { result: CheckResult; campaign: Ca
   }
 }
 
-export function checkTokens(security: SecuritySettings): CheckResult {
+export function checkTokens(security: StartSettings): CheckResult {
   if (security.generated.length === 0) {
     return { status: 'ok', item: 'tokens', detail: `CONTROL_TOKEN and INGEST_TOKEN set (${security.ingestTokens.length} ingest ${security.ingestTokens.length === 1 ? 'token' : 'tokens'})` };
   }

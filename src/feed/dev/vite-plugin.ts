@@ -1,6 +1,6 @@
 import type { Plugin } from 'vite';
 import type { CampaignConfig } from '../../protocol/index.ts';
-import { newToken } from '../setup/security-settings.ts';
+import { newToken } from '../setup/tokens.ts';
 import { SAMPLE_CAMPAIGN_PATH, loadCampaignFile } from '../setup/campaign-file.ts';
 import { startDemoDirector } from './demo-director.ts';
 import { startFeedServer, type FeedServerOptions } from '../server.ts';

@@ -25,10 +25,10 @@ export function parseAllowedOrigins(text: string | undefined): string[] {
     try {
       url = new URL(trimmed);
     } catch {
-      throw new Error(`ALLOWED_ORIGINS: "${trimmed}" is not an origin such as https://studio.example:8443`);
+      throw new Error(`"${trimmed}" is not an origin such as https://studio.example:8443`);
     }
     if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.origin !== trimmed.replace(/\/$/, '')) {
-      throw new Error(`ALLOWED_ORIGINS: "${trimmed}" must be scheme://host[:port] with nothing after it (got ${url.origin} + more)`);
+      throw new Error(`"${trimmed}" must be scheme://host[:port] with nothing after it (got ${url.origin} + more)`);
     }
     return url.origin;
   });

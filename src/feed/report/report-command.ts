@@ -1,6 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { resolveCampaignPath, takeCampaignArg } from '../setup/settings.ts';
+import { resolveCampaignPath, takeCampaignArg } from '../setup/start-settings.ts';
 import { loadCampaignFile } from '../setup/campaign-file.ts';
 import { journalReport } from './report-sources.ts';
 import { reportToCsv } from './report-csv.ts';

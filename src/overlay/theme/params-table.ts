@@ -4,6 +4,14 @@ import { PARAM_DOC_LIST, type ParamDoc } from './param-docs.ts';
 export const TABLE_START = '<!-- params:start -->';
 export const TABLE_END = '<!-- params:end -->';
 
+/** The two lines around a generated table in README.md. */
+export interface TableMarkers {
+  readonly start: string;
+  readonly end: string;
+}
+
+const PARAMS_MARKERS: TableMarkers = { start: TABLE_START, end: TABLE_END };
+
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 const code = (text: string) => `\`${text}\``;
 
@@ -22,17 +30,17 @@ export function paramsTable(): string {
 }
 
 /** The text between the markers (without them), or null when README has no markers. */
-export function tableInReadme(readme: string): string | null {
-  const start = readme.indexOf(TABLE_START);
-  const end = readme.indexOf(TABLE_END);
+export function tableInReadme(readme: string, markers: TableMarkers = PARAMS_MARKERS): string | null {
+  const start = readme.indexOf(markers.start);
+  const end = readme.indexOf(markers.end);
   if (start < 0 || end < start) return null;
-  return readme.slice(start + TABLE_START.length, end).trim();
+  return readme.slice(start + markers.start.length, end).trim();
 }
 
 /** README with the generated table put between the markers; throws when the markers are missing. */
-export function withTable(readme: string, table: string = paramsTable()): string {
-  const start = readme.indexOf(TABLE_START);
-  const end = readme.indexOf(TABLE_END);
-  if (start < 0 || end < start) throw new Error(`README.md needs the lines ${TABLE_START} and ${TABLE_END} around the parameter table`);
-  return `${readme.slice(0, start + TABLE_START.length)}\n${table}\n${readme.slice(end)}`;
+export function withTable(readme: string, table: string = paramsTable(), markers: TableMarkers = PARAMS_MARKERS): string {
+  const start = readme.indexOf(markers.start);
+  const end = readme.indexOf(markers.end);
+  if (start < 0 || end < start) throw new Error(`README.md needs the lines ${markers.start} and ${markers.end} around the generated table`);
+  return `${readme.slice(0, start + markers.start.length)}\n${table}\n${readme.slice(end)}`;
 }

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { maskingLog, readSecuritySettings } from '../../../../src/feed/setup/security-settings.ts';
+import { readStartSettings } from '../../../../src/feed/setup/start-settings.ts';
+import { maskingLog } from '../../../../src/feed/setup/tokens.ts';
+
+const readSecuritySettings = (env: NodeJS.ProcessEnv, cwd?: string) => readStartSettings(env, [], cwd);
 import { originAllowed, parseAllowedOrigins } from '../../../../src/feed/http/origin.ts';
 import { RateLimiter } from '../../../../src/feed/http/rate-limit.ts';
 
@@ -21,7 +24,7 @@ describe('security settings of npm start', () => {
       { CONTROL_TOKEN: CONTROL, INGEST_TOKEN: `${INGEST}, second-ingest-token-000`, ALLOWED_ORIGINS: 'https://studio.example, http://localhost:5173/', DATA_DIR: 'totals', INGEST_RATE: '20' },
       '/show',
     );
-    expect(settings).toEqual({
+    expect(settings).toMatchObject({
       dataDir: '/show/totals',
       controlToken: CONTROL,
       ingestTokens: [INGEST, 'second-ingest-token-000'],
@@ -32,10 +35,10 @@ describe('security settings of npm start', () => {
   });
 
   it('refuses, naming the variable, a short token, a shared token, a bad origin or rate', () => {
-    expect(() => readSecuritySettings({ CONTROL_TOKEN: 'short' })).toThrow(/CONTROL_TOKEN must be at least 16 characters/);
-    expect(() => readSecuritySettings({ CONTROL_TOKEN: CONTROL, INGEST_TOKEN: CONTROL })).toThrow(/INGEST_TOKEN must differ from CONTROL_TOKEN/);
+    expect(() => readSecuritySettings({ CONTROL_TOKEN: 'short' })).toThrow(/CONTROL_TOKEN: must be at least 16 characters/);
+    expect(() => readSecuritySettings({ CONTROL_TOKEN: CONTROL, INGEST_TOKEN: CONTROL })).toThrow(/INGEST_TOKEN: must differ from CONTROL_TOKEN/);
     expect(() => readSecuritySettings({ ALLOWED_ORIGINS: 'https://studio.example/path' })).toThrow(/ALLOWED_ORIGINS: "https:\/\/studio.example\/path" must be scheme/);
-    expect(() => readSecuritySettings({ INGEST_RATE: '1.5' })).toThrow(/INGEST_RATE must be a whole number/);
+    expect(() => readSecuritySettings({ INGEST_RATE: '1.5' })).toThrow(/INGEST_RATE: must be a whole number/);
   });
 
   it('masks every token in every log line', () => {
