@@ -2,3 +2,4 @@ export * from './amount.ts';
 export * from './milestones.ts';
 export * from './format.ts';
 export * from './reference.ts';
+export * from './goal.ts';

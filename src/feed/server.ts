@@ -53,7 +53,7 @@ export interface FeedServerOptions {
   httpServer?: HttpServer;
   /** More HTTP routes (control, ingest, ...), added to /healthz and /api/state. */
   routes?: readonly FeedRoute[];
-  /** More reaction sources (ingest, TikTok LIVE), started with the server and stopped on close. */
+  /** More reaction sources (a test's own), started with the server and stopped on close; ingest is a route. */
   sources?: readonly ReactionSource[];
   /** Producer control (lower thirds, goal, test reactions) behind a token; off when absent. */
   control?: ControlOptions;

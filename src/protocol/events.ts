@@ -9,7 +9,7 @@ import type { Ack, FeedError, FeedState, SubscriptionInput } from './feed.ts';
 export interface OverlayServerToClientEvents extends LowerThirdServerToClientEvents {
   /** Names, currency, goal and milestones of the campaign: sent in answer to `subscribe`, before `snapshot`. */
   campaign: (info: CampaignInfo) => void;
-  /** Sent in answer to `subscribe`, and again whenever the client must resync. */
+  /** The answer to a `subscribe` sent without an acknowledgement (with one, the acknowledgement carries it). */
   snapshot: (state: FeedState) => void;
   /** Sent at most once per tick, only when the subscribed scope changed. */
   update: (state: FeedState) => void;
@@ -18,6 +18,9 @@ export interface OverlayServerToClientEvents extends LowerThirdServerToClientEve
 }
 
 export interface OverlayClientToServerEvents {
-  /** Choose the scope; the server answers with a snapshot and then updates. Re-sent after every reconnect. */
+  /**
+   * Choose the scope; the server answers once with a snapshot (in `ack`, or as `snapshot` without one) and
+   * then sends updates. Re-sent after every reconnect.
+   */
   subscribe: (subscription: SubscriptionInput, ack?: Ack<FeedState>) => void;
 }

@@ -8,7 +8,6 @@ export interface OverlaySocketData {
   scope?: Scope;
 }
 
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
 type NoInterServerEvents = {};
 
 /** The overlay namespace's socket.io server, typed by the shared event maps. */

@@ -49,8 +49,9 @@ export function handleOverlaySocket(socket: OverlaySocket, aggregator: Aggregato
       socket.join(roomOf(scope));
       const state = aggregator.state(scope);
       socket.emit('campaign', campaignInfoOf(aggregator.campaign));
-      socket.emit('snapshot', state);
-      replyWith(ack)({ ok: true, value: state });
+      // Answered once: in the acknowledgement when the client asked for one, else as a `snapshot` event.
+      if (typeof ack === 'function') ack({ ok: true, value: state });
+      else socket.emit('snapshot', state);
     } catch (error) {
       fail(error, ack);
     }

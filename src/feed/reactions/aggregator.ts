@@ -1,4 +1,4 @@
-import { campaignAmount, donationAmount, milestonesReached } from '../../donation/index.ts';
+import { campaignAmount, donationAmount, goalProblem, milestonesReached } from '../../donation/index.ts';
 import {
   PROTOCOL_VERSION,
   REACTION_KINDS,
@@ -128,9 +128,8 @@ export class Aggregator {
    * that is not a whole number of minor units from 1 to the cap.
    */
   setGoal(goalMinor: number, atSeq = 0): void {
-    if (!Number.isSafeInteger(goalMinor) || goalMinor <= 0 || goalMinor > this.campaign.capMinor) {
-      throw new Error(`goalMinor: must be a whole number of minor units from 1 to the cap (${this.campaign.capMinor}), got ${goalMinor}`);
-    }
+    const problem = goalProblem(goalMinor, this.campaign.capMinor);
+    if (problem) throw new Error(problem);
     if (goalMinor === this.campaignGoalMinor) return;
     this.campaignGoalMinor = goalMinor;
     this.currentSeq = Math.max(this.currentSeq + 1, atSeq);

@@ -1,6 +1,6 @@
 import type { CampaignConfig } from '../../protocol/index.ts';
 import type { Aggregator } from '../reactions/aggregator.ts';
-import { GOAL_SETTING } from '../control/goal-desk.ts';
+import { GOAL_SETTING, readSavedGoal } from '../control/goal-desk.ts';
 import { readDataDir } from '../store/journal/recover.ts';
 import type { JsonValue } from '../store/store.ts';
 import { buildAuditReport, type AuditReport } from './audit-report.ts';
@@ -31,9 +31,6 @@ export async function journalReport(campaign: CampaignConfig, dataDir: string, l
 
 /** The goal a producer saved, when it is one the campaign can have; the campaign's own otherwise. */
 function savedGoal(saved: JsonValue | undefined, campaign: CampaignConfig): number {
-  if (typeof saved === 'object' && saved !== null && !Array.isArray(saved)) {
-    const goal = saved.goalMinor;
-    if (typeof goal === 'number' && Number.isSafeInteger(goal) && goal > 0 && goal <= campaign.capMinor) return goal;
-  }
-  return campaign.goalMinor;
+  const goal = readSavedGoal(saved, campaign.capMinor);
+  return goal.ok ? goal.goalMinor : campaign.goalMinor;
 }

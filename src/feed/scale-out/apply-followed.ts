@@ -1,7 +1,7 @@
 import { REACTION_KINDS, placeProblem } from '../../protocol/index.ts';
 import type { Aggregator } from '../reactions/aggregator.ts';
 import { CellTally, NO_CELLS, type CheckedCells } from '../reactions/checked-cells.ts';
-import { GOAL_SETTING } from '../control/goal-desk.ts';
+import { GOAL_SETTING, readSavedGoal } from '../control/goal-desk.ts';
 import type { FollowedChange } from './commit-follower.ts';
 import { growthSince } from './redis-snapshot.ts';
 import type { CellTotals, JsonValue } from '../store/store.ts';
@@ -50,13 +50,9 @@ function knownCells(aggregator: Aggregator, cells: readonly CellTotals[], log: (
 
 /** A goal another node saved (GoalDesk's setting): shown here too, so every node's meter has the same goal. */
 function applyGoal(aggregator: Aggregator, value: JsonValue, seq: number, log: (line: string) => void): void {
-  const goalMinor = typeof value === 'object' && value !== null && !Array.isArray(value) ? value.goalMinor : undefined;
-  try {
-    if (typeof goalMinor !== 'number') throw new Error('expected { "goalMinor": number }');
-    aggregator.setGoal(goalMinor, seq);
-  } catch (error) {
-    log(`store: the goal saved in Redis is not usable here, keeping ${aggregator.goalMinor}: ${(error as Error).message}`);
-  }
+  const goal = readSavedGoal(value, aggregator.campaign.capMinor);
+  if (goal.ok) aggregator.setGoal(goal.goalMinor, seq);
+  else log(`store: the goal saved in Redis is not usable here, keeping ${aggregator.goalMinor}: ${goal.problem}`);
   // An unchanged or refused goal still takes the shared seq.
   aggregator.count(NO_CELLS, seq);
 }

@@ -8,8 +8,9 @@ import type { RoomLikeTotal } from '../store/store.ts';
 export type ReactionSink = (delta: ReactionDelta, roomLikeTotal?: RoomLikeTotal) => void;
 
 /**
- * Anything that produces reactions: the simulator, the HTTP ingest API, TikTok LIVE.
- * A source turns its raw events into deltas and hands them to `sink`; the server validates and adds them.
+ * Anything that produces reactions on its own: the simulator, TikTok LIVE, the control page's test source
+ * (the ingest API is a route: it commits each request's batch itself). A source turns its raw events into
+ * deltas and hands them to `sink`, which checks each one and commits those of one turn as one batch.
  * `stop()` releases every timer and connection the source holds, and may be called more than once.
  */
 export interface ReactionSource {

@@ -1,5 +1,5 @@
 import type { OverlayParams } from './params-schema.ts';
-import type { StageRect } from './theme.ts';
+import type { Rect } from './rect.ts';
 
 /**
  * Where the widgets sit on the 1920x1080 stage, from the layout parameters, so that they never cover each
@@ -15,7 +15,7 @@ export const METER_SIZES = {
 
 export interface MeterPlacement {
   /** The meter's panel on the stage, scale included. */
-  readonly box: StageRect;
+  readonly box: Rect;
   /** Celebration banners hang below the panel, or above it when the panel sits on the bottom edge. */
   readonly bannersBelow: boolean;
 }
@@ -26,7 +26,7 @@ type LayoutParams = Pick<OverlayParams, 'meter' | 'meterStyle' | 'lowerThird' | 
  * top: the top-left corner. bottom: the bottom corner away from the lower third. left / right: that side,
  * centred vertically (where a thermometer stands naturally).
  */
-export function placeMeter(params: LayoutParams, safe: StageRect): MeterPlacement {
+export function placeMeter(params: LayoutParams, safe: Rect): MeterPlacement {
   const size = METER_SIZES[params.meterStyle];
   const width = size.width * params.scale;
   const height = Math.min(size.height * params.scale, safe.height);
@@ -67,7 +67,7 @@ const GAP = 24;
  * on the right, pushed inwards when a side meter stands in its column, and started above a meter that sits
  * at the bottom of its column.
  */
-export function burstOffset(column: BurstColumn, params: LayoutParams, meter: StageRect | null, stageWidth = 1920): { x: number; y: number } {
+export function burstOffset(column: BurstColumn, params: LayoutParams, meter: Rect | null, stageWidth = 1920): { x: number; y: number } {
   const onLeft = params.lowerThird === 'right';
   let centreX = onLeft ? stageWidth - column.centreX : column.centreX;
   let baseY = column.baseY;

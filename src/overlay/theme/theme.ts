@@ -2,14 +2,8 @@ import type { Language } from '../../protocol/index.ts';
 import type { OverlayParams } from './params-schema.ts';
 import type { PresetId } from './presets.ts';
 import type { ThemePreset } from './theme-schema.ts';
+import type { Rect } from './rect.ts';
 
-/** A rectangle on the 1920x1080 stage. */
-export interface StageRect {
-  readonly x: number;
-  readonly y: number;
-  readonly width: number;
-  readonly height: number;
-}
 
 /**
  * Everything a widget needs to know about how to look and behave, resolved from the URL by
@@ -77,13 +71,13 @@ export interface Theme {
     /** Multiplies every widget's size. */
     readonly scale: number;
     /** The title-safe rectangle on the stage: nothing is drawn outside it. */
-    readonly safe: StageRect;
+    readonly safe: Rect;
     readonly widgets: { readonly meter: boolean; readonly bursts: boolean; readonly lowerThird: boolean };
     readonly meter: {
       readonly position: OverlayParams['meter'];
       readonly style: OverlayParams['meterStyle'];
       /** The meter's panel on the stage, scale included (layout.ts). */
-      readonly box: StageRect;
+      readonly box: Rect;
       /** Celebration banners hang below the panel, or above it when it sits on the bottom edge. */
       readonly bannersBelow: boolean;
     };

@@ -31,7 +31,7 @@ export interface GiftStreaksOptions {
 }
 
 /**
- * Counts TikTok gifts once each, as DESIGN.md asks:
+ * Counts TikTok gifts once each (README: TikTok LIVE):
  * - a streakable gift (giftType 1) is counted when its streak ends, as diamondCount × repeatCount, at
  *   the message with `repeatEnd`; messages before it only raise the streak's repeat count;
  * - a streak whose `repeatEnd` never comes is closed by `expire(now)` after `timeoutMs` of silence and

@@ -1,5 +1,5 @@
 /**
- * Counts likes from the room's running `total`, as DESIGN.md asks: TikTok batches like events and the
+ * Counts likes from the room's running `total` (README: TikTok LIVE): TikTok batches like events and the
  * per-user counts undercount, but every like message carries the room's total so far.
  *
  * Rules:

@@ -20,7 +20,6 @@ export interface LiveConnection {
 }
 
 /** The library's payloads are whatever its decoder produced: they are validated at the seam, not typed here. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type LibraryListener = (...args: any[]) => void;
 
 /** Makes a fresh connection for one attempt (a new one per attempt: no listener or state survives a failure). */

@@ -1,5 +1,6 @@
 import { CanvasSource, MeshGeometry, Texture } from 'pixi.js';
 import { canvasOf, cssRgba } from '../../art/canvas.ts';
+import type { Rect } from '../../theme/rect.ts';
 
 /**
  * The meter's fill without a mask. A stencil mask that slides every frame costs a stencil pass and a
@@ -80,19 +81,12 @@ export function setBarFillEnd(geometry: MeshGeometry, end: number, fullWidth: nu
   geometry.getBuffer('aUV').update();
 }
 
-/** A box in stage units. */
-export interface Box {
-  readonly x: number;
-  readonly y: number;
-  readonly width: number;
-  readonly height: number;
-}
 
 /**
  * A canvas of `box` (stage units) drawn with `draw` in the meter's coordinates, baked to a texture: the
  * thermometer's liquid and flash, shown from a level down by narrowing the texture's frame (cropTop).
  */
-export function bakedBox(box: Box, resolution: number, draw: (context: CanvasRenderingContext2D) => void): Texture {
+export function bakedBox(box: Rect, resolution: number, draw: (context: CanvasRenderingContext2D) => void): Texture {
   const { canvas, context } = canvasOf(box.width, box.height, resolution, PURPOSE);
   context.translate(-box.x, -box.y);
   draw(context);
@@ -105,7 +99,7 @@ export function upwardGradient(context: CanvasRenderingContext2D, bottom: number
 }
 
 /** Shows `texture` (baked from `box`) from stage y `level` down: the frame is narrowed, nothing redrawn. */
-export function cropTop(texture: Texture, box: Box, level: number): number {
+export function cropTop(texture: Texture, box: Rect, level: number): number {
   const cut = Math.min(box.height, Math.max(0, level - box.y));
   texture.frame.y = cut;
   texture.frame.height = box.height - cut;

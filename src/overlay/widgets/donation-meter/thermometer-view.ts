@@ -2,9 +2,10 @@ import { Container, Graphics, Sprite, Texture, type BitmapText, type Text } from
 import { METER_SIZES } from '../../theme/layout.ts';
 import type { MeterViewOptions } from './meter-view.ts';
 import { MeterViewBase, type Gauge } from './meter-view-base.ts';
-import { bakedBox, cropTop, upwardGradient, type Box } from './fill-art.ts';
+import { bakedBox, cropTop, upwardGradient } from './fill-art.ts';
 import { fillLight, heartMark, meterText } from './parts.ts';
 import { fitHeight } from './title-fit.ts';
+import type { Rect } from '../../theme/rect.ts';
 
 /** Layout of the panel, in stage units from its top-left corner (the theme's scale applies on top). */
 const LAYOUT = {
@@ -43,7 +44,7 @@ export class ThermometerView extends MeterViewBase {
   private readonly zeroY: number;
   private readonly tubeLength: number;
   /** Where the liquid and its flash are baked: the tube and the bulb, stage units. */
-  private readonly liquidBox: Box;
+  private readonly liquidBox: Rect;
   /** The liquid and the flash over it, each cropped at the level (a texture frame, no mask). */
   private readonly liquid: { readonly sprite: Sprite; readonly texture: Texture }[] = [];
   protected readonly amount: BitmapText;

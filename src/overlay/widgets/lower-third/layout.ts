@@ -1,4 +1,4 @@
-import type { StageRect } from '../../theme/theme.ts';
+import type { Rect } from '../../theme/rect.ts';
 import { fitToWidth, type TextFit } from './fit.ts';
 
 /**
@@ -41,12 +41,6 @@ export interface MeasuredTexts {
   readonly region: { width: number; height: number };
 }
 
-export interface Box {
-  readonly x: number;
-  readonly y: number;
-  readonly width: number;
-  readonly height: number;
-}
 
 export interface PlacedText extends TextFit {
   readonly x: number;
@@ -58,11 +52,11 @@ export interface PlacedText extends TextFit {
 export interface CardLayout {
   readonly width: number;
   readonly height: number;
-  readonly photo: Box | null;
-  readonly bar: Box;
-  readonly plate: Box;
-  readonly strip: Box;
-  readonly tab: Box;
+  readonly photo: Rect | null;
+  readonly bar: Rect;
+  readonly plate: Rect;
+  readonly strip: Rect;
+  readonly tab: Rect;
   readonly pin: { readonly x: number; readonly y: number };
   readonly texts: { readonly nameJa: PlacedText; readonly nameLatin: PlacedText; readonly title: PlacedText; readonly region: PlacedText };
 }
@@ -113,7 +107,7 @@ function fitted(text: { width: number; height: number }, maxWidth: number, x: nu
  * Where the card sits on the stage: on the bottom edge of the title-safe area, at its left or right end.
  * `scale` is the theme's widget scale; a card wider than the safe area is scaled down to fit it.
  */
-export function placeCard(card: { width: number; height: number }, safe: StageRect, scale: number, side: 'left' | 'right'): { x: number; y: number; scale: number } {
+export function placeCard(card: { width: number; height: number }, safe: Rect, scale: number, side: 'left' | 'right'): { x: number; y: number; scale: number } {
   const fittedScale = Math.min(scale, safe.width / card.width);
   const width = card.width * fittedScale;
   const height = card.height * fittedScale;

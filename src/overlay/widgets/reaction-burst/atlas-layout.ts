@@ -1,3 +1,4 @@
+import type { Rect } from '../../theme/rect.ts';
 /**
  * Where each icon goes in the one texture the particles share (a ParticleContainer draws a single
  * texture). Shelf packing: tallest first, left to right, a new shelf when a row is full; of the
@@ -10,17 +11,11 @@ export interface AtlasItem {
   readonly height: number;
 }
 
-export interface AtlasFrame {
-  readonly x: number;
-  readonly y: number;
-  readonly width: number;
-  readonly height: number;
-}
 
 export interface AtlasLayout {
   readonly width: number;
   readonly height: number;
-  readonly frames: ReadonlyMap<string, AtlasFrame>;
+  readonly frames: ReadonlyMap<string, Rect>;
 }
 
 const MAX_SIZE = 4096;
@@ -31,7 +26,7 @@ function nextPowerOfTwo(n: number): number {
 
 /** Packs at one width, or returns null if an item is wider than it. */
 function packAt(items: readonly AtlasItem[], width: number, padding: number): AtlasLayout | null {
-  const frames = new Map<string, AtlasFrame>();
+  const frames = new Map<string, Rect>();
   let x = padding;
   let y = padding;
   let shelfHeight = 0;
@@ -72,7 +67,7 @@ export function packAtlas(items: readonly AtlasItem[], padding: number): AtlasLa
  * SVG keeps for the drop shadow, which in software rendering is fill-rate saved on every frame.
  * An image with no such pixel gives a 1x1 rectangle at the origin.
  */
-export function opaqueBounds(rgba: Uint8ClampedArray, width: number, height: number, minAlpha = 4): AtlasFrame {
+export function opaqueBounds(rgba: Uint8ClampedArray, width: number, height: number, minAlpha = 4): Rect {
   let left = width;
   let right = -1;
   let top = height;

@@ -7,7 +7,8 @@ import roseSvg from '../../../../assets/icons/rose.svg?raw';
 import sparkleSvg from '../../../../assets/icons/sparkle.svg?raw';
 import starSvg from '../../../../assets/icons/star.svg?raw';
 import treasureSvg from '../../../../assets/icons/treasure.svg?raw';
-import { opaqueBounds, packAtlas, type AtlasFrame } from './atlas-layout.ts';
+import type { Rect } from '../../theme/rect.ts';
+import { opaqueBounds, packAtlas } from './atlas-layout.ts';
 import { inkFor, recolorSvg } from './icon-colors.ts';
 import { Icon } from './layers.ts';
 
@@ -58,7 +59,7 @@ function density(icon: number): number {
 }
 
 /** Draws an icon at `scale` texels per SVG pixel into a canvas of its own and finds its opaque part. */
-function rasterise(image: HTMLImageElement, scale: number): { canvas: HTMLCanvasElement; trim: AtlasFrame; scale: number } {
+function rasterise(image: HTMLImageElement, scale: number): { canvas: HTMLCanvasElement; trim: Rect; scale: number } {
   const canvas = document.createElement('canvas');
   canvas.width = Math.ceil(image.naturalWidth * scale);
   canvas.height = Math.ceil(image.naturalHeight * scale);

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { opaqueBounds, packAtlas, type AtlasFrame } from '../../../../../src/overlay/widgets/reaction-burst/atlas-layout.ts';
+import type { Rect } from '../../../../../src/overlay/theme/rect.ts';
+import { opaqueBounds, packAtlas } from '../../../../../src/overlay/widgets/reaction-burst/atlas-layout.ts';
 import { hex, inkFor, luminance, recolorSvg } from '../../../../../src/overlay/widgets/reaction-burst/icon-colors.ts';
 import { flowTransform } from '../../../../../src/overlay/widgets/reaction-burst/placement.ts';
 import { BIG_GIFT_DIAMONDS, giftScale, giftTier, splitGiftValues } from '../../../../../src/overlay/widgets/reaction-burst/gift-tiers.ts';
@@ -37,7 +38,7 @@ describe('packAtlas', () => {
     { id: 'bubble', width: 108, height: 96 },
     { id: 'sparkle', width: 60, height: 60 },
   ];
-  const overlaps = (a: AtlasFrame, b: AtlasFrame, padding: number) =>
+  const overlaps = (a: Rect, b: Rect, padding: number) =>
     a.x < b.x + b.width + padding && b.x < a.x + a.width + padding && a.y < b.y + b.height + padding && b.y < a.y + a.height + padding;
 
   it('places every icon inside a power-of-two texture, apart from the others by the padding', () => {
