@@ -12,7 +12,7 @@ import type { MeterView, MeterViewOptions } from './meter-view.ts';
 import { MeterNotes } from './meter-notes.ts';
 import { DonationMeterModel } from './model.ts';
 import { ThermometerView } from './thermometer-view.ts';
-import { DonationMeterView } from './view.ts';
+import { DonationMeterView } from './bar-view.ts';
 
 /**
  * Intl writes yen in Japanese as the full-width ￥, one em wide: beside Latin digits it leaves a gap that
