@@ -33,7 +33,7 @@ const DESCENT_PER_PX = 0.294;
  * once; animation only moves, tints and fades what exists (no Graphics redraw, no Text re-upload: the
  * changing numbers are BitmapText).
  */
-export class DonationMeterView extends MeterViewBase {
+export class BarMeterView extends MeterViewBase {
   private readonly barWidth: number;
   private readonly barY: number;
   private readonly barHeight: number;

@@ -12,7 +12,7 @@ import type { MeterView, MeterViewOptions } from './meter-view.ts';
 import { MeterNotes } from './meter-notes.ts';
 import { DonationMeterModel } from './model.ts';
 import { ThermometerView } from './thermometer-view.ts';
-import { DonationMeterView } from './bar-view.ts';
+import { BarMeterView } from './bar-view.ts';
 
 /**
  * Intl writes yen in Japanese as the full-width ￥, one em wide: beside Latin digits it leaves a gap that
@@ -86,7 +86,7 @@ const FIGURE_INTERVAL_MS = 1000 / 20 - 1;
 
 /** The meter in the style the theme asks for (`meterStyle`). */
 function meterView(options: MeterViewOptions): MeterView {
-  return options.theme.layout.meter.style === 'thermometer' ? new ThermometerView(options) : new DonationMeterView(options);
+  return options.theme.layout.meter.style === 'thermometer' ? new ThermometerView(options) : new BarMeterView(options);
 }
 
 /** The scope's goal before the first state arrives: the region's own goal, else the campaign's. */
