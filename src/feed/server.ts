@@ -124,7 +124,14 @@ async function assembleFeedServer(options: FeedServerOptions, aggregator: Aggreg
 
   // Everything that can refuse the options does so before any other resource exists.
   const control = options.control
-    ? createControl({ ...options.control, settings: options.control.settings ?? totals.store, campaign, feed: aggregator, log })
+    ? createControl({
+        ...options.control,
+        settings: options.control.settings ?? totals.store,
+        campaign,
+        feed: aggregator,
+        commitLedger: (draft) => totals.commitLedger(draft),
+        log,
+      })
     : null;
   const tiktok = options.tiktok ? createTikTokStreams(campaign, { log, ...options.tiktok }) : null;
   const sources = [

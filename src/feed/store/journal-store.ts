@@ -5,7 +5,7 @@ import { encodeFrame } from './framing.ts';
 import { DEFAULT_RETENTION, type IdempotencyRetention } from './idempotency-window.ts';
 import { recoverDataDir } from './recover.ts';
 import { SettingRecord, type JournalRecord } from './records.ts';
-import { reactionsRecordOf, reserveTotals } from './batch-record.ts';
+import { ledgerRecordOf, reactionsRecordOf, reserveTotals } from './batch-record.ts';
 import type { StoreState } from './store-state.ts';
 import {
   acquireLock,
@@ -25,6 +25,8 @@ import {
   type CommitResult,
   type FeedStore,
   type JsonValue,
+  type LedgerCommitResult,
+  type LedgerDraft,
   type PersistedState,
   type ReactionBatch,
 } from './store.ts';
@@ -121,11 +123,27 @@ export class JournalStore implements FeedStore {
     this.state = state;
     this.reserved = state.campaignTotals();
     const cells = state.cellTotals();
+    const adjustments = state.ledger.length > 0 ? `, ${state.ledger.length} ledger entries` : '';
     this.log(
-      `store: recovered ${cells.length} cells and ${state.keys.size} idempotency keys from ${this.dir} ` +
+      `store: recovered ${cells.length} cells${adjustments} and ${state.keys.size} idempotency keys from ${this.dir} ` +
         `(${summary}, ${this.now() - started} ms)`,
     );
-    return { cells, recentKeys: state.keys.keys(), settings: state.settingsObject() };
+    return state.persisted();
+  }
+
+  async commitLedger(draft: LedgerDraft): Promise<LedgerCommitResult> {
+    const state = this.writableState();
+    const committed = state.ledger.entryForKey(draft.key);
+    if (committed) return { status: 'duplicate', entry: structuredClone(committed) };
+    const record = ledgerRecordOf(draft, this.now());
+    const problem = state.ledger.problemWith(record.e);
+    if (problem) throw new BatchRejectedError(problem);
+    await this.enqueue(record);
+    return { status: 'committed', entry: record.e };
+  }
+
+  async read(): Promise<PersistedState> {
+    return this.writableState().persisted();
   }
 
   commitReactions(batch: ReactionBatch): Promise<CommitResult> {

@@ -1,5 +1,5 @@
 import { describeZodError, emptyTotals } from '../../protocol/index.ts';
-import { reactionsRecordOf, reserveTotals } from './batch-record.ts';
+import { ledgerRecordOf, reactionsRecordOf, reserveTotals } from './batch-record.ts';
 import { DEFAULT_RETENTION, type IdempotencyRetention } from './idempotency-window.ts';
 import { SettingRecord } from './records.ts';
 import { StoreState } from './store-state.ts';
@@ -9,6 +9,8 @@ import {
   type CommitResult,
   type FeedStore,
   type JsonValue,
+  type LedgerCommitResult,
+  type LedgerDraft,
   type PersistedState,
   type ReactionBatch,
 } from './store.ts';
@@ -28,7 +30,22 @@ export class MemoryStore implements FeedStore {
   }
 
   async open(): Promise<PersistedState> {
-    return { cells: [], recentKeys: [], settings: {} };
+    return this.state.persisted();
+  }
+
+  async commitLedger(draft: LedgerDraft): Promise<LedgerCommitResult> {
+    if (this.closed) throw new StoreUnavailableError('store is closed');
+    const committed = this.state.ledger.entryForKey(draft.key);
+    if (committed) return { status: 'duplicate', entry: structuredClone(committed) };
+    const record = ledgerRecordOf(draft, Date.now());
+    const problem = this.state.ledger.problemWith(record.e);
+    if (problem) throw new BatchRejectedError(problem);
+    this.state.apply(record);
+    return { status: 'committed', entry: record.e };
+  }
+
+  async read(): Promise<PersistedState> {
+    return this.state.persisted();
   }
 
   async commitReactions(batch: ReactionBatch): Promise<CommitResult> {

@@ -1,7 +1,10 @@
 import { REACTION_KINDS, emptyTotals, type ReactionDelta, type ReactionTotals } from '../../protocol/index.ts';
+import { Ledger } from '../adjustments/ledger.ts';
 import { IdempotencyWindow, type IdempotencyRetention } from './idempotency-window.ts';
-import { SNAPSHOT_VERSION, type CellRow, type JournalRecord, type Snapshot } from './records.ts';
-import type { CellTotals, JsonValue } from './store.ts';
+import { SNAPSHOT_VERSION, type CellRow, type JournalRecord, type Snapshot, type TimelineRow } from './records.ts';
+import type { CellTotals, JsonValue, PersistedState } from './store.ts';
+
+const MINUTE_MS = 60_000;
 
 /** Cells are keyed by both ids; JSON of the pair cannot collide whatever characters an id holds. */
 const cellKey = (region: string, market: string) => JSON.stringify([region, market]);
@@ -51,6 +54,9 @@ export class StoreState {
   private readonly cells = new Map<string, CellTotals>();
   readonly keys: IdempotencyWindow;
   private readonly settings = new Map<string, JsonValue>();
+  readonly ledger = new Ledger();
+  /** Campaign-wide reactions per minute of commit time: the recap's chart and the report's timeline. */
+  private readonly minutes = new Map<number, ReactionTotals>();
 
   constructor(retention?: IdempotencyRetention) {
     this.keys = new IdempotencyWindow(retention);
@@ -61,6 +67,8 @@ export class StoreState {
     for (const row of snapshot.cells) state.addRow(row);
     for (const [key, atMs] of snapshot.keys) state.keys.add(key, atMs);
     for (const [key, value] of Object.entries(snapshot.settings)) state.settings.set(key, value);
+    for (const entry of snapshot.ledger) state.ledger.apply(entry);
+    for (const [minute, ...counts] of snapshot.timeline) state.addToMinute(minute, totalsOfRow(['', '', ...counts]));
     return state;
   }
 
@@ -69,7 +77,10 @@ export class StoreState {
       this.settings.set(record.key, record.v);
       return;
     }
+    // Throws, changing nothing, for an entry that contradicts the ledger so far.
+    if (record.t === 'a') return this.ledger.apply(record.e);
     for (const row of record.c) this.addRow(row);
+    this.addToMinute(Math.floor(record.at / MINUTE_MS), sumRows(record.c));
     if (record.k !== undefined) this.keys.add(record.k, record.at);
   }
 
@@ -81,7 +92,20 @@ export class StoreState {
       cells: this.cellTotals().map((cell) => rowOf(cell.region, cell.market, cell.totals)),
       keys: this.keys.entries(),
       settings: Object.fromEntries(this.settings),
+      ledger: [...this.ledger.entries()],
+      timeline: this.timeline(),
     };
+  }
+
+  /** Everything it holds, as a store's open() and read() return it (copies). */
+  persisted(): PersistedState {
+    return { cells: this.cellTotals(), recentKeys: this.keys.keys(), settings: this.settingsObject(), ledger: structuredClone([...this.ledger.entries()]), timeline: this.timeline() };
+  }
+
+  timeline(): TimelineRow[] {
+    return [...this.minutes]
+      .sort(([a], [b]) => a - b)
+      .map(([minute, totals]) => [minute, totals.likes, totals.comments, totals.gifts, totals.giftDiamonds, totals.shares]);
   }
 
   /** Copies: a caller cannot change what the store holds. */
@@ -101,6 +125,12 @@ export class StoreState {
 
   settingsObject(): Record<string, JsonValue> {
     return structuredClone(Object.fromEntries(this.settings));
+  }
+
+  private addToMinute(minute: number, added: ReactionTotals): void {
+    let totals = this.minutes.get(minute);
+    if (!totals) this.minutes.set(minute, (totals = emptyTotals()));
+    for (const kind of REACTION_KINDS) totals[kind] += added[kind];
   }
 
   private addRow(row: CellRow): void {
