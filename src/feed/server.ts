@@ -146,7 +146,7 @@ async function assembleFeedServer(options: FeedServerOptions, aggregator: Aggreg
     [
       ...(control?.routes ?? []),
       ...(options.ingest ? [ingestRoute({ ...options.ingest, totals, campaign })] : []),
-      ...reportRoutes([...(options.control ? [options.control.token] : []), ...(options.ingest?.tokens ?? [])], aggregator),
+      ...reportRoutes([...(options.control ? [options.control.token] : []), ...(options.ingest?.tokens ?? [])], aggregator, totals.store),
     ],
     allowedOrigins,
   );
