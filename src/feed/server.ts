@@ -13,6 +13,7 @@ import { sendError } from './http/respond.ts';
 import type { FeedRoute } from './http/route.ts';
 import { createRouter, routeTable, type Middleware } from './http/router.ts';
 import { coreRoutes } from './http/routes.ts';
+import { recapRoute } from './recap/recap-route.ts';
 import { reportRoutes } from './report/report-routes.ts';
 import { RedisScaleOut, type RedisScaleOutOptions } from './scale-out/redis-scale-out.ts';
 import { staticFiles } from './http/static.ts';
@@ -147,6 +148,7 @@ async function assembleFeedServer(options: FeedServerOptions, aggregator: Aggreg
       ...(control?.routes ?? []),
       ...(options.ingest ? [ingestRoute({ ...options.ingest, totals, campaign })] : []),
       ...reportRoutes([...(options.control ? [options.control.token] : []), ...(options.ingest?.tokens ?? [])], aggregator, totals.store),
+      ...(options.control ? [recapRoute(options.control.token, aggregator, totals.store, log)] : []),
     ],
     allowedOrigins,
   );
