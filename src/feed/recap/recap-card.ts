@@ -79,7 +79,8 @@ export function recapCard(report: AuditReport, campaign: Pick<CampaignConfig, 'r
   const day = new Intl.DateTimeFormat(LOCALE[lang], { timeZone: SHOW_TIME_ZONE, year: 'numeric', month: 'long', day: 'numeric' });
   const first = timeline[0];
   const last = timeline.at(-1);
-  const top = Math.max(1, ...timeline.map((minute) => minute.raisedMinor));
+  const highest = Math.max(0, ...timeline.map((minute) => minute.raisedMinor));
+  const top = Math.max(1, highest);
   return {
     lang,
     campaignName: report.campaign.name[lang],
@@ -103,7 +104,7 @@ export function recapCard(report: AuditReport, campaign: Pick<CampaignConfig, 'r
             points: timeline.map((minute) => minute.raisedMinor / top),
             startLabel: clock.format(new Date(first.minute)),
             endLabel: `${clock.format(new Date(Date.parse(last.minute) + 60_000))}${words.zone}`,
-            topLabel: amount(top),
+            topLabel: amount(highest),
           }
         : null,
     thanks: words.thanks,
