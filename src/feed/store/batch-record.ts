@@ -1,7 +1,7 @@
 import { REACTION_KINDS, describeZodError, type ReactionTotals } from '../../protocol/index.ts';
-import { LedgerRecord, ReactionsRecord } from './records.ts';
+import { ReactionsRecord } from './records.ts';
 import { mergeDeltas, sumRows } from './store-state.ts';
-import { BatchRejectedError, type LedgerDraft, type ReactionBatch } from './store.ts';
+import { BatchRejectedError, type ReactionBatch } from './store.ts';
 
 /** The journal record of a batch, its deltas merged per cell; throws BatchRejectedError naming the problem. */
 export function reactionsRecordOf(batch: ReactionBatch, atMs: number): ReactionsRecord {
@@ -31,11 +31,4 @@ export function reserveTotals(reserved: ReactionTotals, record: ReactionsRecord)
     }
   }
   for (const kind of REACTION_KINDS) reserved[kind] += added[kind];
-}
-
-/** The journal record of a ledger entry, stamped `atMs`; throws BatchRejectedError naming a bad field. */
-export function ledgerRecordOf(draft: LedgerDraft, atMs: number): LedgerRecord {
-  const parsed = LedgerRecord.safeParse({ t: 'a', e: { ...draft, at: atMs } });
-  if (!parsed.success) throw new BatchRejectedError(`ledger entry is invalid: ${describeZodError(parsed.error).replaceAll('\n', '; ')}`);
-  return parsed.data;
 }

@@ -5,7 +5,7 @@ import { encodeFrame } from './framing.ts';
 import { DEFAULT_RETENTION, type IdempotencyRetention } from './idempotency-window.ts';
 import { recoverDataDir } from './recover.ts';
 import { SettingRecord, type JournalRecord } from './records.ts';
-import { ledgerRecordOf, reactionsRecordOf, reserveTotals } from './batch-record.ts';
+import { reactionsRecordOf, reserveTotals } from './batch-record.ts';
 import type { StoreState } from './store-state.ts';
 import {
   acquireLock,
@@ -132,14 +132,10 @@ export class JournalStore implements FeedStore {
   }
 
   async commitLedger(draft: LedgerDraft): Promise<LedgerCommitResult> {
-    const state = this.writableState();
-    const committed = state.ledger.entryForKey(draft.key);
-    if (committed) return { status: 'duplicate', entry: structuredClone(committed) };
-    const record = ledgerRecordOf(draft, this.now());
-    const problem = state.ledger.problemWith(record.e);
-    if (problem) throw new BatchRejectedError(problem);
-    await this.enqueue(record);
-    return { status: 'committed', entry: record.e };
+    const prepared = this.writableState().ledgerCommit(draft, this.now());
+    if ('duplicate' in prepared) return { status: 'duplicate', entry: prepared.duplicate };
+    await this.enqueue(prepared.record);
+    return { status: 'committed', entry: prepared.record.e };
   }
 
   async read(): Promise<PersistedState> {

@@ -1,5 +1,5 @@
 import { describeZodError, emptyTotals } from '../../protocol/index.ts';
-import { ledgerRecordOf, reactionsRecordOf, reserveTotals } from './batch-record.ts';
+import { reactionsRecordOf, reserveTotals } from './batch-record.ts';
 import { DEFAULT_RETENTION, type IdempotencyRetention } from './idempotency-window.ts';
 import { SettingRecord } from './records.ts';
 import { StoreState } from './store-state.ts';
@@ -35,13 +35,10 @@ export class MemoryStore implements FeedStore {
 
   async commitLedger(draft: LedgerDraft): Promise<LedgerCommitResult> {
     if (this.closed) throw new StoreUnavailableError('store is closed');
-    const committed = this.state.ledger.entryForKey(draft.key);
-    if (committed) return { status: 'duplicate', entry: structuredClone(committed) };
-    const record = ledgerRecordOf(draft, Date.now());
-    const problem = this.state.ledger.problemWith(record.e);
-    if (problem) throw new BatchRejectedError(problem);
-    this.state.apply(record);
-    return { status: 'committed', entry: record.e };
+    const prepared = this.state.ledgerCommit(draft, Date.now());
+    if ('duplicate' in prepared) return { status: 'duplicate', entry: prepared.duplicate };
+    this.state.apply(prepared.record);
+    return { status: 'committed', entry: prepared.record.e };
   }
 
   async read(): Promise<PersistedState> {

@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis';
 import { REACTION_KINDS, describeZodError } from '../../protocol/index.ts';
-import { ledgerRecordOf, reactionsRecordOf } from './batch-record.ts';
+import { reactionsRecordOf } from './batch-record.ts';
 import { CommitFollower, type FollowedChange } from './commit-follower.ts';
 import { DEFAULT_RETENTION, type IdempotencyRetention } from './idempotency-window.ts';
 import { SettingRecord } from './records.ts';
@@ -10,7 +10,7 @@ import type { LoggedReactions, LoggedSetting } from './redis-log.ts';
 import type { TimelineRow } from './records.ts';
 import { COMMIT_SCRIPT, LEDGER_SCRIPT, SETTING_SCRIPT } from './redis-scripts.ts';
 import { parseLedgerEntry, readRedisSnapshot, type LogPosition } from './redis-snapshot.ts';
-import { sumRows } from './store-state.ts';
+import { ledgerRecordOf, sumRows } from './store-state.ts';
 import {
   BatchRejectedError,
   StoreUnavailableError,

@@ -1,8 +1,8 @@
-import { REACTION_KINDS, emptyTotals, type ReactionDelta, type ReactionTotals } from '../../protocol/index.ts';
+import { REACTION_KINDS, describeZodError, emptyTotals, type LedgerEntry, type ReactionDelta, type ReactionTotals } from '../../protocol/index.ts';
 import { Ledger } from '../adjustments/ledger.ts';
 import { IdempotencyWindow, type IdempotencyRetention } from './idempotency-window.ts';
-import { SNAPSHOT_VERSION, type CellRow, type JournalRecord, type Snapshot, type TimelineRow } from './records.ts';
-import type { CellTotals, JsonValue, PersistedState } from './store.ts';
+import { LedgerRecord, SNAPSHOT_VERSION, type CellRow, type JournalRecord, type Snapshot, type TimelineRow } from './records.ts';
+import { BatchRejectedError, type CellTotals, type JsonValue, type LedgerDraft, type PersistedState } from './store.ts';
 
 const MINUTE_MS = 60_000;
 
@@ -16,6 +16,13 @@ export function rowOf(region: string, market: string, totals: ReactionTotals): C
 export function totalsOfRow(row: CellRow): ReactionTotals {
   const [, , likes, comments, gifts, giftDiamonds, shares] = row;
   return { likes, comments, gifts, giftDiamonds, shares };
+}
+
+/** The journal record of a ledger entry, stamped `atMs`; throws BatchRejectedError naming a bad field. */
+export function ledgerRecordOf(draft: LedgerDraft, atMs: number): LedgerRecord {
+  const parsed = LedgerRecord.safeParse({ t: 'a', e: { ...draft, at: atMs } });
+  if (!parsed.success) throw new BatchRejectedError(`ledger entry is invalid: ${describeZodError(parsed.error).replaceAll('\n', '; ')}`);
+  return parsed.data;
 }
 
 /**
@@ -100,6 +107,19 @@ export class StoreState {
   /** Everything it holds, as a store's open() and read() return it (copies). */
   persisted(): PersistedState {
     return { cells: this.cellTotals(), recentKeys: this.keys.keys(), settings: this.settingsObject(), ledger: structuredClone([...this.ledger.entries()]), timeline: this.timeline() };
+  }
+
+  /**
+   * What committing `draft` at `atMs` means here: a duplicate of the entry already committed under its key,
+   * or the record to write. Throws BatchRejectedError for an entry that cannot follow the ledger.
+   */
+  ledgerCommit(draft: LedgerDraft, atMs: number): { duplicate: LedgerEntry } | { record: LedgerRecord } {
+    const committed = this.ledger.entryForKey(draft.key);
+    if (committed) return { duplicate: structuredClone(committed) };
+    const record = ledgerRecordOf(draft, atMs);
+    const problem = this.ledger.problemWith(record.e);
+    if (problem) throw new BatchRejectedError(problem);
+    return { record };
   }
 
   timeline(): TimelineRow[] {
