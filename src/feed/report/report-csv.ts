@@ -8,7 +8,8 @@ const COLUMNS = ['section', 'region', 'market', ...REACTION_KINDS, 'amountMinor'
  * `cell`, `region`, `market`, `campaign` (counts and what they earn, uncapped); `rate-amountMinor` and
  * `rate-per` (the rates, per kind); `earned-by-kind`; `cap`, `donation-reactions` (earned, capped);
  * `adjustment` and `void` (one row each, in commit order, with id, kind, time and reason; a void's
- * amount is what it took away), `donation-adjustments`, `donation-raised` (the total) and `goal`.
+ * amount is what it took away), `donation-adjustments`, `region-raised` (each region's reactions, capped,
+ * plus its own adjustments), `donation-raised` (the total) and `goal`.
  */
 export function reportToCsv(report: AuditReport): string {
   const rows: (string | number)[][] = [[...COLUMNS]];
@@ -33,6 +34,7 @@ export function reportToCsv(report: AuditReport): string {
     else rows.push(['void', adjustment.region ?? '', '', ...blank, -adjustment.amountMinor, entry.id, adjustment.kind, at, entry.reason]);
   }
   rows.push(['donation-adjustments', '', '', ...blank, report.donation.adjustmentsMinor]);
+  for (const [id, figures] of Object.entries(report.byRegion)) rows.push(['region-raised', id, '', ...blank, figures.raisedMinor]);
   rows.push(['donation-raised', '', '', ...blank, report.donation.raisedMinor]);
   rows.push(['goal', '', '', ...blank, report.donation.goalMinor]);
   for (const cell of report.excludedCells) rows.push(['excluded-cell', cell.region, cell.market, ...counts(cell.totals), '']);

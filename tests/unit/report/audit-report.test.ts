@@ -137,5 +137,6 @@ describe('the audit report', () => {
       ['void', '-5000', 'Counted twice'],
     ]);
     expect(rows.find((row) => row.section === 'donation-raised')!.amountMinor).toBe(String(campaign.capMinor + 1_000_000));
+    expect(rows.find((row) => row.section === 'region-raised' && row.region === 'tohoku')!.amountMinor).toBe(String(campaign.capMinor));
   });
 });
