@@ -37,6 +37,7 @@ export const OverlayParamsSchema = z.strictObject({
     numbers: enumParam(['full', 'compact']).default('full').describe('Money in full (¥12,345,678) or compact (¥1234万, ¥12M); compact figures are cut, never rounded up.'),
     percent: switchParam().default(true).describe('Show the percentage of the goal.'),
     currencyDisplay: enumParam(['symbol', 'code', 'name']).default('symbol').describe('Currency as a symbol (¥), an ISO code (JPY) or a word (円, yen).'),
+    adjustments: enumParam(['merged', 'split']).default('merged').describe("Money added by the producer (a sponsor's match, a donation box, a correction): merged into the amount, or split, with a line under the amount saying how much of it they make."),
   }),
   ...group('layout', {
     scale: numberParam(0.5, 2, 0.05).default(1).describe('Size of every widget, 1 being designed for 1080p.'),

@@ -67,6 +67,7 @@ export interface Theme {
     readonly notation: OverlayParams['numbers'];
     readonly percent: boolean;
     readonly currencyDisplay: OverlayParams['currencyDisplay'];
+    readonly adjustments: OverlayParams['adjustments'];
   };
   readonly layout: {
     /** Multiplies every widget's size. */

@@ -37,6 +37,7 @@ const APPLIED: Record<ParamName, [value: string, check: (parsed: ParsedParams) =
   numbers: ['compact', ({ theme }) => expect(theme.numbers.notation).toBe('compact')],
   percent: ['off', ({ theme }) => expect(theme.numbers.percent).toBe(false)],
   currencyDisplay: ['code', ({ theme }) => expect(theme.numbers.currencyDisplay).toBe('code')],
+  adjustments: ['split', ({ theme }) => expect(theme.numbers.adjustments).toBe('split')],
   scale: ['1.25', ({ theme }) => {
     expect(theme.layout.scale).toBe(1.25);
     expect(theme.layout.meter.box.width).toBe(METER_SIZES.bar.width * 1.25);
@@ -75,7 +76,7 @@ const APPLIED: Record<ParamName, [value: string, check: (parsed: ParsedParams) =
 /** One refused value of every parameter. */
 const REFUSED: Record<ParamName, string> = {
   preset: 'sunset', accent: 'pink', text: '#12', panel: 'rgba(0,0,0,.5)', font: 'Comic Sans', lang: 'fr',
-  numbers: 'short', percent: 'maybe', currencyDisplay: 'emoji', scale: '3', safe: '-1', widgets: 'meter,ticker',
+  numbers: 'short', percent: 'maybe', currencyDisplay: 'emoji', adjustments: 'apart', scale: '3', safe: '-1', widgets: 'meter,ticker',
   meter: 'middle', meterStyle: 'pie', lowerThird: 'center', motion: 'none', density: '1e3', campaign: 'Local Love',
   region: '../etc', feed: 'javascript:alert(1)', clock: 'fast',
 };

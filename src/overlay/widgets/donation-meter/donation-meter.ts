@@ -9,9 +9,9 @@ import { DonationMeterModel } from './model.ts';
 import { ThermometerView } from './thermometer-view.ts';
 import { DonationMeterView } from './view.ts';
 
-const WORDS: Record<Language, { goal: string }> = {
-  ja: { goal: '目標' },
-  en: { goal: 'GOAL' },
+const WORDS: Record<Language, { goal: string; added: (amount: string) => string; corrected: (amount: string) => string }> = {
+  ja: { goal: '目標', added: (amount) => `うちマッチング・会場募金 ${amount}`, corrected: (amount) => `補正 −${amount}` },
+  en: { goal: 'GOAL', added: (amount) => `incl. ${amount} matched & offline`, corrected: (amount) => `adjusted −${amount}` },
 };
 
 /**
@@ -45,6 +45,9 @@ function meterTexts(campaign: CampaignInfo, lang: Language, region: string | nul
     // Capitals for the Latin title when the theme sets labels in capitals; Japanese has no case.
     title: lang === 'en' && theme.labels.uppercase ? name.toLocaleUpperCase('en') : name,
     goalLabel: (goalMinor: number) => `${WORDS[lang].goal} ${money.amount(goalMinor)}`,
+    /** `adjustments=split`: the line under the amount; '' when adjustments add nothing. */
+    adjustmentsNote: (adjustmentsMinor: number) =>
+      adjustmentsMinor === 0 ? '' : (adjustmentsMinor > 0 ? WORDS[lang].added : WORDS[lang].corrected)(money.amount(Math.abs(adjustmentsMinor))),
     milestones: campaign.milestones.map((milestone) => ({
       markerLabel: halfWidth(money.formatter.formatCompactMinor(milestone.atMinor)),
       bannerLabel: milestone.label[lang],
@@ -82,6 +85,8 @@ export class DonationMeter implements Widget {
   private readonly meter: MeterView;
   private readonly amountText: (minor: number) => string;
   private readonly goalLabel: (goalMinor: number) => string;
+  /** Null when adjustments are merged into the amount (the default). */
+  private readonly adjustmentsNote: ((adjustmentsMinor: number) => string) | null;
   private readonly countSeconds: number;
   /** The count-up's eased progress, 0..1: gsap tweens this, the model turns it into an integer amount. */
   private readonly count = { progress: 1 };
@@ -97,6 +102,7 @@ export class DonationMeter implements Widget {
     const texts = meterTexts(campaign, lang, region, theme);
     this.amountText = texts.amount;
     this.goalLabel = texts.goalLabel;
+    this.adjustmentsNote = theme.numbers.adjustments === 'split' ? texts.adjustmentsNote : null;
     this.countSeconds = theme.donationMeter.fillSeconds;
     this.model = new DonationMeterModel(campaign.milestones, initialGoal(campaign, region));
     this.meter = meterView({
@@ -112,9 +118,9 @@ export class DonationMeter implements Widget {
   }
 
   onFeed(state: FeedState): void {
-    const { raisedMinor, goalMinor } = state.donation;
+    const { raisedMinor, goalMinor, adjustmentsMinor } = state.donation;
     const goalChanged = goalMinor !== this.model.goalMinor;
-    if (this.model.setTarget(raisedMinor, goalMinor)) {
+    if (this.model.setTarget(raisedMinor, goalMinor, adjustmentsMinor)) {
       this.counting?.kill();
       this.count.progress = 0;
       this.counting = gsap.to(this.count, {
@@ -129,6 +135,7 @@ export class DonationMeter implements Widget {
       });
     }
     if (goalChanged) this.meter.showGoal(this.goalLabel(goalMinor));
+    if (this.adjustmentsNote) this.meter.showNote(this.adjustmentsNote(adjustmentsMinor));
     this.dirty = true;
   }
 
@@ -151,6 +158,7 @@ export class DonationMeter implements Widget {
       amountText: this.meter.amountText,
       percentText: this.meter.percentText,
       goalText: this.meter.goalText,
+      adjustmentsMinor: this.model.adjustmentsMinor,
       displayedMinor: this.model.displayedMinor,
       targetMinor: this.model.targetMinor,
       celebrating: this.meter.celebrating,
@@ -188,7 +196,13 @@ export const createDonationMeter: WidgetFactory = async (context) => {
   const goals = [context.campaign.goalMinor, ...context.campaign.regions.map((r) => r.goalMinor ?? 0)];
   await loadFonts(
     context.theme,
-    [texts.title, texts.figureChars, ...goals.map(texts.goalLabel), ...texts.milestones.flatMap((m) => [m.markerLabel, m.bannerLabel])].join(''),
+    [
+      texts.title,
+      texts.figureChars,
+      ...goals.map(texts.goalLabel),
+      ...texts.milestones.flatMap((m) => [m.markerLabel, m.bannerLabel]),
+      ...(context.theme.numbers.adjustments === 'split' ? [texts.adjustmentsNote(1), texts.adjustmentsNote(-1)] : []),
+    ].join(''),
   );
   return new DonationMeter(context);
 };
