@@ -3,7 +3,7 @@ import type { Aggregator } from './aggregator.ts';
 import { JournalStore } from './store/journal-store.ts';
 import { MemoryStore } from './store/memory-store.ts';
 import type { ReactionSink } from './sources/source.ts';
-import type { FeedStore, PersistedState, ReactionBatch, RoomLikeTotal } from './store/store.ts';
+import type { FeedStore, LedgerCommitResult, LedgerDraft, PersistedState, ReactionBatch, RoomLikeTotal } from './store/store.ts';
 
 export interface CommitOutcome {
   duplicate: boolean;
@@ -61,6 +61,13 @@ export class DurableTotals {
         log(`store: ${describeCell(cell.totals)} for ${cell.region}/${cell.market} are kept in the journal but not shown: ${(error as Error).message.replaceAll('\n', ' ')}`);
       }
     }
+    for (const entry of persisted.ledger) {
+      try {
+        aggregator.applyLedger(entry);
+      } catch (error) {
+        log(`store: a ledger entry is kept in the journal but not shown: ${(error as Error).message}`);
+      }
+    }
     return { totals, persisted };
   }
 
@@ -111,6 +118,28 @@ export class DurableTotals {
       }
     }
     return { duplicate: result.status === 'duplicate', seq: Math.max(this.aggregator.seq, result.seq ?? 0) };
+  }
+
+  /**
+   * Commits an adjustment or a void, then shows it in every amount; a retry under the same key shows
+   * nothing new and resolves `duplicate` with the entry committed first. Rejects, counting nothing, with
+   * BatchRejectedError or StoreUnavailableError.
+   */
+  async commitLedger(draft: LedgerDraft): Promise<LedgerCommitResult> {
+    if (this.storeClosed) throw new ReactionsRefusedError('the feed server is shutting down');
+    const pending = this.store.commitLedger(draft);
+    this.track(pending);
+    const result = await pending;
+    if (result.status === 'committed' && this.sharedLog && result.seq !== undefined) {
+      await this.sharedLog.reached(result.seq);
+    } else if (result.status === 'committed') {
+      try {
+        this.aggregator.applyLedger(result.entry);
+      } catch (error) {
+        this.log(`BUG: a committed ledger entry was refused by the aggregator (restart to recount from the journal): ${(error as Error).message}`);
+      }
+    }
+    return result;
   }
 
   /**

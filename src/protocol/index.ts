@@ -9,4 +9,5 @@ export * from './errors.ts';
 export * from './lower-third.ts';
 export * from './control.ts';
 export * from './ingest.ts';
+export * from './adjustments.ts';
 export * from './stream.ts';

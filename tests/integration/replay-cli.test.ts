@@ -12,7 +12,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const fixture = (name: string) => `tests/fixtures/tiktok/${name}.jsonl`;
 
 async function run(args: string[]): Promise<{ code: number | null; lines: string[]; stderr: string[] }> {
-  const child = new ChildScript('src/feed/sources/tiktok/replay-cli.ts', args);
+  const child = new ChildScript('src/feed/bin.ts', ['replay', ...args]);
   const code = await child.exited;
   // Let readline deliver the last lines.
   await new Promise((resolve) => setImmediate(resolve));
@@ -59,6 +59,6 @@ describe('npm run replay', () => {
   it('refuses to run without a recording, and says how to use it', async () => {
     const { code, stderr } = await run([]);
     expect(code).toBe(1);
-    expect(stderr.join('\n')).toMatch(/npm run replay failed: no recording given\nusage: npm run replay -- FILE\.\.\. \[--campaign PATH\]/);
+    expect(stderr.join('\n')).toMatch(/local-love-overlay replay failed: no recording given\nusage: local-love-overlay replay FILE\.\.\. \[--campaign PATH\]/);
   });
 });

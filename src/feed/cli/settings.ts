@@ -59,6 +59,7 @@ environment: HOST (127.0.0.1), PORT (8080, 0 = any free port), CAMPAIGN (campaig
 export const START_HELP = `${CLI_USAGE}
              ${SECURITY_USAGE}
              REDIS_URL (redis://host:port: keep the totals in a Redis shared by several feed nodes, instead of DATA_DIR)
+             CHROME_PATH (the Chromium, Chrome or Edge that draws the results card; default: the first one found)
 Without --campaign or CAMPAIGN, the sample campaign runs. Make your own with: local-love-overlay init DIR
 Before a show: local-love-overlay check [--campaign FILE] with the same environment.`;
 
