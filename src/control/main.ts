@@ -15,10 +15,12 @@ import { MoneyFormatter } from '../donation/index.ts';
 import { LANGUAGE_NAMES } from '../i18n/language-names.ts';
 import { fallbackOrder, pickText } from '../i18n/pick-text.ts';
 import { LANGUAGES, type CardFields, type ControlCommandInput, type ControlStatus, type Language, type OnAirCard, type Region, type RosterEntry } from '../protocol/index.ts';
+import { adjustmentsPanel } from './adjustments-panel.ts';
 import { cardPreview, type PreviewCard } from './card-preview.ts';
 import { ControlConnection, type ConnectionState } from './connection.ts';
 import { byId, el } from './dom.ts';
 import { parseMajorAmount } from './money-input.ts';
+import { recapPanel } from './recap-panel.ts';
 import { searchRoster } from './roster-search.ts';
 import { StreamsPanel } from './streams-panel.ts';
 import { readToken, saveToken } from './token-store.ts';
@@ -95,13 +97,23 @@ function setConnection(state: ConnectionState, detail: string): void {
   render();
 }
 
-/** Sends a command; the answer (the new status) re-renders the page, a refusal is shown as the server words it. */
-async function send(command: ControlCommandInput, done: string): Promise<void> {
-  if (!connection) return say('Not connected: enter the producer token.', 'error');
+/**
+ * Sends a command; the answer (the new status) re-renders the page, a refusal is shown as the server words
+ * it. Resolves true once the feed confirmed it.
+ */
+async function send(command: ControlCommandInput, done: string): Promise<boolean> {
+  if (!connection) {
+    say('Not connected: enter the producer token.', 'error');
+    return false;
+  }
   const result = await connection.command(command);
   if (result.ok) say(done);
   else say(result.error.message, 'error');
+  return result.ok;
 }
+
+const adjustments = adjustmentsPanel(send, say);
+const recap = recapPanel(readToken, say);
 
 function selectedChoice(): { rosterId: string } | { card: CardFields } | null {
   if (!selection) return null;
@@ -132,6 +144,8 @@ function render(): void {
   renderRoster();
   renderSettings(connected);
   renderAutoOutLeft();
+  adjustments.render(status, connected, lang);
+  recap.render(connected);
 }
 
 function previewOf(chosen: Selection): PreviewCard {

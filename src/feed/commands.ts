@@ -11,7 +11,8 @@ export const COMMANDS: Record<string, Command> = {
   start: { summary: 'run the overlay and its feed for OBS (start --help lists the settings)', run: async (args) => (await import('./main.ts')).start(args) },
   init: { summary: 'write a campaign of your own to edit: init [DIR]', run: async (args) => (await import('./init/init-command.ts')).init(args) },
   check: { summary: 'rehearsal check: is the show ready to go live? check [--campaign FILE]', run: async (args) => (await import('./check/check-command.ts')).check(args) },
-  report: { summary: 'write the audit report from the journal: report [--campaign FILE] [--out DIR]', run: async (args) => (await import('./report/report-command.ts')).report(args) },
+  report: { summary: 'write the audit report from the journal or Redis: report [--campaign FILE] [--out DIR]', run: async (args) => (await import('./report/report-command.ts')).report(args) },
+  recap: { summary: 'render the results cards (PNG) of the show: recap [--campaign FILE] [--out DIR] [--lang ja|en]', run: async (args) => (await import('./recap/recap-command.ts')).recap(args) },
   replay: { summary: 'count TikTok LIVE recordings again: replay FILE... [--campaign FILE] [--redact]', run: async (args) => (await import('./sources/tiktok/replay-command.ts')).replay(args) },
 };
 

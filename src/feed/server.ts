@@ -13,6 +13,7 @@ import { sendError } from './http/respond.ts';
 import type { FeedRoute } from './http/route.ts';
 import { createRouter, routeTable, type Middleware } from './http/router.ts';
 import { coreRoutes } from './http/routes.ts';
+import { recapRoute } from './recap/recap-route.ts';
 import { reportRoutes } from './report/report-routes.ts';
 import { RedisScaleOut, type RedisScaleOutOptions } from './scale-out/redis-scale-out.ts';
 import { staticFiles } from './http/static.ts';
@@ -130,7 +131,14 @@ async function assembleFeedServer(
 
   // Everything that can refuse the options does so before any other resource exists.
   const control = options.control
-    ? createControl({ ...options.control, settings: options.control.settings ?? totals.store, campaign, feed: aggregator, log })
+    ? createControl({
+        ...options.control,
+        settings: options.control.settings ?? totals.store,
+        campaign,
+        feed: aggregator,
+        commitLedger: (draft) => totals.commitLedger(draft),
+        log,
+      })
     : null;
   // A feed restarted in the middle of a LIVE goes on from the like totals it had counted (TikTok rooms).
   const countedLikes = (roomId: string) => (Object.hasOwn(roomLikeTotals, roomId) ? roomLikeTotals[roomId] : undefined);
@@ -147,7 +155,8 @@ async function assembleFeedServer(
     [
       ...(control?.routes ?? []),
       ...(options.ingest ? [ingestRoute({ ...options.ingest, totals, campaign })] : []),
-      ...reportRoutes([...(options.control ? [options.control.token] : []), ...(options.ingest?.tokens ?? [])], aggregator),
+      ...reportRoutes([...(options.control ? [options.control.token] : []), ...(options.ingest?.tokens ?? [])], aggregator, totals.store),
+      ...(options.control ? [recapRoute(options.control.token, aggregator, totals.store, log)] : []),
     ],
     allowedOrigins,
   );

@@ -43,6 +43,10 @@ export interface Words {
   readonly marketGave: string;
   /** The meter's line in the viewer's currency at a fixed reference rate: `{amount}`. */
   readonly approx: string;
+  /** `adjustments=split`: the line under the amount for what the producer added (a match, a donation box): `{amount}`. */
+  readonly adjustmentsAdded: string;
+  /** The same line when corrections took money off: `{amount}` (without its sign). */
+  readonly adjustmentsCorrected: string;
   readonly card: {
     readonly title: string;
     /** Before what may be written: `allowed: top | bottom`. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AddAdjustmentCommand, Adjustment, VoidAdjustmentCommand } from './adjustments.ts';
 import { DonationState, type Ack } from './feed.ts';
 import { Region } from './campaign.ts';
 import { LOWER_THIRD_COMMANDS, LowerThirdState, RosterEntry } from './lower-third.ts';
@@ -23,7 +24,13 @@ export const TestReactionCommand = z.strictObject({
 });
 
 /** Every command the `/control` namespace and the control HTTP API accept. */
-export const ControlCommand = z.discriminatedUnion('type', [...LOWER_THIRD_COMMANDS, SetGoalCommand, TestReactionCommand]);
+export const ControlCommand = z.discriminatedUnion('type', [
+  ...LOWER_THIRD_COMMANDS,
+  SetGoalCommand,
+  TestReactionCommand,
+  AddAdjustmentCommand,
+  VoidAdjustmentCommand,
+]);
 export type ControlCommand = z.infer<typeof ControlCommand>;
 export type ControlCommandInput = z.input<typeof ControlCommand>;
 
@@ -37,6 +44,8 @@ export const ControlStatus = z.strictObject({
   goal: GoalStatus,
   roster: z.array(RosterEntry),
   regions: z.array(Region),
+  /** Every adjustment ever made, oldest first, voided ones included (marked). */
+  adjustments: z.array(Adjustment),
 });
 export type ControlStatus = z.infer<typeof ControlStatus>;
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CurrencyCode } from './campaign.ts';
+import { SignedMinorUnits } from './adjustments.ts';
 import { Count, MinorUnits, Slug } from './primitives.ts';
 import { ReactionTotals } from './totals.ts';
 import { PROTOCOL_VERSION } from './version.ts';
@@ -24,7 +25,12 @@ export type SubscriptionInput = z.input<typeof Subscription>;
 /** The money side of a scope, computed by the server alone (the single source of truth). */
 export const DonationState = z.strictObject({
   currency: CurrencyCode,
+  /** What the audience gave: reactions and adjustments together, never below 0. */
   raisedMinor: MinorUnits,
+  /** What reactions earned, after the cap (which binds reactions only). */
+  reactionsMinor: MinorUnits,
+  /** The adjustments not voided (matching, offline, corrections), added after the cap; may be negative. */
+  adjustmentsMinor: SignedMinorUnits,
   goalMinor: MinorUnits,
   capMinor: MinorUnits,
   /** How many of the campaign's milestones `raisedMinor` has reached. */

@@ -9,5 +9,6 @@ export * from './errors.ts';
 export * from './lower-third.ts';
 export * from './control.ts';
 export * from './ingest.ts';
+export * from './adjustments.ts';
 export * from './stream.ts';
 export * from './places.ts';

@@ -36,8 +36,9 @@ describe('the npm package, installed from its tarball with --omit=dev', () => {
     expect(commands).toMatch(/^ {2}init /m);
     expect(commands).toMatch(/^ {2}check /m);
     expect(commands).toMatch(/^ {2}report /m);
+    expect(commands).toMatch(/^ {2}recap /m);
     const { stdout: help } = await run(installed.bin, ['start', '--help']);
-    for (const setting of ['HOST', 'PORT', 'CAMPAIGN', '--campaign', 'TICK_MS', 'SIMULATOR', 'OVERLAY_DIR', 'TIKTOK', 'SIGN_API_KEY', 'DATA_DIR', 'CONTROL_TOKEN', 'INGEST_TOKEN', 'ALLOWED_ORIGINS', 'INGEST_RATE', 'REDIS_URL']) {
+    for (const setting of ['CHROME_PATH', 'HOST', 'PORT', 'CAMPAIGN', '--campaign', 'TICK_MS', 'SIMULATOR', 'OVERLAY_DIR', 'TIKTOK', 'SIGN_API_KEY', 'DATA_DIR', 'CONTROL_TOKEN', 'INGEST_TOKEN', 'ALLOWED_ORIGINS', 'INGEST_RATE', 'REDIS_URL']) {
       expect(help, setting).toContain(setting);
     }
   });
@@ -91,4 +92,14 @@ describe('the npm package, installed from its tarball with --omit=dev', () => {
     const report = JSON.parse(readFileSync(join(installed.dir, 'reports/local-love-2024-report.json'), 'utf8')) as { donation: { raisedMinor: number } };
     expect(report.donation.raisedMinor).toBeGreaterThan(0);
   });
+
+  it('recap draws the results card from that journal, with the fonts and icons the package carries', async () => {
+    const { stdout } = await run(installed.bin, ['recap', '--out', 'recap', '--lang', 'en'], { cwd: installed.dir, env: { ...process.env, DATA_DIR: join(installed.dir, 'data') } });
+    expect(stdout).toContain('wrote');
+    const png = PNG.sync.read(readFileSync(join(installed.dir, 'recap/local-love-2024-recap-en-1920x1080.png')));
+    expect([png.width, png.height]).toEqual([1920, 1080]);
+    // The installed package has no @fontsource: the card's Noto Sans JP comes from dist-feed/fonts.
+    expect(existsSync(join(installed.dir, 'node_modules/@fontsource/noto-sans-jp'))).toBe(false);
+    expect(existsSync(join(installed.dir, 'node_modules/local-love-overlay/dist-feed/fonts/900.css'))).toBe(true);
+  }, 60_000);
 });

@@ -48,7 +48,7 @@ describe('RedisStore', () => {
   it('gives a store that opens later every committed cell, the remembered keys and the settings', async () => {
     const keys = freshKeys();
     const { store, persisted } = await openStore({ keys });
-    expect(persisted).toEqual({ cells: [], recentKeys: [], settings: {}, roomLikeTotals: {} });
+    expect(persisted).toEqual({ cells: [], roomLikeTotals: {}, recentKeys: [], settings: {}, ledger: [], timeline: [] });
     expect(await store.commitReactions({ idempotencyKey: 'k1', source: 'test', cells: checkedCells([delta('noto', 'jp', { likes: 7 }), delta('noto', 'jp', { likes: 3, shares: 1 })]) })).toEqual({
       status: 'committed',
       seq: 1,

@@ -56,5 +56,7 @@ export function controlRoutes(control: ControlService, token: string): FeedRoute
     command('/lower-third/auto-out', 'autoOut'),
     command('/goal', 'setGoal'),
     command('/test', 'test'),
+    command('/adjustments', 'addAdjustment'),
+    command('/adjustments/void', 'voidAdjustment'),
   ];
 }

@@ -9,6 +9,8 @@ import {
   type FeedState,
   type LowerThirdState,
 } from '../../protocol/index.ts';
+import { AdjustmentDesk, type AdjustmentFeed } from '../adjustments/adjustment-desk.ts';
+import type { LedgerCommitResult, LedgerDraft } from '../store/store.ts';
 import { GoalDesk, type GoalTarget } from './goal-desk.ts';
 import { LowerThirdDesk } from './lower-third-desk.ts';
 import type { ControlSettings, ControlTimers } from './ports.ts';
@@ -18,10 +20,11 @@ import type { TestReactionSource } from './test-source.ts';
 
 export type ControlResult = { ok: true; value: ControlStatus } | { ok: false; error: FeedError };
 
-/** The feed's parts the control feature drives: totals to read, the goal to change. */
+/** The feed's parts the control feature drives: totals and the ledger to read, the goal to change. */
 export interface ControlFeed extends GoalTarget {
   state(scope: string | null): FeedState;
   hasRegion(id: string): boolean;
+  readonly ledger: AdjustmentFeed['ledger'] & { list(): ControlStatus['adjustments'] };
 }
 
 export interface ControlServiceOptions {
@@ -30,6 +33,8 @@ export interface ControlServiceOptions {
   settings: ControlSettings;
   timers: ControlTimers;
   testSource: TestReactionSource;
+  /** The durable path adjustments take (DurableTotals.commitLedger). */
+  commitLedger: (draft: LedgerDraft) => Promise<LedgerCommitResult>;
   queueMax?: number;
   log: (message: string) => void;
 }
@@ -42,6 +47,7 @@ export interface ControlServiceOptions {
 export class ControlService {
   readonly lowerThird: LowerThirdDesk;
   private readonly goal: GoalDesk;
+  private readonly adjustments: AdjustmentDesk;
   private readonly lowerThirdListeners = new Set<(state: LowerThirdState) => void>();
   private readonly statusListeners = new Set<(status: ControlStatus) => void>();
 
@@ -62,6 +68,8 @@ export class ControlService {
       },
     });
     this.goal = new GoalDesk(feed, campaign.capMinor, settings, serial, log);
+    const adjustmentFeed: AdjustmentFeed = { ledger: feed.ledger, state: (scope) => feed.state(scope), commitLedger: options.commitLedger };
+    this.adjustments = new AdjustmentDesk(campaign, adjustmentFeed, serial, log);
   }
 
   status(): ControlStatus {
@@ -71,6 +79,7 @@ export class ControlService {
       goal: { currency: campaign.currency, goalMinor: feed.goalMinor, capMinor: campaign.capMinor },
       roster: campaign.roster,
       regions: campaign.regions,
+      adjustments: feed.ledger.list(),
     };
   }
 
@@ -88,6 +97,13 @@ export class ControlService {
       }
       case 'test':
         return this.fireTest(command.kind, command.region);
+      case 'addAdjustment':
+      case 'voidAdjustment': {
+        const result = command.type === 'addAdjustment' ? await this.adjustments.add(command) : await this.adjustments.void(command);
+        if (!result.ok) return result;
+        if (!result.duplicate) this.publishStatus();
+        return { ok: true, value: this.status() };
+      }
       default: {
         const result = await this.lowerThird.execute(command);
         return result.ok ? { ok: true, value: this.status() } : result;

@@ -1,4 +1,4 @@
-import { campaignAmount, donationAmount, goalProblem, milestonesReached } from '../../donation/index.ts';
+import { campaignAmount, donationAmount, goalProblem, milestonesReached, raisedWithAdjustments } from '../../donation/index.ts';
 import {
   PROTOCOL_VERSION,
   REACTION_KINDS,
@@ -10,8 +10,10 @@ import {
   type ReactionDelta,
   type DonationState,
   type FeedState,
+  type LedgerEntry,
   type ReactionTotals,
 } from '../../protocol/index.ts';
+import { Ledger } from '../adjustments/ledger.ts';
 import { ReactionCheck, type CheckedCells } from './checked-cells.ts';
 
 /** What `apply` accepts: a delta whose omitted counts are 0 (it is parsed and checked). */
@@ -63,6 +65,8 @@ export class Aggregator {
   private readonly marketLastChangeSeq = new Map<string, number>();
   private readonly cache = new Map<Scope, { builtAtSeq: number; body: StateBody }>();
   private readonly changeListeners = new Set<() => void>();
+  /** The adjustments (matching, offline, corrections) shown in every amount, added after the cap. */
+  private readonly adjustmentLedger = new Ledger();
 
   constructor(campaign: CampaignConfig) {
     this.campaign = campaign;
@@ -124,7 +128,7 @@ export class Aggregator {
 
   /**
    * Changes the campaign goal (and so that of every region without its own). A change of what overlays
-   * show, so it moves seq and every scope (`atSeq` as in applyAll). Throws, changing nothing, for a goal
+   * show, so it moves seq and every scope (`atSeq` as in count). Throws, changing nothing, for a goal
    * that is not a whole number of minor units from 1 to the cap.
    */
   setGoal(goalMinor: number, atSeq = 0): void {
@@ -136,6 +140,25 @@ export class Aggregator {
     this.campaignLastChangeSeq = this.currentSeq;
     for (const book of this.regions.values()) book.lastChangeSeq = this.currentSeq;
     for (const market of this.markets.keys()) this.marketLastChangeSeq.set(market, this.currentSeq);
+    this.notifyChange();
+  }
+
+  get ledger(): Pick<Ledger, 'length' | 'entries' | 'entryForKey' | 'adjustment' | 'list' | 'netMinor' | 'problemWith'> {
+    return this.adjustmentLedger;
+  }
+
+  /**
+   * Adds a committed ledger entry (an adjustment or a void) to every amount it touches: the campaign's and
+   * its region's. Moves seq like any change (`atSeq` as in count). Throws, changing nothing, for an entry
+   * that cannot follow the ledger so far.
+   */
+  applyLedger(entry: LedgerEntry, atSeq = 0): void {
+    this.adjustmentLedger.apply(entry);
+    this.currentSeq = Math.max(this.currentSeq + 1, atSeq);
+    this.campaignLastChangeSeq = this.currentSeq;
+    const region = this.adjustmentLedger.adjustment(entry.id)?.region;
+    const book = region ? this.regions.get(region) : undefined;
+    if (book) book.lastChangeSeq = this.currentSeq;
     this.notifyChange();
   }
 
@@ -201,7 +224,8 @@ export class Aggregator {
         totals: { ...totals },
         byRegion: Object.fromEntries([...this.regions].map(([id, book]) => [id, { ...book.byMarket.get(market)! }])),
         byMarket: { [market]: { ...totals } },
-        donation: this.donation(donationAmount(totals, this.campaign.rates, this.campaign.capMinor), this.campaignGoalMinor),
+        // Adjustments belong to the campaign or a region, never to a market: the ledger has none for this scope.
+        donation: this.donation(scope, donationAmount(totals, this.campaign.rates, this.campaign.capMinor), this.campaignGoalMinor),
       };
     }
     if (scope === null) {
@@ -213,7 +237,7 @@ export class Aggregator {
         totals: { ...this.campaignTotals },
         byRegion: Object.fromEntries([...this.regions].map(([id, book]) => [id, { ...book.totals }])),
         byMarket: Object.fromEntries([...this.markets].map(([id, totals]) => [id, { ...totals }])),
-        donation: this.donation(campaignAmount(this.campaign, this.campaignTotals), this.campaignGoalMinor),
+        donation: this.donation(null, campaignAmount(this.campaign, this.campaignTotals), this.campaignGoalMinor),
       };
     }
     const book = this.regionBook(scope);
@@ -226,14 +250,19 @@ export class Aggregator {
       totals: { ...book.totals },
       byRegion: { [scope]: { ...book.totals } },
       byMarket: Object.fromEntries([...book.byMarket].map(([id, totals]) => [id, { ...totals }])),
-      donation: this.donation(donationAmount(book.totals, this.campaign.rates, this.campaign.capMinor), goalMinor),
+      donation: this.donation(scope, donationAmount(book.totals, this.campaign.rates, this.campaign.capMinor), goalMinor),
     };
   }
 
-  private donation(raisedMinor: number, goalMinor: number): DonationState {
+  private donation(scope: Scope, reactionsMinor: number, goalMinor: number): DonationState {
+    const adjustments = this.adjustmentLedger.netMinor(scope);
+    const raisedMinor = raisedWithAdjustments(reactionsMinor, adjustments);
     return {
       currency: this.campaign.currency,
       raisedMinor,
+      reactionsMinor,
+      // The desk keeps the sum within ±(2^53 - 1 - cap): it is exact as a number.
+      adjustmentsMinor: Number(adjustments),
       goalMinor,
       capMinor: this.campaign.capMinor,
       milestonesReached: milestonesReached(this.campaign.milestones, raisedMinor),

@@ -4,7 +4,7 @@ import { CellTally, ReactionsRefusedError } from './checked-cells.ts';
 import { JournalStore } from '../store/journal/journal-store.ts';
 import { MemoryStore } from '../store/memory-store.ts';
 import type { ReactionSink } from '../sources/source.ts';
-import type { FeedStore, PersistedState, ReactionBatch, RoomLikeTotal } from '../store/store.ts';
+import type { FeedStore, LedgerCommitResult, LedgerDraft, PersistedState, ReactionBatch, RoomLikeTotal } from '../store/store.ts';
 
 export { ReactionsRefusedError } from './checked-cells.ts';
 
@@ -57,6 +57,13 @@ export class DurableTotals {
       }
     }
     aggregator.count(recovered.take());
+    for (const entry of persisted.ledger) {
+      try {
+        aggregator.applyLedger(entry);
+      } catch (error) {
+        log(`store: a ledger entry is kept in the journal but not shown: ${(error as Error).message}`);
+      }
+    }
     return { totals, persisted };
   }
 
@@ -75,6 +82,28 @@ export class DurableTotals {
       this.aggregator.count(batch.cells);
     }
     return { duplicate: result.status === 'duplicate', seq: Math.max(this.aggregator.seq, result.seq ?? 0) };
+  }
+
+  /**
+   * Commits an adjustment or a void, then shows it in every amount; a retry under the same key shows
+   * nothing new and resolves `duplicate` with the entry committed first. Rejects, counting nothing, with
+   * BatchRejectedError or StoreUnavailableError.
+   */
+  async commitLedger(draft: LedgerDraft): Promise<LedgerCommitResult> {
+    if (this.storeClosed) throw new ReactionsRefusedError('the feed server is shutting down');
+    const pending = this.store.commitLedger(draft);
+    this.track(pending);
+    const result = await pending;
+    if (result.status === 'committed' && this.sharedLog && result.seq !== undefined) {
+      await this.sharedLog.reached(result.seq);
+    } else if (result.status === 'committed') {
+      try {
+        this.aggregator.applyLedger(result.entry);
+      } catch (error) {
+        this.log(`BUG: a committed ledger entry was refused by the aggregator (restart to recount from the journal): ${(error as Error).message}`);
+      }
+    }
+    return result;
   }
 
   /**

@@ -1,4 +1,4 @@
-import { REACTION_KINDS, placeProblem } from '../../protocol/index.ts';
+import { REACTION_KINDS, placeProblem, type LedgerEntry } from '../../protocol/index.ts';
 import type { Aggregator } from '../reactions/aggregator.ts';
 import { CellTally, NO_CELLS, type CheckedCells } from '../reactions/checked-cells.ts';
 import { GOAL_SETTING, readSavedGoal } from '../control/goal-desk.ts';
@@ -18,6 +18,9 @@ export function applyFollowedChange(aggregator: Aggregator, change: FollowedChan
     case 'reactions':
       aggregator.count(knownCells(aggregator, change.cells, log), change.seq);
       return;
+    case 'ledger':
+      applyLedgerEntries(aggregator, [change.entry], change.seq, log);
+      return;
     case 'setting':
       if (change.key === GOAL_SETTING) applyGoal(aggregator, change.value, change.seq, log);
       else aggregator.count(NO_CELLS, change.seq);
@@ -29,6 +32,8 @@ export function applyFollowedChange(aggregator: Aggregator, change: FollowedChan
       aggregator.count(knownCells(aggregator, grown, log), snapshot.seq);
       const goal = snapshot.settings[GOAL_SETTING];
       if (goal !== undefined) applyGoal(aggregator, goal, snapshot.seq, log);
+      // The ledger only grows, in one order on every node: what this node lacks is what lies beyond its length.
+      applyLedgerEntries(aggregator, snapshot.ledger.slice(aggregator.ledger.length), snapshot.seq, log);
       log(`store: caught up with Redis (${reason}): ${grown.length} cells had grown meanwhile; now at seq ${snapshot.seq}`);
       return;
     }
@@ -46,6 +51,17 @@ function knownCells(aggregator: Aggregator, cells: readonly CellTotals[], log: (
     }
   }
   return tally.take();
+}
+
+function applyLedgerEntries(aggregator: Aggregator, entries: readonly LedgerEntry[], seq: number, log: (line: string) => void): void {
+  for (const entry of entries) {
+    try {
+      aggregator.applyLedger(entry, seq);
+    } catch (error) {
+      log(`store: a ledger entry in Redis cannot follow this node's ledger and is not shown: ${(error as Error).message}`);
+    }
+  }
+  aggregator.count(NO_CELLS, seq);
 }
 
 /** A goal another node saved (GoalDesk's setting): shown here too, so every node's meter has the same goal. */

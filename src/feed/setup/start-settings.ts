@@ -60,8 +60,7 @@ const redisUrl = text.refine(
   { error: (issue) => `must be a redis:// or rediss:// URL, like redis://127.0.0.1:6379 (got ${redactRedisUrl(String(issue.input))})` },
 );
 
-export const StartEnv = z
-  .object({
+const StartVariables = z.object({
     HOST: withDefault(text, '127.0.0.1').describe('address to listen on (`0.0.0.0` to reach it from another machine)'),
     PORT: withDefault(wholeNumber(0, 65535), '8080').describe('port (`0`: any free port)'),
     CAMPAIGN: withoutDefault(text, 'the sample').describe('path of the campaign file (JSON; refused at start with the field named when bad); `--campaign` wins'),
@@ -81,12 +80,34 @@ export const StartEnv = z
     INGEST_RATE: withDefault(wholeNumber(1, 100_000), '50').describe('ingest requests per second per token (bursts of twice that)'),
     REDIS_URL: withoutDefault(redisUrl, 'none').describe('a `redis://` or `rediss://` URL: keep totals in Redis and share them between feed nodes'),
     OVERLAY_DIR: withoutDefault(text, '`dist/`').describe('serve this folder as the overlay instead of the built one'),
-  })
-  .superRefine((env, ctx) => {
-    if (env.CONTROL_TOKEN !== undefined && env.INGEST_TOKEN?.includes(env.CONTROL_TOKEN)) {
-      ctx.addIssue({ code: 'custom', path: ['INGEST_TOKEN'], message: 'must differ from CONTROL_TOKEN: a sender of reactions should not control the show' });
-    }
-  });
+    CHROME_PATH: withoutDefault(text, 'found').describe(
+    'the Chromium, Chrome or Edge that draws the results card (`/api/recap.png`, `recap`); by default the first found in the usual places and on `PATH`',
+  ),
+});
+
+export const StartEnv = StartVariables.superRefine((env, ctx) => {
+  if (env.CONTROL_TOKEN !== undefined && env.INGEST_TOKEN?.includes(env.CONTROL_TOKEN)) {
+    ctx.addIssue({ code: 'custom', path: ['INGEST_TOKEN'], message: 'must differ from CONTROL_TOKEN: a sender of reactions should not control the show' });
+  }
+});
+
+type StartVariableName = keyof typeof StartVariables.shape;
+
+/** An empty variable (`PORT= npm start`, or only spaces) means "not set", as shells and .env files usually intend. */
+function setVariables(env: NodeJS.ProcessEnv): Record<string, string> {
+  return Object.fromEntries(Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined && entry[1].trim() !== ''));
+}
+
+/**
+ * Some of start's variables, read by the same schema, for the commands that need only those (`report`,
+ * `recap`: DATA_DIR, REDIS_URL, CAMPAIGN); throws an Error naming each bad one.
+ */
+export function readStartVariables<K extends StartVariableName>(env: NodeJS.ProcessEnv, names: readonly K[]): Pick<z.output<typeof StartVariables>, K> {
+  const picked = StartVariables.pick(Object.fromEntries(names.map((name) => [name, true])) as never);
+  const parsed = picked.safeParse(setVariables(env));
+  if (!parsed.success) throw new Error(`bad environment:\n${describeZodError(parsed.error)}`);
+  return parsed.data as unknown as Pick<z.output<typeof StartVariables>, K>;
+}
 
 /** Everything `start` (and `check`) can be told, from the environment and the command line. */
 export interface StartSettings {
@@ -126,9 +147,7 @@ export function readStartSettings(env: NodeJS.ProcessEnv, args: readonly string[
   const { campaignArg, rest } = takeCampaignArg(args);
   const unknownArgs = rest.filter((arg) => arg !== '--no-simulator');
   if (unknownArgs.length > 0) throw new Error(`unknown argument ${unknownArgs.join(' ')}\n${startUsage()}`);
-  // An empty variable (`PORT= npm start`, or only spaces) means "not set", as shells and .env files usually intend.
-  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value.trim() !== ''));
-  const parsed = StartEnv.safeParse(present);
+  const parsed = StartEnv.safeParse(setVariables(env));
   if (!parsed.success) throw new Error(`bad environment:\n${describeZodError(parsed.error)}\n${startUsage()}`);
   const vars = parsed.data;
   const generated: StartSettings['generated'] = [];

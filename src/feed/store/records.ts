@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Count, IdempotencyKey } from '../../protocol/index.ts';
+import { Count, IdempotencyKey, LedgerEntry } from '../../protocol/index.ts';
 
 /**
  * What the journal and the snapshot hold, as zod schemas: every record read back from disk is parsed
@@ -43,7 +43,18 @@ export const SettingRecord = z.strictObject({
 });
 export type SettingRecord = z.infer<typeof SettingRecord>;
 
-export const JournalRecord = z.discriminatedUnion('t', [ReactionsRecord, SettingRecord]);
+/** An adjustment or a void (src/protocol/adjustments.ts): journaled like reactions, never edited. */
+export const LedgerRecord = z.strictObject({
+  t: z.literal('a'),
+  e: LedgerEntry,
+});
+export type LedgerRecord = z.infer<typeof LedgerRecord>;
+
+/** Reactions committed in one minute, campaign-wide: [minute since the epoch, likes, comments, gifts, giftDiamonds, shares]. */
+export const TimelineRow = z.tuple([Count, Count, Count, Count, Count, Count]);
+export type TimelineRow = z.infer<typeof TimelineRow>;
+
+export const JournalRecord = z.discriminatedUnion('t', [ReactionsRecord, SettingRecord, LedgerRecord]);
 export type JournalRecord = z.infer<typeof JournalRecord>;
 
 export const SNAPSHOT_VERSION = 1 as const;
@@ -59,5 +70,8 @@ export const Snapshot = z.strictObject({
   settings: z.record(SettingKey, z.json()),
   /** Room id → highest like total counted (absent in snapshots written before it existed). */
   lm: z.array(RoomLikeRow).optional(),
+  /** Absent from snapshots written before adjustments and the timeline existed. */
+  ledger: z.array(LedgerEntry).default([]),
+  timeline: z.array(TimelineRow).default([]),
 });
 export type Snapshot = z.infer<typeof Snapshot>;

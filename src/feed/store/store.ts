@@ -1,5 +1,6 @@
-import type { ReactionTotals } from '../../protocol/index.ts';
+import type { LedgerEntry, ReactionTotals } from '../../protocol/index.ts';
 import type { CheckedCells } from '../reactions/checked-cells.ts';
+import type { TimelineRow } from './records.ts';
 
 /**
  * Where the feed keeps what must survive a crash: the cumulative totals of every region × market cell,
@@ -16,6 +17,15 @@ import type { CheckedCells } from '../reactions/checked-cells.ts';
 export interface FeedStore {
   open(): Promise<PersistedState>;
   commitReactions(batch: ReactionBatch): Promise<CommitResult>;
+  /**
+   * Commits an adjustment or a void, stamped with the store's time. An entry whose key was already
+   * committed resolves `duplicate` with the entry committed then; one that cannot follow the ledger (a void
+   * of an unknown or void adjustment) rejects with BatchRejectedError naming it. Callers commit one entry
+   * at a time (the adjustment desk runs them in series).
+   */
+  commitLedger(draft: LedgerDraft): Promise<LedgerCommitResult>;
+  /** Everything durable now, as open() would return it after a restart: for the report and the recap. */
+  read(): Promise<PersistedState>;
   putSetting(key: string, value: JsonValue): Promise<void>;
   /** The latest value of a setting (a copy), once open; undefined when never set. */
   getSetting(key: string): JsonValue | undefined;
@@ -48,7 +58,16 @@ export interface PersistedState {
   /** The idempotency keys still remembered (bounded: see IdempotencyRetention), oldest first. */
   recentKeys: string[];
   settings: Record<string, JsonValue>;
+  /** Every adjustment and void, in commit order. */
+  ledger: LedgerEntry[];
+  /** Reactions counted per minute of commit time, campaign-wide, oldest minute first. */
+  timeline: TimelineRow[];
 }
+
+/** A ledger entry before the store stamps its time. */
+export type LedgerDraft = LedgerEntry extends infer E ? (E extends LedgerEntry ? Omit<E, 'at'> : never) : never;
+
+export type LedgerCommitResult = { status: 'committed' | 'duplicate'; entry: LedgerEntry; seq?: number };
 
 export interface ReactionBatch {
   /** Absent for sources that cannot resend (the simulator): such a batch is never treated as a duplicate. */

@@ -6,6 +6,8 @@ export const en: Words = {
   reconnecting: 'Reconnecting…',
   marketGave: 'Viewers in {market}: {amount}',
   approx: '≈ {amount} (approx.)',
+  adjustmentsAdded: 'incl. {amount} matched & offline',
+  adjustmentsCorrected: 'adjusted −{amount}',
   card: {
     title: 'Check the overlay URL',
     allowed: 'allowed',

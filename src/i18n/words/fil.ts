@@ -6,6 +6,8 @@ export const fil: Words = {
   reconnecting: 'Kumokonekta muli…',
   marketGave: 'Mga manonood sa {market}: {amount}',
   approx: '≈ {amount} (tantiya)',
+  adjustmentsAdded: 'kasama ang {amount} mula sa matching at donation box',
+  adjustmentsCorrected: 'itinama −{amount}',
   card: {
     title: 'Suriin ang URL ng overlay',
     allowed: 'puwede',

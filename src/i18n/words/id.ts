@@ -6,6 +6,8 @@ export const id: Words = {
   reconnecting: 'Menyambung ulang…',
   marketGave: 'Penonton {market}: {amount}',
   approx: '≈ {amount} (perkiraan)',
+  adjustmentsAdded: 'termasuk {amount} dana pendamping & donasi langsung',
+  adjustmentsCorrected: 'koreksi −{amount}',
   card: {
     title: 'Periksa URL overlay',
     allowed: 'boleh',

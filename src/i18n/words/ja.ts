@@ -6,6 +6,8 @@ export const ja: Words = {
   reconnecting: '再接続中…',
   marketGave: '{market}から {amount}',
   approx: '≈ {amount}（参考換算）',
+  adjustmentsAdded: 'うちマッチング・会場募金 {amount}',
+  adjustmentsCorrected: '補正 −{amount}',
   card: {
     title: 'オーバーレイのURLを確認してください',
     allowed: '指定できる値',

@@ -6,6 +6,8 @@ export const ko: Words = {
   reconnecting: '다시 연결하는 중…',
   marketGave: '{market} 시청자 {amount}',
   approx: '≈ {amount} (참고 환산)',
+  adjustmentsAdded: '매칭·현장 모금 {amount} 포함',
+  adjustmentsCorrected: '조정 −{amount}',
   card: {
     title: '오버레이 URL을 확인하세요',
     allowed: '사용 가능',

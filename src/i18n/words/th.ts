@@ -6,6 +6,8 @@ export const th: Words = {
   reconnecting: 'กำลังเชื่อมต่อใหม่…',
   marketGave: 'ผู้ชมจาก{market} {amount}',
   approx: '≈ {amount} (โดยประมาณ)',
+  adjustmentsAdded: 'รวมเงินสมทบและเงินบริจาคหน้างาน {amount}',
+  adjustmentsCorrected: 'ปรับยอด −{amount}',
   card: {
     title: 'ตรวจสอบ URL ของโอเวอร์เลย์',
     allowed: 'ค่าที่ใช้ได้',

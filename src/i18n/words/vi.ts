@@ -6,6 +6,8 @@ export const vi: Words = {
   reconnecting: 'Đang kết nối lại…',
   marketGave: 'Khán giả {market}: {amount}',
   approx: '≈ {amount} (quy đổi tham khảo)',
+  adjustmentsAdded: 'gồm {amount} ủng hộ đối ứng & tại chỗ',
+  adjustmentsCorrected: 'điều chỉnh −{amount}',
   card: {
     title: 'Kiểm tra lại URL lớp phủ',
     allowed: 'hợp lệ',

@@ -6,6 +6,8 @@ export const zhHant: Words = {
   reconnecting: '重新連線中…',
   marketGave: '{market}觀眾貢獻 {amount}',
   approx: '≈ {amount}（參考匯率）',
+  adjustmentsAdded: '含配捐及現場募款 {amount}',
+  adjustmentsCorrected: '調整 −{amount}',
   card: {
     title: '請檢查疊加畫面的網址',
     allowed: '可用值',

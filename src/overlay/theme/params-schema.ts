@@ -40,6 +40,7 @@ export const OverlayParamsSchema = z.strictObject({
     percent: switchParam().default(true).describe('Show the percentage of the goal.'),
     currencyDisplay: enumParam(['symbol', 'code', 'name']).default('symbol').describe('Currency as a symbol (¥), an ISO code (JPY) or a word (円, yen).'),
     ref: switchParam().default(false).describe("on: when the campaign file declares fixed reference rates, a line under the meter with the amount in the viewer's own currency (by the region of lang), marked ≈ (approximate; never used for any computation)."),
+    adjustments: enumParam(['merged', 'split']).default('merged').describe("Money added by the producer (a sponsor's match, a donation box, a correction): merged into the amount, or split, with a line under the amount saying how much of it they make."),
   }),
   ...group('layout', {
     scale: numberParam(0.5, 2, 0.05).default(1).describe('Size of every widget, 1 being designed for 1080p.'),

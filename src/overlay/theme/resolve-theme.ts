@@ -109,7 +109,7 @@ export function resolveTheme(params: OverlayParams): Theme {
     },
     bar: { radius: look.bar.radius, thickness: look.bar.thickness },
     bursts: { likes: look.bursts.likes.map(rgb), comment: rgb(look.bursts.comment), gift: rgb(look.bursts.gift) },
-    numbers: { notation: params.numbers, percent: params.percent, currencyDisplay: params.currencyDisplay, reference: params.ref },
+    numbers: { notation: params.numbers, percent: params.percent, currencyDisplay: params.currencyDisplay, reference: params.ref, adjustments: params.adjustments },
     layout: {
       scale: params.scale,
       safe,

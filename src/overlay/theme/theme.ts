@@ -66,6 +66,7 @@ export interface Theme {
     readonly currencyDisplay: OverlayParams['currencyDisplay'];
     /** Show the approximate line in the viewer's currency when the campaign declares reference rates (`ref`). */
     readonly reference: boolean;
+    readonly adjustments: OverlayParams['adjustments'];
   };
   readonly layout: {
     /** Multiplies every widget's size. */

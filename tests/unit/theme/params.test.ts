@@ -42,6 +42,7 @@ const APPLIED: Record<ParamName, [value: string, check: (parsed: ParsedParams) =
   percent: ['off', ({ theme }) => expect(theme.numbers.percent).toBe(false)],
   currencyDisplay: ['code', ({ theme }) => expect(theme.numbers.currencyDisplay).toBe('code')],
   ref: ['on', ({ theme }) => expect(theme.numbers.reference).toBe(true)],
+  adjustments: ['split', ({ theme }) => expect(theme.numbers.adjustments).toBe('split')],
   scale: ['1.25', ({ theme }) => {
     expect(theme.layout.scale).toBe(1.25);
     expect(theme.layout.meter.box.width).toBe(METER_SIZES.bar.width * 1.25);
@@ -81,7 +82,7 @@ const APPLIED: Record<ParamName, [value: string, check: (parsed: ParsedParams) =
 /** One refused value of every parameter. */
 const REFUSED: Record<ParamName, string> = {
   preset: 'sunset', accent: 'pink', text: '#12', panel: 'rgba(0,0,0,.5)', font: 'Comic Sans', lang: 'fr',
-  numbers: 'short', percent: 'maybe', currencyDisplay: 'emoji', ref: 'approx', scale: '3', safe: '-1', widgets: 'meter,ticker',
+  numbers: 'short', percent: 'maybe', currencyDisplay: 'emoji', ref: 'approx', adjustments: 'apart', scale: '3', safe: '-1', widgets: 'meter,ticker',
   meter: 'middle', meterStyle: 'pie', lowerThird: 'center', motion: 'none', density: '1e3', campaign: 'Local Love',
   region: '../etc', market: 'TW!', feed: 'javascript:alert(1)', clock: 'fast',
 };

@@ -49,6 +49,11 @@ function meterTexts(context: WidgetContext) {
     // Capitals for a Latin-script title when the theme sets labels in capitals; Japanese, Thai... have no case.
     title: hasLetterCase(lang) && theme.labels.uppercase ? name.toLocaleUpperCase(theme.locale) : name,
     goalLabel: (goalMinor: number) => `${WORDS[lang].goal} ${money.amount(goalMinor)}`,
+    /** `adjustments=split`: the line under the amount; '' when adjustments add nothing. */
+    adjustmentsNote: (adjustmentsMinor: number) =>
+      adjustmentsMinor === 0
+        ? ''
+        : fill(adjustmentsMinor > 0 ? WORDS[lang].adjustmentsAdded : WORDS[lang].adjustmentsCorrected, { amount: money.amount(Math.abs(adjustmentsMinor)) }),
     milestones: campaign.milestones.map((milestone, index) => ({
       markerLabel: halfWidth(money.formatter.formatCompactMinor(milestone.atMinor)),
       bannerLabel: text(milestone.label, `label of milestone ${index + 1}`),
@@ -108,6 +113,8 @@ export class DonationMeter implements Widget {
   private readonly referenceLine: ((minor: number) => string) | null;
   private readonly amountText: (minor: number) => string;
   private readonly goalLabel: (goalMinor: number) => string;
+  /** Null when adjustments are merged into the amount (the default). */
+  private readonly adjustmentsNote: ((adjustmentsMinor: number) => string) | null;
   private readonly countSeconds: number;
   /** The count-up's eased progress, 0..1: gsap tweens this, the model turns it into an integer amount. */
   private readonly count = { progress: 1 };
@@ -123,6 +130,7 @@ export class DonationMeter implements Widget {
     const texts = meterTexts(context);
     this.amountText = texts.amount;
     this.goalLabel = texts.goalLabel;
+    this.adjustmentsNote = theme.numbers.adjustments === 'split' ? texts.adjustmentsNote : null;
     this.countSeconds = theme.donationMeter.fillSeconds;
     this.model = new DonationMeterModel(campaign.milestones, initialGoal(campaign, region));
     this.meter = meterView({
@@ -141,9 +149,9 @@ export class DonationMeter implements Widget {
   }
 
   onFeed(state: FeedState): void {
-    const { raisedMinor, goalMinor } = state.donation;
+    const { raisedMinor, goalMinor, adjustmentsMinor } = state.donation;
     const goalChanged = goalMinor !== this.model.goalMinor;
-    if (this.model.setTarget(raisedMinor, goalMinor)) {
+    if (this.model.setTarget(raisedMinor, goalMinor, adjustmentsMinor)) {
       this.counting?.kill();
       this.count.progress = 0;
       this.counting = gsap.to(this.count, {
@@ -160,6 +168,7 @@ export class DonationMeter implements Widget {
     if (goalChanged) this.meter.showGoal(this.goalLabel(goalMinor));
     // The approximate line follows the amount the meter counts to, once per update (never per frame).
     if (this.referenceLine) this.notes.show(1, this.referenceLine(raisedMinor));
+    if (this.adjustmentsNote) this.meter.showNote(this.adjustmentsNote(adjustmentsMinor));
     this.dirty = true;
   }
 
@@ -187,6 +196,7 @@ export class DonationMeter implements Widget {
       amountText: this.meter.amountText,
       percentText: this.meter.percentText,
       goalText: this.meter.goalText,
+      adjustmentsMinor: this.model.adjustmentsMinor,
       displayedMinor: this.model.displayedMinor,
       targetMinor: this.model.targetMinor,
       celebrating: this.meter.celebrating,
@@ -227,7 +237,14 @@ export const createDonationMeter: WidgetFactory = async (context) => {
   const notes = [texts.marketLine, texts.referenceLine].flatMap((line) => (line ? GLYPH_SAMPLES.map(line) : []));
   await loadFonts(
     context.theme,
-    [texts.title, texts.figureChars, ...goals.map(texts.goalLabel), ...texts.milestones.flatMap((m) => [m.markerLabel, m.bannerLabel]), ...notes].join(''),
+    [
+      texts.title,
+      texts.figureChars,
+      ...goals.map(texts.goalLabel),
+      ...texts.milestones.flatMap((m) => [m.markerLabel, m.bannerLabel]),
+      ...notes,
+      ...(context.theme.numbers.adjustments === 'split' ? [texts.adjustmentsNote(1), texts.adjustmentsNote(-1)] : []),
+    ].join(''),
   );
   return new DonationMeter(context);
 };

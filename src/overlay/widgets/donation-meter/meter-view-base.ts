@@ -2,7 +2,7 @@ import { BitmapText, Container, type Sprite, type Text } from 'pixi.js';
 import type { gsap } from 'gsap';
 import type { Theme } from '../../theme/default-theme.ts';
 import type { MeterView, MeterViewOptions } from './meter-view.ts';
-import { BANNER_HEIGHT, MeterResources, celebrationTimeline, meterPanel, milestoneBanner } from './parts.ts';
+import { BANNER_HEIGHT, MeterResources, celebrationTimeline, meterPanel, meterText, milestoneBanner } from './parts.ts';
 
 /**
  * The fill of a meter, baked once and only reshaped (no mask, no redraw): a style builds it and shows how
@@ -45,6 +45,9 @@ export abstract class MeterViewBase implements MeterView {
   private readonly glow: Sprite;
   private celebration: gsap.core.Timeline | null = null;
   private destroyed = false;
+  /** `adjustments=split`: the line under the amount, made on first use (see showNote). */
+  private note: { text: Text; amountTop: number; amountHeight: number; room: number } | null = null;
+  private resolution = 1;
 
   protected abstract readonly amount: BitmapText;
   protected abstract readonly percent: BitmapText;
@@ -102,8 +105,30 @@ export abstract class MeterViewBase implements MeterView {
   showAmount(text: string): void {
     if (this.amount.text === text) return;
     this.amount.text = text;
-    this.amount.scale.set(1);
-    if (this.amount.width > this.amountRoom) this.amount.scale.set(this.amountRoom / this.amount.width);
+    this.fitAmount();
+  }
+
+  /**
+   * A second line under the amount (`adjustments=split`: what adjustments add), or none for ''. The amount
+   * gives up the bottom of its own box to it, so nothing else in the meter moves.
+   */
+  showNote(text: string): void {
+    if (!this.note && !text) return;
+    if (!this.note) {
+      const size = Math.max(15, Math.round(this.amount.style.fontSize * 0.26));
+      this.amount.scale.set(1);
+      const amountHeight = this.amount.height;
+      const label = meterText(this.theme, text, { x: this.amount.x, y: 0, size, weight: this.theme.weights.regular, color: this.theme.colors.textMuted, resolution: this.resolution });
+      label.anchor.set(this.amount.anchor.x, 1);
+      this.note = { text: this.root.addChild(label), amountTop: this.amount.y - this.amount.anchor.y * amountHeight, amountHeight, room: Math.round(size * 1.5) };
+      // Raised off the bottom of the box: whatever lies under the amount (the bar) keeps a clear gap.
+      label.y = this.note.amountTop + amountHeight - Math.round(size * 0.3);
+    }
+    this.note.text.text = text;
+    this.note.text.visible = text !== '';
+    this.note.text.scale.set(1);
+    if (this.note.text.width > this.amountRoom) this.note.text.scale.set(this.amountRoom / this.note.text.width);
+    this.fitAmount();
   }
 
   showPercent(text: string): void {
@@ -169,6 +194,16 @@ export abstract class MeterViewBase implements MeterView {
     this.resources.destroy();
   }
 
+  /** Scale 1, or less to fit the amount's room and, with a note under it, the rest of its box; its top stays put. */
+  private fitAmount(): void {
+    const note = this.note?.text.visible ? this.note : null;
+    const tall = note ? (note.amountHeight - note.room) / note.amountHeight : 1;
+    this.amount.scale.set(1);
+    const wide = this.amount.width > this.amountRoom ? this.amountRoom / this.amount.width : 1;
+    this.amount.scale.set(Math.min(tall, wide));
+    if (this.note) this.amount.y = this.note.amountTop + this.amount.anchor.y * this.amount.height;
+  }
+
   /** A figure that changes every frame, '0' until set: bitmap text in a font of just the figure characters. */
   protected figureText(role: string, fontSize: number, options: MeterViewOptions): BitmapText {
     const fontFamily = this.resources.installFigureFont(this.theme, role, fontSize, options.figureChars, options.resolution);
@@ -181,6 +216,7 @@ export abstract class MeterViewBase implements MeterView {
    * and a texture of them all would blend the whole width of the gauge.
    */
   protected addMilestones(options: MeterViewOptions): void {
+    this.resolution = options.resolution;
     for (const milestone of options.milestones) this.markers.push(this.root.addChild(this.marker(milestone.markerLabel, options.resolution)));
     const { box } = this.theme.layout.meter;
     for (const milestone of options.milestones) {

@@ -48,6 +48,8 @@ describe('Aggregator', () => {
     expect(aggregator.state(null).donation).toEqual({
       currency: 'JPY',
       raisedMinor: 2 + 15 + 20 + 100,
+      reactionsMinor: 2 + 15 + 20 + 100,
+      adjustmentsMinor: 0,
       goalMinor: campaign.goalMinor,
       capMinor: campaign.capMinor,
       milestonesReached: 0,

@@ -16,10 +16,20 @@ const KNOWN_PATHS = [
 const KNOWN_COMMANDS = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable', 'microsoft-edge', 'microsoft-edge-stable'];
 
 export const HOW_TO_GET_A_BROWSER =
-  'The browser tests need Chromium, Chrome or Edge and found none.\n' +
+  'The recap card and the browser tests need Chromium, Chrome or Edge and found none.\n' +
   '  Debian/Ubuntu: sudo apt-get install -y chromium\n' +
   '  Elsewhere:     install Google Chrome, or set CHROME_PATH=/path/to/chrome\n' +
   'The browser tests are never skipped: they prove the overlay draws with WebGL on a transparent page.';
+
+/** The flags our Chromium runs with (see notes/BRIEF.md): WebGL2 then runs in software (SwiftShader). */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 function isExecutable(path: string): boolean {
   try {
