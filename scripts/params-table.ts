@@ -1,11 +1,11 @@
 /**
  * Prints README's table of overlay URL parameters, generated from the one schema
- * (src/overlay/theme/params-schema.ts). With --write, puts it into README.md between its markers:
+ * (src/theme/params-schema.ts). With --write, puts it into README.md between its markers:
  *   npm run docs:params
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { paramsTable, withTable } from '../src/overlay/theme/params-table.ts';
+import { paramsTable, withTable } from '../src/theme/params-table.ts';
 
 const README = fileURLToPath(new URL('../README.md', import.meta.url));
 

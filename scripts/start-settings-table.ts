@@ -6,7 +6,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { START_TABLE_MARKERS, startSettingsTable } from '../src/feed/setup/start-help.ts';
-import { withTable } from '../src/overlay/theme/params-table.ts';
+import { withTable } from '../src/theme/params-table.ts';
 
 const README = fileURLToPath(new URL('../README.md', import.meta.url));
 

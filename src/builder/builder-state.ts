@@ -1,7 +1,7 @@
-import { PARAM_DOCS } from '../overlay/theme/param-docs.ts';
-import { parseParams, type ParsedParams } from '../overlay/theme/parse-params.ts';
-import { PARAM_NAMES, type ParamName } from '../overlay/theme/params-schema.ts';
-import { toOverlayUrl } from '../overlay/theme/url.ts';
+import { PARAM_DOCS } from '../theme/param-docs.ts';
+import { parseParams, type ParsedParams } from '../theme/parse-params.ts';
+import { PARAM_NAMES, type ParamName } from '../theme/params-schema.ts';
+import { toOverlayUrl } from '../theme/url.ts';
 
 /**
  * The URL builder without the DOM: each control holds the text its parameter would have in a URL, and the

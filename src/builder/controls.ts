@@ -1,7 +1,7 @@
 import { LANGUAGE_NAMES } from '../i18n/language-names.ts';
-import { canonicalHex, toRgba, withoutAlpha } from '../overlay/theme/color.ts';
-import type { ParamDoc } from '../overlay/theme/param-docs.ts';
-import type { ParamProblem } from '../overlay/theme/parse-params.ts';
+import { canonicalHex, toRgba, withoutAlpha } from '../theme/color.ts';
+import type { ParamDoc } from '../theme/param-docs.ts';
+import type { ParamProblem } from '../theme/parse-params.ts';
 
 /**
  * One form control per URL parameter, made from its ParamDoc (so from the schema): a select for words, a

@@ -1,9 +1,9 @@
 // The bundled face, so Japanese in the descriptions shows on machines without a Japanese system font.
 import '@fontsource/noto-sans-jp/500.css';
-import { PARAM_DOC_LIST } from '../overlay/theme/param-docs.ts';
-import { PARAM_GROUPS, PARAM_NAMES, type ParamName } from '../overlay/theme/params-schema.ts';
-import { resolveLook } from '../overlay/theme/resolve-theme.ts';
-import { fromOverlayUrl, paramTexts } from '../overlay/theme/url.ts';
+import { PARAM_DOC_LIST } from '../theme/param-docs.ts';
+import { PARAM_GROUPS, PARAM_NAMES, type ParamName } from '../theme/params-schema.ts';
+import { resolveLook } from '../theme/resolve-theme.ts';
+import { fromOverlayUrl, paramTexts } from '../theme/url.ts';
 import { readControls, type ControlTexts } from './builder-state.ts';
 import { createControl, type Control } from './controls.ts';
 

@@ -1,4 +1,4 @@
-import type { BUNDLED_WEIGHTS } from './theme/fonts.ts';
+import type { BUNDLED_WEIGHTS } from '../theme/fonts.ts';
 
 type Weight = (typeof BUNDLED_WEIGHTS)[number];
 

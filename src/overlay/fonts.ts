@@ -1,6 +1,6 @@
 import { installFaceRules } from './font-styles.ts';
-import { parseUnicodeRange, uncovered, type CodeRange } from './theme/language-fonts.ts';
-import type { Theme } from './theme/default-theme.ts';
+import { parseUnicodeRange, uncovered, type CodeRange } from '../theme/language-fonts.ts';
+import type { Theme } from '../theme/default-theme.ts';
 
 /**
  * Loads the glyphs of `text` in every weight the theme uses, from the bundled faces of the language on

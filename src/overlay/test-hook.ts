@@ -1,7 +1,7 @@
 import type { FeedState } from '../protocol/index.ts';
 import type { Clock } from './clock.ts';
 import type { Stage } from './stage.ts';
-import type { OverlayParams } from './theme/params-schema.ts';
+import type { OverlayParams } from '../theme/params-schema.ts';
 
 /**
  * `window.__localLove`: what tests and benchmarks read from the page. Plain data and two functions; it

@@ -1,7 +1,7 @@
 import type { Container } from 'pixi.js';
 import type { TextPicker } from '../i18n/pick-text.ts';
 import type { CampaignInfo, FeedState, Language, LowerThirdState } from '../protocol/index.ts';
-import type { Theme } from './theme/default-theme.ts';
+import type { Theme } from '../theme/default-theme.ts';
 
 /** What every widget is given when it is created. */
 export interface WidgetContext {

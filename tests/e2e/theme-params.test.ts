@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defaultParams } from '../../src/overlay/theme/params-schema.ts';
+import { defaultParams } from '../../src/theme/params-schema.ts';
 import { startOverlay, type OverlayHarness } from './harness.ts';
 import { drawnPixels } from './lower-third-helpers.ts';
 import { advance, collectWarnings, reopen, widget } from './theme-helpers.ts';

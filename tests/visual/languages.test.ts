@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { LANGUAGE_FACES } from '../../src/overlay/theme/language-fonts.ts';
+import { LANGUAGE_FACES } from '../../src/theme/language-fonts.ts';
 import { LANGUAGES, type Language } from '../../src/protocol/index.ts';
 import { startOverlay, type OverlayHarness } from '../e2e/harness.ts';
 import { E2E_CONTROL_TOKEN, advance, control, lowerThird, waitForPhase } from '../e2e/lower-third-helpers.ts';

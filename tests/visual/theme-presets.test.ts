@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PRESET_IDS } from '../../src/overlay/theme/presets.ts';
+import { PRESET_IDS } from '../../src/theme/presets.ts';
 import { startOverlay, type OverlayHarness } from '../e2e/harness.ts';
 import { E2E_CONTROL_TOKEN, control } from '../e2e/lower-third-helpers.ts';
 import { advance, reopen, widget } from '../e2e/theme-helpers.ts';

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readControls } from '../../../src/builder/builder-state.ts';
-import { PARAM_DOC_LIST } from '../../../src/overlay/theme/param-docs.ts';
-import { defaultParams } from '../../../src/overlay/theme/params-schema.ts';
-import { fromOverlayUrl, paramTexts } from '../../../src/overlay/theme/url.ts';
+import { PARAM_DOC_LIST } from '../../../src/theme/param-docs.ts';
+import { defaultParams } from '../../../src/theme/params-schema.ts';
+import { fromOverlayUrl, paramTexts } from '../../../src/theme/url.ts';
 
 const BASE = 'http://127.0.0.1:5173/';
 

@@ -5,8 +5,8 @@ import { MoneyFormatter, ReferenceAmount } from '../../../src/donation/index.ts'
 import { resolveLanguage } from '../../../src/i18n/language-tag.ts';
 import { fallbackOrder, pickText } from '../../../src/i18n/pick-text.ts';
 import { WORDS, fill } from '../../../src/i18n/words.ts';
-import { BUNDLED_WEIGHTS } from '../../../src/overlay/theme/fonts.ts';
-import { LANGUAGE_FACES, parseUnicodeRange, uncovered, type BundledFace, type CodeRange } from '../../../src/overlay/theme/language-fonts.ts';
+import { BUNDLED_WEIGHTS } from '../../../src/theme/fonts.ts';
+import { LANGUAGE_FACES, parseUnicodeRange, uncovered, type BundledFace, type CodeRange } from '../../../src/theme/language-fonts.ts';
 import { CampaignConfig, LANGUAGES, type Language } from '../../../src/protocol/index.ts';
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { resolveLanguage } from '../../../src/i18n/language-tag.ts';
-import { parseParams } from '../../../src/overlay/theme/parse-params.ts';
+import { parseParams } from '../../../src/theme/parse-params.ts';
 import { LANGUAGES } from '../../../src/protocol/index.ts';
 
 describe('resolveLanguage: BCP 47 tags fall back to the language the overlay speaks', () => {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CampaignConfig, campaignInfoOf } from '../../../src/protocol/index.ts';
-import { campaignProblems } from '../../../src/overlay/theme/campaign-check.ts';
+import { campaignProblems } from '../../../src/theme/campaign-check.ts';
 
 const campaign = campaignInfoOf(
   CampaignConfig.parse(JSON.parse(readFileSync(new URL('../../../assets/campaigns/local-love.json', import.meta.url), 'utf8'))),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HexColor, canonicalHex, composite, contrastRatio, mixHex, toRgba, withAlpha, withoutAlpha } from '../../../src/overlay/theme/color.ts';
+import { HexColor, canonicalHex, composite, contrastRatio, mixHex, toRgba, withAlpha, withoutAlpha } from '../../../src/theme/color.ts';
 
 describe('hex colours', () => {
   it('spells every accepted form one canonical way', () => {

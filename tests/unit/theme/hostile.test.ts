@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { z } from 'zod';
 import { describe, expect, it } from 'vitest';
-import { parseParams } from '../../../src/overlay/theme/parse-params.ts';
-import { OverlayParamsSchema, PARAM_NAMES } from '../../../src/overlay/theme/params-schema.ts';
-import type { Theme } from '../../../src/overlay/theme/theme.ts';
-import { resolveLook } from '../../../src/overlay/theme/resolve-theme.ts';
-import { ThemePreset } from '../../../src/overlay/theme/theme-schema.ts';
+import { parseParams } from '../../../src/theme/parse-params.ts';
+import { OverlayParamsSchema, PARAM_NAMES } from '../../../src/theme/params-schema.ts';
+import type { Theme } from '../../../src/theme/theme.ts';
+import { resolveLook } from '../../../src/theme/resolve-theme.ts';
+import { ThemePreset } from '../../../src/theme/theme-schema.ts';
 
 /** Keys a hostile or careless URL might use: ours, near-misses, prototype names, junk. */
 const hostileKey = fc.oneof(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { METER_SIZES, burstOffset, placeMeter } from '../../../src/overlay/theme/layout.ts';
+import { METER_SIZES, burstOffset, placeMeter } from '../../../src/theme/layout.ts';
 
 const SAFE = { x: 96, y: 54, width: 1728, height: 972 };
 const COLUMN = { centreX: 1620, halfWidth: 120, baseY: 996 };

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { PARAM_NAMES } from '../../../src/overlay/theme/params-schema.ts';
-import { TABLE_END, TABLE_START, paramsTable, tableInReadme, withTable } from '../../../src/overlay/theme/params-table.ts';
+import { PARAM_NAMES } from '../../../src/theme/params-schema.ts';
+import { TABLE_END, TABLE_START, paramsTable, tableInReadme, withTable } from '../../../src/theme/params-table.ts';
 
 const README = new URL('../../../README.md', import.meta.url);
 

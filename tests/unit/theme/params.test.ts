@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { PARAM_DOCS } from '../../../src/overlay/theme/param-docs.ts';
-import { MAX_PROBLEMS, parseParams, suggestParam, type ParsedParams } from '../../../src/overlay/theme/parse-params.ts';
-import { PARAM_NAMES, defaultParams, type ParamName } from '../../../src/overlay/theme/params-schema.ts';
-import { PRESETS } from '../../../src/overlay/theme/presets.ts';
-import { defaultTheme } from '../../../src/overlay/theme/default-theme.ts';
-import { METER_SIZES } from '../../../src/overlay/theme/layout.ts';
-import { resolveLook } from '../../../src/overlay/theme/resolve-theme.ts';
+import { PARAM_DOCS } from '../../../src/theme/param-docs.ts';
+import { MAX_PROBLEMS, parseParams, suggestParam, type ParsedParams } from '../../../src/theme/parse-params.ts';
+import { PARAM_NAMES, defaultParams, type ParamName } from '../../../src/theme/params-schema.ts';
+import { PRESETS } from '../../../src/theme/presets.ts';
+import { defaultTheme } from '../../../src/theme/default-theme.ts';
+import { METER_SIZES } from '../../../src/theme/layout.ts';
+import { resolveLook } from '../../../src/theme/resolve-theme.ts';
 
 /**
  * One valid, non-default value of every parameter and what it must change. A parameter added to the schema

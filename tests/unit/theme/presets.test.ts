@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { composite, contrastRatio } from '../../../src/overlay/theme/color.ts';
-import { BUNDLED_WEIGHTS } from '../../../src/overlay/theme/fonts.ts';
-import { PRESETS, PRESET_IDS, loadPreset } from '../../../src/overlay/theme/presets.ts';
+import { composite, contrastRatio } from '../../../src/theme/color.ts';
+import { BUNDLED_WEIGHTS } from '../../../src/theme/fonts.ts';
+import { PRESETS, PRESET_IDS, loadPreset } from '../../../src/theme/presets.ts';
 
 const THEMES_DIR = new URL('../../../assets/themes/', import.meta.url);
 

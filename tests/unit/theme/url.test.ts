@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { PARAM_DOC_LIST, type ParamDoc } from '../../../src/overlay/theme/param-docs.ts';
-import { parseParams } from '../../../src/overlay/theme/parse-params.ts';
-import { defaultParams } from '../../../src/overlay/theme/params-schema.ts';
-import { fromOverlayUrl, toOverlayUrl, toQuery } from '../../../src/overlay/theme/url.ts';
+import { PARAM_DOC_LIST, type ParamDoc } from '../../../src/theme/param-docs.ts';
+import { parseParams } from '../../../src/theme/parse-params.ts';
+import { defaultParams } from '../../../src/theme/params-schema.ts';
+import { fromOverlayUrl, toOverlayUrl, toQuery } from '../../../src/theme/url.ts';
 
 const hexDigits = (length: number) => fc.string({ unit: fc.constantFrom(...'0123456789abcdefABCDEF'), minLength: length, maxLength: length });
 const id = fc.stringMatching(/^[a-z0-9][a-z0-9-]{0,20}$/);

@@ -1,5 +1,5 @@
 import { Container, Graphics, Mesh, Texture, type BitmapText, type MeshGeometry, type Text } from 'pixi.js';
-import { METER_SIZES } from '../../theme/layout.ts';
+import { METER_SIZES } from '../../../theme/layout.ts';
 import type { MeterViewOptions } from './meter-view.ts';
 import { MeterViewBase, type Gauge } from './meter-view-base.ts';
 import { barFillGeometry, barFillTexture, setBarFillEnd } from './fill-art.ts';

@@ -6,7 +6,7 @@ import { hasLetterCase } from '../../../i18n/language-tag.ts';
 import { WORDS } from '../../../i18n/words.ts';
 import type { CampaignInfo, FeedState } from '../../../protocol/index.ts';
 import { loadFonts } from '../../fonts.ts';
-import type { Theme } from '../../theme/default-theme.ts';
+import type { Theme } from '../../../theme/default-theme.ts';
 import type { Widget, WidgetContext, WidgetFactory } from '../../widget.ts';
 import type { MeterView, MeterViewOptions } from './meter-view.ts';
 import { MeterNotes } from './meter-notes.ts';

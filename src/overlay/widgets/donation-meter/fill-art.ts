@@ -1,6 +1,6 @@
 import { CanvasSource, MeshGeometry, Texture } from 'pixi.js';
 import { canvasOf, cssRgba } from '../../art/canvas.ts';
-import type { Rect } from '../../theme/rect.ts';
+import type { Rect } from '../../../theme/rect.ts';
 
 /**
  * The meter's fill without a mask. A stencil mask that slides every frame costs a stencil pass and a

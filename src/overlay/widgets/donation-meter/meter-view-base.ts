@@ -1,6 +1,6 @@
 import { BitmapText, Container, type Sprite, type Text } from 'pixi.js';
 import type { gsap } from 'gsap';
-import type { Theme } from '../../theme/default-theme.ts';
+import type { Theme } from '../../../theme/default-theme.ts';
 import type { MeterView, MeterViewOptions } from './meter-view.ts';
 import { BANNER_HEIGHT, MeterResources, celebrationTimeline, meterPanel, meterText, milestoneBanner } from './parts.ts';
 

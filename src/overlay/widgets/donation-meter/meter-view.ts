@@ -1,5 +1,5 @@
 import type { Container } from 'pixi.js';
-import type { Theme } from '../../theme/default-theme.ts';
+import type { Theme } from '../../../theme/default-theme.ts';
 
 export interface MeterViewOptions {
   readonly theme: Theme;

@@ -1,8 +1,8 @@
 import { BitmapFont, Container, Graphics, Sprite, Text, type MeshGeometry, type Texture } from 'pixi.js';
 import { gsap } from 'gsap';
 import { linearGradient } from '../../art/gradient.ts';
-import { mixRgb } from '../../theme/color.ts';
-import type { Theme } from '../../theme/default-theme.ts';
+import { mixRgb } from '../../../theme/color.ts';
+import type { Theme } from '../../../theme/default-theme.ts';
 import { lightSpot, softRoundedRect, type SoftShape } from './art.ts';
 
 /**

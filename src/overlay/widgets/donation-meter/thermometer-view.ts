@@ -1,11 +1,11 @@
 import { Container, Graphics, Sprite, Texture, type BitmapText, type Text } from 'pixi.js';
-import { METER_SIZES } from '../../theme/layout.ts';
+import { METER_SIZES } from '../../../theme/layout.ts';
 import type { MeterViewOptions } from './meter-view.ts';
 import { MeterViewBase, type Gauge } from './meter-view-base.ts';
 import { bakedBox, cropTop, upwardGradient } from './fill-art.ts';
 import { fillLight, heartMark, meterText } from './parts.ts';
 import { fitHeight } from './title-fit.ts';
-import type { Rect } from '../../theme/rect.ts';
+import type { Rect } from '../../../theme/rect.ts';
 
 /** Layout of the panel, in stage units from its top-left corner (the theme's scale applies on top). */
 const LAYOUT = {

@@ -1,6 +1,6 @@
 import type { Language } from '../../../protocol/index.ts';
 import { WORDS, fill, say } from '../../../i18n/words.ts';
-import type { ParamProblem } from '../../theme/parse-params.ts';
+import type { ParamProblem } from '../../../theme/parse-params.ts';
 
 /** The card shows this many problems; the rest are counted (all of them are in the console). */
 export const CARD_MAX_ENTRIES = 3;

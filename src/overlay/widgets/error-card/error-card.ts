@@ -1,8 +1,8 @@
 import { Container, Graphics, Text } from 'pixi.js';
 import { gsap } from 'gsap';
 import { loadFonts } from '../../fonts.ts';
-import type { ParamProblem } from '../../theme/parse-params.ts';
-import type { Theme } from '../../theme/default-theme.ts';
+import type { ParamProblem } from '../../../theme/parse-params.ts';
+import type { Theme } from '../../../theme/default-theme.ts';
 import type { Widget } from '../../widget.ts';
 import { cardContent, type CardContent } from './card-text.ts';
 

@@ -1,4 +1,4 @@
-import type { Rect } from '../../theme/rect.ts';
+import type { Rect } from '../../../theme/rect.ts';
 import { fitToWidth, type TextFit } from './fit.ts';
 
 /**

@@ -3,7 +3,7 @@ import { Container } from 'pixi.js';
 import { planPresentation } from '../../../lower-third/index.ts';
 import type { FeedState, Language, LowerThirdState, OnAirCard } from '../../../protocol/index.ts';
 import { loadFonts } from '../../fonts.ts';
-import type { Theme } from '../../theme/theme.ts';
+import type { Theme } from '../../../theme/theme.ts';
 import type { Widget, WidgetContext, WidgetFactory } from '../../widget.ts';
 import type { PhotoShape } from './art.ts';
 import { cardWords } from '../../../lower-third/card-words.ts';

@@ -1,5 +1,5 @@
-import { contrastRatio, mixHex } from '../../theme/color.ts';
-import type { Theme } from '../../theme/theme.ts';
+import { contrastRatio, mixHex } from '../../../theme/color.ts';
+import type { Theme } from '../../../theme/theme.ts';
 
 const hex = (color: number) => `#${color.toString(16).padStart(6, '0')}`;
 const num = (color: string) => Number.parseInt(color.slice(1, 7), 16);

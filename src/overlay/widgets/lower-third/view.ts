@@ -1,6 +1,6 @@
 import { Container, Graphics, NineSliceSprite, Sprite, Text, type FillGradient, type Texture } from 'pixi.js';
 import { linearGradient } from '../../art/gradient.ts';
-import type { Theme } from '../../theme/theme.ts';
+import type { Theme } from '../../../theme/theme.ts';
 import { loadPhoto, panelArt, portraitArt, shadowArt, type PhotoShape, type SliceArt } from './art.ts';
 import { CARD, layoutCard, placeCard, type CardLayout, type MeasuredTexts } from './layout.ts';
 import { lowerThirdPalette, type LowerThirdPalette } from './palette.ts';

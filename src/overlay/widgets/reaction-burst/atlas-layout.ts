@@ -1,4 +1,4 @@
-import type { Rect } from '../../theme/rect.ts';
+import type { Rect } from '../../../theme/rect.ts';
 /**
  * Where each icon goes in the one texture the particles share (a ParticleContainer draws a single
  * texture). Shelf packing: tallest first, left to right, a new shelf when a row is full; of the

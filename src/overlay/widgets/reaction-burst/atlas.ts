@@ -7,7 +7,7 @@ import roseSvg from '../../../../assets/icons/rose.svg?raw';
 import sparkleSvg from '../../../../assets/icons/sparkle.svg?raw';
 import starSvg from '../../../../assets/icons/star.svg?raw';
 import treasureSvg from '../../../../assets/icons/treasure.svg?raw';
-import type { Rect } from '../../theme/rect.ts';
+import type { Rect } from '../../../theme/rect.ts';
 import { opaqueBounds, packAtlas } from './atlas-layout.ts';
 import { inkFor, recolorSvg } from './icon-colors.ts';
 import { Icon } from './layers.ts';

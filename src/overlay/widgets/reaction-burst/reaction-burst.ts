@@ -1,7 +1,7 @@
 import type { Container } from 'pixi.js';
 import type { FeedState } from '../../../protocol/index.ts';
-import { burstOffset } from '../../theme/layout.ts';
-import type { Theme } from '../../theme/theme.ts';
+import { burstOffset } from '../../../theme/layout.ts';
+import type { Theme } from '../../../theme/theme.ts';
 import type { Widget, WidgetFactory } from '../../widget.ts';
 import { buildBurstAtlas, type BurstAtlas } from './atlas.ts';
 import { burstColumn, defaultLook } from './look.ts';

@@ -1,4 +1,4 @@
-import type { Theme } from '../../theme/default-theme.ts';
+import type { Theme } from '../../../theme/default-theme.ts';
 
 /** Space between the meter's panel and the sign. */
 const GAP = 14;

@@ -3,7 +3,7 @@ import { gsap } from 'gsap';
 import { hasLetterCase } from '../../../i18n/language-tag.ts';
 import { WORDS } from '../../../i18n/words.ts';
 import { loadFonts } from '../../fonts.ts';
-import type { Theme } from '../../theme/default-theme.ts';
+import type { Theme } from '../../../theme/default-theme.ts';
 import type { Widget } from '../../widget.ts';
 import { staleSignPosition } from './placement.ts';
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { START_TABLE_MARKERS, startHelp, startSettingsTable, startVariables } from '../../../../src/feed/setup/start-help.ts';
 import { StartEnv } from '../../../../src/feed/setup/start-settings.ts';
-import { tableInReadme } from '../../../../src/overlay/theme/params-table.ts';
+import { tableInReadme } from '../../../../src/theme/params-table.ts';
 
 const README = new URL('../../../../README.md', import.meta.url);
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { WORDS, say } from '../../../../../src/i18n/words.ts';
 import { LANGUAGES } from '../../../../../src/protocol/index.ts';
-import { parseParams } from '../../../../../src/overlay/theme/parse-params.ts';
+import { parseParams } from '../../../../../src/theme/parse-params.ts';
 import { CARD_MAX_ENTRIES, cardContent, consoleLine } from '../../../../../src/overlay/widgets/error-card/card-text.ts';
 
 describe('error card text', () => {

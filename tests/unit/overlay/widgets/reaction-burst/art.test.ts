@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { Rect } from '../../../../../src/overlay/theme/rect.ts';
+import type { Rect } from '../../../../../src/theme/rect.ts';
 import { opaqueBounds, packAtlas } from '../../../../../src/overlay/widgets/reaction-burst/atlas-layout.ts';
 import { hex, inkFor, luminance, recolorSvg } from '../../../../../src/overlay/widgets/reaction-burst/icon-colors.ts';
 import { flowTransform } from '../../../../../src/overlay/widgets/reaction-burst/placement.ts';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Phrase, PhraseId } from '../../i18n/words.ts';
+import type { Phrase, PhraseId } from '../i18n/words.ts';
 import { canonicalHex } from './color.ts';
 
 /**

@@ -1,4 +1,4 @@
-import type { CampaignInfo } from '../../protocol/index.ts';
+import type { CampaignInfo } from '../protocol/index.ts';
 import { displayText } from './display-text.ts';
 import { paramProblem, type ParamProblem } from './parse-params.ts';
 import type { OverlayParams } from './params-schema.ts';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { resolveLanguage } from '../../i18n/language-tag.ts';
-import { LANGUAGES } from '../../protocol/index.ts';
+import { resolveLanguage } from '../i18n/language-tag.ts';
+import { LANGUAGES } from '../protocol/index.ts';
 import { FONT_IDS } from './fonts.ts';
 import { colorParam, enumParam, feedUrlParam, idParam, languageParam, numberParam, setParam, switchParam } from './param-types.ts';
 import { DEFAULT_PRESET, PRESET_IDS } from './presets.ts';

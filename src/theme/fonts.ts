@@ -1,4 +1,4 @@
-import type { Language } from '../../protocol/index.ts';
+import type { Language } from '../protocol/index.ts';
 import { LANGUAGE_FACES, faceStack } from './language-fonts.ts';
 
 /**

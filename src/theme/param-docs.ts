@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { say, type Phrase } from '../../i18n/words.ts';
+import { say, type Phrase } from '../i18n/words.ts';
 import type { ParamControl, ParamMeta } from './param-types.ts';
 import { OverlayParamsSchema, PARAM_NAMES, type ParamGroup, type ParamName } from './params-schema.ts';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Slug } from '../../protocol/index.ts';
+import { Slug } from '../protocol/index.ts';
 import { HexColor } from './color.ts';
 import { BUNDLED_WEIGHTS, FONT_IDS } from './fonts.ts';
 

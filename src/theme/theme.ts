@@ -1,4 +1,4 @@
-import type { Language } from '../../protocol/index.ts';
+import type { Language } from '../protocol/index.ts';
 import type { OverlayParams } from './params-schema.ts';
 import type { PresetId } from './presets.ts';
 import type { ThemePreset } from './theme-schema.ts';

@@ -1,5 +1,5 @@
 import { composite, contrastRatio, mixHex, toRgba, withAlpha } from './color.ts';
-import { resolveLanguage } from '../../i18n/language-tag.ts';
+import { resolveLanguage } from '../i18n/language-tag.ts';
 import { bundledFamilies, fontStack } from './fonts.ts';
 import { placeMeter } from './layout.ts';
 import type { OverlayParams } from './params-schema.ts';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PHRASE_IDS, say, type Phrase, type PhraseId } from '../../i18n/words.ts';
+import { PHRASE_IDS, say, type Phrase, type PhraseId } from '../i18n/words.ts';
 import { displayText } from './display-text.ts';
 import { PARAM_DOCS, type ParamDoc } from './param-docs.ts';
 import { MAX_VALUE_LENGTH } from './param-types.ts';

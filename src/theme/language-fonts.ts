@@ -1,4 +1,4 @@
-import type { Language } from '../../protocol/index.ts';
+import type { Language } from '../protocol/index.ts';
 
 /**
  * Which bundled faces a language is drawn in. Pure data, so the font loader (src/overlay/fonts.ts), the

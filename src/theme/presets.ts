@@ -1,8 +1,8 @@
-import { describeZodError } from '../../protocol/index.ts';
+import { describeZodError } from '../protocol/index.ts';
 import { ThemePreset } from './theme-schema.ts';
-import localLove from '../../../assets/themes/local-love.json';
-import night from '../../../assets/themes/night.json';
-import minimal from '../../../assets/themes/minimal.json';
+import localLove from '../../assets/themes/local-love.json';
+import night from '../../assets/themes/night.json';
+import minimal from '../../assets/themes/minimal.json';
 
 /**
  * The theme presets, bundled into the overlay (the browser source must not wait on a fetch to look right).
