@@ -118,6 +118,7 @@ async function boot(): Promise<void> {
     await firstState;
     widgetsBuilt = true;
     if (latest) stage.feed(latest);
+    if (params.widgets.includes('meter')) void stage.nextDraw().then(() => (testHook.hook.meterOnAirAtMs = performance.now()));
     if (latestLowerThird) stage.lowerThird(latestLowerThird);
     await cardShown;
 
