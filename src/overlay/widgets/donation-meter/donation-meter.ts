@@ -49,7 +49,7 @@ function meterTexts(campaign: CampaignInfo, lang: Language, region: string | nul
       markerLabel: halfWidth(money.formatter.formatCompactMinor(milestone.atMinor)),
       bannerLabel: milestone.label[lang],
     })),
-    // Every glyph the counting figures can use: the bitmap font holds exactly these.
+    // Every glyph the counting figures can use: the glyph strip holds exactly these.
     figureChars: `0123456789%${GLYPH_SAMPLES.map((minor) => halfWidth(money.formatter.formatMinor(minor) + money.formatter.formatCompactMinor(minor))).join('')}`,
   };
 }

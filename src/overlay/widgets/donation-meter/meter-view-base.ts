@@ -1,4 +1,5 @@
-import { BitmapText, Container, type Sprite, type Text } from 'pixi.js';
+import { Container, type Sprite, type Text } from 'pixi.js';
+import { FigureText } from '../../art/figure-text.ts';
 import type { gsap } from 'gsap';
 import type { Theme } from '../../theme/default-theme.ts';
 import type { MeterView, MeterViewOptions } from './meter-view.ts';
@@ -27,8 +28,8 @@ const BANNER_GAP = 14;
  */
 export abstract class MeterViewBase implements MeterView {
   /**
-   * A render group of its own: the counting figures (BitmapText) rebuild their group's render instructions
-   * on every change, and this keeps that rebuild to the meter instead of the whole stage.
+   * A render group of its own: a frame that only moves the fill and swaps the figures' glyphs updates this
+   * group's few instructions in place, whatever the rest of the stage does.
    */
   readonly root = new Container({ label: 'donation-meter', isRenderGroup: true });
   protected readonly resources = new MeterResources();
@@ -46,8 +47,8 @@ export abstract class MeterViewBase implements MeterView {
   private celebration: gsap.core.Timeline | null = null;
   private destroyed = false;
 
-  protected abstract readonly amount: BitmapText;
-  protected abstract readonly percent: BitmapText;
+  protected abstract readonly amount: FigureText;
+  protected abstract readonly percent: FigureText;
   protected abstract readonly goal: Text;
   /** Widest the amount may be before it is narrowed to fit. */
   protected abstract readonly amountRoom: number;
@@ -169,10 +170,9 @@ export abstract class MeterViewBase implements MeterView {
     this.resources.destroy();
   }
 
-  /** A figure that changes every frame, '0' until set: bitmap text in a font of just the figure characters. */
-  protected figureText(role: string, fontSize: number, options: MeterViewOptions): BitmapText {
-    const fontFamily = this.resources.installFigureFont(this.theme, role, fontSize, options.figureChars, options.resolution);
-    return new BitmapText({ text: '0', style: { fontFamily, fontSize } });
+  /** A figure that changes every frame, '0' until set: sprites on a strip of just the figure characters. */
+  protected figureText(fontSize: number, options: MeterViewOptions): FigureText {
+    return new FigureText(this.resources.figureStrip(this.theme, fontSize, options.figureChars, options.resolution), '0');
   }
 
   /**

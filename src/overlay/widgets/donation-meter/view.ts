@@ -1,5 +1,6 @@
-import { Container, Graphics, Mesh, Texture, type BitmapText, type MeshGeometry, type Text } from 'pixi.js';
+import { Container, Graphics, Mesh, Texture, type MeshGeometry, type Text } from 'pixi.js';
 import { METER_SIZES } from '../../theme/layout.ts';
+import type { FigureText } from '../../art/figure-text.ts';
 import type { MeterViewOptions } from './meter-view.ts';
 import { MeterViewBase, type Gauge } from './meter-view-base.ts';
 import { barFillGeometry, barFillTexture, setBarFillEnd } from './fill-art.ts';
@@ -21,16 +22,10 @@ const LAYOUT = {
 } as const;
 
 /**
- * Below-baseline share of a bitmap line per px of font size (Noto Sans JP, measured): texts of two sizes
- * anchored at their line bottoms sit on one baseline when the smaller is raised by this times the difference.
- */
-const DESCENT_PER_PX = 0.294;
-
-/**
  * The donation meter as a horizontal bar: a panel in the theme's style with the campaign name, the goal,
  * the amount, the percentage, a fill bar with milestone markers, and a celebration (MeterViewBase). Built
  * once; animation only moves, tints and fades what exists (no Graphics redraw, no Text re-upload: the
- * changing numbers are BitmapText).
+ * changing figures are sprites on a glyph strip: FigureText).
  */
 export class DonationMeterView extends MeterViewBase {
   private readonly barWidth: number;
@@ -39,8 +34,8 @@ export class DonationMeterView extends MeterViewBase {
   private readonly barRadius: number;
   /** The fill's shape, shared by the fill and its flash: reshaped as the meter fills. */
   private readonly fillShape: MeshGeometry = this.resources.ownGeometry(barFillGeometry());
-  protected readonly amount: BitmapText;
-  protected readonly percent: BitmapText;
+  protected readonly amount: FigureText;
+  protected readonly percent: FigureText;
   /** The bar's width less room for "100%" (when the percentage shows). */
   protected readonly amountRoom: number;
   protected readonly goal: Text;
@@ -79,8 +74,8 @@ export class DonationMeterView extends MeterViewBase {
       }),
     );
 
-    this.amount = this.figureText('amount', LAYOUT.amountSize, options);
-    this.percent = this.figureText('percent', LAYOUT.percentSize, options);
+    this.amount = this.figureText(LAYOUT.amountSize, options);
+    this.percent = this.figureText(LAYOUT.percentSize, options);
     this.amount.tint = colors.text;
     // Anchored at the bottom of its line, the amount shrinks (if it ever must) toward its baseline.
     const amountBottom = LAYOUT.amountY + this.amount.height;
@@ -89,7 +84,7 @@ export class DonationMeterView extends MeterViewBase {
     // The percent stands on the amount's baseline, right-aligned.
     this.percent.anchor.set(1, 1);
     this.percent.tint = colors.markerReached;
-    this.percent.position.set(LAYOUT.width - LAYOUT.padX, amountBottom - DESCENT_PER_PX * (LAYOUT.amountSize - LAYOUT.percentSize));
+    this.percent.position.set(LAYOUT.width - LAYOUT.padX, amountBottom - (this.amount.descent - this.percent.descent));
     this.percent.visible = theme.numbers.percent;
     this.root.addChild(this.amount, this.percent);
     this.percent.text = '100%';
