@@ -47,9 +47,9 @@ export class Stage implements FrameDriver {
     await app.init({
       preference: 'webgl', // WebGPU is not available in OBS's browser
       backgroundAlpha: 0,
-      // Rounded panels and bar ends need it; it costs a multisample resolve per drawn frame (only while
-      // something moves), about 15% of a frame in software rendering.
-      antialias: true,
+      // No MSAA: its resolve halves a software-rendered 1080p canvas. Every edge that needs smoothing is
+      // baked into a texture (canvas art, cacheAsTexture with its own antialias) or drawn feathered.
+      antialias: false,
       autoStart: false,
       sharedTicker: false,
       resolution: window.devicePixelRatio || 1,

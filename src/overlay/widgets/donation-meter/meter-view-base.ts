@@ -1,4 +1,5 @@
 import { Container, type Sprite, type Text } from 'pixi.js';
+import { bakeSmooth } from '../../art/bake.ts';
 import { FigureText } from '../../art/figure-text.ts';
 import type { gsap } from 'gsap';
 import type { Theme } from '../../theme/default-theme.ts';
@@ -45,6 +46,8 @@ export abstract class MeterViewBase implements MeterView {
   private readonly banners: Container[] = [];
   private readonly glow: Sprite;
   private celebration: gsap.core.Timeline | null = null;
+  /** Screen pixels per unit of the meter (its texts' and artwork's resolution), set by addMilestones. */
+  private pixelsPerUnit = 1;
   private destroyed = false;
 
   protected abstract readonly amount: FigureText;
@@ -138,6 +141,8 @@ export abstract class MeterViewBase implements MeterView {
       const marker = this.markers[index];
       if (!marker) return;
       this.moveMarker(marker, ratio);
+      // On the pixel grid: a baked marker between two pixels would be resampled soft.
+      marker.position.set(Math.round(marker.x * this.pixelsPerUnit) / this.pixelsPerUnit, Math.round(marker.y * this.pixelsPerUnit) / this.pixelsPerUnit);
       marker.visible = ratio < 1;
     });
   }
@@ -165,7 +170,7 @@ export abstract class MeterViewBase implements MeterView {
     this.destroyed = true;
     this.celebration?.kill();
     this.celebration = null;
-    this.backdrop.cacheAsTexture(false);
+    for (const baked of [this.backdrop, ...this.markers, ...this.banners]) baked.cacheAsTexture(false);
     this.root.destroy({ children: true });
     this.resources.destroy();
   }
@@ -181,15 +186,19 @@ export abstract class MeterViewBase implements MeterView {
    * and a texture of them all would blend the whole width of the gauge.
    */
   protected addMilestones(options: MeterViewOptions): void {
-    for (const milestone of options.milestones) this.markers.push(this.root.addChild(this.marker(milestone.markerLabel, options.resolution)));
+    // Markers and banners are drawn shapes: each is baked smooth (see bakeSmooth).
+    const { resolution } = options;
+    this.pixelsPerUnit = resolution;
+    for (const milestone of options.milestones) this.markers.push(this.root.addChild(bakeSmooth(this.marker(milestone.markerLabel, resolution), resolution)));
     const { box } = this.theme.layout.meter;
     for (const milestone of options.milestones) {
-      const banner = this.root.addChild(milestoneBanner(this.theme, milestone.bannerLabel, options.resolution, this.resources));
+      const banner = this.root.addChild(milestoneBanner(this.theme, milestone.bannerLabel, resolution, this.resources));
       // On the right of the frame a banner grows leftwards from the panel's right edge, staying inside.
       if (box.x + box.width / 2 > 960) banner.x = this.size.width - banner.width;
+      bakeSmooth(banner, resolution);
       this.banners.push(banner);
     }
-    // One texel per screen pixel (the resolution includes the meter's scale), edges smoothed as on the stage.
-    this.backdrop.cacheAsTexture({ resolution: options.resolution, antialias: true });
+    // One texel per screen pixel (the resolution includes the meter's scale).
+    bakeSmooth(this.backdrop, resolution);
   }
 }

@@ -1,9 +1,9 @@
-import { Container, Graphics, Mesh, Texture, type MeshGeometry, type Text } from 'pixi.js';
+import { Container, Graphics, Mesh, type MeshGeometry, type Text } from 'pixi.js';
 import { METER_SIZES } from '../../theme/layout.ts';
 import type { FigureText } from '../../art/figure-text.ts';
 import type { MeterViewOptions } from './meter-view.ts';
 import { MeterViewBase, type Gauge } from './meter-view-base.ts';
-import { barFillGeometry, barFillTexture, setBarFillEnd } from './fill-art.ts';
+import { barFillGeometry, barFillTexture, barFlashTexture, setBarFillEnd } from './fill-art.ts';
 import { fillLight, heartMark, meterText } from './parts.ts';
 
 /** Layout of the panel, in stage units from its top-left corner (the theme's scale applies on top). */
@@ -32,6 +32,8 @@ export class DonationMeterView extends MeterViewBase {
   private readonly barY: number;
   private readonly barHeight: number;
   private readonly barRadius: number;
+  /** Pixels per stage unit: the fill's feathered edge is one of them wide. */
+  private readonly resolution: number;
   /** The fill's shape, shared by the fill and its flash: reshaped as the meter fills. */
   private readonly fillShape: MeshGeometry = this.resources.ownGeometry(barFillGeometry());
   protected readonly amount: FigureText;
@@ -47,6 +49,7 @@ export class DonationMeterView extends MeterViewBase {
     this.barWidth = LAYOUT.width - LAYOUT.padX * 2;
     this.barHeight = theme.bar.thickness;
     this.barRadius = Math.min(theme.bar.radius, this.barHeight / 2);
+    this.resolution = resolution;
     this.barY = Math.round(LAYOUT.barCentreY - this.barHeight / 2);
 
     const colors = theme.colors;
@@ -98,7 +101,7 @@ export class DonationMeterView extends MeterViewBase {
   /** Moves the fill's rounded end (and its spot of light) to `ratio` of the bar: a few vertices, never a redraw. */
   showFill(ratio: number): void {
     const end = this.barWidth * ratio;
-    setBarFillEnd(this.fillShape, end, this.barWidth, this.barHeight, this.barRadius);
+    setBarFillEnd(this.fillShape, end, this.barWidth, this.barHeight, this.barRadius, this.resolution);
     this.gauge.tip.x = end;
   }
 
@@ -125,11 +128,11 @@ export class DonationMeterView extends MeterViewBase {
       .stroke({ color: colors.text, alpha: 0.08, width: 1, alignment: 0 });
     const texture = this.resources.own(barFillTexture(w, h, r, colors.fillStops, resolution));
     const fill = new Mesh({ geometry: this.fillShape, texture });
-    const flash = new Mesh({ geometry: this.fillShape, texture: Texture.WHITE });
+    const flash = new Mesh({ geometry: this.fillShape, texture: this.resources.own(barFlashTexture(h, resolution)) });
     flash.tint = 0xfff6dc;
     flash.alpha = 0;
     flash.visible = false;
-    setBarFillEnd(this.fillShape, 0, w, h, r);
+    setBarFillEnd(this.fillShape, 0, w, h, r, resolution);
     const tip = fillLight(this.resources, h * 2.1);
     tip.y = h / 2;
     this.backdrop.addChild(track);

@@ -1,3 +1,4 @@
+import { bakeSmooth } from '../../art/bake.ts';
 import { Container, Graphics, NineSliceSprite, Sprite, Text, type FillGradient, type Texture } from 'pixi.js';
 import { linearGradient } from '../../art/gradient.ts';
 import type { Theme } from '../../theme/theme.ts';
@@ -97,7 +98,7 @@ export class LowerThirdCardView {
     const plate = this.slice(this.plateArt);
     const tab = this.slice(this.tabArt);
     const bar = this.makeBar();
-    const pin = this.makePin();
+    const pin = bakeSmooth(this.makePin(), resolution); // a drawn shape: smooth without the stage's MSAA
     const photo = this.makePhoto(content.photo);
     this.parts = { photo, bar, plate, plateShadow, strip, stripShadow, tab, pin, texts };
     this.root.addChild(plateShadow, stripShadow, strip, plate, tab, pin, bar, ...(photo ? [photo] : []), ...TEXT_ROLES.map((role) => texts[role]));

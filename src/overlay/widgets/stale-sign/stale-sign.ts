@@ -1,3 +1,4 @@
+import { bakeSmooth } from '../../art/bake.ts';
 import { Container, Graphics, Text } from 'pixi.js';
 import { gsap } from 'gsap';
 import { loadFonts } from '../../fonts.ts';
@@ -68,7 +69,8 @@ export class StaleSign implements Widget {
     chip.roundRect(0, 0, width, SIGN.height, SIGN.height / 2).stroke({ color: SIGN.amber, alpha: 0.3, width: 1.5, alignment: 1 });
     this.dot = new Graphics().circle(0, 0, SIGN.dotRadius).fill(SIGN.amber);
     this.dot.position.set(SIGN.padX + SIGN.dotRadius, SIGN.height / 2);
-    this.view.addChild(chip, this.dot, text);
+    // Drawn shapes, baked smooth: the stage has no MSAA.
+    this.view.addChild(bakeSmooth(chip, resolution), bakeSmooth(this.dot, resolution), text);
     const { x, y } = staleSignPosition(theme.layout, { width, height: SIGN.height });
     this.view.position.set(x, y);
   }
