@@ -50,19 +50,22 @@ async function boot(): Promise<void> {
     const cardShown = errorCard.show(problems, unlistedProblems);
 
     // The stale-feed sign, from the start: a feed that never answers is the first outage to tell about.
-    // Checked on the wall clock: animation time stands still while nothing moves.
-    const staleSign = await StaleSign.create(theme, resolution);
-    stage.add(staleSign);
-    staleSign.view.zIndex = 1;
+    // Checked on the wall clock: animation time stands still while nothing moves. Built beside the rest
+    // (its font is loaded for it): it has nothing to show in the first seconds.
     const health = new FeedHealth(() => performance.now());
-    setInterval(() => {
-      if (staleSign.setStale(health.stale)) clock.wake();
-    }, 1_000);
+    let staleSign: StaleSign | null = null;
+    const signBuilt = StaleSign.create(theme, resolution).then((sign) => {
+      staleSign = sign;
+      stage.add(sign);
+      sign.view.zIndex = 1;
+      setInterval(() => {
+        if (sign.setStale(health.stale)) clock.wake();
+      }, 1_000);
+    });
 
-    // States that arrive while the widgets are still being built wait; only the newest matters.
+    // The newest states: a widget added later starts from them (stage.add).
     let latest: FeedState | null = null;
     let latestLowerThird: LowerThirdState | null = null;
-    let widgetsBuilt = false;
     let knownCampaign: string | null = null;
     let firstStateArrived = () => {};
     const firstState = new Promise<void>((resolve) => (firstStateArrived = resolve));
@@ -89,18 +92,18 @@ async function boot(): Promise<void> {
           },
           onState(state) {
             testHook.hook.lastState = latest = state;
-            if (widgetsBuilt) stage.feed(state);
+            stage.feed(state);
             firstStateArrived();
           },
           onLowerThird(state) {
             latestLowerThird = state;
-            if (widgetsBuilt) stage.lowerThird(state);
+            stage.lowerThird(state);
           },
           onDisconnect: () => health.disconnected(),
           onResync() {
             health.resynced();
             // Recovery shows at once, not at the next check.
-            if (staleSign.setStale(false)) clock.wake();
+            if (staleSign?.setStale(false)) clock.wake();
           },
           onSubscribeRefused(error) {
             // A region the campaign lacks: watch the whole campaign instead (the card says so).
@@ -113,14 +116,19 @@ async function boot(): Promise<void> {
       let client = connect();
     });
 
+    // One widget after another, the meter first: it goes on air with the first state while the others
+    // are still being built (the bursts' atlas, the lower third's fonts), each starting from the newest state.
     const context = { campaign, lang: params.lang, region, theme, resolution };
-    for (const [name, create] of WIDGETS) if (params.widgets.includes(name)) stage.add(await create(context));
+    for (const [name, create] of WIDGETS) {
+      if (!params.widgets.includes(name)) continue;
+      stage.add(await create(context), latest, latestLowerThird);
+      if (name === 'meter') {
+        await firstState;
+        void stage.nextDraw().then(() => (testHook.hook.meterOnAirAtMs = performance.now()));
+      }
+    }
     await firstState;
-    widgetsBuilt = true;
-    if (latest) stage.feed(latest);
-    if (params.widgets.includes('meter')) void stage.nextDraw().then(() => (testHook.hook.meterOnAirAtMs = performance.now()));
-    if (latestLowerThird) stage.lowerThird(latestLowerThird);
-    await cardShown;
+    await Promise.all([cardShown, signBuilt]);
 
     const drawn = stage.nextDraw();
     if (clock.mode === 'test') clock.advance(0); // frozen time draws only when asked
