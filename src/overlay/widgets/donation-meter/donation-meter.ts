@@ -1,7 +1,7 @@
 import { gsap } from 'gsap';
 import { MoneyFormatter } from '../../../donation/index.ts';
 import type { CampaignInfo, FeedState, Language } from '../../../protocol/index.ts';
-import { loadFonts } from '../../fonts.ts';
+import { loadFontWeights } from '../../fonts.ts';
 import type { Theme } from '../../theme/default-theme.ts';
 import type { Widget, WidgetContext, WidgetFactory } from '../../widget.ts';
 import type { MeterView, MeterViewOptions } from './meter-view.ts';
@@ -182,13 +182,15 @@ export class DonationMeter implements Widget {
   }
 }
 
-/** Loads the glyphs the meter needs, then builds it. */
+/** Loads the glyphs the meter needs, each in the weight it is set in, then builds it. */
 export const createDonationMeter: WidgetFactory = async (context) => {
   const texts = meterTexts(context.campaign, context.lang, context.region, context.theme);
   const goals = [context.campaign.goalMinor, ...context.campaign.regions.map((r) => r.goalMinor ?? 0)];
-  await loadFonts(
-    context.theme,
-    [texts.title, texts.figureChars, ...goals.map(texts.goalLabel), ...texts.milestones.flatMap((m) => [m.markerLabel, m.bannerLabel])].join(''),
-  );
+  const { regular, heavy, number } = context.theme.weights;
+  await loadFontWeights(context.theme, [
+    [heavy, texts.title + texts.milestones.map((m) => m.bannerLabel).join('')],
+    [regular, goals.map(texts.goalLabel).join('') + texts.milestones.map((m) => m.markerLabel).join('')],
+    [number, texts.figureChars],
+  ]);
   return new DonationMeter(context);
 };

@@ -1,7 +1,7 @@
 import { bakeSmooth } from '../../art/bake.ts';
 import { Container, Graphics, Text } from 'pixi.js';
 import { gsap } from 'gsap';
-import { loadFonts } from '../../fonts.ts';
+import { loadFontWeights } from '../../fonts.ts';
 import type { Theme } from '../../theme/default-theme.ts';
 import type { Widget } from '../../widget.ts';
 import { staleSignPosition } from './placement.ts';
@@ -39,7 +39,7 @@ export class StaleSign implements Widget {
 
   static async create(theme: Theme, resolution: number): Promise<StaleSign> {
     const label = theme.labels.uppercase && theme.lang === 'en' ? LABEL.en.toUpperCase() : LABEL[theme.lang];
-    await loadFonts(theme, label);
+    await loadFontWeights(theme, [[theme.weights.regular, label]]); // the weight it is set in (see below)
     return new StaleSign(theme, resolution, label);
   }
 
