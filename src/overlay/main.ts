@@ -116,8 +116,8 @@ async function boot(): Promise<void> {
       let client = connect();
     });
 
-    // One widget after another, the meter first: it goes on air with the first state while the others
-    // are still being built (the bursts' atlas, the lower third's fonts), each starting from the newest state.
+    // One widget after another, the meter first, each put on the stage with the newest states as soon as
+    // it is built: the meter's fonts and glyphs no longer wait for the bursts' atlas or the lower third's.
     const context = { campaign, lang: params.lang, region, theme, resolution };
     for (const [name, create] of WIDGETS) {
       if (!params.widgets.includes(name)) continue;
