@@ -9,6 +9,8 @@
  *   storm      10,000 likes/s, 100 comments/s, 20 gifts/s, the meter counting all the while
  *   reconnect  the storm, with the feed server restarted in the middle of the measurement
  *
+ * Steady, storm and reconnect run with a lower third on screen (the roster's first person), as on air.
+ *
  *
  * Then "on air": five fresh page loads, each timed from navigation to the first frame with the meter drawn
  * from the feed (median printed), and the JavaScript (gzip) and font bytes the overlay loaded.
@@ -34,6 +36,9 @@ const SOAK = process.argv.includes('--soak');
 /** `--query=widgets=bursts` adds URL parameters to the overlay (to measure one widget alone, say). */
 const QUERY = process.argv.find((arg) => arg.startsWith('--query='))?.slice('--query='.length) ?? '';
 const WARM_UP_MS = 3000;
+/** The producer's token of the bench's feed: steady, storm and reconnect run with a lower third on screen. */
+const CONTROL_TOKEN = 'bench-producer-token-0123456789';
+const CAMPAIGN = loadCampaignFile(SAMPLE_CAMPAIGN_PATH);
 const MEASURE_MS = 6000;
 const SOAK_MS = 5 * 60_000;
 
@@ -87,8 +92,9 @@ async function buildPages(): Promise<string> {
 
 function startFeed(staticDir: string, rates: Rates | null, extra: Partial<FeedServerOptions> = {}): Promise<FeedServer> {
   return startFeedServer({
-    campaign: loadCampaignFile(SAMPLE_CAMPAIGN_PATH),
+    campaign: CAMPAIGN,
     port: 0,
+    control: { token: CONTROL_TOKEN },
     staticDir,
     simulator: rates ? { ...rates, sharesPerSecond: 0, surges: false } : false,
     log: () => {},
@@ -173,10 +179,23 @@ async function measure(scenario: string, open: OpenPage, durationMs: number, dur
   };
 }
 
+/** Takes the roster's first person on air as a lower third (it stays: no auto-out). */
+async function showLowerThird(feed: FeedServer): Promise<void> {
+  const rosterId = CAMPAIGN.roster[0]?.id;
+  if (!rosterId) throw new Error('the sample campaign has no roster entry to show as a lower third');
+  const response = await fetch(`${feed.url}/api/control/lower-third/show`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${CONTROL_TOKEN}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ rosterId }),
+  });
+  if (!response.ok) throw new Error(`the lower third could not be shown: ${response.status} ${await response.text()}`);
+}
+
 async function overlayScenario(browser: Browser, staticDir: string, scenario: string, rates: Rates | null, durationMs = MEASURE_MS): Promise<Row> {
   const feed = await startFeed(staticDir, rates);
   const open = await openPage(browser, `${feed.url}/?${QUERY}`, 'overlay');
   try {
+    if (rates) await showLowerThird(feed);
     await open.page.waitForTimeout(WARM_UP_MS);
     return await measure(scenario, open, durationMs);
   } finally {
@@ -192,6 +211,7 @@ async function reconnectScenario(browser: Browser, staticDir: string): Promise<R
   const port = feed.port;
   const open = await openPage(browser, `${feed.url}/?${QUERY}`, 'overlay');
   try {
+    await showLowerThird(feed); // kept in the journal: it is back after the restart
     await open.page.waitForTimeout(WARM_UP_MS);
     return await measure('reconnect', open, MEASURE_MS + 2000, async () => {
       await open.page.waitForTimeout(1500);
