@@ -2,11 +2,18 @@
  * `npm run bench`: the overlay's cost in headless Chromium drawing WebGL in software (SwiftShader), as OBS
  * does without hardware acceleration. One run, one table, scenarios side by side:
  *
- *   baseline   a bare transparent 1920x1080 pixi canvas drawing as many particles as the storm (the limit)
+ *   baseline   a bare transparent 1920x1080 pixi canvas drawing as many particles as the storm, with MSAA
+ *   base no-AA the same bare canvas with antialias off: what the canvas itself can do (the goal's yardstick)
  *   idle       the overlay with no reactions: it should draw nothing at all
  *   steady     200 likes/s, 5 comments/s, 1 gift/s
  *   storm      10,000 likes/s, 100 comments/s, 20 gifts/s, the meter counting all the while
  *   reconnect  the storm, with the feed server restarted in the middle of the measurement
+ *
+ * Steady, storm and reconnect run with a lower third on screen (the roster's first person), as on air.
+ *
+ *
+ * Then "on air": five fresh page loads, each timed from navigation to the first frame with the meter drawn
+ * from the feed (median printed), and the JavaScript (gzip) and font bytes the overlay loaded.
  *
  * `--soak` adds a 5-minute storm and reports heap growth and texture count change.
  * A benchmark, not a test: it prints figures and judges nothing.
@@ -14,6 +21,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type CDPSession, type Page } from 'playwright-core';
 import { build } from 'vite';
 import { SAMPLE_CAMPAIGN_PATH, loadCampaignFile } from '../../src/feed/setup/campaign-file.ts';
@@ -27,6 +35,9 @@ const SOAK = process.argv.includes('--soak');
 /** `--query=widgets=bursts` adds URL parameters to the overlay (to measure one widget alone, say). */
 const QUERY = process.argv.find((arg) => arg.startsWith('--query='))?.slice('--query='.length) ?? '';
 const WARM_UP_MS = 3000;
+/** The producer's token of the bench's feed: steady, storm and reconnect run with a lower third on screen. */
+const CONTROL_TOKEN = 'bench-producer-token-0123456789';
+const CAMPAIGN = loadCampaignFile(SAMPLE_CAMPAIGN_PATH);
 const MEASURE_MS = 6000;
 const SOAK_MS = 5 * 60_000;
 
@@ -80,8 +91,9 @@ async function buildPages(): Promise<string> {
 
 function startFeed(staticDir: string, rates: Rates | null, extra: Partial<FeedServerOptions> = {}): Promise<FeedServer> {
   return startFeedServer({
-    campaign: loadCampaignFile(SAMPLE_CAMPAIGN_PATH),
+    campaign: CAMPAIGN,
     port: 0,
+    control: { token: CONTROL_TOKEN },
     staticDir,
     simulator: rates ? { ...rates, sharesPerSecond: 0, surges: false } : false,
     log: () => {},
@@ -166,10 +178,23 @@ async function measure(scenario: string, open: OpenPage, durationMs: number, dur
   };
 }
 
+/** Takes the roster's first person on air as a lower third (it stays: no auto-out). */
+async function showLowerThird(feed: FeedServer): Promise<void> {
+  const rosterId = CAMPAIGN.roster[0]?.id;
+  if (!rosterId) throw new Error('the sample campaign has no roster entry to show as a lower third');
+  const response = await fetch(`${feed.url}/api/control/lower-third/show`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${CONTROL_TOKEN}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ rosterId }),
+  });
+  if (!response.ok) throw new Error(`the lower third could not be shown: ${response.status} ${await response.text()}`);
+}
+
 async function overlayScenario(browser: Browser, staticDir: string, scenario: string, rates: Rates | null, durationMs = MEASURE_MS): Promise<Row> {
   const feed = await startFeed(staticDir, rates);
   const open = await openPage(browser, `${feed.url}/?${QUERY}`, 'overlay');
   try {
+    if (rates) await showLowerThird(feed);
     await open.page.waitForTimeout(WARM_UP_MS);
     return await measure(scenario, open, durationMs);
   } finally {
@@ -185,6 +210,7 @@ async function reconnectScenario(browser: Browser, staticDir: string): Promise<R
   const port = feed.port;
   const open = await openPage(browser, `${feed.url}/?${QUERY}`, 'overlay');
   try {
+    await showLowerThird(feed); // kept in the journal: it is back after the restart
     await open.page.waitForTimeout(WARM_UP_MS);
     return await measure('reconnect', open, MEASURE_MS + 2000, async () => {
       await open.page.waitForTimeout(1500);
@@ -199,19 +225,83 @@ async function reconnectScenario(browser: Browser, staticDir: string): Promise<R
   }
 }
 
-async function baselineScenario(browser: Browser, staticDir: string, count: number): Promise<Row> {
+async function baselineScenario(browser: Browser, staticDir: string, count: number, antialias: boolean): Promise<Row> {
   const feed = await startFeed(staticDir, null);
-  const open = await openPage(browser, `${feed.url}/scripts/bench/baseline.html?count=${Math.max(1, Math.round(count))}`, 'baseline');
+  const query = `count=${Math.max(1, Math.round(count))}${antialias ? '' : '&antialias=0'}`;
+  const open = await openPage(browser, `${feed.url}/scripts/bench/baseline.html?${query}`, 'baseline');
   try {
     await open.page.waitForTimeout(WARM_UP_MS);
-    return await measure('baseline', open, MEASURE_MS);
+    return await measure(antialias ? 'baseline' : 'base no-AA', open, MEASURE_MS);
   } finally {
     await open.close();
     await feed.close();
   }
 }
 
-const COLUMNS: readonly [string, number, (row: Row, baseline: Row) => string][] = [
+interface OnAir {
+  /** Navigation to the first frame with the meter drawn from the feed, one per fresh page load. */
+  meterMs: number[];
+  /** Navigation to ready (every widget drawn with the first state). */
+  readyMs: number[];
+  /** JavaScript the overlay loaded, each file gzipped as a server would send it. */
+  jsGzipBytes: number;
+  jsFiles: number;
+  fontBytes: number;
+  fontFiles: number;
+}
+
+const ON_AIR_LOADS = 5;
+
+/** Fresh page loads (a new context each: no cache), as OBS loads a source at a scene cut with "refresh" ticked. */
+async function onAirScenario(browser: Browser, staticDir: string): Promise<OnAir> {
+  const feed = await startFeed(staticDir, null);
+  const result: OnAir = { meterMs: [], readyMs: [], jsGzipBytes: 0, jsFiles: 0, fontBytes: 0, fontFiles: 0 };
+  try {
+    for (let load = 0; load < ON_AIR_LOADS; load++) {
+      const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, deviceScaleFactor: 1 });
+      const page = await context.newPage();
+      const bodies: Promise<void>[] = [];
+      if (load === 0) {
+        page.on('response', (response) => {
+          const type = response.request().resourceType();
+          if (type !== 'script' && type !== 'font') return;
+          bodies.push(
+            response.body().then((body) => {
+              if (type === 'script') {
+                result.jsGzipBytes += gzipSync(body, { level: 9 }).length;
+                result.jsFiles++;
+              } else {
+                result.fontBytes += body.length;
+                result.fontFiles++;
+              }
+            }),
+          );
+        });
+      }
+      await page.goto(`${feed.url}/?${QUERY}`);
+      await page.waitForFunction('window.__localLove && (window.__localLove.isReady || window.__localLove.error)', undefined, { timeout: 60_000 });
+      const times = await page.evaluate<{ meter: number | null; ready: number | null }>('({ meter: window.__localLove.meterOnAirAtMs, ready: window.__localLove.firstDrawAtMs })');
+      if (times.meter !== null) result.meterMs.push(times.meter);
+      if (times.ready !== null) result.readyMs.push(times.ready);
+      await Promise.all(bodies);
+      await context.close();
+    }
+    return result;
+  } finally {
+    await feed.close();
+  }
+}
+
+function printOnAir(onAir: OnAir): void {
+  const list = (values: number[]) => values.map((ms) => ms.toFixed(0)).join(' / ');
+  const median = (values: number[]) => percentile(values, 50).toFixed(0);
+  console.log(`on air: first meter frame ${list(onAir.meterMs)} ms, median ${median(onAir.meterMs)} ms (ready ${list(onAir.readyMs)} ms, median ${median(onAir.readyMs)} ms)`);
+  console.log(
+    `loaded: JavaScript ${(onAir.jsGzipBytes / 1024).toFixed(1)} KiB gzip in ${onAir.jsFiles} files, fonts ${(onAir.fontBytes / 1024).toFixed(1)} KiB in ${onAir.fontFiles} files`,
+  );
+}
+
+const COLUMNS: readonly [string, number, (row: Row, baseline: Row, plain: Row) => string][] = [
   ['scenario', 10, (row) => row.scenario],
   ['renderer', 8, (row) => row.renderer],
   ['fps', 6, (row) => row.fps.toFixed(1)],
@@ -223,13 +313,14 @@ const COLUMNS: readonly [string, number, (row: Row, baseline: Row) => string][] 
   ['heap MB start→end', 17, (row) => `${row.heapStartMb.toFixed(1)}→${row.heapEndMb.toFixed(1)}`],
   ['textures', 8, (row) => (row.texturesStart === row.texturesEnd ? String(row.texturesEnd) : `${row.texturesStart}→${row.texturesEnd}`)],
   ['fps/baseline', 12, (row, baseline) => (baseline.fps > 0 ? (row.fps / baseline.fps).toFixed(2) : '-')],
+  ['fps/no-AA', 9, (row, _baseline, plain) => (plain.fps > 0 ? (row.fps / plain.fps).toFixed(2) : '-')],
 ];
 
-function printTable(rows: readonly Row[], baseline: Row): void {
+function printTable(rows: readonly Row[], baseline: Row, plain: Row): void {
   const line = (cells: string[]) => `| ${cells.map((cell, index) => cell.padEnd(COLUMNS[index]![1])).join(' | ')} |`;
   console.log(line(COLUMNS.map(([title]) => title)));
   console.log(`|${COLUMNS.map(([, width]) => '-'.repeat(width + 2)).join('|')}|`);
-  for (const row of rows) console.log(line(COLUMNS.map(([, , cell]) => cell(row, baseline))));
+  for (const row of rows) console.log(line(COLUMNS.map(([, , cell]) => cell(row, baseline, plain))));
 }
 
 async function main(): Promise<void> {
@@ -247,14 +338,19 @@ async function main(): Promise<void> {
     log(storm);
     const reconnect = await reconnectScenario(browser, staticDir);
     log(reconnect);
-    const baseline = await baselineScenario(browser, staticDir, storm.live);
+    const baseline = await baselineScenario(browser, staticDir, storm.live, true);
     log(baseline);
+    const plain = await baselineScenario(browser, staticDir, storm.live, false);
+    log(plain);
+    const onAir = await onAirScenario(browser, staticDir);
     console.log();
-    printTable([baseline, idle, steady, storm, reconnect], baseline);
+    printTable([baseline, plain, idle, steady, storm, reconnect], baseline, plain);
+    console.log();
+    printOnAir(onAir);
     if (SOAK) {
       console.log(`\nsoak: ${SOAK_MS / 60_000} minutes of storm...`);
       const soak = await overlayScenario(browser, staticDir, 'soak', STORM, SOAK_MS);
-      printTable([soak], baseline);
+      printTable([soak], baseline, plain);
       console.log(`soak: heap ${(soak.heapEndMb - soak.heapStartMb).toFixed(2)} MB over ${SOAK_MS / 60_000} min (after GC), textures ${soak.texturesStart}→${soak.texturesEnd}`);
     }
     console.log(`\n${((Date.now() - started) / 1000).toFixed(0)} s in all (headless Chromium, software WebGL: ${CHROMIUM_ARGS.join(' ')})`);

@@ -44,7 +44,7 @@ const STYLESHEETS: Readonly<Record<string, Readonly<Record<Weight, () => Promise
 const installed = new Map<string, Promise<unknown>>();
 
 /** Adds the @font-face rules of these faces in these weights to the page, once each. */
-export function installFaceRules(families: readonly string[], weights: Iterable<number>): Promise<unknown[]> {
+export function installFaceRules(families: readonly string[], weights: readonly number[]): Promise<unknown[]> {
   const pending: Promise<unknown>[] = [];
   for (const family of families) {
     for (const weight of weights) {

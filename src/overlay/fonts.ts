@@ -3,22 +3,36 @@ import { parseUnicodeRange, uncovered, type CodeRange } from '../theme/language-
 import type { Theme } from '../theme/default-theme.ts';
 
 /**
- * Loads the glyphs of `text` in every weight the theme uses, from the bundled faces of the language on
- * screen (theme/language-fonts.ts), before anything is drawn with them: pixi rasterises text and bitmap
- * fonts on a canvas once, and a font that arrives later would never show. The faces are split by
- * unicode-range, so only the subset files holding these characters are fetched.
- * A failure is logged and drawing goes on with the fallback font, so the overlay is never blank.
+ * Loads the glyphs of `text` in every weight the theme uses (for texts whose weight is not known up front,
+ * like a lower third's lines in three weights). See loadFontWeights.
  */
-export async function loadFonts(theme: Theme, text: string): Promise<void> {
-  const unique = [...new Set(text)].join('');
-  const weights = new Set([theme.weights.regular, theme.weights.heavy, theme.weights.number]);
+export function loadFonts(theme: Theme, text: string): Promise<void> {
+  const { regular, heavy, number } = theme.weights;
+  return loadFontWeights(theme, [regular, heavy, number].map((weight) => [weight, text]));
+}
+
+/**
+ * Loads each text's glyphs in its own weight only, from the bundled faces of the language on screen
+ * (theme/language-fonts.ts), before anything is drawn with them: pixi rasterises text on a canvas once, and
+ * a font that arrives later would never show. Every face, weight and unicode-range subset a text touches is
+ * a file to fetch and decode before the first frame, so only those are asked for: the language's faces
+ * (their stylesheets installed per weight), the weights the texts are set in, the subsets of the characters
+ * shown. A failure is logged and drawing goes on with the fallback font, so the overlay is never blank.
+ */
+export async function loadFontWeights(theme: Theme, texts: readonly (readonly [weight: number, text: string])[]): Promise<void> {
+  const byWeight = new Map<number, Set<string>>();
+  for (const [weight, text] of texts) {
+    const chars = byWeight.get(weight) ?? new Set<string>();
+    for (const char of text) chars.add(char);
+    byWeight.set(weight, chars);
+  }
   try {
-    await installFaceRules(theme.fontFaces, weights);
+    await installFaceRules(theme.fontFaces, [...byWeight.keys()]);
     // The bundled faces, whatever the stack: they are the fallback for every glyph the system font lacks.
     // Each face after the first is asked only for what the faces before it do not cover: a Chinese title
     // must not fetch Noto Sans JP's kanji as well.
-    const loads = [...weights].flatMap((weight) => {
-      let wanted = unique;
+    const loads = [...byWeight].flatMap(([weight, chars]) => {
+      let wanted = [...chars].join('');
       const covered: CodeRange[] = [];
       return theme.fontFaces.map((face) => {
         const load = wanted.length > 0 ? document.fonts.load(`${weight} 32px "${face}"`, wanted) : Promise.resolve([]);

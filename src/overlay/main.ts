@@ -35,7 +35,7 @@ function warnAbout(problems: readonly ParamProblem[]): void {
  * What one market's viewers gave (`market=`), from the feed's market scope on a connection of its own: the
  * server computes that amount like every other, and the meter shows it on a line of its own.
  */
-function watchMarket(url: string | null, market: string | null, campaign: CampaignInfo, widgets: readonly Widget[], wake: () => void): void {
+function watchMarket(url: string | null, market: string | null, campaign: CampaignInfo, onState: (state: FeedState) => void): void {
   if (market === null) return;
   new FeedClient({
     url,
@@ -44,10 +44,7 @@ function watchMarket(url: string | null, market: string | null, campaign: Campai
     onCampaign(info) {
       if (info.id !== campaign.id) console.warn(`the market feed serves campaign ${info.id}, not ${campaign.id}`);
     },
-    onState(state) {
-      for (const widget of widgets) widget.onMarketState?.(state);
-      wake();
-    },
+    onState,
   });
 }
 
@@ -73,19 +70,22 @@ async function boot(): Promise<void> {
     const cardShown = errorCard.show(problems, unlistedProblems);
 
     // The stale-feed sign, from the start: a feed that never answers is the first outage to tell about.
-    // Checked on the wall clock: animation time stands still while nothing moves.
-    const staleSign = await StaleSign.create(theme, resolution);
-    stage.add(staleSign);
-    staleSign.view.zIndex = 1;
+    // Checked on the wall clock: animation time stands still while nothing moves. Built beside the rest
+    // (its font is loaded for it): it has nothing to show in the first seconds.
     const health = new FeedHealth(() => performance.now());
-    setInterval(() => {
-      if (staleSign.setStale(health.stale)) clock.wake();
-    }, 1_000);
+    let staleSign: StaleSign | null = null;
+    const signBuilt = StaleSign.create(theme, resolution).then((sign) => {
+      staleSign = sign;
+      stage.add(sign);
+      sign.view.zIndex = 1;
+      setInterval(() => {
+        if (sign.setStale(health.stale)) clock.wake();
+      }, 1_000);
+    });
 
-    // States that arrive while the widgets are still being built wait; only the newest matters.
+    // The newest states: a widget added later starts from them (stage.add).
     let latest: FeedState | null = null;
     let latestLowerThird: LowerThirdState | null = null;
-    let widgetsBuilt = false;
     let knownCampaign: string | null = null;
     let firstStateArrived = () => {};
     const firstState = new Promise<void>((resolve) => (firstStateArrived = resolve));
@@ -112,18 +112,18 @@ async function boot(): Promise<void> {
           },
           onState(state) {
             testHook.hook.lastState = latest = state;
-            if (widgetsBuilt) stage.feed(state);
+            stage.feed(state);
             firstStateArrived();
           },
           onLowerThird(state) {
             latestLowerThird = state;
-            if (widgetsBuilt) stage.lowerThird(state);
+            stage.lowerThird(state);
           },
           onDisconnect: () => health.disconnected(),
           onResync() {
             health.resynced();
             // Recovery shows at once, not at the next check.
-            if (staleSign.setStale(false)) clock.wake();
+            if (staleSign?.setStale(false)) clock.wake();
           },
           onSubscribeRefused(error) {
             // A region the campaign lacks: watch the whole campaign instead (the card says so).
@@ -140,19 +140,30 @@ async function boot(): Promise<void> {
     // A market the campaign lacks is on the error card (campaignProblems); the meter then has no market line.
     const market = campaign.markets.some((candidate) => candidate.id === params.market) ? params.market : null;
     const context = { campaign, lang: theme.lang, text, region, market, theme, resolution };
+    // The market's own connection opens while the widgets are built; a widget built later starts from its
+    // newest state, like from the campaign's.
     const built: Widget[] = [];
+    let latestMarket: FeedState | null = null;
+    watchMarket(params.feed, market, campaign, (state) => {
+      latestMarket = state;
+      for (const widget of built) widget.onMarketState?.(state);
+      clock.wake();
+    });
+    // One widget after another, the meter first, each put on the stage with the newest states as soon as
+    // it is built: the meter's fonts and glyphs no longer wait for the bursts' atlas or the lower third's.
     for (const [name, create] of WIDGETS) {
       if (!params.widgets.includes(name)) continue;
       const widget = await create(context);
-      stage.add(widget);
+      if (latestMarket) widget.onMarketState?.(latestMarket);
+      stage.add(widget, latest, latestLowerThird);
       built.push(widget);
+      if (name === 'meter') {
+        await firstState;
+        void stage.nextDraw().then(() => (testHook.hook.meterOnAirAtMs = performance.now()));
+      }
     }
-    watchMarket(params.feed, context.market, campaign, built, () => clock.wake());
     await firstState;
-    widgetsBuilt = true;
-    if (latest) stage.feed(latest);
-    if (latestLowerThird) stage.lowerThird(latestLowerThird);
-    await cardShown;
+    await Promise.all([cardShown, signBuilt]);
 
     const drawn = stage.nextDraw();
     if (clock.mode === 'test') clock.advance(0); // frozen time draws only when asked

@@ -23,6 +23,8 @@ export interface LocalLoveHook {
   readonly moving: boolean;
   /** performance.now() when the first frame with the widgets was drawn. */
   firstDrawAtMs: number | null;
+  /** performance.now() when the first frame with the meter showing the feed's amount was drawn (the bench's "on air"). */
+  meterOnAirAtMs: number | null;
   /** Test clock only (`?clock=test`): move time by `ms`, then draw one frame. */
   advance(ms: number): void;
   /** A widget's inspect() data, or null when no widget has that name. */
@@ -56,6 +58,7 @@ export function installTestHook(clock: Clock): { hook: LocalLoveHook; attach(sta
       return stage?.moving ?? false;
     },
     firstDrawAtMs: null,
+    meterOnAirAtMs: null,
     advance: (ms) => clock.advance(ms),
     widget: (name) => stage?.widget(name)?.inspect() ?? null,
   };

@@ -1,8 +1,9 @@
-import { Container, Graphics, Mesh, Texture, type BitmapText, type MeshGeometry, type Text } from 'pixi.js';
+import { Container, Graphics, Mesh, type MeshGeometry, type Text } from 'pixi.js';
 import { METER_SIZES } from '../../../theme/layout.ts';
+import type { FigureText } from '../../art/figure-text.ts';
 import type { MeterViewOptions } from './meter-view.ts';
 import { MeterViewBase, type Gauge } from './meter-view-base.ts';
-import { barFillGeometry, barFillTexture, setBarFillEnd } from './fill-art.ts';
+import { barFillGeometry, barFillTexture, barFlashTexture, setBarFillEnd } from './fill-art.ts';
 import { fillLight, heartMark, meterText } from './parts.ts';
 import { fitLine } from './title-fit.ts';
 
@@ -22,26 +23,22 @@ const LAYOUT = {
 } as const;
 
 /**
- * Below-baseline share of a bitmap line per px of font size (Noto Sans JP, measured): texts of two sizes
- * anchored at their line bottoms sit on one baseline when the smaller is raised by this times the difference.
- */
-const DESCENT_PER_PX = 0.294;
-
-/**
  * The donation meter as a horizontal bar: a panel in the theme's style with the campaign name, the goal,
  * the amount, the percentage, a fill bar with milestone markers, and a celebration (MeterViewBase). Built
  * once; animation only moves, tints and fades what exists (no Graphics redraw, no Text re-upload: the
- * changing numbers are BitmapText).
+ * changing figures are sprites on a glyph strip: FigureText).
  */
 export class BarMeterView extends MeterViewBase {
   private readonly barWidth: number;
   private readonly barY: number;
   private readonly barHeight: number;
   private readonly barRadius: number;
+  /** Pixels per stage unit: the fill's feathered edge is one of them wide. */
+  private readonly resolution: number;
   /** The fill's shape, shared by the fill and its flash: reshaped as the meter fills. */
   private readonly fillShape: MeshGeometry = this.resources.ownGeometry(barFillGeometry());
-  protected readonly amount: BitmapText;
-  protected readonly percent: BitmapText;
+  protected readonly amount: FigureText;
+  protected readonly percent: FigureText;
   /** The bar's width less room for "100%" (when the percentage shows). */
   protected readonly amountRoom: number;
   protected readonly goal: Text;
@@ -53,6 +50,7 @@ export class BarMeterView extends MeterViewBase {
     this.barWidth = LAYOUT.width - LAYOUT.padX * 2;
     this.barHeight = theme.bar.thickness;
     this.barRadius = Math.min(theme.bar.radius, this.barHeight / 2);
+    this.resolution = resolution;
     this.barY = Math.round(LAYOUT.barCentreY - this.barHeight / 2);
 
     const colors = theme.colors;
@@ -81,8 +79,8 @@ export class BarMeterView extends MeterViewBase {
     );
 
     fitLine(title, LAYOUT.width - LAYOUT.padX * 2 - 32 - this.goal.width - 20);
-    this.amount = this.figureText('amount', LAYOUT.amountSize, options);
-    this.percent = this.figureText('percent', LAYOUT.percentSize, options);
+    this.amount = this.figureText(LAYOUT.amountSize, options);
+    this.percent = this.figureText(LAYOUT.percentSize, options);
     this.amount.tint = colors.text;
     // Anchored at the bottom of its line, the amount shrinks (if it ever must) toward its baseline.
     const amountBottom = LAYOUT.amountY + this.amount.height;
@@ -91,7 +89,7 @@ export class BarMeterView extends MeterViewBase {
     // The percent stands on the amount's baseline, right-aligned.
     this.percent.anchor.set(1, 1);
     this.percent.tint = colors.markerReached;
-    this.percent.position.set(LAYOUT.width - LAYOUT.padX, amountBottom - DESCENT_PER_PX * (LAYOUT.amountSize - LAYOUT.percentSize));
+    this.percent.position.set(LAYOUT.width - LAYOUT.padX, amountBottom - (this.amount.descent - this.percent.descent));
     this.percent.visible = theme.numbers.percent;
     this.root.addChild(this.amount, this.percent);
     this.percent.text = '100%';
@@ -105,7 +103,7 @@ export class BarMeterView extends MeterViewBase {
   /** Moves the fill's rounded end (and its spot of light) to `ratio` of the bar: a few vertices, never a redraw. */
   showFill(ratio: number): void {
     const end = this.barWidth * ratio;
-    setBarFillEnd(this.fillShape, end, this.barWidth, this.barHeight, this.barRadius);
+    setBarFillEnd(this.fillShape, end, this.barWidth, this.barHeight, this.barRadius, this.resolution);
     this.gauge.tip.x = end;
   }
 
@@ -132,11 +130,11 @@ export class BarMeterView extends MeterViewBase {
       .stroke({ color: colors.text, alpha: 0.08, width: 1, alignment: 0 });
     const texture = this.resources.own(barFillTexture(w, h, r, colors.fillStops, resolution));
     const fill = new Mesh({ geometry: this.fillShape, texture });
-    const flash = new Mesh({ geometry: this.fillShape, texture: Texture.WHITE });
+    const flash = new Mesh({ geometry: this.fillShape, texture: this.resources.own(barFlashTexture(h, resolution)) });
     flash.tint = 0xfff6dc;
     flash.alpha = 0;
     flash.visible = false;
-    setBarFillEnd(this.fillShape, 0, w, h, r);
+    setBarFillEnd(this.fillShape, 0, w, h, r, resolution);
     const tip = fillLight(this.resources, h * 2.1);
     tip.y = h / 2;
     this.backdrop.addChild(track);

@@ -5,7 +5,7 @@ import { fill } from '../../../i18n/words.ts';
 import { hasLetterCase } from '../../../i18n/language-tag.ts';
 import { WORDS } from '../../../i18n/words.ts';
 import type { CampaignInfo, FeedState } from '../../../protocol/index.ts';
-import { loadFonts } from '../../fonts.ts';
+import { loadFontWeights } from '../../fonts.ts';
 import type { Theme } from '../../../theme/default-theme.ts';
 import type { Widget, WidgetContext, WidgetFactory } from '../../widget.ts';
 import type { MeterView, MeterViewOptions } from './meter-view.ts';
@@ -61,7 +61,7 @@ function meterTexts(context: WidgetContext) {
     // The notes under the panel: one market's viewers (`market=`), and the viewer's own currency (`ref`).
     marketLine: marketLine(context, money.amount),
     referenceLine: referenceLine(context),
-    // Every glyph the counting figures can use: the bitmap font holds exactly these.
+    // Every glyph the counting figures can use: the glyph strip holds exactly these.
     figureChars: `0123456789%${GLYPH_SAMPLES.map((minor) => halfWidth(money.formatter.formatMinor(minor) + money.formatter.formatCompactMinor(minor))).join('')}`,
   };
 }
@@ -230,21 +230,18 @@ export class DonationMeter implements Widget {
   }
 }
 
-/** Loads the glyphs the meter needs, then builds it. */
+/** Loads the glyphs the meter needs, each in the weight it is set in, then builds it. */
 export const createDonationMeter: WidgetFactory = async (context) => {
   const texts = meterTexts(context);
   const goals = [context.campaign.goalMinor, ...context.campaign.regions.map((r) => r.goalMinor ?? 0)];
+  const { regular, heavy, number } = context.theme.weights;
+  // The notes plate and the split line are set in the regular weight (meter-notes.ts, MeterViewBase.showNote).
   const notes = [texts.marketLine, texts.referenceLine].flatMap((line) => (line ? GLYPH_SAMPLES.map(line) : []));
-  await loadFonts(
-    context.theme,
-    [
-      texts.title,
-      texts.figureChars,
-      ...goals.map(texts.goalLabel),
-      ...texts.milestones.flatMap((m) => [m.markerLabel, m.bannerLabel]),
-      ...notes,
-      ...(context.theme.numbers.adjustments === 'split' ? [texts.adjustmentsNote(1), texts.adjustmentsNote(-1)] : []),
-    ].join(''),
-  );
+  const split = context.theme.numbers.adjustments === 'split' ? [texts.adjustmentsNote(1), texts.adjustmentsNote(-1)] : [];
+  await loadFontWeights(context.theme, [
+    [heavy, texts.title + texts.milestones.map((m) => m.bannerLabel).join('')],
+    [regular, [...goals.map(texts.goalLabel), ...texts.milestones.map((m) => m.markerLabel), ...notes, ...split].join('')],
+    [number, texts.figureChars],
+  ]);
   return new DonationMeter(context);
 };

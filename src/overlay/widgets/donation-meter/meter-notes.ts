@@ -1,4 +1,5 @@
 import { Container, Graphics, Text } from 'pixi.js';
+import { bakeSmooth } from '../../art/bake.ts';
 import type { Theme } from '../../../theme/default-theme.ts';
 
 /** Stage px at 1080p: 20 px is about 13 px at 720p, the size of the meter's own marker labels. */
@@ -20,7 +21,7 @@ export class MeterNotes {
 
   constructor(
     private readonly theme: Theme,
-    resolution: number,
+    private readonly resolution: number,
     count: number,
   ) {
     this.view.addChild(this.plate);
@@ -76,6 +77,9 @@ export class MeterNotes {
     const plateWidth = Math.ceil(width + NOTES.padX * 2);
     const { colors } = this.theme;
     this.plate.clear().roundRect(0, 0, plateWidth, height, NOTES.radius).fill({ color: colors.panelBottom, alpha: Math.max(colors.panelAlpha, 0.85) });
+    // The stage has no MSAA: the plate's rounded corners are smooth only baked (re-baked when a text changes).
+    if (this.plate.isCachedAsTexture) this.plate.updateCacheTexture();
+    else bakeSmooth(this.plate, this.resolution);
     this.view.visible = shown.length > 0;
 
     const { box, bannersBelow } = this.theme.layout.meter;
@@ -91,6 +95,7 @@ export class MeterNotes {
   }
 
   destroy(): void {
+    this.plate.cacheAsTexture(false);
     this.view.destroy({ children: true });
   }
 }

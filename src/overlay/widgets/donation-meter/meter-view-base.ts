@@ -1,4 +1,6 @@
-import { BitmapText, Container, type Sprite, type Text } from 'pixi.js';
+import { Container, type Sprite, type Text } from 'pixi.js';
+import { bakeSmooth } from '../../art/bake.ts';
+import { FigureText } from '../../art/figure-text.ts';
 import type { gsap } from 'gsap';
 import type { Theme } from '../../../theme/default-theme.ts';
 import type { MeterView, MeterViewOptions } from './meter-view.ts';
@@ -27,8 +29,8 @@ const BANNER_GAP = 14;
  */
 export abstract class MeterViewBase implements MeterView {
   /**
-   * A render group of its own: the counting figures (BitmapText) rebuild their group's render instructions
-   * on every change, and this keeps that rebuild to the meter instead of the whole stage.
+   * A render group of its own: a frame that only moves the fill and swaps the figures' glyphs updates this
+   * group's few instructions in place, whatever the rest of the stage does.
    */
   readonly root = new Container({ label: 'donation-meter', isRenderGroup: true });
   protected readonly resources = new MeterResources();
@@ -44,13 +46,14 @@ export abstract class MeterViewBase implements MeterView {
   private readonly banners: Container[] = [];
   private readonly glow: Sprite;
   private celebration: gsap.core.Timeline | null = null;
+  /** Screen pixels per unit of the meter (its texts' and artwork's resolution), set by addMilestones. */
+  private pixelsPerUnit = 1;
   private destroyed = false;
   /** `adjustments=split`: the line under the amount, made on first use (see showNote). */
   private note: { text: Text; amountTop: number; amountHeight: number; room: number } | null = null;
-  private resolution = 1;
 
-  protected abstract readonly amount: BitmapText;
-  protected abstract readonly percent: BitmapText;
+  protected abstract readonly amount: FigureText;
+  protected abstract readonly percent: FigureText;
   protected abstract readonly goal: Text;
   /** Widest the amount may be before it is narrowed to fit. */
   protected abstract readonly amountRoom: number;
@@ -115,10 +118,10 @@ export abstract class MeterViewBase implements MeterView {
   showNote(text: string): void {
     if (!this.note && !text) return;
     if (!this.note) {
-      const size = Math.max(15, Math.round(this.amount.style.fontSize * 0.26));
+      const size = Math.max(15, Math.round(this.amount.fontSize * 0.26));
       this.amount.scale.set(1);
       const amountHeight = this.amount.height;
-      const label = meterText(this.theme, text, { x: this.amount.x, y: 0, size, weight: this.theme.weights.regular, color: this.theme.colors.textMuted, resolution: this.resolution });
+      const label = meterText(this.theme, text, { x: this.amount.x, y: 0, size, weight: this.theme.weights.regular, color: this.theme.colors.textMuted, resolution: this.pixelsPerUnit });
       label.anchor.set(this.amount.anchor.x, 1);
       this.note = { text: this.root.addChild(label), amountTop: this.amount.y - this.amount.anchor.y * amountHeight, amountHeight, room: Math.round(size * 1.5) };
       // Raised off the bottom of the box: whatever lies under the amount (the bar) keeps a clear gap.
@@ -162,6 +165,8 @@ export abstract class MeterViewBase implements MeterView {
       const marker = this.markers[index];
       if (!marker) return;
       this.moveMarker(marker, ratio);
+      // On the pixel grid: a baked marker between two pixels would be resampled soft.
+      marker.position.set(Math.round(marker.x * this.pixelsPerUnit) / this.pixelsPerUnit, Math.round(marker.y * this.pixelsPerUnit) / this.pixelsPerUnit);
       marker.visible = ratio < 1;
     });
   }
@@ -189,7 +194,7 @@ export abstract class MeterViewBase implements MeterView {
     this.destroyed = true;
     this.celebration?.kill();
     this.celebration = null;
-    this.backdrop.cacheAsTexture(false);
+    for (const baked of [this.backdrop, ...this.markers, ...this.banners]) baked.cacheAsTexture(false);
     this.root.destroy({ children: true });
     this.resources.destroy();
   }
@@ -204,10 +209,9 @@ export abstract class MeterViewBase implements MeterView {
     if (this.note) this.amount.y = this.note.amountTop + this.amount.anchor.y * this.amount.height;
   }
 
-  /** A figure that changes every frame, '0' until set: bitmap text in a font of just the figure characters. */
-  protected figureText(role: string, fontSize: number, options: MeterViewOptions): BitmapText {
-    const fontFamily = this.resources.installFigureFont(this.theme, role, fontSize, options.figureChars, options.resolution);
-    return new BitmapText({ text: '0', style: { fontFamily, fontSize } });
+  /** A figure that changes every frame, '0' until set: sprites on a strip of just the figure characters. */
+  protected figureText(fontSize: number, options: MeterViewOptions): FigureText {
+    return new FigureText(this.resources.figureStrip(this.theme, fontSize, options.figureChars, options.resolution), '0');
   }
 
   /**
@@ -216,16 +220,19 @@ export abstract class MeterViewBase implements MeterView {
    * and a texture of them all would blend the whole width of the gauge.
    */
   protected addMilestones(options: MeterViewOptions): void {
-    this.resolution = options.resolution;
-    for (const milestone of options.milestones) this.markers.push(this.root.addChild(this.marker(milestone.markerLabel, options.resolution)));
+    // Markers and banners are drawn shapes: each is baked smooth (see bakeSmooth).
+    const { resolution } = options;
+    this.pixelsPerUnit = resolution;
+    for (const milestone of options.milestones) this.markers.push(this.root.addChild(bakeSmooth(this.marker(milestone.markerLabel, resolution), resolution)));
     const { box } = this.theme.layout.meter;
     for (const milestone of options.milestones) {
-      const banner = this.root.addChild(milestoneBanner(this.theme, milestone.bannerLabel, options.resolution, this.resources));
+      const banner = this.root.addChild(milestoneBanner(this.theme, milestone.bannerLabel, resolution, this.resources));
       // On the right of the frame a banner grows leftwards from the panel's right edge, staying inside.
       if (box.x + box.width / 2 > 960) banner.x = this.size.width - banner.width;
+      bakeSmooth(banner, resolution);
       this.banners.push(banner);
     }
-    // One texel per screen pixel (the resolution includes the meter's scale), edges smoothed as on the stage.
-    this.backdrop.cacheAsTexture({ resolution: options.resolution, antialias: true });
+    // One texel per screen pixel (the resolution includes the meter's scale).
+    bakeSmooth(this.backdrop, resolution);
   }
 }

@@ -16,7 +16,7 @@ export interface MeterViewOptions {
 /**
  * What the donation meter widget asks of its pixels, whichever style draws them (the `meterStyle` URL
  * parameter): the horizontal bar (bar-view.ts) or the vertical thermometer (thermometer-view.ts).
- * Everything is built once; these only move, tint, fade and set bitmap text.
+ * Everything is built once; these only move, tint, fade and swap figure glyphs.
  */
 export interface MeterView {
   readonly root: Container;

@@ -1,5 +1,6 @@
-import { BitmapFont, Container, Graphics, Sprite, Text, type MeshGeometry, type Texture } from 'pixi.js';
+import { Container, Graphics, Sprite, Text, type MeshGeometry, type Texture } from 'pixi.js';
 import { gsap } from 'gsap';
+import { GlyphStrip } from '../../art/glyph-strip.ts';
 import { linearGradient } from '../../art/gradient.ts';
 import { mixRgb } from '../../../theme/color.ts';
 import type { Theme } from '../../../theme/default-theme.ts';
@@ -11,12 +12,11 @@ import { lightSpot, softRoundedRect, type SoftShape } from './art.ts';
  * owns what it builds and destroys it.
  */
 
-/** Textures and bitmap fonts a view made, released together when it is destroyed. */
+/** Textures, glyph strips and geometries a view made, released together when it is destroyed. */
 export class MeterResources {
   private readonly textures: Texture[] = [];
-  private readonly fontNames: string[] = [];
+  private readonly strips: GlyphStrip[] = [];
   private readonly geometries: MeshGeometry[] = [];
-  private static fontSerial = 0;
 
   own(art: SoftShape): SoftShape;
   own(texture: Texture): Texture;
@@ -31,24 +31,17 @@ export class MeterResources {
     return geometry;
   }
 
-  /** A bitmap font of exactly `chars`, for figures that change every frame (no texture re-upload). */
-  installFigureFont(theme: Theme, role: string, size: number, chars: string, resolution: number): string {
-    const name = `local-love-meter-${role}-${++MeterResources.fontSerial}`;
-    BitmapFont.install({
-      name,
-      style: { fontFamily: theme.fontFamily, fontWeight: String(theme.weights.number) as '800', fontSize: size, fill: 0xffffff },
-      chars: [...new Set(chars)].join(''),
-      resolution,
-      padding: 4,
-    });
-    this.fontNames.push(name);
-    return name;
+  /** The glyphs of exactly `chars` in the theme's number weight, for figures that change every frame. */
+  figureStrip(theme: Theme, size: number, chars: string, resolution: number): GlyphStrip {
+    const strip = new GlyphStrip(chars, { fontFamily: theme.fontFamily, fontWeight: theme.weights.number, fontSize: size, resolution });
+    this.strips.push(strip);
+    return strip;
   }
 
   destroy(): void {
     for (const texture of this.textures.splice(0)) texture.destroy(true);
     for (const geometry of this.geometries.splice(0)) geometry.destroy();
-    for (const name of this.fontNames.splice(0)) BitmapFont.uninstall(name);
+    for (const strip of this.strips.splice(0)) strip.destroy();
   }
 }
 

@@ -1,5 +1,6 @@
-import { Container, Graphics, Sprite, Texture, type BitmapText, type Text } from 'pixi.js';
+import { Container, Graphics, Sprite, Texture, type Text } from 'pixi.js';
 import { METER_SIZES } from '../../../theme/layout.ts';
+import type { FigureText } from '../../art/figure-text.ts';
 import type { MeterViewOptions } from './meter-view.ts';
 import { MeterViewBase, type Gauge } from './meter-view-base.ts';
 import { bakedBox, cropTop, upwardGradient } from './fill-art.ts';
@@ -47,8 +48,8 @@ export class ThermometerView extends MeterViewBase {
   private readonly liquidBox: Rect;
   /** The liquid and the flash over it, each cropped at the level (a texture frame, no mask). */
   private readonly liquid: { readonly sprite: Sprite; readonly texture: Texture }[] = [];
-  protected readonly amount: BitmapText;
-  protected readonly percent: BitmapText;
+  protected readonly amount: FigureText;
+  protected readonly percent: FigureText;
   protected readonly amountRoom = INNER_WIDTH;
   protected readonly goal: Text;
   protected readonly gauge: Gauge;
@@ -86,11 +87,11 @@ export class ThermometerView extends MeterViewBase {
     );
 
     fitHeight(title, LAYOUT.amountY - LAYOUT.titleY - 6);
-    this.amount = this.figureText('thermo-amount', LAYOUT.amountSize, options);
+    this.amount = this.figureText(LAYOUT.amountSize, options);
     this.amount.anchor.set(0.5, 0);
     this.amount.position.set(centre, LAYOUT.amountY);
     this.amount.tint = colors.text;
-    this.percent = this.figureText('thermo-percent', LAYOUT.percentSize, options);
+    this.percent = this.figureText(LAYOUT.percentSize, options);
     this.percent.anchor.set(0.5, 0);
     this.percent.position.set(centre, LAYOUT.percentY);
     this.percent.tint = colors.markerReached;

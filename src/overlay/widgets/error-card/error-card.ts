@@ -1,3 +1,4 @@
+import { bakeSmooth } from '../../art/bake.ts';
 import { Container, Graphics, Text } from 'pixi.js';
 import { gsap } from 'gsap';
 import { loadFonts } from '../../fonts.ts';
@@ -124,7 +125,8 @@ export class ErrorCard implements Widget {
     const countdown = new Graphics().rect(0, 0, CARD.width - CARD.stripe - CARD.radius * 2, 3).fill({ color: CARD.amber, alpha: 0.8 });
     countdown.position.set(CARD.stripe + CARD.radius, height - 10);
     countdown.label = 'countdown';
-    this.view.addChild(panel, body, countdown);
+    // The panel and the warning mark are drawn shapes, baked smooth (the stage has no MSAA) with the texts.
+    this.view.addChild(bakeSmooth(panel, this.resolution), bakeSmooth(body, this.resolution), countdown);
 
     const { safe } = this.theme.layout;
     this.view.position.set(safe.x + safe.width - CARD.width, safe.y);

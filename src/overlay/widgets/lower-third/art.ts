@@ -168,3 +168,26 @@ export async function loadPhoto(url: string, timeoutMs: number): Promise<HTMLIma
     window.clearTimeout(timer);
   }
 }
+
+/**
+ * The map pin before the region name, `size` tall, centred on its texture's middle: drawn by the canvas,
+ * whose edges are antialiased (the stage has no MSAA).
+ */
+export function pinArt(size: number, body: number, hole: number, resolution: number): Texture {
+  const s = size / 2;
+  const extent = Math.ceil(s * 1.3);
+  const { canvas, context } = canvasOf(extent * 2, extent * 2, resolution, PURPOSE);
+  context.translate(extent, extent);
+  context.fillStyle = cssRgba(body, 1);
+  context.beginPath();
+  context.moveTo(0, s * 1.15);
+  context.bezierCurveTo(-s * 0.45, s * 0.45, -s * 0.85, 0, -s * 0.85, -s * 0.35);
+  context.arc(0, -s * 0.35, s * 0.85, Math.PI, 0);
+  context.bezierCurveTo(s * 0.85, 0, s * 0.45, s * 0.45, 0, s * 1.15);
+  context.fill();
+  context.fillStyle = cssRgba(hole, 1);
+  context.beginPath();
+  context.arc(0, -s * 0.35, s * 0.32, 0, 2 * Math.PI);
+  context.fill();
+  return textureOf(canvas, resolution);
+}

@@ -1,7 +1,7 @@
 import { Container, Graphics, NineSliceSprite, Sprite, Text, type FillGradient, type Texture } from 'pixi.js';
 import { linearGradient } from '../../art/gradient.ts';
 import type { Theme } from '../../../theme/theme.ts';
-import { loadPhoto, panelArt, portraitArt, shadowArt, type PhotoShape, type SliceArt } from './art.ts';
+import { loadPhoto, panelArt, pinArt, portraitArt, shadowArt, type PhotoShape, type SliceArt } from './art.ts';
 import { CARD, layoutCard, placeCard, type CardLayout, type MeasuredTexts } from './layout.ts';
 import { lowerThirdPalette, type LowerThirdPalette } from './palette.ts';
 
@@ -48,7 +48,7 @@ export interface CardParts {
   readonly strip: NineSliceSprite;
   readonly stripShadow: NineSliceSprite;
   readonly tab: NineSliceSprite;
-  readonly pin: Graphics;
+  readonly pin: Sprite;
   readonly texts: Record<TextRole, Text>;
 }
 
@@ -97,7 +97,7 @@ export class LowerThirdCardView {
     const plate = this.slice(this.plateArt);
     const tab = this.slice(this.tabArt);
     const bar = this.makeBar();
-    const pin = this.makePin();
+    const pin = new Sprite({ texture: this.own({ texture: pinArt(CARD.pinSize, p.region, p.accentLight, resolution) }).texture, anchor: 0.5 });
     const photo = this.makePhoto(content.photo);
     this.parts = { photo, bar, plate, plateShadow, strip, stripShadow, tab, pin, texts };
     this.root.addChild(plateShadow, stripShadow, strip, plate, tab, pin, bar, ...(photo ? [photo] : []), ...TEXT_ROLES.map((role) => texts[role]));
@@ -247,19 +247,6 @@ export class LowerThirdCardView {
     const fill = linearGradient([p.accentLight, p.accent], 'down');
     this.gradients.push(fill);
     return new Graphics().rect(0, 0, CARD.barWidth, height).fill({ fill });
-  }
-
-  /** A map pin in the tab's text colour, before the region name. */
-  private makePin(): Graphics {
-    const s = CARD.pinSize / 2;
-    return new Graphics()
-      .moveTo(0, s * 1.15)
-      .bezierCurveTo(-s * 0.45, s * 0.45, -s * 0.85, 0, -s * 0.85, -s * 0.35)
-      .arc(0, -s * 0.35, s * 0.85, Math.PI, 0)
-      .bezierCurveTo(s * 0.85, 0, s * 0.45, s * 0.45, 0, s * 1.15)
-      .fill(this.palette.region)
-      .circle(0, -s * 0.35, s * 0.32)
-      .fill(this.palette.accentLight);
   }
 
   private makePhoto(image: HTMLImageElement | null): Sprite | null {

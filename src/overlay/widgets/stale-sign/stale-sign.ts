@@ -1,8 +1,9 @@
+import { bakeSmooth } from '../../art/bake.ts';
 import { Container, Graphics, Text } from 'pixi.js';
 import { gsap } from 'gsap';
 import { hasLetterCase } from '../../../i18n/language-tag.ts';
 import { WORDS } from '../../../i18n/words.ts';
-import { loadFonts } from '../../fonts.ts';
+import { loadFontWeights } from '../../fonts.ts';
 import type { Theme } from '../../../theme/default-theme.ts';
 import type { Widget } from '../../widget.ts';
 import { staleSignPosition } from './placement.ts';
@@ -39,7 +40,7 @@ export class StaleSign implements Widget {
   static async create(theme: Theme, resolution: number): Promise<StaleSign> {
     const words = WORDS[theme.lang].reconnecting;
     const label = theme.labels.uppercase && hasLetterCase(theme.lang) ? words.toLocaleUpperCase(theme.locale) : words;
-    await loadFonts(theme, label);
+    await loadFontWeights(theme, [[theme.weights.regular, label]]); // the weight it is set in (see below)
     return new StaleSign(theme, resolution, label);
   }
 
@@ -69,7 +70,8 @@ export class StaleSign implements Widget {
     chip.roundRect(0, 0, width, SIGN.height, SIGN.height / 2).stroke({ color: SIGN.amber, alpha: 0.3, width: 1.5, alignment: 1 });
     this.dot = new Graphics().circle(0, 0, SIGN.dotRadius).fill(SIGN.amber);
     this.dot.position.set(SIGN.padX + SIGN.dotRadius, SIGN.height / 2);
-    this.view.addChild(chip, this.dot, text);
+    // Drawn shapes, baked smooth: the stage has no MSAA.
+    this.view.addChild(bakeSmooth(chip, resolution), bakeSmooth(this.dot, resolution), text);
     const { x, y } = staleSignPosition(theme.layout, { width, height: SIGN.height });
     this.view.position.set(x, y);
   }
