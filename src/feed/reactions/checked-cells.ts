@@ -34,9 +34,9 @@ export class ReactionCheck {
 
   /** Parses a delta from a source; throws ReactionsRefusedError naming the field, changing nothing. */
   delta(input: unknown): CheckedDelta {
-    const parsed = ReactionDelta.safeParse(input);
-    if (!parsed.success) throw new ReactionsRefusedError(`reaction delta is invalid:\n${describeZodError(parsed.error)}`);
-    return this.place(parsed.data);
+    const checked = this.checkOne(input);
+    if (typeof checked === 'string') throw new ReactionsRefusedError(`reaction delta is invalid:\n${checked}`);
+    return checked;
   }
 
   /**
@@ -49,17 +49,24 @@ export class ReactionCheck {
     return delta as CheckedDelta;
   }
 
-  /** Checks every delta (a bad one refuses them all) and merges them: a batch of deltas from outside. */
+  /** Checks every delta (a bad one refuses them all, named `deltas.N.field`) and merges them. */
   cells(inputs: readonly unknown[]): CheckedCells {
     const tally = new CellTally();
+    const problems: string[] = [];
     inputs.forEach((input, index) => {
-      try {
-        tally.add(this.delta(input));
-      } catch (error) {
-        throw new ReactionsRefusedError(`deltas.${index}.${(error as Error).message}`);
-      }
+      const checked = this.checkOne(input);
+      if (typeof checked !== 'string') tally.add(checked);
+      else problems.push(...checked.split('\n').map((line) => `deltas.${index}${line.startsWith('(root)') ? line.slice('(root)'.length) : `.${line}`}`));
     });
+    if (problems.length > 0) throw new ReactionsRefusedError(`reaction delta is invalid:\n${problems.join('\n')}`);
     return tally.take();
+  }
+
+  /** The delta checked, or every problem as `field: message` lines. */
+  private checkOne(input: unknown): CheckedDelta | string {
+    const parsed = ReactionDelta.safeParse(input);
+    if (!parsed.success) return describeZodError(parsed.error);
+    return placeProblem(this.places, parsed.data.region, parsed.data.market) ?? (parsed.data as CheckedDelta);
   }
 }
 

@@ -61,26 +61,26 @@ const redisUrl = text.refine(
 );
 
 const StartVariables = z.object({
-    HOST: withDefault(text, '127.0.0.1').describe('address to listen on (`0.0.0.0` to reach it from another machine)'),
-    PORT: withDefault(wholeNumber(0, 65535), '8080').describe('port (`0`: any free port)'),
-    CAMPAIGN: withoutDefault(text, 'the sample').describe('path of the campaign file (JSON; refused at start with the field named when bad); `--campaign` wins'),
-    SIMULATOR: withDefault(onOff, 'on').describe('`off` for a real show (or `--no-simulator`)'),
-    TIKTOK: withDefault(onOff, 'off').describe("`on` follows the campaign's TikTok LIVE `streams` (`SIGN_API_KEY` for the sign server, if any)"),
-    TIKTOK_STALL_SECONDS: withDefault(wholeNumber(10, 3_600), '60').describe('a TikTok connection silent this long while the LIVE is on is replaced (10–3600)'),
-    TIKTOK_RECORD: withoutDefault(text, 'none').describe('a directory: record every event the TikTok library emits there (`replay` plays them again)'),
-    TIKTOK_RECORD_REDACT: withDefault(onOff, 'off').describe("`on` records viewers' ids, names and comments as pseudonyms"),
-    TIKTOK_GIFT_LIST: withDefault(onOff, 'off').describe(
-      "`on` loads each room's gift list at join (a signed request: one more sign-server call), to price gifts that come without details; a sign server that refuses it stops the stream with its error",
-    ),
-    TICK_MS: withDefault(wholeNumber(10, 60_000), '100').describe('overlays get at most one update per tick; the first change after a quiet tick goes at once'),
-    DATA_DIR: withDefault(text, '.data').describe('the journal of totals, settings and the current lower third'),
-    CONTROL_TOKEN: withoutDefault(token, 'generated').describe(`the producer's token for the control page and API (${MIN_TOKEN_LENGTH} characters or more)`),
-    INGEST_TOKEN: withoutDefault(tokenList, 'generated').describe('token(s) of the systems that send reactions, comma-separated'),
-    ALLOWED_ORIGINS: withoutDefault(origins, 'none').describe('other origins whose pages may call control and ingest, comma-separated'),
-    INGEST_RATE: withDefault(wholeNumber(1, 100_000), '50').describe('ingest requests per second per token (bursts of twice that)'),
-    REDIS_URL: withoutDefault(redisUrl, 'none').describe('a `redis://` or `rediss://` URL: keep totals in Redis and share them between feed nodes'),
-    OVERLAY_DIR: withoutDefault(text, '`dist/`').describe('serve this folder as the overlay instead of the built one'),
-    CHROME_PATH: withoutDefault(text, 'found').describe(
+  HOST: withDefault(text, '127.0.0.1').describe('address to listen on (`0.0.0.0` to reach it from another machine)'),
+  PORT: withDefault(wholeNumber(0, 65535), '8080').describe('port (`0`: any free port)'),
+  CAMPAIGN: withoutDefault(text, 'the sample').describe('path of the campaign file (JSON; refused at start with the field named when bad); `--campaign` wins'),
+  SIMULATOR: withDefault(onOff, 'on').describe('`off` for a real show (or `--no-simulator`)'),
+  TIKTOK: withDefault(onOff, 'off').describe("`on` follows the campaign's TikTok LIVE `streams` (`SIGN_API_KEY` for the sign server, if any)"),
+  TIKTOK_STALL_SECONDS: withDefault(wholeNumber(10, 3_600), '60').describe('a TikTok connection silent this long while the LIVE is on is replaced (10–3600)'),
+  TIKTOK_RECORD: withoutDefault(text, 'none').describe('a directory: record every event the TikTok library emits there (`replay` plays them again)'),
+  TIKTOK_RECORD_REDACT: withDefault(onOff, 'off').describe("`on` records viewers' ids, names and comments as pseudonyms"),
+  TIKTOK_GIFT_LIST: withDefault(onOff, 'off').describe(
+    "`on` loads each room's gift list at join (a signed request: one more sign-server call), to price gifts that come without details; a sign server that refuses it stops the stream with its error",
+  ),
+  TICK_MS: withDefault(wholeNumber(10, 60_000), '100').describe('overlays get at most one update per tick; the first change after a quiet tick goes at once'),
+  DATA_DIR: withDefault(text, '.data').describe('the journal of totals, settings and the current lower third'),
+  CONTROL_TOKEN: withoutDefault(token, 'generated').describe(`the producer's token for the control page and API (${MIN_TOKEN_LENGTH} characters or more)`),
+  INGEST_TOKEN: withoutDefault(tokenList, 'generated').describe('token(s) of the systems that send reactions, comma-separated'),
+  ALLOWED_ORIGINS: withoutDefault(origins, 'none').describe('other origins whose pages may call control and ingest, comma-separated'),
+  INGEST_RATE: withDefault(wholeNumber(1, 100_000), '50').describe('ingest requests per second per token (bursts of twice that)'),
+  REDIS_URL: withoutDefault(redisUrl, 'none').describe('a `redis://` or `rediss://` URL: keep totals in Redis and share them between feed nodes'),
+  OVERLAY_DIR: withoutDefault(text, '`dist/`').describe('serve this folder as the overlay instead of the built one'),
+  CHROME_PATH: withoutDefault(text, 'found').describe(
     'the Chromium, Chrome or Edge that draws the results card (`/api/recap.png`, `recap`); by default the first found in the usual places and on `PATH`',
   ),
 });
