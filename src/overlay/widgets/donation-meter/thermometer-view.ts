@@ -51,7 +51,7 @@ function thermometerRows(noteRowHeight: number): { percentY: number; goalY: numb
   return { percentY: LAYOUT.percentY + noteRowHeight, goalY: LAYOUT.goalY + noteRowHeight, tubeTop: LAYOUT.tubeTop + noteRowHeight };
 }
 
-/** The note's row, as many lines as its sample takes (1 to noteMaxLines), or null without one. */
+/** `adjustments=split`: the note's label and its row, as many lines as its sample takes (1 to noteMaxLines). */
 interface NoteRow {
   readonly label: Text;
   readonly lines: number;
