@@ -52,3 +52,26 @@ describe('donation meter with adjustments shown apart', () => {
     }
   });
 });
+
+describe('thermometer with adjustments shown apart', () => {
+  let thermometer: OverlayHarness;
+  beforeAll(async () => {
+    thermometer = await startOverlay({
+      query: 'clock=test&lang=th&widgets=meter&adjustments=split&meterStyle=thermometer&meter=left',
+      beforeOpen: (feed) => {
+        feed.aggregator.apply({ region: 'tohoku', market: 'jp', giftDiamonds: 8_400_000 });
+        feed.aggregator.applyLedger({ op: 'add', id: MATCH, key: 'k1', at: Date.now(), kind: 'matching', amountMinor: 2_000_000, region: null, reason: 'Sponsor' });
+      },
+    });
+  });
+  afterAll(async () => {
+    await thermometer?.close();
+  });
+
+  it('keeps the amount at full size and gives the Thai note a row of its own, broken between words', async () => {
+    await thermometer.evaluate('window.__localLove.advance(8000)');
+    expect(await thermometer.evaluate('window.__localLove.widget("donation-meter")')).toMatchObject({ amountText: '¥10,400,000', adjustmentsMinor: 2_000_000 });
+    expect(thermometer.pageErrors).toEqual([]);
+    expectMatchesGolden('donation-meter-split-thermometer-th', await thermometer.page.screenshot({ omitBackground: true }));
+  });
+});

@@ -4,7 +4,7 @@ import type { FigureText } from '../../art/figure-text.ts';
 import type { MeterViewOptions } from './meter-view.ts';
 import { MeterViewBase, type Gauge } from './meter-view-base.ts';
 import { barFillGeometry, barFillTexture, barFlashTexture, setBarFillEnd } from './fill-art.ts';
-import { fillLight, heartMark, meterText } from './parts.ts';
+import { fillLight, heartMark, meterNote, meterText } from './parts.ts';
 import { fitLine } from './title-fit.ts';
 
 /** Layout of the panel, in stage units from its top-left corner (the theme's scale applies on top). */
@@ -20,6 +20,9 @@ const LAYOUT = {
   /** The bar's centre line; its thickness comes from the theme. */
   barCentreY: 163,
   markerLabelSize: 20,
+  /** `adjustments=split`: the note's size, and how much of the bottom of the amount's line it takes. */
+  noteSize: 22,
+  noteRoom: 33,
 } as const;
 
 /**
@@ -37,6 +40,9 @@ export class BarMeterView extends MeterViewBase {
   private readonly resolution: number;
   /** The fill's shape, shared by the fill and its flash: reshaped as the meter fills. */
   private readonly fillShape: MeshGeometry = this.resources.ownGeometry(barFillGeometry());
+  /** The amount's line at scale 1, from its top (LAYOUT.amountY) to its bottom. */
+  private readonly amountHeight: number;
+  private noteShown = false;
   protected readonly amount: FigureText;
   protected readonly percent: FigureText;
   /** The bar's width less room for "100%" (when the percentage shows). */
@@ -83,7 +89,8 @@ export class BarMeterView extends MeterViewBase {
     this.percent = this.figureText(LAYOUT.percentSize, options);
     this.amount.tint = colors.text;
     // Anchored at the bottom of its line, the amount shrinks (if it ever must) toward its baseline.
-    const amountBottom = LAYOUT.amountY + this.amount.height;
+    this.amountHeight = this.amount.height;
+    const amountBottom = LAYOUT.amountY + this.amountHeight;
     this.amount.anchor.set(0, 1);
     this.amount.position.set(LAYOUT.padX - 3, amountBottom);
     // The percent stands on the amount's baseline, right-aligned.
@@ -105,6 +112,32 @@ export class BarMeterView extends MeterViewBase {
     const end = this.barWidth * ratio;
     setBarFillEnd(this.fillShape, end, this.barWidth, this.barHeight, this.barRadius, this.resolution);
     this.gauge.tip.x = end;
+  }
+
+  /** The note under the amount, left-aligned with it, raised off its line's bottom to keep clear of the bar. */
+  protected createNote(): Text {
+    const note = meterNote(this.theme, { x: this.amount.x, y: LAYOUT.amountY + this.amountHeight - Math.round(LAYOUT.noteSize * 0.3), size: LAYOUT.noteSize, resolution: this.resolution });
+    note.anchor.set(0, 1);
+    return note;
+  }
+
+  /** One line in the amount's room: condensed, then shrunk, if it must. */
+  protected placeNote(note: Text): void {
+    this.noteShown = note.visible;
+    note.scale.set(1);
+    fitLine(note, this.amountRoom);
+  }
+
+  /** With a note, the amount gives the bottom of its line to it and shrinks toward its top, which stays put. */
+  protected override fitAmount(): void {
+    super.fitAmount();
+    if (!this.noteShown) {
+      this.amount.y = LAYOUT.amountY + this.amountHeight;
+      return;
+    }
+    const tall = (this.amountHeight - LAYOUT.noteRoom) / this.amountHeight;
+    if (this.amount.scale.x > tall) this.amount.scale.set(tall);
+    this.amount.y = LAYOUT.amountY + this.amount.height;
   }
 
   /** Along the bar, left to right. */

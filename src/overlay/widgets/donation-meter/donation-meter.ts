@@ -140,6 +140,7 @@ export class DonationMeter implements Widget {
       goalLabel: texts.goalLabel(this.model.goalMinor),
       milestones: texts.milestones,
       figureChars: texts.figureChars,
+      noteSample: this.adjustmentsNote?.(campaign.goalMinor) ?? null,
     });
     this.marketLine = texts.marketLine;
     this.referenceLine = texts.referenceLine;

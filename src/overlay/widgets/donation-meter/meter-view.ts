@@ -11,6 +11,11 @@ export interface MeterViewOptions {
   readonly milestones: readonly { readonly markerLabel: string; readonly bannerLabel: string }[];
   /** Every character the amount and percent can show (digits, currency symbol, separators, %). */
   readonly figureChars: string;
+  /**
+   * `adjustments=split`: a note as long as the feed's will be (a match the size of the goal), so a style
+   * can size the note's room once; null when adjustments are merged into the amount.
+   */
+  readonly noteSample: string | null;
 }
 
 /**

@@ -80,6 +80,11 @@ export function meterText(theme: Theme, content: string, options: TextOptions): 
   return text;
 }
 
+/** The `adjustments=split` note: a text in the regular weight and the muted colour. */
+export function meterNote(theme: Theme, options: Omit<TextOptions, 'weight' | 'color'>): Text {
+  return meterText(theme, '', { ...options, weight: theme.weights.regular, color: theme.colors.textMuted });
+}
+
 /** A baked soft shape placed under a panel, `dropY` lower (0 for a glow all around). */
 export function placeSoft(art: SoftShape, dropY: number): Sprite {
   return new Sprite({ texture: art.texture, x: -art.margin, y: -art.margin + dropY });

@@ -1,11 +1,12 @@
 import { Container, Graphics, Sprite, Texture, type Text } from 'pixi.js';
 import { METER_SIZES } from '../../../theme/layout.ts';
+import type { Theme } from '../../../theme/default-theme.ts';
 import type { FigureText } from '../../art/figure-text.ts';
 import type { MeterViewOptions } from './meter-view.ts';
 import { MeterViewBase, type Gauge } from './meter-view-base.ts';
 import { bakedBox, cropTop, upwardGradient } from './fill-art.ts';
-import { fillLight, heartMark, meterText } from './parts.ts';
-import { fitHeight } from './title-fit.ts';
+import { fillLight, heartMark, meterNote, meterText } from './parts.ts';
+import { fitHeight, fitWrapped, type WrapFit } from './title-fit.ts';
 import type { Rect } from '../../../theme/rect.ts';
 
 /** Layout of the panel, in stage units from its top-left corner (the theme's scale applies on top). */
@@ -27,10 +28,37 @@ const LAYOUT = {
   tubeTop: 282,
   bulbY: 624,
   markerLabelSize: 22,
+  /**
+   * `adjustments=split`: the note's row under the amount, up to three lines at 22 (20 at the least: 13 px
+   * at 720p), and the space under it; the percentage, the goal and the tube's top move down by the row.
+   */
+  noteY: 168,
+  noteSize: 22,
+  noteMinSize: 20,
+  noteMaxLines: 3,
+  noteGap: 10,
 } as const;
 
-/** Width inside the panel's side padding: the title wraps in it, the amount is narrowed to it. */
+/** Width inside the panel's side padding: the title and the note wrap in it, the amount is narrowed to it. */
 const INNER_WIDTH = LAYOUT.width - 2 * LAYOUT.padX;
+
+/** The note's lines and size in the panel: wrapped in the inner width, never in more than noteMaxLines. */
+function noteFit(lines: number): WrapFit {
+  return { width: INNER_WIDTH, lines, size: LAYOUT.noteSize, minSize: LAYOUT.noteMinSize };
+}
+
+/** Where the rows under the amount stand: lower by the note's row (`adjustments=split`), if any. */
+function thermometerRows(noteRowHeight: number): { percentY: number; goalY: number; tubeTop: number } {
+  return { percentY: LAYOUT.percentY + noteRowHeight, goalY: LAYOUT.goalY + noteRowHeight, tubeTop: LAYOUT.tubeTop + noteRowHeight };
+}
+
+/** `adjustments=split`: the note's label and its row, as many lines as its sample takes (1 to noteMaxLines). */
+interface NoteRow {
+  readonly label: Text;
+  readonly lines: number;
+  /** The row's height without the gap under it. */
+  readonly height: number;
+}
 
 /**
  * The donation meter as a thermometer: a tall panel (the `meterStyle=thermometer` URL parameter), the
@@ -39,6 +67,8 @@ const INNER_WIDTH = LAYOUT.width - 2 * LAYOUT.padX;
  * and faded.
  */
 export class ThermometerView extends MeterViewBase {
+  private readonly noteRow: NoteRow | null;
+  private readonly rows: ReturnType<typeof thermometerRows>;
   private readonly tubeWidth: number;
   private readonly bulbRadius: number;
   /** Where the liquid stands at 0% (the top of the bulb, which is always full) and 100% (the tube's top). */
@@ -58,15 +88,17 @@ export class ThermometerView extends MeterViewBase {
     const { theme, resolution } = options;
     // A tall meter scaled past the safe height is shrunk to fit it (layout.ts caps the box's height).
     super(theme, LAYOUT, theme.layout.meter.box.height / LAYOUT.height);
+    this.noteRow = options.noteSample === null ? null : noteRow(theme, options.noteSample, resolution);
+    this.rows = thermometerRows(this.noteRow ? this.noteRow.height + LAYOUT.noteGap : 0);
     this.tubeWidth = Math.min(32, Math.max(20, theme.bar.thickness));
     this.bulbRadius = Math.round(this.tubeWidth * 1.05);
     this.zeroY = LAYOUT.bulbY - this.bulbRadius;
-    this.tubeLength = this.zeroY - LAYOUT.tubeTop;
+    this.tubeLength = this.zeroY - this.rows.tubeTop;
     this.liquidBox = {
       x: LAYOUT.tubeX - this.bulbRadius - 1,
-      y: LAYOUT.tubeTop - 1,
+      y: this.rows.tubeTop - 1,
       width: 2 * this.bulbRadius + 2,
-      height: LAYOUT.bulbY + this.bulbRadius - LAYOUT.tubeTop + 2,
+      height: LAYOUT.bulbY + this.bulbRadius - this.rows.tubeTop + 2,
     };
 
     const { colors, weights } = theme;
@@ -93,12 +125,12 @@ export class ThermometerView extends MeterViewBase {
     this.amount.tint = colors.text;
     this.percent = this.figureText(LAYOUT.percentSize, options);
     this.percent.anchor.set(0.5, 0);
-    this.percent.position.set(centre, LAYOUT.percentY);
+    this.percent.position.set(centre, this.rows.percentY);
     this.percent.tint = colors.markerReached;
     this.percent.visible = theme.numbers.percent;
     this.goal = meterText(theme, options.goalLabel, {
       x: centre,
-      y: theme.numbers.percent ? LAYOUT.goalY : LAYOUT.percentY + 6,
+      y: theme.numbers.percent ? this.rows.goalY : this.rows.percentY + 6,
       size: LAYOUT.goalSize,
       weight: weights.regular,
       color: colors.textMuted,
@@ -117,8 +149,21 @@ export class ThermometerView extends MeterViewBase {
   /** Raises the liquid (and its light) to `ratio` of the tube: its texture's frame grows, nothing is redrawn. */
   showFill(ratio: number): void {
     const rise = this.tubeLength * ratio;
-    for (const { sprite, texture } of this.liquid) sprite.y = cropTop(texture, this.liquidBox, LAYOUT.tubeTop + this.tubeLength - rise);
+    for (const { sprite, texture } of this.liquid) sprite.y = cropTop(texture, this.liquidBox, this.rows.tubeTop + this.tubeLength - rise);
     this.gauge.tip.y = this.zeroY - rise;
+  }
+
+  /** The note's label, sized with the row (see noteRow). */
+  protected createNote(): Text {
+    if (!this.noteRow) throw new Error('the thermometer has a note row only with adjustments=split');
+    return this.noteRow.label;
+  }
+
+  /** Wrapped at word breaks in its row's lines (see fitWrapped), and centred in it when it takes fewer. */
+  protected placeNote(note: Text): void {
+    const row = this.noteRow!;
+    fitWrapped(note, noteFit(row.lines));
+    note.y = LAYOUT.noteY + Math.max(0, (row.height - note.height) / 2);
   }
 
   /** Up the tube, from the top of the bulb. */
@@ -137,7 +182,7 @@ export class ThermometerView extends MeterViewBase {
     const r = Math.min(this.theme.bar.radius, w / 2);
     const bulbRadius = this.bulbRadius;
     const x = LAYOUT.tubeX - w / 2;
-    const top = LAYOUT.tubeTop;
+    const top = this.rows.tubeTop;
     // The glass: the tube down into the bulb.
     const glassShape = <T extends Graphics | CanvasRenderingContext2D>(g: T): T => {
       g.roundRect(x, top, w, LAYOUT.bulbY - top, r);
@@ -205,4 +250,14 @@ export class ThermometerView extends MeterViewBase {
     container.addChild(tick, label);
     return container;
   }
+}
+
+/** The note's label and its row, as tall as `sample` needs: the layout is fixed once, the note's text changes. */
+function noteRow(theme: Theme, sample: string, resolution: number): NoteRow {
+  const label = meterNote(theme, { x: LAYOUT.width / 2, y: LAYOUT.noteY, size: LAYOUT.noteSize, anchorX: 0.5, wrapWidth: INNER_WIDTH, resolution });
+  label.text = sample;
+  const lines = fitWrapped(label, noteFit(LAYOUT.noteMaxLines));
+  const row = { label, lines: Math.min(lines, LAYOUT.noteMaxLines), height: Math.ceil(label.height) };
+  label.text = '';
+  return row;
 }
