@@ -7,7 +7,6 @@ import type { FeedRoute } from '../http/route.ts';
 import { liveReport } from '../report/report-sources.ts';
 import type { FeedStore } from '../store/store.ts';
 import { RECAP_SIZES, RecapLanguage, recapCard, type RecapSize } from './recap-card.ts';
-import { renderRecapPngs } from './render-recap.ts';
 
 export const RECAP_PATH = '/api/recap.png';
 /** Cards kept, newest first: one per size and language of the figures now is plenty. */
@@ -28,6 +27,8 @@ export function recapRoute(token: string, aggregator: Aggregator, store: Pick<Fe
       const cached = cache.find((entry) => entry.key === key);
       if (cached) return cached.png;
       const report = await liveReport(aggregator, store);
+      // Loaded at the first card, not at start: playwright-core costs the feed's start time and memory.
+      const { renderRecapPngs } = await import('./render-recap.ts');
       const [png] = await renderRecapPngs([{ card: recapCard(report, aggregator.campaign, lang), size }]);
       cache.unshift({ key, png: png! });
       cache.length = Math.min(cache.length, CACHE_SIZE);
