@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { campaignAmount, donationAmount, milestonesReached } from '../donation/index.ts';
+import { goalOnAir, type GoalOnAir, type GoalPlan } from '../donation/stretch-goals.ts';
 import {
   PROTOCOL_VERSION,
   REACTION_KINDS,
@@ -10,6 +11,8 @@ import {
   type DonationState,
   type FeedState,
   type ReactionTotals,
+  type StretchGoal,
+  type StretchLabel,
 } from '../protocol/index.ts';
 
 /** What `apply` accepts: a delta whose omitted counts are 0 (it is parsed and checked anyway). */
@@ -39,7 +42,10 @@ export class Aggregator {
   private currentSeq = 0;
   private readonly campaignTotals = emptyTotals();
   private campaignLastChangeSeq = 0;
-  private campaignGoalMinor: number;
+  /** The goal and its stretch goals: the campaign's, until a producer changes them on air. */
+  private plan: GoalPlan<StretchLabel>;
+  /** The campaign goal on air at the last change: regions without a goal of their own follow it. */
+  private campaignGoalShown: number;
   private readonly regions = new Map<string, RegionBook>();
   private readonly markets = new Map<string, ReactionTotals>();
   private readonly cache = new Map<Scope, { builtAtSeq: number; body: StateBody }>();
@@ -47,7 +53,13 @@ export class Aggregator {
 
   constructor(campaign: CampaignConfig) {
     this.campaign = campaign;
-    this.campaignGoalMinor = campaign.goalMinor;
+    this.plan = {
+      goalMinor: campaign.goalMinor,
+      stretchGoals: campaign.stretchGoals.map(rungOf),
+      stepMinor: campaign.stretchStepMinor ?? null,
+      capMinor: campaign.capMinor,
+    };
+    this.campaignGoalShown = campaign.goalMinor;
     for (const region of campaign.regions) {
       const byMarket = new Map(campaign.markets.map((market) => [market.id, emptyTotals()] as const));
       this.regions.set(region.id, { totals: emptyTotals(), byMarket, lastChangeSeq: 0 });
@@ -92,7 +104,20 @@ export class Aggregator {
       region.lastChangeSeq = this.currentSeq;
     }
     this.campaignLastChangeSeq = this.currentSeq;
+    this.followCampaignGoal();
     this.notifyChange();
+  }
+
+  /** When the amount moves the campaign goal on, regions without a goal of their own change with it. */
+  private followCampaignGoal(): void {
+    const goal = this.campaignGoalOnAir().goalMinor;
+    if (goal === this.campaignGoalShown) return;
+    this.campaignGoalShown = goal;
+    for (const book of this.regions.values()) book.lastChangeSeq = this.currentSeq;
+  }
+
+  private campaignGoalOnAir(): GoalOnAir<StretchLabel> {
+    return goalOnAir(this.plan, campaignAmount(this.campaign, this.campaignTotals));
   }
 
   /** Parses one delta and finds the totals it adds to; throws an Error naming what is wrong. */
@@ -110,24 +135,49 @@ export class Aggregator {
     return { delta, region, cell, market };
   }
 
-  /** The campaign goal now: the config's, until a producer changes it on air. */
+  /** The first goal now: the config's, until a producer changes it on air. */
   get goalMinor(): number {
-    return this.campaignGoalMinor;
+    return this.plan.goalMinor;
+  }
+
+  /** The first goal and the stretch goals after it, as the producer last set them. */
+  get stretchGoals(): StretchGoal[] {
+    return this.plan.stretchGoals.map(({ atMinor, label }) => (label === null ? { atMinor } : { atMinor, label }));
+  }
+
+  /** The goal the campaign meter shows now, with the goal it passed last. */
+  get goalShown(): GoalOnAir<StretchLabel> {
+    return this.campaignGoalOnAir();
+  }
+
+  /** Changes the first goal only (see setGoalPlan). */
+  setGoal(goalMinor: number, atSeq = 0): void {
+    this.setGoalPlan({ goalMinor, stretchGoals: this.stretchGoals }, atSeq);
   }
 
   /**
-   * Changes the campaign goal (and so that of every region without its own). A change of what overlays
-   * show, so it moves seq and every scope (`atSeq` as in applyAll). Throws, changing nothing, for a goal
-   * that is not a whole number of minor units from 1 to the cap.
+   * Changes the campaign goal and its stretch goals (and so the goal of every region without its own). A
+   * change of what overlays show, so it moves seq and every scope (`atSeq` as in applyAll). Throws, changing
+   * nothing, for a goal that is not a whole number of minor units from 1 to the cap, or stretch goals that are
+   * not ascending above it up to the cap.
    */
-  setGoal(goalMinor: number, atSeq = 0): void {
-    if (!Number.isSafeInteger(goalMinor) || goalMinor <= 0 || goalMinor > this.campaign.capMinor) {
-      throw new Error(`goalMinor: must be a whole number of minor units from 1 to the cap (${this.campaign.capMinor}), got ${goalMinor}`);
+  setGoalPlan(next: { goalMinor: number; stretchGoals: readonly StretchGoal[] }, atSeq = 0): void {
+    const { capMinor } = this.campaign;
+    const { goalMinor, stretchGoals } = next;
+    if (!Number.isSafeInteger(goalMinor) || goalMinor <= 0 || goalMinor > capMinor) {
+      throw new Error(`goalMinor: must be a whole number of minor units from 1 to the cap (${capMinor}), got ${goalMinor}`);
     }
-    if (goalMinor === this.campaignGoalMinor) return;
-    this.campaignGoalMinor = goalMinor;
+    stretchGoals.forEach(({ atMinor }, index) => {
+      const floor = index === 0 ? goalMinor : stretchGoals[index - 1]!.atMinor;
+      if (!Number.isSafeInteger(atMinor) || atMinor <= floor || atMinor > capMinor) {
+        throw new Error(`stretchGoals.${index}.atMinor: must be a whole number above ${floor} and at most the cap (${capMinor}), got ${atMinor}`);
+      }
+    });
+    if (goalMinor === this.plan.goalMinor && JSON.stringify(stretchGoals) === JSON.stringify(this.stretchGoals)) return;
+    this.plan = { ...this.plan, goalMinor, stretchGoals: stretchGoals.map(rungOf) };
     this.currentSeq = Math.max(this.currentSeq + 1, atSeq);
     this.campaignLastChangeSeq = this.currentSeq;
+    this.campaignGoalShown = this.campaignGoalOnAir().goalMinor;
     for (const book of this.regions.values()) book.lastChangeSeq = this.currentSeq;
     this.notifyChange();
   }
@@ -178,11 +228,13 @@ export class Aggregator {
         totals: { ...this.campaignTotals },
         byRegion: Object.fromEntries([...this.regions].map(([id, book]) => [id, { ...book.totals }])),
         byMarket: Object.fromEntries([...this.markets].map(([id, totals]) => [id, { ...totals }])),
-        donation: this.donation(campaignAmount(this.campaign, this.campaignTotals), this.campaignGoalMinor),
+        donation: this.donation(campaignAmount(this.campaign, this.campaignTotals), this.campaignGoalOnAir()),
       };
     }
     const book = this.regionBook(scope);
-    const goalMinor = this.campaign.regions.find((region) => region.id === scope)?.goalMinor ?? this.campaignGoalMinor;
+    // A region's own goal does not move; a region without one shows the campaign goal on air.
+    const ownGoal = this.campaign.regions.find((region) => region.id === scope)?.goalMinor;
+    const goal = fixedGoal(ownGoal ?? this.campaignGoalOnAir().goalMinor);
     return {
       v: PROTOCOL_VERSION,
       campaignId: this.campaign.id,
@@ -190,17 +242,20 @@ export class Aggregator {
       totals: { ...book.totals },
       byRegion: { [scope]: { ...book.totals } },
       byMarket: Object.fromEntries([...book.byMarket].map(([id, totals]) => [id, { ...totals }])),
-      donation: this.donation(donationAmount(book.totals, this.campaign.rates, this.campaign.capMinor), goalMinor),
+      donation: this.donation(donationAmount(book.totals, this.campaign.rates, this.campaign.capMinor), goal),
     };
   }
 
-  private donation(raisedMinor: number, goalMinor: number): DonationState {
+  private donation(raisedMinor: number, goal: GoalOnAir<StretchLabel>): DonationState {
     return {
       currency: this.campaign.currency,
       raisedMinor,
-      goalMinor,
+      goalMinor: goal.goalMinor,
       capMinor: this.campaign.capMinor,
       milestonesReached: milestonesReached(this.campaign.milestones, raisedMinor),
+      goalLabel: goal.label,
+      passedGoalMinor: goal.passedGoalMinor,
+      goalsPassed: goal.goalsPassed,
     };
   }
 
@@ -213,6 +268,15 @@ export class Aggregator {
   private regionIds(): string {
     return [...this.regions.keys()].join(', ');
   }
+}
+
+function rungOf(goal: StretchGoal) {
+  return { atMinor: goal.atMinor, label: goal.label ?? null };
+}
+
+/** A goal that stands still: a region's own, or the campaign's seen from a region. */
+function fixedGoal(goalMinor: number): GoalOnAir<StretchLabel> {
+  return { goalMinor, label: null, passedGoalMinor: null, goalsPassed: 0, atCap: false };
 }
 
 /** Cached state is shared by every reader: freezing it means no reader can corrupt what others see. */

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { RosterEntry } from './lower-third.ts';
 import { Bilingual, MinorUnits, Slug } from './primitives.ts';
 import { StreamConfig } from './stream.ts';
+import { StretchGoal, checkStretchGoals } from './stretch-goals.ts';
 
 /** A rational rate: `amountMinor` minor units for every `per` reactions (1 yen per 10 likes). Never a float. */
 export const Rate = z.strictObject({
@@ -53,6 +54,10 @@ export const CampaignConfig = z
     regions: z.array(Region).min(1).max(50).refine(uniqueIds, { error: 'region ids must be unique' }),
     markets: z.array(Market).min(1).max(50).refine(uniqueIds, { error: 'market ids must be unique' }),
     milestones: z.array(Milestone).max(20).default([]),
+    stretchGoals: z.array(StretchGoal).max(20).default([]).describe('goals the meter moves on to, in order, once the goal is reached; then the cap'),
+    stretchStepMinor: MinorUnits.refine((n) => n > 0, { error: 'must be greater than 0' })
+      .optional()
+      .describe('after the listed stretch goals, the goal moves on by this much each time it is reached, up to the cap'),
     roster: z.array(RosterEntry).max(500).default([]).describe('the celebrities a producer can cue as lower thirds'),
     streams: z.array(StreamConfig).max(50).default([]).describe('the TikTok LIVE streams feeding this campaign'),
   })
@@ -69,6 +74,7 @@ export const CampaignConfig = z
         ctx.addIssue({ code: 'custom', path: ['milestones', index, 'atMinor'], message: `must not exceed capMinor (${campaign.capMinor})` });
       }
     });
+    checkStretchGoals(campaign.stretchGoals, campaign.goalMinor, campaign.capMinor, ctx, ['stretchGoals']);
     const regionIds = new Set(campaign.regions.map((region) => region.id));
     const rosterIds = new Set<string>();
     campaign.roster.forEach((entry, index) => {

@@ -10,3 +10,4 @@ export * from './lower-third.ts';
 export * from './control.ts';
 export * from './ingest.ts';
 export * from './stream.ts';
+export * from './stretch-goals.ts';

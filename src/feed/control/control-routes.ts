@@ -55,6 +55,7 @@ export function controlRoutes(control: ControlService, token: string): FeedRoute
     command('/lower-third/queue', 'queue'),
     command('/lower-third/auto-out', 'autoOut'),
     command('/goal', 'setGoal'),
+    command('/goal/next', 'setNextGoal'),
     command('/test', 'test'),
   ];
 }

@@ -7,7 +7,9 @@ import {
   type FeedError,
   type FeedState,
   type LowerThirdState,
+  type StretchLabel,
 } from '../../protocol/index.ts';
+import type { GoalOnAir } from '../../donation/stretch-goals.ts';
 import { GoalDesk, type GoalTarget } from './goal-desk.ts';
 import { LowerThirdDesk } from './lower-third-desk.ts';
 import type { ControlSettings, ControlTimers } from './ports.ts';
@@ -19,6 +21,7 @@ export type ControlResult = { ok: true; value: ControlStatus } | { ok: false; er
 
 /** The feed's parts the control feature drives: totals to read, the goal to change. */
 export interface ControlFeed extends GoalTarget {
+  readonly goalShown: GoalOnAir<StretchLabel>;
   state(scope: string | null): FeedState;
   hasRegion(id: string): boolean;
 }
@@ -67,9 +70,24 @@ export class ControlService {
     const { campaign, feed } = this.options;
     return {
       lowerThird: this.lowerThird.state,
-      goal: { currency: campaign.currency, goalMinor: feed.goalMinor, capMinor: campaign.capMinor },
+      goal: this.goalStatus(),
       roster: campaign.roster,
       regions: campaign.regions,
+    };
+  }
+
+  private goalStatus(): ControlStatus['goal'] {
+    const { campaign, feed } = this.options;
+    const shown = feed.goalShown;
+    return {
+      currency: campaign.currency,
+      goalMinor: shown.goalMinor,
+      capMinor: campaign.capMinor,
+      passedGoalMinor: shown.passedGoalMinor,
+      goalsPassed: shown.goalsPassed,
+      firstGoalMinor: feed.goalMinor,
+      stretchGoals: feed.stretchGoals,
+      stretchStepMinor: campaign.stretchStepMinor ?? null,
     };
   }
 
@@ -79,8 +97,9 @@ export class ControlService {
     if (!parsed.success) return { ok: false, error: { code: 'bad-request', message: describeZodError(parsed.error) } };
     const command = parsed.data;
     switch (command.type) {
-      case 'setGoal': {
-        const result = await this.goal.setGoal(command.goalMinor);
+      case 'setGoal':
+      case 'setNextGoal': {
+        const result = command.type === 'setGoal' ? await this.goal.setGoal(command.goalMinor) : await this.goal.setNextGoal({ atMinor: command.atMinor, ...(command.label ? { label: command.label } : {}) });
         if (!result.ok) return result;
         this.publishStatus();
         return { ok: true, value: this.status() };

@@ -1,21 +1,47 @@
-import type { FeedError } from '../../protocol/index.ts';
+import { StretchGoal, type FeedError } from '../../protocol/index.ts';
+import type { JsonValue } from '../store/store.ts';
 import type { ControlSettings } from './ports.ts';
 import type { Serial } from './serial.ts';
 
 export const GOAL_SETTING = 'goal';
 
+/** The goal and the stretch goals after it: what the goal setting holds. */
+export interface GoalPlanSetting {
+  goalMinor: number;
+  stretchGoals: StretchGoal[];
+}
+
 /** What owns the goal on the server: the aggregator, which puts it in every FeedState. */
 export interface GoalTarget {
   readonly goalMinor: number;
-  /** Throws an Error naming the problem (and changes nothing) for a goal the campaign cannot have. */
-  setGoal(goalMinor: number): void;
+  readonly stretchGoals: StretchGoal[];
+  /** The campaign's state: what has been raised. */
+  state(scope: null): { readonly donation: { readonly raisedMinor: number } };
+  /** Throws an Error naming the problem (and changes nothing) for a plan the campaign cannot have. */
+  setGoalPlan(plan: GoalPlanSetting): void;
 }
 
 export type GoalResult = { ok: true } | { ok: false; error: FeedError };
 
 /**
- * Changes the campaign goal on air and keeps it across restarts. Like the lower third, a goal is saved
- * before it is applied: what overlays show is always what the store holds.
+ * Reads a saved goal setting: `{ goalMinor }` (before stretch goals existed: the stretch goals stay as they
+ * are) or `{ goalMinor, stretchGoals }`. Throws an Error naming what is wrong.
+ */
+export function goalPlanOf(saved: JsonValue, current: readonly StretchGoal[]): GoalPlanSetting {
+  if (typeof saved !== 'object' || saved === null || Array.isArray(saved) || typeof saved.goalMinor !== 'number') {
+    throw new Error('expected { "goalMinor": number, "stretchGoals"?: [...] }');
+  }
+  if (saved.stretchGoals === undefined) return { goalMinor: saved.goalMinor, stretchGoals: [...current] };
+  const stretch = StretchGoal.array().safeParse(saved.stretchGoals);
+  if (!stretch.success) throw new Error(`stretchGoals: ${stretch.error.issues[0]?.message ?? 'invalid'}`);
+  return { goalMinor: saved.goalMinor, stretchGoals: stretch.data };
+}
+
+/**
+ * Changes the campaign goal and its stretch goals on air and keeps them across restarts (and, through the
+ * store, on every feed node). Like the lower third, a change is saved before it is applied: what overlays
+ * show is always what the store holds. Passing a goal needs no saving: every node derives the goal on air
+ * from the totals and this plan (src/donation/stretch-goals.ts).
  */
 export class GoalDesk {
   constructor(
@@ -28,29 +54,54 @@ export class GoalDesk {
     const saved = settings.getSetting(GOAL_SETTING);
     if (saved === undefined) return;
     try {
-      if (typeof saved !== 'object' || saved === null || Array.isArray(saved) || typeof saved.goalMinor !== 'number') {
-        throw new Error('expected { "goalMinor": number }');
-      }
-      target.setGoal(saved.goalMinor);
+      target.setGoalPlan(goalPlanOf(saved, target.stretchGoals));
     } catch (error) {
       log(`goal: the saved goal is not usable, keeping the campaign's: ${(error as Error).message}`);
     }
   }
 
+  /** Changes the first goal; stretch goals it reaches or passes are dropped (the goal moves on to the next). */
   setGoal(goalMinor: number): Promise<GoalResult> {
     return this.serial.run(async () => {
-      if (goalMinor > this.capMinor) {
-        return { ok: false, error: { code: 'bad-request', message: `goalMinor: must not exceed the cap (${this.capMinor})` } };
-      }
-      if (goalMinor === this.target.goalMinor) return { ok: true };
-      try {
-        await this.settings.putSetting(GOAL_SETTING, { goalMinor });
-      } catch (error) {
-        this.log(`goal: could not save the change: ${(error as Error).message}`);
-        return { ok: false, error: { code: 'internal', message: 'the goal could not be saved, so it was not changed; check the feed server log' } };
-      }
-      this.target.setGoal(goalMinor);
-      return { ok: true };
+      if (goalMinor > this.capMinor) return refusal(`goalMinor: must not exceed the cap (${this.capMinor})`);
+      const stretchGoals = this.target.stretchGoals.filter((goal) => goal.atMinor > goalMinor);
+      return this.save({ goalMinor, stretchGoals });
     });
   }
+
+  /**
+   * Sets the next stretch goal: the one the meter is heading for once the first goal is passed, else the
+   * one after the first goal. It replaces the listed stretch goal in that place (and any further ones it
+   * passes), or is added after the last.
+   */
+  setNextGoal(next: StretchGoal): Promise<GoalResult> {
+    return this.serial.run(async () => {
+      const first = this.target.goalMinor;
+      const raised = this.target.state(null).donation.raisedMinor;
+      if (next.atMinor > this.capMinor) return refusal(`atMinor: must not exceed the cap (${this.capMinor})`);
+      if (next.atMinor <= first) return refusal(`atMinor: must be above the first goal (${first})`);
+      if (next.atMinor <= raised) return refusal(`atMinor: must be above the amount raised (${raised})`);
+      const floor = Math.max(first, raised);
+      const current = this.target.stretchGoals;
+      const behind = current.filter((goal) => goal.atMinor <= floor);
+      const ahead = current.filter((goal) => goal.atMinor > floor).slice(1).filter((goal) => goal.atMinor > next.atMinor);
+      return this.save({ goalMinor: this.target.goalMinor, stretchGoals: [...behind, next, ...ahead] });
+    });
+  }
+
+  private async save(plan: GoalPlanSetting): Promise<GoalResult> {
+    if (plan.goalMinor === this.target.goalMinor && JSON.stringify(plan.stretchGoals) === JSON.stringify(this.target.stretchGoals)) return { ok: true };
+    try {
+      await this.settings.putSetting(GOAL_SETTING, plan as unknown as JsonValue);
+    } catch (error) {
+      this.log(`goal: could not save the change: ${(error as Error).message}`);
+      return { ok: false, error: { code: 'internal', message: 'the goal could not be saved, so it was not changed; check the feed server log' } };
+    }
+    this.target.setGoalPlan(plan);
+    return { ok: true };
+  }
+}
+
+function refusal(message: string): GoalResult {
+  return { ok: false, error: { code: 'bad-request', message } };
 }

@@ -1,6 +1,6 @@
 import { REACTION_KINDS, type ReactionDelta } from '../../protocol/index.ts';
 import type { Aggregator } from '../aggregator.ts';
-import { GOAL_SETTING } from '../control/goal-desk.ts';
+import { GOAL_SETTING, goalPlanOf } from '../control/goal-desk.ts';
 import type { FollowedChange } from '../store/commit-follower.ts';
 import { growthSince } from '../store/redis-snapshot.ts';
 import type { CellTotals, JsonValue } from '../store/store.ts';
@@ -48,12 +48,13 @@ function knownDeltas(cells: readonly CellTotals[], isKnownCell: (region: string,
   return deltas;
 }
 
-/** A goal another node saved (GoalDesk's setting): shown here too, so every node's meter has the same goal. */
+/**
+ * A goal and stretch goals another node saved (GoalDesk's setting): shown here too, so every node's meter
+ * has the same goal and moves on at the same amount.
+ */
 function applyGoal(aggregator: Aggregator, value: JsonValue, seq: number, log: (line: string) => void): void {
-  const goalMinor = typeof value === 'object' && value !== null && !Array.isArray(value) ? value.goalMinor : undefined;
   try {
-    if (typeof goalMinor !== 'number') throw new Error('expected { "goalMinor": number }');
-    aggregator.setGoal(goalMinor, seq);
+    aggregator.setGoalPlan(goalPlanOf(value, aggregator.stretchGoals), seq);
   } catch (error) {
     log(`store: the goal saved in Redis is not usable here, keeping ${aggregator.goalMinor}: ${(error as Error).message}`);
   }
