@@ -1,12 +1,13 @@
 import type { CampaignInfo } from './campaign-info.ts';
 import type { LowerThirdServerToClientEvents } from './control.ts';
 import type { Ack, FeedError, FeedState, SubscriptionInput } from './feed.ts';
+import type { ShowClockServerToClientEvents } from './show-clock.ts';
 
 /**
  * The typed socket.io event maps of the overlay namespace ("/"), shared by server and client so a
  * renamed event or a changed payload is a compile error on both sides.
  */
-export interface OverlayServerToClientEvents extends LowerThirdServerToClientEvents {
+export interface OverlayServerToClientEvents extends LowerThirdServerToClientEvents, ShowClockServerToClientEvents {
   /** Names, currency, goal and milestones of the campaign: sent in answer to `subscribe`, before `snapshot`. */
   campaign: (info: CampaignInfo) => void;
   /** Sent in answer to `subscribe`, and again whenever the client must resync. */
@@ -20,4 +21,6 @@ export interface OverlayServerToClientEvents extends LowerThirdServerToClientEve
 export interface OverlayClientToServerEvents {
   /** Choose the scope; the server answers with a snapshot and then updates. Re-sent after every reconnect. */
   subscribe: (subscription: SubscriptionInput, ack?: Ack<FeedState>) => void;
+  /** The server's clock now (ms since the epoch), for the show clock: the client times the round trip. */
+  time: (ack: (serverTime: number) => void) => void;
 }

@@ -11,3 +11,4 @@ export * from './control.ts';
 export * from './ingest.ts';
 export * from './stream.ts';
 export * from './stretch-goals.ts';
+export * from './show-clock.ts';

@@ -56,6 +56,10 @@ export function controlRoutes(control: ControlService, token: string): FeedRoute
     command('/lower-third/auto-out', 'autoOut'),
     command('/goal', 'setGoal'),
     command('/goal/next', 'setNextGoal'),
+    command('/clock/set', 'clockSet'),
+    command('/clock/start', 'clockStart'),
+    command('/clock/pause', 'clockPause'),
+    command('/clock/reset', 'clockReset'),
     command('/test', 'test'),
   ];
 }

@@ -7,9 +7,11 @@ import {
   type FeedError,
   type FeedState,
   type LowerThirdState,
+  type ShowClockState,
   type StretchLabel,
 } from '../../protocol/index.ts';
 import type { GoalOnAir } from '../../donation/stretch-goals.ts';
+import { ClockDesk } from './clock-desk.ts';
 import { GoalDesk, type GoalTarget } from './goal-desk.ts';
 import { LowerThirdDesk } from './lower-third-desk.ts';
 import type { ControlSettings, ControlTimers } from './ports.ts';
@@ -44,7 +46,9 @@ export interface ControlServiceOptions {
 export class ControlService {
   readonly lowerThird: LowerThirdDesk;
   private readonly goal: GoalDesk;
+  readonly clock: ClockDesk;
   private readonly lowerThirdListeners = new Set<(state: LowerThirdState) => void>();
+  private readonly clockListeners = new Set<(state: ShowClockState) => void>();
   private readonly statusListeners = new Set<(status: ControlStatus) => void>();
 
   constructor(private readonly options: ControlServiceOptions) {
@@ -64,6 +68,10 @@ export class ControlService {
       },
     });
     this.goal = new GoalDesk(feed, campaign.capMinor, settings, serial, log);
+    this.clock = new ClockDesk(settings, timers, serial, log, (state) => {
+      for (const listener of this.clockListeners) listener(state);
+      this.publishStatus();
+    });
   }
 
   status(): ControlStatus {
@@ -71,6 +79,8 @@ export class ControlService {
     return {
       lowerThird: this.lowerThird.state,
       goal: this.goalStatus(),
+      clock: this.clock.state,
+      serverTime: this.options.timers.now(),
       roster: campaign.roster,
       regions: campaign.regions,
     };
@@ -104,6 +114,13 @@ export class ControlService {
         this.publishStatus();
         return { ok: true, value: this.status() };
       }
+      case 'clockSet':
+      case 'clockStart':
+      case 'clockPause':
+      case 'clockReset': {
+        const result = await this.clock.execute(command);
+        return result.ok ? { ok: true, value: this.status() } : result;
+      }
       case 'test':
         return this.fireTest(command.kind, command.region);
       default: {
@@ -118,6 +135,11 @@ export class ControlService {
     return () => this.lowerThirdListeners.delete(listener);
   }
 
+  onClock(listener: (state: ShowClockState) => void): () => void {
+    this.clockListeners.add(listener);
+    return () => this.clockListeners.delete(listener);
+  }
+
   onStatus(listener: (status: ControlStatus) => void): () => void {
     this.statusListeners.add(listener);
     return () => this.statusListeners.delete(listener);
@@ -126,6 +148,7 @@ export class ControlService {
   close(): void {
     this.lowerThird.close();
     this.lowerThirdListeners.clear();
+    this.clockListeners.clear();
     this.statusListeners.clear();
   }
 
