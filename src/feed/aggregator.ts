@@ -228,6 +228,7 @@ export class Aggregator {
         totals: { ...this.campaignTotals },
         byRegion: Object.fromEntries([...this.regions].map(([id, book]) => [id, { ...book.totals }])),
         byMarket: Object.fromEntries([...this.markets].map(([id, totals]) => [id, { ...totals }])),
+        byRegionMinor: Object.fromEntries([...this.regions].map(([id, book]) => [id, this.regionRaisedMinor(book)])),
         donation: this.donation(campaignAmount(this.campaign, this.campaignTotals), this.campaignGoalOnAir()),
       };
     }
@@ -242,8 +243,13 @@ export class Aggregator {
       totals: { ...book.totals },
       byRegion: { [scope]: { ...book.totals } },
       byMarket: Object.fromEntries([...book.byMarket].map(([id, totals]) => [id, { ...totals }])),
-      donation: this.donation(donationAmount(book.totals, this.campaign.rates, this.campaign.capMinor), goal),
+      byRegionMinor: { [scope]: this.regionRaisedMinor(book) },
+      donation: this.donation(this.regionRaisedMinor(book), goal),
     };
+  }
+
+  private regionRaisedMinor(book: RegionBook): number {
+    return donationAmount(book.totals, this.campaign.rates, this.campaign.capMinor);
   }
 
   private donation(raisedMinor: number, goal: GoalOnAir<StretchLabel>): DonationState {

@@ -4,6 +4,7 @@ import { Region } from './campaign.ts';
 import { LOWER_THIRD_COMMANDS, LowerThirdState, RosterEntry } from './lower-third.ts';
 import { MinorUnits, Slug } from './primitives.ts';
 import { CLOCK_COMMANDS, ShowClockState } from './show-clock.ts';
+import { StageRegionCommand, StageRegionState } from './stage-region.ts';
 import { SetNextGoalCommand, StretchGoal } from './stretch-goals.ts';
 
 /** Change the campaign goal on air ("we passed it: next stop, ¥25M"). Never above the cap. */
@@ -25,7 +26,7 @@ export const TestReactionCommand = z.strictObject({
 });
 
 /** Every command the `/control` namespace and the control HTTP API accept. */
-export const ControlCommand = z.discriminatedUnion('type', [...LOWER_THIRD_COMMANDS, SetGoalCommand, SetNextGoalCommand, ...CLOCK_COMMANDS, TestReactionCommand]);
+export const ControlCommand = z.discriminatedUnion('type', [...LOWER_THIRD_COMMANDS, SetGoalCommand, SetNextGoalCommand, ...CLOCK_COMMANDS, StageRegionCommand, TestReactionCommand]);
 export type ControlCommand = z.infer<typeof ControlCommand>;
 export type ControlCommandInput = z.input<typeof ControlCommand>;
 
@@ -45,6 +46,7 @@ export const ControlStatus = z.strictObject({
   lowerThird: LowerThirdState,
   goal: GoalStatus,
   clock: ShowClockState,
+  stageRegion: StageRegionState,
   /** Server time when the status was made: the control page reads the clock with it. */
   serverTime: z.number().int().nonnegative(),
   roster: z.array(RosterEntry),

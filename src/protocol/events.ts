@@ -2,12 +2,13 @@ import type { CampaignInfo } from './campaign-info.ts';
 import type { LowerThirdServerToClientEvents } from './control.ts';
 import type { Ack, FeedError, FeedState, SubscriptionInput } from './feed.ts';
 import type { ShowClockServerToClientEvents } from './show-clock.ts';
+import type { StageRegionServerToClientEvents } from './stage-region.ts';
 
 /**
  * The typed socket.io event maps of the overlay namespace ("/"), shared by server and client so a
  * renamed event or a changed payload is a compile error on both sides.
  */
-export interface OverlayServerToClientEvents extends LowerThirdServerToClientEvents, ShowClockServerToClientEvents {
+export interface OverlayServerToClientEvents extends LowerThirdServerToClientEvents, ShowClockServerToClientEvents, StageRegionServerToClientEvents {
   /** Names, currency, goal and milestones of the campaign: sent in answer to `subscribe`, before `snapshot`. */
   campaign: (info: CampaignInfo) => void;
   /** Sent in answer to `subscribe`, and again whenever the client must resync. */

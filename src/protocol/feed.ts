@@ -43,6 +43,8 @@ export const FeedState = z.strictObject({
   totals: ReactionTotals,
   byRegion: z.record(Slug, ReactionTotals),
   byMarket: z.record(Slug, ReactionTotals),
+  /** What each region of the scope has raised, computed as its own overlay's amount (the region board). */
+  byRegionMinor: z.record(Slug, MinorUnits).default({}),
   donation: DonationState,
 });
 export type FeedState = z.infer<typeof FeedState>;

@@ -12,3 +12,4 @@ export * from './ingest.ts';
 export * from './stream.ts';
 export * from './stretch-goals.ts';
 export * from './show-clock.ts';
+export * from './stage-region.ts';

@@ -60,6 +60,7 @@ export function controlRoutes(control: ControlService, token: string): FeedRoute
     command('/clock/start', 'clockStart'),
     command('/clock/pause', 'clockPause'),
     command('/clock/reset', 'clockReset'),
+    command('/stage-region', 'stageRegion'),
     command('/test', 'test'),
   ];
 }

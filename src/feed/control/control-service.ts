@@ -8,10 +8,12 @@ import {
   type FeedState,
   type LowerThirdState,
   type ShowClockState,
+  type StageRegionState,
   type StretchLabel,
 } from '../../protocol/index.ts';
 import type { GoalOnAir } from '../../donation/stretch-goals.ts';
 import { ClockDesk } from './clock-desk.ts';
+import { StageRegionDesk } from './stage-region-desk.ts';
 import { GoalDesk, type GoalTarget } from './goal-desk.ts';
 import { LowerThirdDesk } from './lower-third-desk.ts';
 import type { ControlSettings, ControlTimers } from './ports.ts';
@@ -47,8 +49,10 @@ export class ControlService {
   readonly lowerThird: LowerThirdDesk;
   private readonly goal: GoalDesk;
   readonly clock: ClockDesk;
+  readonly stageRegion: StageRegionDesk;
   private readonly lowerThirdListeners = new Set<(state: LowerThirdState) => void>();
   private readonly clockListeners = new Set<(state: ShowClockState) => void>();
+  private readonly stageRegionListeners = new Set<(state: StageRegionState) => void>();
   private readonly statusListeners = new Set<(status: ControlStatus) => void>();
 
   constructor(private readonly options: ControlServiceOptions) {
@@ -72,6 +76,11 @@ export class ControlService {
       for (const listener of this.clockListeners) listener(state);
       this.publishStatus();
     });
+    const regionIds = campaign.regions.map((region) => region.id);
+    this.stageRegion = new StageRegionDesk(regionIds, settings, serial, log, (state) => {
+      for (const listener of this.stageRegionListeners) listener(state);
+      this.publishStatus();
+    });
   }
 
   status(): ControlStatus {
@@ -80,6 +89,7 @@ export class ControlService {
       lowerThird: this.lowerThird.state,
       goal: this.goalStatus(),
       clock: this.clock.state,
+      stageRegion: this.stageRegion.state,
       serverTime: this.options.timers.now(),
       roster: campaign.roster,
       regions: campaign.regions,
@@ -121,6 +131,10 @@ export class ControlService {
         const result = await this.clock.execute(command);
         return result.ok ? { ok: true, value: this.status() } : result;
       }
+      case 'stageRegion': {
+        const result = await this.stageRegion.set(command.region);
+        return result.ok ? { ok: true, value: this.status() } : result;
+      }
       case 'test':
         return this.fireTest(command.kind, command.region);
       default: {
@@ -140,6 +154,11 @@ export class ControlService {
     return () => this.clockListeners.delete(listener);
   }
 
+  onStageRegion(listener: (state: StageRegionState) => void): () => void {
+    this.stageRegionListeners.add(listener);
+    return () => this.stageRegionListeners.delete(listener);
+  }
+
   onStatus(listener: (status: ControlStatus) => void): () => void {
     this.statusListeners.add(listener);
     return () => this.statusListeners.delete(listener);
@@ -149,6 +168,7 @@ export class ControlService {
     this.lowerThird.close();
     this.lowerThirdListeners.clear();
     this.clockListeners.clear();
+    this.stageRegionListeners.clear();
     this.statusListeners.clear();
   }
 

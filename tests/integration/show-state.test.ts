@@ -85,3 +85,30 @@ describe('show clock on the feed', () => {
     expect(ControlStatus.parse((await api(feed.url, '/api/control/status', { token: TOKEN })).json).clock).toEqual(before);
   });
 });
+
+describe('the region on stage', () => {
+  it('a producer puts a region on stage; overlays hear it; an unknown region is refused by name and changes nothing', async () => {
+    const feed = await start(newDir());
+    const overlay = await connectClient(feed.url);
+    sockets.push(overlay);
+    const heard: (string | null)[] = [];
+    overlay.on('stageRegion', (state) => heard.push(state.region));
+    await subscribe(overlay, { v: 1, region: null });
+    await vi.waitFor(() => expect(heard).toEqual([null]));
+
+    expect((await api(feed.url, '/api/control/stage-region', { token: TOKEN, body: { region: 'noto' } })).status).toBe(200);
+    await vi.waitFor(() => expect(heard).toEqual([null, 'noto']));
+    const refused = await api(feed.url, '/api/control/stage-region', { token: TOKEN, body: { region: 'osaka' } });
+    expect(refused.status).toBe(400);
+    expect((refused.json.error as FeedError).message).toBe('region: unknown region "osaka" (known: tohoku, kumamoto, noto, hiroshima, hokkaido)');
+    expect(ControlStatus.parse((await api(feed.url, '/api/control/status', { token: TOKEN })).json).stageRegion).toEqual({ region: 'noto' });
+  });
+
+  it("the campaign state carries each region's amount for the board", async () => {
+    const feed = await start(newDir());
+    feed.aggregator.apply({ region: 'noto', market: 'jp', giftDiamonds: 1_234 });
+    const state = feed.aggregator.state(null);
+    expect(state.byRegionMinor).toEqual({ tohoku: 0, kumamoto: 0, noto: 1_234, hiroshima: 0, hokkaido: 0 });
+    expect(feed.aggregator.state('noto').byRegionMinor).toEqual({ noto: 1_234 });
+  });
+});
