@@ -1,5 +1,5 @@
 import type { Container } from 'pixi.js';
-import type { CampaignInfo, FeedState, Language, LowerThirdState } from '../protocol/index.ts';
+import type { CampaignInfo, FeedState, Language, LowerThirdState, ShowClockState, StageRegionState } from '../protocol/index.ts';
 import type { Theme } from './theme/default-theme.ts';
 
 /** What every widget is given when it is created. */
@@ -25,6 +25,10 @@ export interface Widget {
   onFeed(state: FeedState): void;
   /** A newer lower-third state arrived; only the widgets that draw it implement this. */
   onLowerThird?(state: LowerThirdState): void;
+  /** A newer show-clock state arrived; only the show clock implements this. */
+  onClock?(state: ShowClockState): void;
+  /** The producer put a region on stage (or let the lower third choose again). */
+  onStageRegion?(state: StageRegionState): void;
   /**
    * Advance the widget's own motion (gsap tweens are advanced by the clock before this is called).
    * Returns true while anything still moves, so the stage knows whether to draw another frame.

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { GeoPoint } from './geo.ts';
 import { RosterEntry } from './lower-third.ts';
 import { Bilingual, MinorUnits, Slug } from './primitives.ts';
 import { StreamConfig } from './stream.ts';
@@ -23,6 +24,7 @@ export const Region = z.strictObject({
   id: Slug,
   name: Bilingual,
   goalMinor: MinorUnits.optional().describe("this region's own goal; the campaign goal when absent"),
+  location: GeoPoint.optional().describe("where the region's mark sits on the region board's map"),
 });
 export type Region = z.infer<typeof Region>;
 

@@ -13,3 +13,4 @@ export * from './stream.ts';
 export * from './stretch-goals.ts';
 export * from './show-clock.ts';
 export * from './stage-region.ts';
+export * from './geo.ts';

@@ -116,6 +116,7 @@ export function resolveTheme(params: OverlayParams): Theme {
       },
       meter: { position: params.meter, style: params.meterStyle, ...meter },
       lowerThird: { side: params.lowerThird },
+      board: { style: params.board },
     },
     motion: { reduced, particleDensity: reduced ? 0 : params.density, durationScale },
     donationMeter: {

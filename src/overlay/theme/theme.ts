@@ -83,6 +83,8 @@ export interface Theme {
       readonly bannersBelow: boolean;
     };
     readonly lowerThird: { readonly side: OverlayParams['lowerThird'] };
+    /** The region board on the map of Japan, or as compact bars. */
+    readonly board: { readonly style: OverlayParams['board'] };
   };
   readonly motion: {
     readonly reduced: boolean;

@@ -70,6 +70,7 @@ const APPLIED: Record<ParamName, [value: string, check: (parsed: ParsedParams) =
   region: ['tohoku', ({ params }) => expect(params.region).toBe('tohoku')],
   feed: ['http://127.0.0.1:4000/', ({ params }) => expect(params.feed).toBe('http://127.0.0.1:4000/')],
   clock: ['test', ({ params }) => expect(params.clock).toBe('test')],
+  board: ['bars', ({ theme }) => expect(theme.layout.board.style).toBe('bars')],
 };
 
 /** One refused value of every parameter. */
@@ -77,7 +78,7 @@ const REFUSED: Record<ParamName, string> = {
   preset: 'sunset', accent: 'pink', text: '#12', panel: 'rgba(0,0,0,.5)', font: 'Comic Sans', lang: 'fr',
   numbers: 'short', percent: 'maybe', currencyDisplay: 'emoji', scale: '3', safe: '-1', widgets: 'meter,ticker',
   meter: 'middle', meterStyle: 'pie', lowerThird: 'center', motion: 'none', density: '1e3', campaign: 'Local Love',
-  region: '../etc', feed: 'javascript:alert(1)', clock: 'fast',
+  region: '../etc', feed: 'javascript:alert(1)', clock: 'fast', board: 'globe',
 };
 
 describe('parseParams: every parameter', () => {

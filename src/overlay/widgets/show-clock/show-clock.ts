@@ -1,0 +1,156 @@
+import { Container, Sprite, type Text } from 'pixi.js';
+import { gsap } from 'gsap';
+import type { ShowClockState } from '../../../protocol/index.ts';
+import { IDLE_CLOCK, clockText, readClock } from '../../../show-clock/clock.ts';
+import { bakeSmooth } from '../../art/bake.ts';
+import { FigureText } from '../../art/figure-text.ts';
+import { loadFontWeights } from '../../fonts.ts';
+import type { Theme } from '../../theme/default-theme.ts';
+import type { Widget, WidgetContext } from '../../widget.ts';
+import { softRoundedRect } from '../donation-meter/art.ts';
+import { MeterResources, meterPanel, meterText, placeSoft } from '../donation-meter/parts.ts';
+import { CLOCK_WORDS } from './clock-words.ts';
+
+const WIDTH = 300;
+const HEIGHT = 66;
+const FIGURE_SIZE = 38;
+const LABEL_SIZE = 15;
+const FIGURE_CHARS = '0123456789:';
+/** The emphasis: the time beats once a second, this much larger at the top of the beat. */
+const BEAT_SCALE = 1.08;
+const BEAT_SECONDS = 0.45;
+
+/** Where the clock sits: top centre of the title-safe area, clear of the meter (top left) and the board (top right). */
+export function clockBox(theme: Theme): { x: number; y: number; scale: number } {
+  const { safe, scale } = theme.layout;
+  return { x: Math.round(safe.x + safe.width / 2 - (WIDTH * scale) / 2), y: safe.y, scale };
+}
+
+/**
+ * The show clock (`widgets=…,clock`): a countdown to the end of the LIVE or the show's running time, read
+ * from the server's clock state at the overlay's estimate of server time (so every overlay agrees, whatever
+ * its PC's clock says). Panel and label are baked; the time is sprites on one glyph strip. It draws only when
+ * the time it shows changes (the overlay wakes it at each new second) and while the last-minutes beat plays.
+ */
+export class ShowClock implements Widget {
+  readonly name = 'show-clock';
+  readonly view = new Container({ label: 'show-clock', isRenderGroup: true });
+  private readonly resources = new MeterResources();
+  private readonly figure: FigureText;
+  private readonly labels: { countdown: Text; elapsed: Text };
+  private readonly warnPlate: Sprite;
+  private state: ShowClockState = IDLE_CLOCK;
+  private shown = '';
+  private warning = false;
+  private beat: gsap.core.Tween | null = null;
+  private lastBeatSecond = -1;
+  private destroyed = false;
+
+  constructor(
+    private readonly context: WidgetContext,
+    private readonly serverNow: () => number,
+  ) {
+    const { theme, resolution } = context;
+    const box = clockBox(theme);
+    this.view.position.set(box.x, box.y);
+    this.view.scale.set(box.scale);
+
+    const panel = meterPanel(theme, WIDTH, HEIGHT, this.resources);
+    const backdrop = new Container({ label: 'show-clock-backdrop' });
+    backdrop.addChild(...panel.layers);
+    const words = CLOCK_WORDS[context.lang];
+    const label = (text: string) =>
+      meterText(theme, text, { x: 20, y: HEIGHT / 2 - LABEL_SIZE * 0.7, size: LABEL_SIZE, weight: theme.weights.heavy, color: theme.colors.label, letterSpacing: theme.labels.letterSpacing, resolution });
+    this.labels = { countdown: label(words.countdown), elapsed: label(words.elapsed) };
+    this.view.addChild(bakeSmooth(backdrop, resolution * box.scale));
+
+    // The emphasis plate: the celebration colour glowing behind the panel in the last minutes.
+    const glow = this.resources.own(softRoundedRect(WIDTH, HEIGHT, theme.panel.radius, 16, theme.colors.celebration, 0.9, 1));
+    this.warnPlate = placeSoft(glow, 0);
+    this.warnPlate.alpha = 0;
+    this.view.addChildAt(this.warnPlate, 0);
+    this.view.addChild(this.labels.countdown, this.labels.elapsed);
+
+    const strip = this.resources.figureStrip(theme, FIGURE_SIZE, FIGURE_CHARS, resolution * box.scale);
+    this.figure = new FigureText(strip, '00:00');
+    this.figure.anchor.set(1, 0.5);
+    this.figure.position.set(WIDTH - 20, HEIGHT / 2);
+    this.figure.tint = theme.colors.text;
+    this.view.addChild(this.figure);
+    this.show(true);
+  }
+
+  onFeed(): void {}
+
+  /** A newer clock state from the feed. */
+  onClock(state: ShowClockState): void {
+    if (state.revision < this.state.revision && state.revision !== 0) return;
+    this.state = state;
+    this.show(true);
+  }
+
+  /** Milliseconds until the time shown next changes (the overlay wakes the stage then); null while it stands still. */
+  msUntilChange(): number | null {
+    const reading = readClock(this.state, this.serverNow());
+    if (!reading.running || reading.ended) return null;
+    const intoSecond = reading.shownMs % 1000;
+    // A countdown shows whole seconds rounded up: it changes when the remainder crosses a whole second.
+    const wait = this.state.mode === 'countdown' ? intoSecond : 1000 - intoSecond;
+    return (wait === 0 ? 1000 : wait) + 2;
+  }
+
+  update(): boolean {
+    this.show(false);
+    return this.beat !== null;
+  }
+
+  inspect(): Record<string, unknown> {
+    return { timeText: this.figure.text, mode: this.state.mode, warning: this.warning, revision: this.state.revision };
+  }
+
+  destroy(): void {
+    if (this.destroyed) return;
+    this.destroyed = true;
+    this.beat?.kill();
+    this.view.destroy({ children: true });
+    this.resources.destroy();
+  }
+
+  private show(force: boolean): void {
+    const reading = readClock(this.state, this.serverNow());
+    const text = clockText(reading.shownMs, this.state.mode);
+    if (!force && text === this.shown && reading.warning === this.warning) return;
+    this.shown = text;
+    this.figure.text = text;
+    this.labels.countdown.visible = this.state.mode === 'countdown';
+    this.labels.elapsed.visible = this.state.mode === 'elapsed';
+    if (reading.warning !== this.warning) {
+      this.warning = reading.warning;
+      this.warnPlate.alpha = reading.warning ? 1 : 0;
+      this.figure.tint = reading.warning ? this.context.theme.colors.celebration : this.context.theme.colors.text;
+    }
+    // The beat: once for every new second of the last minutes while the clock runs.
+    const second = Math.ceil(reading.shownMs / 1000);
+    if (reading.warning && reading.running && !reading.ended && second !== this.lastBeatSecond && !this.context.theme.motion.reduced) {
+      this.lastBeatSecond = second;
+      this.beat?.kill();
+      this.figure.scale.set(BEAT_SCALE);
+      this.beat = gsap.to(this.figure.scale, {
+        x: 1,
+        y: 1,
+        duration: BEAT_SECONDS,
+        ease: 'power2.out',
+        onComplete: () => (this.beat = null),
+      });
+    }
+  }
+}
+
+export async function createShowClock(context: WidgetContext, serverNow: () => number): Promise<ShowClock> {
+  const words = CLOCK_WORDS[context.lang];
+  await loadFontWeights(context.theme, [
+    [context.theme.weights.heavy, words.countdown + words.elapsed],
+    [context.theme.weights.number, FIGURE_CHARS],
+  ]);
+  return new ShowClock(context, serverNow);
+}
