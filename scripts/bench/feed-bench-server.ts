@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 
-const CLI = fileURLToPath(new URL('../../src/feed/cli.ts', import.meta.url));
+const CLI = fileURLToPath(new URL('../../src/feed/bin.ts', import.meta.url));
 
 export interface BenchServer {
   url: string;
@@ -15,7 +15,7 @@ export interface BenchServer {
 
 /** The real `npm start` in its own process (the load generator must not share its event loop). */
 export async function startBenchServer(env: Record<string, string>): Promise<BenchServer> {
-  const child = spawn(process.execPath, ['--import', 'tsx', CLI], {
+  const child = spawn(process.execPath, ['--import', 'tsx', CLI, 'start'], {
     env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '', PORT: '0', SIMULATOR: 'off', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -13,6 +13,9 @@
  *
  * redis (two nodes sharing a real redis-server, see feed-redis.ts): the same throughput, posted to both
  * nodes, and the same latency with `redis-clients` overlays split between the nodes.
+ *
+ * start (feed-start.ts, first): the packaged command, packed and installed as a producer gets it, from
+ * spawn to its first /api/state answer, beside `npm start` in the repository.
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -21,6 +24,7 @@ import { parseArgs } from 'node:util';
 import { startBenchServer, type BenchServer } from './feed-bench-server.ts';
 import { CONTROL_TOKEN, INGEST_TOKEN, agent, batchBody, connectOverlays, fanOutLatencies, percentile, post, throughput } from './feed-load.ts';
 import { benchRedisMode } from './feed-redis.ts';
+import { benchStartTime } from './feed-start.ts';
 
 const { values } = parseArgs({
   options: {
@@ -69,6 +73,8 @@ async function main(): Promise<void> {
   );
   const rows: Row[] = [];
   try {
+    // First, while nothing else of the bench loads the machine.
+    rows.push(...(await benchStartTime()).map(({ measure, value }): Row => [measure, value, '']));
     rows.push(...(await benchEmbeddedMode()));
     const redis = await benchRedisMode({ clients: REDIS_CLIENTS, senders: SENDERS, batch: BATCH, seconds: THROUGHPUT_S, samples: SAMPLES, tickMs: TICK_MS });
     const all = [...redis.sameNodeMs, ...redis.otherNodeMs];

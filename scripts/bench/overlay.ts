@@ -26,9 +26,8 @@ import { chromium, type Browser, type CDPSession, type Page } from 'playwright-c
 import { build } from 'vite';
 import { SAMPLE_CAMPAIGN_PATH, loadCampaignFile } from '../../src/feed/config.ts';
 import { startFeedServer, type FeedServer, type FeedServerOptions } from '../../src/feed/server.ts';
-import { findBrowser } from '../../tests/e2e/find-browser.ts';
+import { CHROMIUM_ARGS, findBrowser } from '../../src/feed/recap/find-browser.ts';
 import { GL_PROBE_SCRIPT, READ_GL_PROBE, readFramesSince, type GlProbeReading } from '../../tests/e2e/gl-probe.ts';
-import { CHROMIUM_ARGS } from '../../tests/e2e/harness.ts';
 import { OBS_BROWSER_TARGET } from '../../vite.config.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');

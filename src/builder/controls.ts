@@ -1,3 +1,4 @@
+import { LANGUAGE_NAMES } from '../i18n/language-names.ts';
 import { canonicalHex, toRgba, withoutAlpha } from '../overlay/theme/color.ts';
 import type { ParamDoc } from '../overlay/theme/param-docs.ts';
 import type { ParamProblem } from '../overlay/theme/parse-params.ts';
@@ -34,9 +35,15 @@ interface Input {
   showPresetValue?(hex: string): void;
 }
 
+/** A language is offered in its own words beside its tag: `ko · 한국어`. */
+function optionLabel(doc: ParamDoc, option: string): string {
+  const name = doc.name === 'lang' ? LANGUAGE_NAMES[option as keyof typeof LANGUAGE_NAMES] : undefined;
+  return name ? `${option} · ${name}` : option;
+}
+
 function selectInput(doc: ParamDoc, id: string, onChange: () => void): Input {
   const select = element('select', { id });
-  for (const option of doc.options) select.append(element('option', { value: option, textContent: option }));
+  for (const option of doc.options) select.append(element('option', { value: option, textContent: optionLabel(doc, option) }));
   select.addEventListener('change', onChange);
   return { nodes: [select], read: () => select.value, write: (text) => void (select.value = text) };
 }

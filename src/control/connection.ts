@@ -1,19 +1,23 @@
 import { io, type Socket } from 'socket.io-client';
 import {
   ControlStatus,
+  StreamStatusList,
   describeZodError,
   type ControlClientToServerEvents,
   type ControlCommandInput,
   type ControlServerToClientEvents,
   type FeedError,
+  type StreamServerToClientEvents,
 } from '../protocol/index.ts';
 
-type ControlSocket = Socket<ControlServerToClientEvents, ControlClientToServerEvents>;
+type ControlSocket = Socket<ControlServerToClientEvents & StreamServerToClientEvents, ControlClientToServerEvents>;
 
 export type ConnectionState = 'connecting' | 'connected' | 'unauthorised' | 'offline';
 
 export interface ControlConnectionEvents {
   onStatus(status: ControlStatus): void;
+  /** The TikTok LIVE streams' status (pushed when the feed follows TikTok), validated. */
+  onStreams(list: StreamStatusList): void;
   onState(state: ConnectionState, detail: string): void;
 }
 
@@ -42,6 +46,11 @@ export class ControlConnection {
       }
     });
     this.socket.on('status', (raw) => this.accept(raw));
+    this.socket.on('streams', (raw) => {
+      const parsed = StreamStatusList.safeParse(raw);
+      if (parsed.success) events.onStreams(parsed.data);
+      else console.warn(`ignored a bad stream list from the feed:\n${describeZodError(parsed.error)}`);
+    });
   }
 
   command(command: ControlCommandInput): Promise<{ ok: true } | { ok: false; error: FeedError }> {

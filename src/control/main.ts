@@ -1,15 +1,28 @@
-// The overlay's own font, so Japanese names look the same in the dock on any machine (subsets load on demand).
+// The overlay's own faces, so names look the same in the dock on any machine (subsets load on demand).
 import '@fontsource/noto-sans-jp/500.css';
 import '@fontsource/noto-sans-jp/800.css';
+import '@fontsource/noto-sans-tc/500.css';
+import '@fontsource/noto-sans-tc/800.css';
+import '@fontsource/noto-sans-kr/500.css';
+import '@fontsource/noto-sans-kr/800.css';
+import '@fontsource/noto-sans-thai/500.css';
+import '@fontsource/noto-sans-thai/800.css';
+import '@fontsource/noto-sans/500.css';
+import '@fontsource/noto-sans/800.css';
 import './control.css';
 import { z } from 'zod';
 import { MoneyFormatter } from '../donation/index.ts';
-import type { CardFields, ControlCommandInput, ControlStatus, Language, OnAirCard, RosterEntry } from '../protocol/index.ts';
+import { LANGUAGE_NAMES } from '../i18n/language-names.ts';
+import { fallbackOrder, pickText } from '../i18n/pick-text.ts';
+import { LANGUAGES, type CardFields, type ControlCommandInput, type ControlStatus, type Language, type OnAirCard, type Region, type RosterEntry } from '../protocol/index.ts';
+import { adjustmentsPanel } from './adjustments-panel.ts';
 import { cardPreview, type PreviewCard } from './card-preview.ts';
 import { ControlConnection, type ConnectionState } from './connection.ts';
 import { byId, el } from './dom.ts';
 import { parseMajorAmount } from './money-input.ts';
+import { recapPanel } from './recap-panel.ts';
 import { searchRoster } from './roster-search.ts';
+import { StreamsPanel } from './streams-panel.ts';
 import { readToken, saveToken } from './token-store.ts';
 
 // This page's CSP has no 'unsafe-eval': tell zod not to try compiling its parsers.
@@ -45,11 +58,11 @@ const ui = {
   goalNow: byId<HTMLSpanElement>('goal-now'),
   testRegion: byId<HTMLSelectElement>('test-region'),
   testButtons: [...document.querySelectorAll<HTMLButtonElement>('.test-button')],
-  langJa: byId<HTMLButtonElement>('lang-ja'),
-  langEn: byId<HTMLButtonElement>('lang-en'),
+  lang: byId<HTMLSelectElement>('lang'),
   message: byId<HTMLParagraphElement>('message'),
 };
 
+const streamsPanel = new StreamsPanel(byId<HTMLUListElement>('streams'), byId<HTMLElement>('streams-panel'));
 let connection: ControlConnection | null = null;
 let status: ControlStatus | null = null;
 let selection: Selection | null = null;
@@ -71,6 +84,7 @@ function connect(token: string): void {
       status = next;
       render();
     },
+    onStreams: (list) => streamsPanel.show(list),
     onState: setConnection,
   });
 }
@@ -83,13 +97,23 @@ function setConnection(state: ConnectionState, detail: string): void {
   render();
 }
 
-/** Sends a command; the answer (the new status) re-renders the page, a refusal is shown as the server words it. */
-async function send(command: ControlCommandInput, done: string): Promise<void> {
-  if (!connection) return say('Not connected: enter the producer token.', 'error');
+/**
+ * Sends a command; the answer (the new status) re-renders the page, a refusal is shown as the server words
+ * it. Resolves true once the feed confirmed it.
+ */
+async function send(command: ControlCommandInput, done: string): Promise<boolean> {
+  if (!connection) {
+    say('Not connected: enter the producer token.', 'error');
+    return false;
+  }
   const result = await connection.command(command);
   if (result.ok) say(done);
   else say(result.error.message, 'error');
+  return result.ok;
 }
+
+const adjustments = adjustmentsPanel(send, say);
+const recap = recapPanel(readToken, say);
 
 function selectedChoice(): { rosterId: string } | { card: CardFields } | null {
   if (!selection) return null;
@@ -120,6 +144,8 @@ function render(): void {
   renderRoster();
   renderSettings(connected);
   renderAutoOutLeft();
+  adjustments.render(status, connected, lang);
+  recap.render(connected);
 }
 
 function previewOf(chosen: Selection): PreviewCard {
@@ -169,7 +195,7 @@ function renderRoster(): void {
           },
           [
             el('span', { class: 'who' }, [el('strong', { text: entry.nameJa }), el('span', { class: 'muted', text: entry.nameLatin })]),
-            el('span', { class: 'tag', text: region ? region.name[lang] : entry.region }),
+            el('span', { class: 'tag', text: region ? regionName(region) : entry.region }),
           ],
         ),
       ]);
@@ -197,7 +223,7 @@ function renderSettings(connected: boolean): void {
     regionsShownFor = regionKey;
     for (const select of [ui.customRegion, ui.testRegion]) {
       const kept = select.value;
-      select.replaceChildren(...status.regions.map((region) => el('option', { text: region.name[lang], attrs: { value: region.id } })));
+      select.replaceChildren(...status.regions.map((region) => el('option', { text: regionName(region), attrs: { value: region.id } })));
       if (kept) select.value = kept;
     }
   }
@@ -213,10 +239,14 @@ function renderAutoOutLeft(): void {
   ui.autoOutLeft.textContent = `auto-out in ${Math.ceil(left / 1000)} s`;
 }
 
+/** A region's name in the preview language (or its fallback). */
+function regionName(region: Region): string {
+  return pickText(region.name, fallbackOrder(lang)).text;
+}
+
 function setLanguage(next: Language): void {
   lang = next;
-  ui.langJa.setAttribute('aria-pressed', String(lang === 'ja'));
-  ui.langEn.setAttribute('aria-pressed', String(lang === 'en'));
+  ui.lang.value = lang;
   render();
 }
 
@@ -281,9 +311,12 @@ for (const button of ui.testButtons) {
     void send({ type: 'test', kind, region: ui.testRegion.value || undefined }, `TEST fired: ${button.textContent ?? kind}.`);
   });
 }
-ui.langJa.addEventListener('click', () => setLanguage('ja'));
-ui.langEn.addEventListener('click', () => setLanguage('en'));
+ui.lang.replaceChildren(...LANGUAGES.map((language) => el('option', { text: LANGUAGE_NAMES[language], attrs: { value: language } })));
+ui.lang.addEventListener('change', () => setLanguage(ui.lang.value as Language));
+setLanguage(lang);
 setInterval(renderAutoOutLeft, 250);
+// The ages of the streams' last events go on counting between the feed's updates.
+setInterval(() => streamsPanel.render(), 1_000);
 
 const saved = readToken();
 ui.token.value = saved;

@@ -30,3 +30,13 @@ export function donationAmount(totals: ReactionTotals, rates: Rates, capMinor: n
 export function campaignAmount(campaign: Pick<CampaignConfig, 'rates' | 'capMinor'>, totals: ReactionTotals): number {
   return donationAmount(totals, campaign.rates, campaign.capMinor);
 }
+
+/**
+ * The amount raised: what reactions earned (already capped: the cap binds reactions only) plus the
+ * adjustments in force, never below 0 nor beyond what a double holds exactly.
+ */
+export function raisedWithAdjustments(reactionsMinor: number, adjustmentsMinor: bigint): number {
+  const sum = BigInt(reactionsMinor) + adjustmentsMinor;
+  if (sum < 0n) return 0;
+  return Number(sum > BigInt(Number.MAX_SAFE_INTEGER) ? BigInt(Number.MAX_SAFE_INTEGER) : sum);
+}

@@ -1,10 +1,7 @@
-import type { Language } from '../protocol/index.ts';
-
-const LOCALES: Record<Language, string> = { ja: 'ja-JP', en: 'en-US' };
 
 export interface MoneyFormatOptions {
   /** ¥ (symbol), JPY (code) or 円 / yen (name). Default: symbol. */
-  readonly currencyDisplay?: 'symbol' | 'code' | 'name';
+  readonly currencyDisplay?: 'symbol' | 'narrowSymbol' | 'code' | 'name';
 }
 
 /**
@@ -18,12 +15,13 @@ export class MoneyFormatter {
   private readonly compact: Intl.NumberFormat;
   private readonly scale: bigint;
 
-  constructor(currency: string, language: Language, options: MoneyFormatOptions = {}) {
+  /** `locale`: a BCP 47 locale (`zh-Hant-TW`); its grouping, symbol placement and compact words apply. */
+  constructor(currency: string, locale: string, options: MoneyFormatOptions = {}) {
     const base = { style: 'currency', currency, currencyDisplay: options.currencyDisplay ?? 'symbol' } as const;
-    this.format = new Intl.NumberFormat(LOCALES[language], base);
+    this.format = new Intl.NumberFormat(locale, base);
     // Compact figures are cut, never rounded up: ¥12.99M raised must not read as ¥13M. (`roundingMode` is
     // ES2023: OBS 31's Chromium 127 honours it; OBS 30's Chromium 103 ignores it and rounds half up.)
-    this.compact = new Intl.NumberFormat(LOCALES[language], { ...base, notation: 'compact', roundingMode: 'trunc' } as Intl.NumberFormatOptions);
+    this.compact = new Intl.NumberFormat(locale, { ...base, notation: 'compact', roundingMode: 'trunc' } as Intl.NumberFormatOptions);
     this.fractionDigits = this.format.resolvedOptions().maximumFractionDigits ?? 0;
     this.scale = 10n ** BigInt(this.fractionDigits);
   }

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { campaignAmount, donationAmount, milestonesReached } from '../donation/index.ts';
+import { campaignAmount, donationAmount, milestonesReached, raisedWithAdjustments } from '../donation/index.ts';
 import { goalOnAir, type GoalOnAir, type GoalPlan } from '../donation/stretch-goals.ts';
 import {
   PROTOCOL_VERSION,
@@ -10,16 +10,32 @@ import {
   type CampaignConfig,
   type DonationState,
   type FeedState,
+  type LedgerEntry,
   type ReactionTotals,
   type StretchGoal,
   type StretchLabel,
 } from '../protocol/index.ts';
+import { Ledger } from './adjustments/ledger.ts';
 
 /** What `apply` accepts: a delta whose omitted counts are 0 (it is parsed and checked anyway). */
 export type ReactionDeltaInput = z.input<typeof ReactionDelta>;
 
-/** A scope is the whole campaign (null) or one region id. */
+/**
+ * A scope is the whole campaign (null), one region id, or one market's viewers (`market:tw`: a slug holds
+ * no colon, so the two kinds of id never meet).
+ */
 export type Scope = string | null;
+
+const MARKET_PREFIX = 'market:';
+
+export function marketScope(market: string): Scope {
+  return `${MARKET_PREFIX}${market}`;
+}
+
+/** The market of a market scope, else null. */
+export function marketOfScope(scope: Scope): string | null {
+  return scope !== null && scope.startsWith(MARKET_PREFIX) ? scope.slice(MARKET_PREFIX.length) : null;
+}
 
 /** Everything in a FeedState except the two fields that change on every read. */
 type StateBody = Omit<FeedState, 'seq' | 'serverTime'>;
@@ -48,8 +64,11 @@ export class Aggregator {
   private campaignGoalShown: number;
   private readonly regions = new Map<string, RegionBook>();
   private readonly markets = new Map<string, ReactionTotals>();
+  private readonly marketLastChangeSeq = new Map<string, number>();
   private readonly cache = new Map<Scope, { builtAtSeq: number; body: StateBody }>();
   private readonly changeListeners = new Set<() => void>();
+  /** The adjustments (matching, offline, corrections) shown in every amount, added after the cap. */
+  private readonly adjustmentLedger = new Ledger();
 
   constructor(campaign: CampaignConfig) {
     this.campaign = campaign;
@@ -102,22 +121,24 @@ export class Aggregator {
         for (const kind of REACTION_KINDS) totals[kind] += delta[kind];
       }
       region.lastChangeSeq = this.currentSeq;
+      this.marketLastChangeSeq.set(delta.market, this.currentSeq);
     }
     this.campaignLastChangeSeq = this.currentSeq;
     this.followCampaignGoal();
     this.notifyChange();
   }
 
-  /** When the amount moves the campaign goal on, regions without a goal of their own change with it. */
+  /** When the amount moves the campaign goal on, regions without a goal of their own and markets change with it. */
   private followCampaignGoal(): void {
     const goal = this.campaignGoalOnAir().goalMinor;
     if (goal === this.campaignGoalShown) return;
     this.campaignGoalShown = goal;
     for (const book of this.regions.values()) book.lastChangeSeq = this.currentSeq;
+    for (const market of this.markets.keys()) this.marketLastChangeSeq.set(market, this.currentSeq);
   }
 
   private campaignGoalOnAir(): GoalOnAir<StretchLabel> {
-    return goalOnAir(this.plan, campaignAmount(this.campaign, this.campaignTotals));
+    return goalOnAir(this.plan, raisedWithAdjustments(campaignAmount(this.campaign, this.campaignTotals), this.adjustmentLedger.netMinor(null)));
   }
 
   /** Parses one delta and finds the totals it adds to; throws an Error naming what is wrong. */
@@ -150,9 +171,9 @@ export class Aggregator {
     return this.campaignGoalOnAir();
   }
 
-  /** Changes the first goal only (see setGoalPlan). */
+  /** Changes the first goal (see setGoalPlan); stretch goals it reaches or passes drop out. */
   setGoal(goalMinor: number, atSeq = 0): void {
-    this.setGoalPlan({ goalMinor, stretchGoals: this.stretchGoals }, atSeq);
+    this.setGoalPlan({ goalMinor, stretchGoals: this.stretchGoals.filter((goal) => goal.atMinor > goalMinor) }, atSeq);
   }
 
   /**
@@ -179,6 +200,27 @@ export class Aggregator {
     this.campaignLastChangeSeq = this.currentSeq;
     this.campaignGoalShown = this.campaignGoalOnAir().goalMinor;
     for (const book of this.regions.values()) book.lastChangeSeq = this.currentSeq;
+    for (const market of this.markets.keys()) this.marketLastChangeSeq.set(market, this.currentSeq);
+    this.notifyChange();
+  }
+
+  get ledger(): Pick<Ledger, 'length' | 'entries' | 'entryForKey' | 'adjustment' | 'list' | 'netMinor' | 'problemWith'> {
+    return this.adjustmentLedger;
+  }
+
+  /**
+   * Adds a committed ledger entry (an adjustment or a void) to every amount it touches: the campaign's and
+   * its region's. Moves seq like any change (`atSeq` as in applyAll). Throws, changing nothing, for an entry
+   * that cannot follow the ledger so far.
+   */
+  applyLedger(entry: LedgerEntry, atSeq = 0): void {
+    this.adjustmentLedger.apply(entry);
+    this.currentSeq = Math.max(this.currentSeq + 1, atSeq);
+    this.campaignLastChangeSeq = this.currentSeq;
+    const region = this.adjustmentLedger.adjustment(entry.id)?.region;
+    const book = region ? this.regions.get(region) : undefined;
+    if (book) book.lastChangeSeq = this.currentSeq;
+    this.followCampaignGoal();
     this.notifyChange();
   }
 
@@ -194,11 +236,19 @@ export class Aggregator {
 
   /** The seq at which this scope last changed (0 when never): the server sends an update when it moves. */
   lastChangeSeq(scope: Scope): number {
-    return scope === null ? this.campaignLastChangeSeq : this.regionBook(scope).lastChangeSeq;
+    if (scope === null) return this.campaignLastChangeSeq;
+    const market = marketOfScope(scope);
+    if (market === null) return this.regionBook(scope).lastChangeSeq;
+    this.marketTotals(market);
+    return this.marketLastChangeSeq.get(market) ?? 0;
   }
 
   hasRegion(id: string): boolean {
     return this.regions.has(id);
+  }
+
+  hasMarket(id: string): boolean {
+    return this.markets.has(id);
   }
 
   /** A copy of one region × market cell. */
@@ -220,16 +270,34 @@ export class Aggregator {
   }
 
   private buildBody(scope: Scope): StateBody {
+    const market = marketOfScope(scope);
+    if (market !== null) {
+      // What this market's viewers gave to the whole campaign, at the campaign's rates and cap.
+      const totals = this.marketTotals(market);
+      return {
+        v: PROTOCOL_VERSION,
+        campaignId: this.campaign.id,
+        region: null,
+        market,
+        totals: { ...totals },
+        byRegion: Object.fromEntries([...this.regions].map(([id, book]) => [id, { ...book.byMarket.get(market)! }])),
+        byMarket: { [market]: { ...totals } },
+        byRegionMinor: {},
+        // Adjustments belong to the campaign or a region, never to a market: the ledger has none for this scope.
+        donation: this.donation(scope, donationAmount(totals, this.campaign.rates, this.campaign.capMinor), () => fixedGoal(this.campaignGoalOnAir().goalMinor)),
+      };
+    }
     if (scope === null) {
       return {
         v: PROTOCOL_VERSION,
         campaignId: this.campaign.id,
         region: null,
+        market: null,
         totals: { ...this.campaignTotals },
         byRegion: Object.fromEntries([...this.regions].map(([id, book]) => [id, { ...book.totals }])),
         byMarket: Object.fromEntries([...this.markets].map(([id, totals]) => [id, { ...totals }])),
-        byRegionMinor: Object.fromEntries([...this.regions].map(([id, book]) => [id, this.regionRaisedMinor(book)])),
-        donation: this.donation(campaignAmount(this.campaign, this.campaignTotals), this.campaignGoalOnAir()),
+        byRegionMinor: Object.fromEntries([...this.regions].map(([id, book]) => [id, this.regionRaisedMinor(id, book)])),
+        donation: this.donation(null, campaignAmount(this.campaign, this.campaignTotals), (raised) => goalOnAir(this.plan, raised)),
       };
     }
     const book = this.regionBook(scope);
@@ -240,22 +308,31 @@ export class Aggregator {
       v: PROTOCOL_VERSION,
       campaignId: this.campaign.id,
       region: scope,
+      market: null,
       totals: { ...book.totals },
       byRegion: { [scope]: { ...book.totals } },
       byMarket: Object.fromEntries([...book.byMarket].map(([id, totals]) => [id, { ...totals }])),
-      byRegionMinor: { [scope]: this.regionRaisedMinor(book) },
-      donation: this.donation(this.regionRaisedMinor(book), goal),
+      byRegionMinor: { [scope]: this.regionRaisedMinor(scope, book) },
+      donation: this.donation(scope, donationAmount(book.totals, this.campaign.rates, this.campaign.capMinor), () => goal),
     };
   }
 
-  private regionRaisedMinor(book: RegionBook): number {
-    return donationAmount(book.totals, this.campaign.rates, this.campaign.capMinor);
+  /** What a region raised, as its own overlay shows it: its reactions after the cap, and its adjustments. */
+  private regionRaisedMinor(id: string, book: RegionBook): number {
+    return raisedWithAdjustments(donationAmount(book.totals, this.campaign.rates, this.campaign.capMinor), this.adjustmentLedger.netMinor(id));
   }
 
-  private donation(raisedMinor: number, goal: GoalOnAir<StretchLabel>): DonationState {
+  /** The donation of a scope; `goalFor` gives the goal for the amount raised (the stretch-goal rule for the campaign). */
+  private donation(scope: Scope, reactionsMinor: number, goalFor: (raisedMinor: number) => GoalOnAir<StretchLabel>): DonationState {
+    const adjustments = this.adjustmentLedger.netMinor(scope);
+    const raisedMinor = raisedWithAdjustments(reactionsMinor, adjustments);
+    const goal = goalFor(raisedMinor);
     return {
       currency: this.campaign.currency,
       raisedMinor,
+      reactionsMinor,
+      // The desk keeps the sum within ±(2^53 - 1 - cap): it is exact as a number.
+      adjustmentsMinor: Number(adjustments),
       goalMinor: goal.goalMinor,
       capMinor: this.campaign.capMinor,
       milestonesReached: milestonesReached(this.campaign.milestones, raisedMinor),
@@ -269,6 +346,12 @@ export class Aggregator {
     const book = this.regions.get(id);
     if (!book) throw new Error(`unknown region "${id}" (known: ${this.regionIds()})`);
     return book;
+  }
+
+  private marketTotals(id: string): ReactionTotals {
+    const totals = this.markets.get(id);
+    if (!totals) throw new Error(`unknown market "${id}" (known: ${[...this.markets.keys()].join(', ')})`);
+    return totals;
   }
 
   private regionIds(): string {

@@ -1,20 +1,33 @@
-import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { buildOverlay, isBuildStale } from './cli/build-if-stale.ts';
 import { readRedisUrl } from './cli/redis-settings.ts';
 import { maskingLog, readSecuritySettings } from './cli/security-settings.ts';
-import { readCliSettings } from './cli/settings.ts';
+import { START_HELP, readCliSettings, type CliSettings } from './cli/settings.ts';
 import { loadCampaignFile } from './config.ts';
-import { startFeedServer, type FeedServer } from './server.ts';
+import { isSourceCheckout, packageRoot } from './package-root.ts';
+import { startFeedServer, type FeedServer, type FeedServerOptions } from './server.ts';
+import { tiktokLiveConnections } from './sources/tiktok/live-connection.ts';
+import { fileRecorder } from './sources/tiktok/recorder.ts';
+import { Redactor } from './sources/tiktok/redact.ts';
 import { redactRedisUrl } from './store/redis-connection.ts';
 
+/** TikTok settings from the environment: the stall timeout, and recording (redacted or not) when asked. */
+function tiktokOptions(settings: CliSettings, log: (line: string) => void): NonNullable<FeedServerOptions['tiktok']> {
+  const record = settings.tiktokRecordDir
+    ? { record: fileRecorder(settings.tiktokRecordDir, { log, ...(settings.tiktokRecordRedacted ? { redactor: new Redactor() } : {}) }) }
+    : {};
+  return { stallAfterMs: settings.tiktokStallMs, openConnection: tiktokLiveConnections({ giftList: settings.tiktokGiftList }), ...record };
+}
+
 /**
- * `npm start`: the production overlay and its feed on one port, for OBS.
- * Builds the overlay first when dist/ is missing or older than its sources.
+ * `local-love-overlay start` (`npm start` in the repository): the production overlay and its feed on one
+ * port, for OBS. In a source checkout, builds the overlay first when dist/ is missing or older than its
+ * sources; the installed package serves the dist/ it was packed with.
  */
-async function main(): Promise<void> {
-  const root = fileURLToPath(new URL('../../', import.meta.url));
-  const settings = readCliSettings(process.env, process.argv.slice(2));
+export async function start(args: readonly string[]): Promise<void> {
+  if (args.includes('--help')) return console.log(START_HELP);
+  const root = packageRoot();
+  const settings = readCliSettings(process.env, args);
   const security = readSecuritySettings(process.env);
   const redisUrl = readRedisUrl(process.env);
   // Tokens are printed once below when generated; every other line goes through this mask.
@@ -31,7 +44,7 @@ async function main(): Promise<void> {
   let staticDir = settings.overlayDir;
   if (staticDir === null) {
     staticDir = join(root, 'dist');
-    if (isBuildStale(root, staticDir)) {
+    if (isSourceCheckout(root) && isBuildStale(root, staticDir)) {
       console.log('Building the overlay (dist/ is missing or older than its sources)...');
       await buildOverlay(root);
     }
@@ -43,7 +56,7 @@ async function main(): Promise<void> {
     port: settings.port,
     tickMs: settings.tickMs,
     simulator: settings.simulator ? {} : false,
-    tiktok: settings.tiktok ? {} : false,
+    tiktok: settings.tiktok ? tiktokOptions(settings, log) : false,
     staticDir,
     ...(redisUrl ? { redis: { url: redisUrl } } : { dataDir: security.dataDir }),
     control: { token: security.controlToken },
@@ -64,11 +77,12 @@ async function main(): Promise<void> {
         ? '  simulator ON: set SIMULATOR=off or pass --no-simulator for a real show'
         : '  simulator off: waiting for real reactions',
       settings.tiktok
-        ? `  TikTok LIVE ON: ${campaign.streams.map((stream) => `@${stream.uniqueId}`).join(', ')}; status at ${feed.url}/api/streams`
+        ? `  TikTok LIVE ON: ${campaign.streams.map((stream) => `@${stream.uniqueId}`).join(', ')}; status at ${feed.url}/api/streams` +
+          (settings.tiktokRecordDir ? `\n  recording every TikTok event${settings.tiktokRecordRedacted ? ' (redacted)' : ' (holds viewers’ names and messages)'} into ${settings.tiktokRecordDir}` : '')
         : '  TikTok LIVE off: set TIKTOK=on to follow the streams listed in the campaign file',
       redisUrl
         ? `  totals kept in:                 Redis at ${redactRedisUrl(redisUrl)} (REDIS_URL), shared with every node started with it`
-        : `  totals kept in:                 ${security.dataDir} (DATA_DIR); audit: npm run report`,
+        : `  totals kept in:                 ${security.dataDir} (DATA_DIR); audit: local-love-overlay report`,
       // Shared totals: every node that runs a source adds what it sees, so a source belongs on one node.
       ...(redisUrl && settings.simulator ? ['  scaled out with the simulator ON: each node running it adds its own simulated reactions'] : []),
       ...(redisUrl && settings.tiktok ? ['  scaled out with TikTok LIVE ON: run TIKTOK=on on ONE node, or each node counts the streams again'] : []),
@@ -77,7 +91,7 @@ async function main(): Promise<void> {
         (name) =>
           `  ${name} was not set; generated for this run (shown once, set it to keep it): ${name === 'CONTROL_TOKEN' ? security.controlToken : security.ingestTokens[0]}`,
       ),
-      '  designing? npm run dev serves the overlay with hot reload and the simulator',
+      ...(isSourceCheckout(root) ? ['  designing? npm run dev serves the overlay with hot reload and the simulator'] : []),
       'Ctrl+C stops.',
     ].join('\n'),
   );
@@ -102,8 +116,3 @@ function handleStopSignals(close: () => Promise<void> | undefined): void {
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 }
-
-main().catch((error: unknown) => {
-  console.error(`npm start failed: ${error instanceof Error ? error.message : String(error)}`);
-  process.exit(1);
-});

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { dirname, join, resolve } from 'node:path';
 import { CampaignConfig, describeZodError } from '../protocol/index.ts';
+import { packageRoot } from './package-root.ts';
 import { loadRosterCsv } from './roster-csv.ts';
 
 /** The sample "Local Love" campaign shipped with the package. */
-export const SAMPLE_CAMPAIGN_PATH: string = fileURLToPath(new URL('../../assets/campaigns/local-love.json', import.meta.url));
+export const SAMPLE_CAMPAIGN_PATH: string = join(packageRoot(), 'assets/campaigns/local-love.json');
 
 /**
  * Reads and validates a campaign file. Refuses a bad one with an Error that names the file, then one line

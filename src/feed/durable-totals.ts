@@ -2,7 +2,8 @@ import { REACTION_KINDS, ReactionDelta, describeZodError, type ReactionTotals } 
 import type { Aggregator } from './aggregator.ts';
 import { JournalStore } from './store/journal-store.ts';
 import { MemoryStore } from './store/memory-store.ts';
-import type { FeedStore, PersistedState, ReactionBatch } from './store/store.ts';
+import type { ReactionSink } from './sources/source.ts';
+import type { FeedStore, LedgerCommitResult, LedgerDraft, PersistedState, ReactionBatch, RoomLikeTotal } from './store/store.ts';
 
 export interface CommitOutcome {
   duplicate: boolean;
@@ -60,6 +61,13 @@ export class DurableTotals {
         log(`store: ${describeCell(cell.totals)} for ${cell.region}/${cell.market} are kept in the journal but not shown: ${(error as Error).message.replaceAll('\n', ' ')}`);
       }
     }
+    for (const entry of persisted.ledger) {
+      try {
+        aggregator.applyLedger(entry);
+      } catch (error) {
+        log(`store: a ledger entry is kept in the journal but not shown: ${(error as Error).message}`);
+      }
+    }
     return { totals, persisted };
   }
 
@@ -113,6 +121,28 @@ export class DurableTotals {
   }
 
   /**
+   * Commits an adjustment or a void, then shows it in every amount; a retry under the same key shows
+   * nothing new and resolves `duplicate` with the entry committed first. Rejects, counting nothing, with
+   * BatchRejectedError or StoreUnavailableError.
+   */
+  async commitLedger(draft: LedgerDraft): Promise<LedgerCommitResult> {
+    if (this.storeClosed) throw new ReactionsRefusedError('the feed server is shutting down');
+    const pending = this.store.commitLedger(draft);
+    this.track(pending);
+    const result = await pending;
+    if (result.status === 'committed' && this.sharedLog && result.seq !== undefined) {
+      await this.sharedLog.reached(result.seq);
+    } else if (result.status === 'committed') {
+      try {
+        this.aggregator.applyLedger(result.entry);
+      } catch (error) {
+        this.log(`BUG: a committed ledger entry was refused by the aggregator (restart to recount from the journal): ${(error as Error).message}`);
+      }
+    }
+    return result;
+  }
+
+  /**
    * For a store several feed nodes share (Redis): every node applies every commit — its own included —
    * as it follows the store's log, in the one order the store ran them (scale-out/redis-scale-out.ts).
    * A commit is then not applied here, or this node would count it twice; it is acknowledged once this
@@ -124,16 +154,21 @@ export class DurableTotals {
 
   /**
    * The sink a source pushes deltas into. A bad delta is reported and dropped alone; the good ones of
-   * one event-loop turn (a simulator tick, a burst of TikTok events) are committed as one batch.
+   * one event-loop turn (a simulator tick, a burst of TikTok events) are committed as one batch, with
+   * the TikTok rooms' like totals they were counted up to (so both are durable together or not at all).
    */
-  sinkFor(source: string): (delta: ReactionDelta) => void {
+  sinkFor(source: string): ReactionSink {
     let pending: ReactionDelta[] = [];
+    let roomLikeTotals: RoomLikeTotal[] = [];
+    let scheduled = false;
     const flush = () => {
-      const deltas = pending;
+      const batch = { source, deltas: pending, roomLikeTotals };
       pending = [];
-      this.commit({ source, deltas }).catch((error: unknown) => this.log(`${source}: ${deltas.length} deltas not counted: ${(error as Error).message}`));
+      roomLikeTotals = [];
+      scheduled = false;
+      this.commit(batch).catch((error: unknown) => this.log(`${source}: ${batch.deltas.length} deltas not counted: ${(error as Error).message}`));
     };
-    return (delta) => {
+    return (delta, roomLikeTotal) => {
       if (this.closing) return;
       let checked: ReactionDelta;
       try {
@@ -142,8 +177,10 @@ export class DurableTotals {
         this.log(`${source}: reaction delta is invalid:\n${(error as Error).message}`);
         return;
       }
-      if (pending.length === 0) setImmediate(flush);
-      pending.push(checked);
+      if (!scheduled) setImmediate(flush);
+      scheduled = true;
+      if (REACTION_KINDS.some((kind) => checked[kind] > 0)) pending.push(checked);
+      if (roomLikeTotal) roomLikeTotals.push(roomLikeTotal);
     };
   }
 

@@ -13,6 +13,7 @@ import { sendError } from './http/respond.ts';
 import type { FeedRoute } from './http/route.ts';
 import { createRouter, routeTable, type Middleware } from './http/router.ts';
 import { coreRoutes } from './http/routes.ts';
+import { recapRoute } from './recap/recap-route.ts';
 import { reportRoutes } from './report/report-routes.ts';
 import { RedisScaleOut, type RedisScaleOutOptions } from './scale-out/redis-scale-out.ts';
 import { staticFiles } from './http/static.ts';
@@ -108,10 +109,10 @@ export async function startFeedServer(options: FeedServerOptions): Promise<FeedS
   // The store opens first: the totals, the lower third and the goal are restored from it.
   const aggregator = new Aggregator(options.campaign);
   const scaleOut = options.redis ? new RedisScaleOut(options.campaign, options.redis, log) : null;
-  const { totals } = await DurableTotals.open(scaleOut?.store ?? chooseStore(options, log), aggregator, log);
+  const { totals, persisted } = await DurableTotals.open(scaleOut?.store ?? chooseStore(options, log), aggregator, log);
   try {
     if (scaleOut) totals.showCommitsFromSharedLog(scaleOut.follow(aggregator));
-    return await assembleFeedServer(options, aggregator, totals, scaleOut);
+    return await assembleFeedServer(options, aggregator, totals, scaleOut, persisted.roomLikeTotals);
   } catch (error) {
     await scaleOut?.close();
     await totals.close();
@@ -119,14 +120,29 @@ export async function startFeedServer(options: FeedServerOptions): Promise<FeedS
   }
 }
 
-async function assembleFeedServer(options: FeedServerOptions, aggregator: Aggregator, totals: DurableTotals, scaleOut: RedisScaleOut | null): Promise<FeedServer> {
+async function assembleFeedServer(
+  options: FeedServerOptions,
+  aggregator: Aggregator,
+  totals: DurableTotals,
+  scaleOut: RedisScaleOut | null,
+  roomLikeTotals: Readonly<Record<string, number>>,
+): Promise<FeedServer> {
   const { campaign, host = '127.0.0.1', port = 0, tickMs = 100, staticDir = null, log = (message) => console.error(message) } = options;
 
   // Everything that can refuse the options does so before any other resource exists.
   const control = options.control
-    ? createControl({ ...options.control, settings: options.control.settings ?? totals.store, campaign, feed: aggregator, log })
+    ? createControl({
+        ...options.control,
+        settings: options.control.settings ?? totals.store,
+        campaign,
+        feed: aggregator,
+        commitLedger: (draft) => totals.commitLedger(draft),
+        log,
+      })
     : null;
-  const tiktok = options.tiktok ? createTikTokStreams(campaign, { log, ...options.tiktok }) : null;
+  // A feed restarted in the middle of a LIVE goes on from the like totals it had counted (TikTok rooms).
+  const countedLikes = (roomId: string) => (Object.hasOwn(roomLikeTotals, roomId) ? roomLikeTotals[roomId] : undefined);
+  const tiktok = options.tiktok ? createTikTokStreams(campaign, { log, countedLikes, ...options.tiktok }) : null;
   const sources = [
     ...(options.simulator ? [new SimulatorSource(campaign, options.simulator)] : []),
     ...(tiktok?.sources ?? []),
@@ -139,7 +155,8 @@ async function assembleFeedServer(options: FeedServerOptions, aggregator: Aggreg
     [
       ...(control?.routes ?? []),
       ...(options.ingest ? [ingestRoute({ ...options.ingest, totals, campaign })] : []),
-      ...reportRoutes([...(options.control ? [options.control.token] : []), ...(options.ingest?.tokens ?? [])], aggregator),
+      ...reportRoutes([...(options.control ? [options.control.token] : []), ...(options.ingest?.tokens ?? [])], aggregator, totals.store),
+      ...(options.control ? [recapRoute(options.control.token, aggregator, totals.store, log)] : []),
     ],
     allowedOrigins,
   );

@@ -1,4 +1,4 @@
-import type { OnAirCard } from '../protocol/index.ts';
+import { LANGUAGES, type LocalizedText, type OnAirCard } from '../protocol/index.ts';
 
 /** A card's content before it is taken: an on-air card without its cueId. */
 export type CardContent = Omit<OnAirCard, 'cueId'>;
@@ -9,11 +9,15 @@ export function sameContent(a: CardContent, b: CardContent): boolean {
     a.rosterId === b.rosterId &&
     a.nameJa === b.nameJa &&
     a.nameLatin === b.nameLatin &&
-    a.title.ja === b.title.ja &&
-    a.title.en === b.title.en &&
+    sameText(a.title, b.title) &&
+    sameText(a.names, b.names) &&
     a.region.id === b.region.id &&
-    a.region.name.ja === b.region.name.ja &&
-    a.region.name.en === b.region.name.en &&
+    sameText(a.region.name, b.region.name) &&
     a.photo === b.photo
   );
+}
+
+/** Whether two texts say the same in every language (and lack the same ones). */
+function sameText(a: LocalizedText | undefined, b: LocalizedText | undefined): boolean {
+  return LANGUAGES.every((language) => a?.[language] === b?.[language]);
 }

@@ -47,13 +47,14 @@ function resolvePatch(patch: CardPatch, directory: CardDirectory): Resolved<Part
 }
 
 function content(fields: CardFields, region: CardContent['region'], rosterId: string | null): CardContent {
-  return { rosterId, nameJa: fields.nameJa, nameLatin: fields.nameLatin, title: { ...fields.title }, region, photo: fields.photo ?? null };
+  const names = fields.names ? { names: { ...fields.names } } : {};
+  return { rosterId, nameJa: fields.nameJa, nameLatin: fields.nameLatin, title: { ...fields.title }, ...names, region, photo: fields.photo ?? null };
 }
 
 function regionOf(id: string, directory: CardDirectory, field: string): Resolved<CardContent['region']> {
   const region = directory.regions.find((candidate) => candidate.id === id);
   if (!region) return fail('bad-request', `${field}: unknown region "${id}" (known: ${directory.regions.map((r) => r.id).join(', ')})`);
-  return ok({ id: region.id, name: { ja: region.name.ja, en: region.name.en } });
+  return ok({ id: region.id, name: { ...region.name } });
 }
 
 function map<T, U>(result: Resolved<T>, f: (value: T) => U): Resolved<U> {

@@ -19,6 +19,8 @@ export interface FeedClientOptions {
   readonly url: string | null;
   /** The region to watch, or null for the whole campaign. */
   readonly region: string | null;
+  /** Or the market whose viewers' contribution to watch (then `region` is null). */
+  readonly market?: string | null;
   readonly onCampaign: (campaign: CampaignInfo) => void;
   /** Called with each state newer than the last one; never with an older or a repeated one. */
   readonly onState: (state: FeedState) => void;
@@ -107,7 +109,7 @@ export class FeedClient {
 
   private subscribe(): void {
     this.lowerThirdBaseline = true;
-    this.socket.emit('subscribe', { v: PROTOCOL_VERSION, region: this.options.region }, (result) => {
+    this.socket.emit('subscribe', { v: PROTOCOL_VERSION, region: this.options.region, market: this.options.market ?? null }, (result) => {
       if (!result?.ok) {
         this.warn(`feed refused the subscription: ${result?.error?.message ?? JSON.stringify(result)}`);
         if (result?.error && !this.closed) this.options.onSubscribeRefused?.(result.error);
@@ -151,8 +153,9 @@ export class FeedClient {
       return false;
     }
     const state = parsed.data;
-    if (state.region !== this.options.region) {
-      this.warn(`ignored a ${source} for region ${state.region ?? 'campaign'}; this overlay watches ${this.options.region ?? 'the campaign'}`);
+    if (state.region !== this.options.region || state.market !== (this.options.market ?? null)) {
+      const scopeOf = (region: string | null, market: string | null | undefined) => (market ? `market ${market}` : region ? `region ${region}` : 'the campaign');
+      this.warn(`ignored a ${source} for ${scopeOf(state.region, state.market)}; this client watches ${scopeOf(this.options.region, this.options.market)}`);
       return false;
     }
     if (state.seq === this.lastSeq) return true;

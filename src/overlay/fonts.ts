@@ -1,15 +1,10 @@
-// The weights of Noto Sans JP the theme presets use (BUNDLED_WEIGHTS in theme/fonts.ts), split by
-// unicode-range: the browser fetches only the subsets whose characters we ask for below, so Japanese
-// labels cost a few small files, not the whole font.
-import '@fontsource/noto-sans-jp/500.css';
-import '@fontsource/noto-sans-jp/700.css';
-import '@fontsource/noto-sans-jp/800.css';
-import '@fontsource/noto-sans-jp/900.css';
+import { installFaceRules } from './font-styles.ts';
+import { parseUnicodeRange, uncovered, type CodeRange } from './theme/language-fonts.ts';
 import type { Theme } from './theme/default-theme.ts';
 
 /**
- * Loads the glyphs of `text` in every weight the theme uses, before anything is drawn with them: pixi
- * rasterises text on a canvas once, and a font that arrives later would never show.
+ * Loads the glyphs of `text` in every weight the theme uses (for texts whose weight is not known up front,
+ * like a lower third's lines in three weights). See loadFontWeights.
  */
 export function loadFonts(theme: Theme, text: string): Promise<void> {
   const { regular, heavy, number } = theme.weights;
@@ -17,9 +12,12 @@ export function loadFonts(theme: Theme, text: string): Promise<void> {
 }
 
 /**
- * Loads each text's glyphs in its own weight only: every weight of every subset a text touches is a
- * file to fetch and decode before the first frame. A failure is logged and drawing goes on with the
- * fallback font, so the overlay is never blank.
+ * Loads each text's glyphs in its own weight only, from the bundled faces of the language on screen
+ * (theme/language-fonts.ts), before anything is drawn with them: pixi rasterises text on a canvas once, and
+ * a font that arrives later would never show. Every face, weight and unicode-range subset a text touches is
+ * a file to fetch and decode before the first frame, so only those are asked for: the language's faces
+ * (their stylesheets installed per weight), the weights the texts are set in, the subsets of the characters
+ * shown. A failure is logged and drawing goes on with the fallback font, so the overlay is never blank.
  */
 export async function loadFontWeights(theme: Theme, texts: readonly (readonly [weight: number, text: string])[]): Promise<void> {
   const byWeight = new Map<number, Set<string>>();
@@ -29,9 +27,31 @@ export async function loadFontWeights(theme: Theme, texts: readonly (readonly [w
     byWeight.set(weight, chars);
   }
   try {
-    // The bundled face, whatever the stack: it is the fallback for every glyph the system font lacks.
-    await Promise.all([...byWeight].map(([weight, chars]) => document.fonts.load(`${weight} 32px "${theme.fontFace}"`, [...chars].join(''))));
+    await installFaceRules(theme.fontFaces, [...byWeight.keys()]);
+    // The bundled faces, whatever the stack: they are the fallback for every glyph the system font lacks.
+    // Each face after the first is asked only for what the faces before it do not cover: a Chinese title
+    // must not fetch Noto Sans JP's kanji as well.
+    const loads = [...byWeight].flatMap(([weight, chars]) => {
+      let wanted = [...chars].join('');
+      const covered: CodeRange[] = [];
+      return theme.fontFaces.map((face) => {
+        const load = wanted.length > 0 ? document.fonts.load(`${weight} 32px "${face}"`, wanted) : Promise.resolve([]);
+        covered.push(...declaredRanges(face, weight));
+        wanted = uncovered(wanted, covered);
+        return load;
+      });
+    });
+    await Promise.all(loads);
   } catch (error) {
     console.warn(`fonts could not be loaded, drawing with the fallback font: ${(error as Error).message}`);
   }
+}
+
+/** The unicode-ranges the page's @font-face rules declare for one face and weight. */
+function declaredRanges(family: string, weight: number): CodeRange[] {
+  const ranges: CodeRange[] = [];
+  document.fonts.forEach((face) => {
+    if (face.family.replace(/^["']|["']$/g, '') === family && face.weight === String(weight)) ranges.push(...parseUnicodeRange(face.unicodeRange));
+  });
+  return ranges;
 }

@@ -1,4 +1,5 @@
 import type { CampaignInfo, FeedState, LowerThirdState, ShowClockState, StageRegionState } from '../protocol/index.ts';
+import { textPicker } from '../i18n/pick-text.ts';
 import { createClock } from './clock.ts';
 import { FeedClient } from './feed-client.ts';
 import { FeedHealth } from './feed-health.ts';
@@ -7,13 +8,13 @@ import { campaignProblems } from './theme/campaign-check.ts';
 import type { WidgetName } from './theme/params-schema.ts';
 import { parseParams, type ParamProblem } from './theme/parse-params.ts';
 import { fitStage } from './fit-stage.ts';
+import { installLineBreaking } from './line-breaking.ts';
 import { Stage } from './stage.ts';
 import { installTestHook } from './test-hook.ts';
-import type { WidgetFactory } from './widget.ts';
+import type { Widget, WidgetFactory } from './widget.ts';
 import { createDonationMeter } from './widgets/donation-meter/donation-meter.ts';
 import { createLowerThird } from './widgets/lower-third/lower-third.ts';
 import { createReactionBurst } from './widgets/reaction-burst/reaction-burst.ts';
-import { boardMoney } from './widgets/region-board/board-money.ts';
 import { createRegionBoard } from './widgets/region-board/region-board.ts';
 import { ServerTime } from './server-time.ts';
 import { ShowClock, createShowClock } from './widgets/show-clock/show-clock.ts';
@@ -28,7 +29,7 @@ import { StaleSign } from './widgets/stale-sign/stale-sign.ts';
 function widgetFactories(serverTime: ServerTime): readonly (readonly [WidgetName, WidgetFactory])[] {
   return [
     ['meter', createDonationMeter],
-    ['board', (context) => createRegionBoard(context, context.theme.layout.board.style, boardMoney(context.campaign, context.lang, context.theme), (id) => context.campaign.regions.find((r) => r.id === id)!.name[context.lang])],
+    ['board', createRegionBoard],
     ['clock', (context) => createShowClock(context, () => serverTime.now())],
     ['bursts', createReactionBurst],
     ['lower-third', createLowerThird],
@@ -54,7 +55,25 @@ function warnAbout(problems: readonly ParamProblem[]): void {
   for (const problem of problems) console.warn(consoleLine(problem));
 }
 
+/**
+ * What one market's viewers gave (`market=`), from the feed's market scope on a connection of its own: the
+ * server computes that amount like every other, and the meter shows it on a line of its own.
+ */
+function watchMarket(url: string | null, market: string | null, campaign: CampaignInfo, onState: (state: FeedState) => void): void {
+  if (market === null) return;
+  new FeedClient({
+    url,
+    region: null,
+    market,
+    onCampaign(info) {
+      if (info.id !== campaign.id) console.warn(`the market feed serves campaign ${info.id}, not ${campaign.id}`);
+    },
+    onState,
+  });
+}
+
 async function boot(): Promise<void> {
+  installLineBreaking();
   // Never throws: every bad parameter becomes a problem and its fallback (theme/parse-params.ts).
   const { params, theme, problems, unlistedProblems } = parseParams(location.search, location.hash);
   warnAbout(problems);
@@ -156,15 +175,29 @@ async function boot(): Promise<void> {
       let client = (activeClient = connect());
     });
 
+    const text = textPicker(theme.lang, campaign.textFallback, (line) => console.warn(line));
+    // A market the campaign lacks is on the error card (campaignProblems); the meter then has no market line.
+    const market = campaign.markets.some((candidate) => candidate.id === params.market) ? params.market : null;
+    const context = { campaign, lang: theme.lang, text, region, market, theme, resolution };
+    // The market's own connection opens while the widgets are built; a widget built later starts from its
+    // newest state, like from the campaign's.
+    const built: Widget[] = [];
+    let latestMarket: FeedState | null = null;
+    watchMarket(params.feed, market, campaign, (state) => {
+      latestMarket = state;
+      for (const widget of built) widget.onMarketState?.(state);
+      clock.wake();
+    });
     // One widget after another, the meter first, each put on the stage with the newest states as soon as
     // it is built: the meter's fonts and glyphs no longer wait for the bursts' atlas or the lower third's.
-    const context = { campaign, lang: params.lang, region, theme, resolution };
     for (const [name, create] of widgetFactories(serverTime)) {
       if (!params.widgets.includes(name)) continue;
       const widget = await create(context);
+      if (latestMarket) widget.onMarketState?.(latestMarket);
       stage.add(widget, latest, latestLowerThird);
       stage.showState({ ...(latestClock ? { clock: latestClock } : {}), ...(latestStageRegion ? { stageRegion: latestStageRegion } : {}) });
       if (widget instanceof ShowClock) (clockTicks = tickShowClock(widget, () => clock.wake()))();
+      built.push(widget);
       if (name === 'meter') {
         await firstState;
         void stage.nextDraw().then(() => (testHook.hook.meterOnAirAtMs = performance.now()));

@@ -1,12 +1,18 @@
 import type { Container } from 'pixi.js';
+import type { TextPicker } from '../i18n/pick-text.ts';
 import type { CampaignInfo, FeedState, Language, LowerThirdState, ShowClockState, StageRegionState } from '../protocol/index.ts';
 import type { Theme } from './theme/default-theme.ts';
 
 /** What every widget is given when it is created. */
 export interface WidgetContext {
   readonly campaign: CampaignInfo;
+  /** The language every word is drawn in (the theme's `lang`). */
   readonly lang: Language;
+  /** A campaign text in `lang`, or in the campaign's fallback order (the console names what fell back). */
+  readonly text: TextPicker;
   readonly region: string | null;
+  /** The market whose viewers' contribution the meter adds a line for (`market=`), or null. */
+  readonly market: string | null;
   readonly theme: Theme;
   /** Pixels per stage unit (window scale x device pixel ratio): rasterise text and artwork at this density. */
   readonly resolution: number;
@@ -23,6 +29,8 @@ export interface Widget {
   readonly view: Container;
   /** A newer state arrived (seq only grows). May start tweens; the stage then draws until update() says done. */
   onFeed(state: FeedState): void;
+  /** A newer state of the `market=` scope arrived (what one market's viewers gave); only the meter draws it. */
+  onMarketState?(state: FeedState): void;
   /** A newer lower-third state arrived; only the widgets that draw it implement this. */
   onLowerThird?(state: LowerThirdState): void;
   /** A newer show-clock state arrived; only the show clock implements this. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { CurrencyCode, Market, Milestone, Region, type CampaignConfig } from './campaign.ts';
-import { Bilingual, MinorUnits, Slug } from './primitives.ts';
+import { CurrencyCode, Market, Milestone, ReferenceRates, Region, type CampaignConfig } from './campaign.ts';
+import { Language, LocalizedText, MinorUnits, Slug } from './primitives.ts';
 
 /**
  * What an overlay needs to know about the campaign to draw it: names, currency, goal, cap, milestones,
@@ -9,18 +9,20 @@ import { Bilingual, MinorUnits, Slug } from './primitives.ts';
  */
 export const CampaignInfo = z.strictObject({
   id: Slug,
-  name: Bilingual,
+  name: LocalizedText,
   currency: CurrencyCode,
+  referenceRates: ReferenceRates.optional(),
   goalMinor: MinorUnits,
   capMinor: MinorUnits,
   milestones: z.array(Milestone).max(20),
   regions: z.array(Region),
   markets: z.array(Market),
+  textFallback: z.array(Language).max(8),
 });
 export type CampaignInfo = z.infer<typeof CampaignInfo>;
 
 /** The public part of a validated campaign config. */
 export function campaignInfoOf(campaign: CampaignConfig): CampaignInfo {
-  const { id, name, currency, goalMinor, capMinor, milestones, regions, markets } = campaign;
-  return { id, name, currency, goalMinor, capMinor, milestones, regions, markets };
+  const { id, name, currency, referenceRates, goalMinor, capMinor, milestones, regions, markets, textFallback } = campaign;
+  return { id, name, currency, ...(referenceRates ? { referenceRates } : {}), goalMinor, capMinor, milestones, regions, markets, textFallback };
 }

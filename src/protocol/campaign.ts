@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { GeoPoint } from './geo.ts';
 import { RosterEntry } from './lower-third.ts';
-import { Bilingual, MinorUnits, Slug } from './primitives.ts';
+import { Language, LocalizedText, MinorUnits, Slug } from './primitives.ts';
 import { StreamConfig } from './stream.ts';
 import { StretchGoal, checkStretchGoals } from './stretch-goals.ts';
 
@@ -16,13 +16,13 @@ export const Rates = z.strictObject({
   likes: Rate,
   comments: Rate,
   shares: Rate,
-  giftDiamonds: Rate.describe('rate per diamond of gift value'),
+  giftDiamonds: Rate.describe("rate per coin of gift value: TikTok's diamondCount is a gift's price in coins (a Rose is 1)"),
 });
 export type Rates = z.infer<typeof Rates>;
 
 export const Region = z.strictObject({
   id: Slug,
-  name: Bilingual,
+  name: LocalizedText,
   goalMinor: MinorUnits.optional().describe("this region's own goal; the campaign goal when absent"),
   location: GeoPoint.optional().describe("where the region's mark sits on the region board's map"),
 });
@@ -30,26 +30,50 @@ export type Region = z.infer<typeof Region>;
 
 export const Market = z.strictObject({
   id: Slug,
-  name: Bilingual,
+  name: LocalizedText,
 });
 export type Market = z.infer<typeof Market>;
 
 export const Milestone = z.strictObject({
   atMinor: MinorUnits,
-  label: Bilingual,
+  label: LocalizedText,
 });
 export type Milestone = z.infer<typeof Milestone>;
 
 /** ISO 4217 code; `Intl` knows how many minor digits each one has. */
 export const CurrencyCode = z.string().regex(/^[A-Z]{3}$/, { error: 'must be an ISO 4217 code such as JPY or USD' });
 
+/**
+ * A fixed reference rate for showing an amount in a viewer's own currency: `baseMinor` of the campaign
+ * currency are worth about `quoteMinor` of `currency` (¥10,000 ≈ NT$2,066.00 is 10000 → 206600).
+ * Display only: no amount the server computes ever passes through it.
+ */
+export const ReferenceRate = z.strictObject({
+  currency: CurrencyCode,
+  baseMinor: z.number().int().positive().max(1e12),
+  quoteMinor: z.number().int().positive().max(1e15),
+});
+export type ReferenceRate = z.infer<typeof ReferenceRate>;
+
+export const ReferenceRates = z.strictObject({
+  date: z.iso.date({ error: 'must be the date the rates were taken, as YYYY-MM-DD' }),
+  note: z.string().max(200).optional().describe('where the rates come from, for the people who read the file'),
+  rates: z
+    .array(ReferenceRate)
+    .min(1)
+    .max(50)
+    .refine((rates) => new Set(rates.map((rate) => rate.currency)).size === rates.length, { error: 'each currency may have one rate' }),
+});
+export type ReferenceRates = z.infer<typeof ReferenceRates>;
+
 const uniqueIds = (list: { id: string }[]) => new Set(list.map((item) => item.id)).size === list.length;
 
 export const CampaignConfig = z
   .strictObject({
     id: Slug,
-    name: Bilingual,
+    name: LocalizedText,
     currency: CurrencyCode,
+    referenceRates: ReferenceRates.optional().describe("fixed rates for an approximate line in the viewer's currency (`ref=on`)"),
     goalMinor: MinorUnits.refine((n) => n > 0, { error: 'must be greater than 0' }),
     capMinor: MinorUnits.refine((n) => n > 0, { error: 'must be greater than 0' }),
     rates: Rates,
@@ -60,6 +84,11 @@ export const CampaignConfig = z
     stretchStepMinor: MinorUnits.refine((n) => n > 0, { error: 'must be greater than 0' })
       .optional()
       .describe('after the listed stretch goals, the goal moves on by this much each time it is reached, up to the cap'),
+    textFallback: z
+      .array(Language)
+      .max(8)
+      .default(['en', 'ja'])
+      .describe('the languages a text missing the one on screen is shown in instead, in order (then any it has)'),
     roster: z.array(RosterEntry).max(500).default([]).describe('the celebrities a producer can cue as lower thirds'),
     streams: z.array(StreamConfig).max(50).default([]).describe('the TikTok LIVE streams feeding this campaign'),
   })

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AddAdjustmentCommand, Adjustment, VoidAdjustmentCommand } from './adjustments.ts';
 import { DonationState, type Ack } from './feed.ts';
 import { Region } from './campaign.ts';
 import { LOWER_THIRD_COMMANDS, LowerThirdState, RosterEntry } from './lower-third.ts';
@@ -26,7 +27,16 @@ export const TestReactionCommand = z.strictObject({
 });
 
 /** Every command the `/control` namespace and the control HTTP API accept. */
-export const ControlCommand = z.discriminatedUnion('type', [...LOWER_THIRD_COMMANDS, SetGoalCommand, SetNextGoalCommand, ...CLOCK_COMMANDS, StageRegionCommand, TestReactionCommand]);
+export const ControlCommand = z.discriminatedUnion('type', [
+  ...LOWER_THIRD_COMMANDS,
+  SetGoalCommand,
+  SetNextGoalCommand,
+  ...CLOCK_COMMANDS,
+  StageRegionCommand,
+  TestReactionCommand,
+  AddAdjustmentCommand,
+  VoidAdjustmentCommand,
+]);
 export type ControlCommand = z.infer<typeof ControlCommand>;
 export type ControlCommandInput = z.input<typeof ControlCommand>;
 
@@ -51,6 +61,8 @@ export const ControlStatus = z.strictObject({
   serverTime: z.number().int().nonnegative(),
   roster: z.array(RosterEntry),
   regions: z.array(Region),
+  /** Every adjustment ever made, oldest first, voided ones included (marked). */
+  adjustments: z.array(Adjustment),
 });
 export type ControlStatus = z.infer<typeof ControlStatus>;
 

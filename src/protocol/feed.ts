@@ -1,22 +1,37 @@
 import { z } from 'zod';
 import { CurrencyCode } from './campaign.ts';
+import { SignedMinorUnits } from './adjustments.ts';
 import { Count, MinorUnits, Slug } from './primitives.ts';
 import { StretchLabel } from './stretch-goals.ts';
 import { ReactionTotals } from './totals.ts';
 import { PROTOCOL_VERSION } from './version.ts';
 
-/** What an overlay watches: the whole campaign, or a single region (`?region=tohoku`). */
-export const Subscription = z.strictObject({
-  v: z.literal(PROTOCOL_VERSION, { error: `protocol version must be ${PROTOCOL_VERSION}` }),
-  region: Slug.nullable().default(null).describe('a region id, or null for the whole campaign'),
-});
+/**
+ * What an overlay watches: the whole campaign, a single region (`?region=tohoku`), or what a single
+ * market's viewers gave to the whole campaign (`?market=tw`). At most one of region and market.
+ */
+export const Subscription = z
+  .strictObject({
+    v: z.literal(PROTOCOL_VERSION, { error: `protocol version must be ${PROTOCOL_VERSION}` }),
+    region: Slug.nullable().default(null).describe('a region id, or null for the whole campaign'),
+    market: Slug.nullable().default(null).describe('a market id, or null for every market'),
+  })
+  .refine((subscription) => subscription.region === null || subscription.market === null, {
+    error: 'give a region or a market, not both',
+    path: ['market'],
+  });
 export type Subscription = z.infer<typeof Subscription>;
 export type SubscriptionInput = z.input<typeof Subscription>;
 
 /** The money side of a scope, computed by the server alone (the single source of truth). */
 export const DonationState = z.strictObject({
   currency: CurrencyCode,
+  /** What the audience gave: reactions and adjustments together, never below 0. */
   raisedMinor: MinorUnits,
+  /** What reactions earned, after the cap (which binds reactions only). */
+  reactionsMinor: MinorUnits,
+  /** The adjustments not voided (matching, offline, corrections), added after the cap; may be negative. */
+  adjustmentsMinor: SignedMinorUnits,
   goalMinor: MinorUnits,
   capMinor: MinorUnits,
   /** How many of the campaign's milestones `raisedMinor` has reached. */
@@ -38,6 +53,8 @@ export const FeedState = z.strictObject({
   v: z.literal(PROTOCOL_VERSION),
   campaignId: Slug,
   region: Slug.nullable(),
+  /** Set when the scope is one market's viewers (then `region` is null and the totals are that market's). */
+  market: Slug.nullable().default(null),
   seq: Count,
   serverTime: Count.describe('server clock, ms since the epoch'),
   totals: ReactionTotals,

@@ -9,6 +9,7 @@ export * from './errors.ts';
 export * from './lower-third.ts';
 export * from './control.ts';
 export * from './ingest.ts';
+export * from './adjustments.ts';
 export * from './stream.ts';
 export * from './stretch-goals.ts';
 export * from './show-clock.ts';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Bilingual, Count, Slug } from './primitives.ts';
+import { LocalizedText, Count, Slug } from './primitives.ts';
 
 /**
  * Lower thirds follow the broadcast graphics contract of CasparCG, SPX and H2R: show / update / next /
@@ -30,7 +30,8 @@ export const PhotoSource = z
 export const CardFields = z.strictObject({
   nameJa: z.string().trim().min(1, { error: 'must not be empty' }).max(40, { error: 'must be at most 40 characters' }),
   nameLatin: z.string().trim().min(1, { error: 'must not be empty' }).max(60, { error: 'must be at most 60 characters' }),
-  title: Bilingual.describe('role or title, in Japanese and English'),
+  title: LocalizedText.describe('role or title, by language'),
+  names: LocalizedText.optional().describe("the name as each language's viewers read it (사토 아오이, ซาโต้ อาโออิ); nameJa where a language is missing"),
   region: Slug.describe("a region id of the campaign: the person's home region"),
   photo: PhotoSource.optional(),
 });
@@ -64,8 +65,9 @@ export const OnAirCard = z.strictObject({
   rosterId: Slug.nullable(),
   nameJa: z.string().min(1).max(40),
   nameLatin: z.string().min(1).max(60),
-  title: Bilingual,
-  region: z.strictObject({ id: Slug, name: Bilingual }),
+  title: LocalizedText,
+  names: LocalizedText.optional(),
+  region: z.strictObject({ id: Slug, name: LocalizedText }),
   photo: PhotoSource.nullable(),
 });
 export type OnAirCard = z.infer<typeof OnAirCard>;
@@ -114,7 +116,8 @@ export const CardPatch = z
   .strictObject({
     nameJa: CardFields.shape.nameJa.optional(),
     nameLatin: CardFields.shape.nameLatin.optional(),
-    title: Bilingual.optional(),
+    title: LocalizedText.optional(),
+    names: LocalizedText.optional(),
     region: Slug.optional(),
     photo: PhotoSource.nullable().optional(),
   })

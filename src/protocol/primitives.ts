@@ -15,12 +15,26 @@ export const Slug = z
   .string({ error: 'must be a string' })
   .regex(/^[a-z0-9][a-z0-9-]{0,39}$/, { error: 'must be 1-40 characters of a-z, 0-9 and -, starting with a letter or digit' });
 
-/** Text shown on screen in both languages the overlay speaks. */
-export const Bilingual = z.object({
-  ja: z.string().min(1).max(120),
-  en: z.string().min(1).max(120),
-});
-export type Bilingual = z.infer<typeof Bilingual>;
-
-export const Language = z.enum(['ja', 'en']);
+/**
+ * The languages the overlay speaks, as BCP 47 tags, in the order the builder and the control page list them.
+ * `zh-Hant` is Traditional Chinese (Taiwan and Hong Kong); `fil` is Filipino.
+ */
+export const LANGUAGES = ['ja', 'en', 'zh-Hant', 'ko', 'th', 'id', 'vi', 'fil'] as const;
+export const Language = z.enum(LANGUAGES);
 export type Language = z.infer<typeof Language>;
+
+/**
+ * Text shown on screen, in any of the overlay's languages: `{ "ja": "東北", "en": "Tohoku", "ko": "도호쿠" }`.
+ * At least one language; the old `{ ja, en }` pair is simply a map with two entries. A text missing the
+ * language on screen falls back (src/i18n/pick-text.ts).
+ */
+export const LocalizedText = z
+  .partialRecord(Language, z.string().trim().min(1, { error: 'must not be empty' }).max(120, { error: 'must be at most 120 characters' }), {
+    // zod reports a key outside the enum as `unrecognized_keys` (its type lists fewer codes than it uses).
+    error: (issue) =>
+      (issue.code as string) === 'unrecognized_keys' || issue.code === 'invalid_key'
+        ? `${JSON.stringify((issue as { keys?: string[] }).keys ?? issue.path?.at(-1) ?? '')} is not a language; languages are ${LANGUAGES.join(', ')}`
+        : 'must be an object of language: text',
+  })
+  .refine((text) => Object.keys(text).length > 0, { error: `must give the text in at least one language (${LANGUAGES.join(', ')})` });
+export type LocalizedText = z.infer<typeof LocalizedText>;

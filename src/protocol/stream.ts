@@ -22,10 +22,12 @@ export type StreamConfig = z.infer<typeof StreamConfig>;
  * - connecting: an attempt to join the LIVE is under way;
  * - connected: reactions are flowing;
  * - reconnecting: the connection dropped or an attempt failed; the next attempt is at `nextAttemptAt`;
+ * - stalled: the connection stayed up but went silent while TikTok said the LIVE was on; it is being
+ *   replaced, the next attempt is at `nextAttemptAt`;
  * - ended: the LIVE is not on (it ended, or has not started); polled until it comes back;
  * - error: a failure retrying cannot fix (a bad username, a sign-server feature refused): no more attempts.
  */
-export const StreamState = z.enum(['connecting', 'connected', 'reconnecting', 'ended', 'error']);
+export const StreamState = z.enum(['connecting', 'connected', 'reconnecting', 'stalled', 'ended', 'error']);
 export type StreamState = z.infer<typeof StreamState>;
 
 export const StreamStatus = z.strictObject({
@@ -46,6 +48,31 @@ export const StreamStatus = z.strictObject({
   roomId: z.string().nullable(),
   /** Viewers in the room, as TikTok last reported it, or null when unknown. */
   viewers: Count.nullable(),
+  /** How often the connection went silent while the LIVE was on and was replaced. */
+  stalls: Count,
+  /** Messages counted (likes, gifts, comments, shares, viewer counts) since the feed started. */
+  counted: Count,
+  /** Dropped as the connect backlog: sent before we joined (history TikTok replays at connect). */
+  backlog: Count,
+  /** Dropped as duplicates: the same message (by TikTok's message id) delivered again. */
+  duplicates: Count,
+  /** Events that could not be read (logged by the feed). */
+  malformed: Count,
+  /** Gifts not counted because no message said their price (logged by the feed). */
+  giftsValueUnknown: Count,
+  /** The room's like total as TikTok last reported it (the highest), or null before the first. */
+  likeTotal: Count.nullable(),
+  /** Server clock when the library last delivered an event, or null before the first. */
+  lastEventAt: Count.nullable(),
+  /** How long ago that was, ms, when this status was sent (independent of the reader's clock). */
+  lastEventAgeMs: Count.nullable(),
+  /** How long the stream had been in `state`, ms, when this status was sent. */
+  stateAgeMs: Count,
+  /**
+   * The feed's clock minus TikTok's, ms, measured from the freshest message (delivery delay included):
+   * for information only, counting never depends on it. Null until measured.
+   */
+  clockOffsetMs: z.number().int().nullable(),
 });
 export type StreamStatus = z.infer<typeof StreamStatus>;
 

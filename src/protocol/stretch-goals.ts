@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { Bilingual, MinorUnits } from './primitives.ts';
+import { LocalizedText, MinorUnits } from './primitives.ts';
 
-/** The text every campaign text uses: one place to change when campaign texts become language maps. */
-export const StretchLabel = Bilingual;
+/** A stretch goal's label: a campaign text, in any of the overlay's languages. */
+export const StretchLabel = LocalizedText;
 export type StretchLabel = z.infer<typeof StretchLabel>;
 
 /** A goal the meter moves on to once the one before it is reached ("next stop: ¥22M for Noto's port"). */

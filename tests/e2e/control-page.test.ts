@@ -56,6 +56,16 @@ describe('control page', () => {
     expect(await lowerThird(overlay)).toMatchObject({ phase: 'shown', texts: { nameJa: '白樺 みなみ', nameLatin: 'Minami Shirakaba', region: '北海道' } });
   });
 
+  it('previews roster texts in the chosen language', async () => {
+    await page.selectOption('#lang', 'ko');
+    const preview = page.locator('#selected-card [data-testid=card-preview]');
+    expect(await preview.getAttribute('lang')).toBe('ko');
+    expect(await preview.textContent()).toBe('홋카이도시라카바 미나미Minami Shirakaba뉴스 앵커');
+    expect(await page.textContent('[data-roster-id="minami-shirakaba"] .tag')).toBe('홋카이도');
+    await page.selectOption('#lang', 'ja');
+    expect(await preview.textContent()).toContain('アナウンサー');
+  });
+
   it('"Hide" takes it off the overlay', async () => {
     await page.click('#hide');
     await page.waitForSelector('#onair-badge[data-on=false]');
@@ -80,6 +90,42 @@ describe('control page', () => {
     // A selector, not waitForFunction: the control page's CSP forbids the eval that polling a string needs.
     await page.waitForSelector('#message[data-kind=error]');
     expect(await page.textContent('#message')).toMatch(/^goalMinor: must not exceed the cap/);
+    expect(pageErrors.filter((line) => !/unauthorised|401/.test(line))).toEqual([]);
+  });
+
+  it('adds an adjustment with a reason, shows it in the total, and voids it (kept in the list, marked void)', async () => {
+    await page.selectOption('#adjust-kind', 'matching');
+    await page.fill('#adjust-amount', '1,000,000');
+    await page.selectOption('#adjust-region', 'kumamoto');
+    await page.fill('#adjust-reason', 'Sponsor matches the first ¥1,000,000');
+    await page.click('#adjust-add');
+    await page.waitForSelector('#adjust-list li.adjustment');
+    expect(await page.textContent('#adjust-list li.adjustment')).toContain('Sponsor matches the first ¥1,000,000');
+    expect(overlay.feed.aggregator.state('kumamoto').donation).toMatchObject({ adjustmentsMinor: 1_000_000, raisedMinor: 1_000_000 });
+
+    await page.fill('#adjust-list li.adjustment .void input', 'Pledge withdrawn');
+    await page.click('#adjust-list li.adjustment .void button');
+    await page.waitForSelector('#adjust-list li.adjustment.voided');
+    expect(await page.textContent('#adjust-list li.voided')).toContain('Pledge withdrawn');
+    expect(overlay.feed.aggregator.state(null).donation.adjustmentsMinor).toBe(0);
+    expect(overlay.feed.aggregator.ledger.entries()).toHaveLength(2);
+
+    // A negative amount is only for a correction: the page says so in the field's name.
+    await page.selectOption('#adjust-kind', 'offline');
+    await page.fill('#adjust-amount', '-500');
+    await page.fill('#adjust-reason', 'oops');
+    await page.click('#adjust-add');
+    await page.waitForSelector('#message[data-kind=error]');
+    expect(await page.textContent('#message')).toMatch(/^amount: /);
+  });
+
+  it('shows the results card after the show', async () => {
+    await page.selectOption('#recap-size', '1080x1350');
+    await page.click('#recap-show');
+    await page.waitForSelector('#recap-image:not([hidden])', { timeout: 30_000 });
+    const size = await page.evaluate<{ width: number; height: number }>('(() => { const i = document.querySelector("#recap-image"); return { width: i.naturalWidth, height: i.naturalHeight }; })()');
+    expect(size).toEqual({ width: 1080, height: 1350 });
+    expect(await page.getAttribute('#recap-download', 'download')).toBe('recap-ja-1080x1350.png');
     expect(pageErrors.filter((line) => !/unauthorised|401/.test(line))).toEqual([]);
   });
 });

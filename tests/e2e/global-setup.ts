@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from 'vite';
 import type { TestProject } from 'vitest/node';
-import { findBrowser } from './find-browser.ts';
+import { findBrowser } from '../../src/feed/recap/find-browser.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {

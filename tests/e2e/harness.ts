@@ -4,15 +4,9 @@ import { SAMPLE_CAMPAIGN_PATH, loadCampaignFile } from '../../src/feed/config.ts
 import { startFeedServer, type FeedServer, type FeedServerOptions } from '../../src/feed/server.ts';
 import type { CampaignConfig } from '../../src/protocol/index.ts';
 
-/** The flags our Chromium runs with (see notes/BRIEF.md): WebGL2 then runs in software (SwiftShader). */
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+import { CHROMIUM_ARGS } from '../../src/feed/recap/find-browser.ts';
+
+export { CHROMIUM_ARGS };
 
 export interface OverlayHarness {
   readonly feed: FeedServer;

@@ -33,7 +33,7 @@ interface CardInspect {
 }
 
 const card = () => widget<CardInspect>(overlay, 'error-card');
-const meter = () => widget<{ amountText: string; percentText: string } | null>(overlay, 'donation-meter');
+const meter = () => widget<{ amountText: string; percentText: string; goalText: string; notes: string[] } | null>(overlay, 'donation-meter');
 /** The meter's panel on the stage (1920x1080 page, top-left by default). */
 const METER_BOX = { x: 96, y: 54, width: 820, height: 230 };
 
@@ -79,6 +79,29 @@ describe('bad URL parameters', () => {
     expect(entry).toMatchObject({ heading: 'region = “atlantis”', fallback: 'using: all (the whole campaign)' });
     expect(entry?.allowed).toMatch(/tohoku, kumamoto, noto, hiroshima, hokkaido, all/);
     expect(await meter()).toMatchObject({ amountText: '¥12,345,678' });
+  });
+
+  it('speaks the overlay language throughout the card, a market the campaign lacks included', async () => {
+    await reopen(overlay, 'clock=test&lang=ko-KR&accent=zz&market=fr&ref=on');
+    await overlay.waitFor('window.__localLove.widget("error-card").entries.length === 2');
+    const shown = await card();
+    expect(shown.title).toBe('오버레이 URL을 확인하세요');
+    expect(shown.entries).toEqual([
+      { heading: 'accent = “zz”', reason: '16진수 색상 코드가 아닙니다', allowed: '사용 가능: 16진수 색상 rgb, rrggbb, rrggbbaa(투명도는 끝에) 또는 preset', fallback: '대신 사용: preset (#ff5c7a)' },
+      { heading: 'market = “fr”', reason: '이 캠페인의 송출 국가·지역이 아닙니다', allowed: '사용 가능: jp, tw, hk, kr, th, id, vn, ph, us, none', fallback: '대신 사용: 국가별 금액 표시 안 함' },
+    ]);
+    // The meter draws on, in Korean, without a market line; the reference line is in won.
+    expect(await meter()).toMatchObject({ goalText: '목표 ¥20,000,000', notes: ['', '≈ ₩108,641,966 (참고 환산)'] });
+  });
+
+  it("adds the market's own contribution, computed by the feed, and the approximate amount in the viewer's currency", async () => {
+    await reopen(overlay, 'clock=test&lang=zh-Hant-TW&market=tw&ref=on');
+    await overlay.waitFor('window.__localLove.widget("donation-meter").notes[0] !== ""');
+    // Taiwan's viewers have given nothing yet in this feed; the campaign's ¥12,345,678 is about NT$2,550,617.
+    expect((await meter())?.notes).toEqual(['台灣觀眾貢獻 ¥0', '≈ $2,550,617（參考匯率）']);
+    await reopen(overlay, 'clock=test&lang=zh-Hant-TW&market=tw');
+    await overlay.waitFor('window.__localLove.widget("donation-meter").notes[0] !== ""');
+    expect((await meter())?.notes).toEqual(['台灣觀眾貢獻 ¥0', '']);
   });
 
   it('warns about a # that cut the URL short', async () => {
@@ -144,6 +167,17 @@ describe('URL builder', () => {
     expect((await card()).visible).toBe(false);
     expect(await meter()).toMatchObject({ amountText: '¥12M' });
     expect(await widget(overlay, 'reaction-burst')).toBeNull();
+  });
+
+  it('offers every language in its own words, and previews the overlay in the one chosen', async () => {
+    await overlay.page.goto(`${overlay.feed.url}/builder.html`);
+    await overlay.waitFor('window.__builder !== undefined');
+    const options = await overlay.page.locator('[data-param="lang"] select option').allTextContents();
+    expect(options).toEqual(['ja · 日本語', 'en · English', 'zh-Hant · 繁體中文', 'ko · 한국어', 'th · ไทย', 'id · Bahasa Indonesia', 'vi · Tiếng Việt', 'fil · Filipino']);
+    await overlay.page.locator('[data-param="lang"] select').selectOption('th');
+    const url = await overlay.evaluate<string>('window.__builder.url()');
+    expect(url).toBe(`${overlay.feed.url}/?lang=th`);
+    await overlay.waitFor(`document.getElementById('preview').getAttribute('src') === ${JSON.stringify(url)}`);
   });
 
   it('warns about a value the overlay would refuse, with the overlay\'s words', async () => {

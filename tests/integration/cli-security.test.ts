@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ChildScript } from './fixtures/child-process.ts';
 
-const CLI = fileURLToPath(new URL('../../src/feed/cli.ts', import.meta.url));
+const CLI = fileURLToPath(new URL('../../src/feed/bin.ts', import.meta.url));
 let workDir: string | undefined;
 const children: ChildScript[] = [];
 afterAll(async () => {
@@ -18,7 +18,7 @@ describe('npm start without tokens', () => {
     workDir = await mkdtemp(join(tmpdir(), 'cli-security-'));
     await writeFile(join(workDir, 'index.html'), '<!doctype html><title>overlay</title>');
     const env = { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '', PORT: '0', SIMULATOR: 'off', OVERLAY_DIR: workDir, DATA_DIR: join(workDir, 'data') };
-    const child = new ChildScript(CLI, [], env);
+    const child = new ChildScript(CLI, ['start'], env);
     children.push(child);
     const urlLine = await child.waitForLine((line) => line.includes('OBS browser source'));
     const url = /(http:\/\/\S+)\//.exec(urlLine)![1]!;
@@ -45,7 +45,7 @@ describe('npm start without tokens', () => {
     expect(everything.split(controlToken!).length - 1).toBe(1);
     expect(everything.split(ingestToken!).length - 1).toBe(1);
 
-    const restarted = new ChildScript(CLI, [], env);
+    const restarted = new ChildScript(CLI, ['start'], env);
     children.push(restarted);
     const restartedUrl = /(http:\/\/\S+)\//.exec(await restarted.waitForLine((line) => line.includes('OBS browser source')))![1]!;
     const state = (await (await fetch(`${restartedUrl}/api/state`)).json()) as { totals: { likes: number } };

@@ -18,7 +18,7 @@ afterAll(() => {
 
 /** `npm start` without npm: the same entry point, through tsx, with a controlled environment. */
 function startCli(env: Record<string, string>, args: string[] = []) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/feed/cli.ts', ...args], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/feed/bin.ts', 'start', ...args], {
     cwd: root,
     // Each start keeps its totals in a fresh directory: none inherits another's, none fights over a lock.
     env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '', DATA_DIR: mkdtempSync(join(overlayDir, 'data-')), ...env },
@@ -41,7 +41,7 @@ function startCli(env: Record<string, string>, args: string[] = []) {
   return { child, exited, printedUrl, output: () => ({ stdout, stderr }) };
 }
 
-describe('npm start (src/feed/cli.ts)', () => {
+describe('npm start (src/feed/bin.ts start)', () => {
   it('serves OVERLAY_DIR and the feed on one port, prints the OBS URL, and stops cleanly on SIGTERM', async () => {
     const cli = startCli({ PORT: '0', SIMULATOR: 'off', OVERLAY_DIR: overlayDir, TICK_MS: '50' });
     const url = await cli.printedUrl;

@@ -101,6 +101,33 @@ describe('feed server: socket.io', () => {
     expect(whole.update.map((s) => s.totals.likes)).toEqual([50, 57]);
   });
 
+  it("serves a market scope: that market's viewers' totals and the amount the server computed for them", async () => {
+    const feed = await start();
+    const [twOverlay, krOverlay] = await Promise.all([client(feed), client(feed)]);
+    const [tw, kr] = [record(twOverlay), record(krOverlay)];
+    feed.aggregator.apply({ region: 'kumamoto', market: 'tw', likes: 1_000 });
+    const ack = await subscribe(twOverlay, { v: 1, market: 'tw' });
+    expect(ack).toMatchObject({ ok: true, value: { region: null, market: 'tw', totals: { likes: 1_000 }, donation: { raisedMinor: 100 } } });
+    await subscribe(krOverlay, { v: 1, market: 'kr' });
+
+    // Two regions, two markets: each market scope sums its own viewers across every region.
+    feed.aggregator.apply({ region: 'noto', market: 'tw', comments: 4 });
+    feed.aggregator.apply({ region: 'tohoku', market: 'jp', likes: 500 });
+    feed.flush();
+    await Promise.all([barrier(twOverlay), barrier(krOverlay)]);
+    const last = tw.update.at(-1)!;
+    expect([last.market, last.totals.likes, last.totals.comments, last.donation.raisedMinor, last.byRegion['noto']?.comments]).toEqual(['tw', 1_000, 4, 120, 4]);
+    expect(kr.update.every((state) => state.market === 'kr' && state.totals.likes === 0)).toBe(true);
+    expect(feed.aggregator.state(null).donation.raisedMinor).toBe(100 + 20 + 50);
+  });
+
+  it('refuses a market the campaign lacks, and a region with a market', async () => {
+    const feed = await start();
+    const overlay = await client(feed);
+    expect(await subscribe(overlay, { v: 1, market: 'fr' })).toMatchObject({ ok: false, error: { code: 'not-found', message: expect.stringMatching(/market: unknown market "fr" \(known: jp, tw/) } });
+    expect(await subscribe(overlay, { v: 1, region: 'noto', market: 'tw' })).toMatchObject({ ok: false, error: { code: 'bad-request', message: expect.stringMatching(/region or a market, not both/) } });
+  });
+
   it('moves a client to another scope when it subscribes again', async () => {
     const feed = await start();
     const overlay = await client(feed);

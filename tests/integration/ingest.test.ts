@@ -237,6 +237,11 @@ describe('durable sources, settings and the audit report', () => {
     const rows = parseCsv(csv.body, { columns: true }) as Record<string, string>[];
     expect(rows.find((row) => row.section === 'donation-raised')?.amountMinor).toBe('248');
     expect(rows.find((row) => row.section === 'cell' && row.region === 'tohoku' && row.market === 'jp')?.likes).toBe('250');
+    const timeline = await send(feed.url, { method: 'GET', path: '/api/report-timeline.csv', headers: { authorization: `Bearer ${CONTROL_TOKEN}` } });
+    expect(timeline.headers['content-disposition']).toContain('-timeline.csv');
+    const minutes = parseCsv(timeline.body, { columns: true }) as Record<string, string>[];
+    expect(minutes).toHaveLength(1);
+    expect(minutes[0]).toMatchObject({ likes: '250', raisedMinor: '248' });
   });
 
   it('sends the security headers, and nothing that carries a token', async () => {

@@ -1,12 +1,12 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { ReactionTotals } from '../../src/protocol/index.ts';
 import type { AuditReport } from '../../src/feed/report/audit-report.ts';
 import { ChildScript } from './fixtures/child-process.ts';
 import { cellsForIngestKeys, reactionsForKey } from './fixtures/kill9-batches.ts';
+import { startFeedCli } from './fixtures/feed-cli-child.ts';
 
 /**
  * The real `npm start` entry point under continuous HTTP ingest, killed with SIGKILL at (seeded) random
@@ -16,7 +16,6 @@ import { cellsForIngestKeys, reactionsForKey } from './fixtures/kill9-batches.ts
  *   the sum of all batches ever sent, each once (nothing is counted twice, acknowledged or not);
  * - retrying acknowledged batches counts nothing more.
  */
-const CLI = fileURLToPath(new URL('../../src/feed/cli.ts', import.meta.url));
 const CYCLES = 10;
 const SENDERS = 8;
 const CONTROL_TOKEN = 'kill9-control-token-0123456789';
@@ -31,22 +30,8 @@ afterAll(async () => {
 
 const killDelaysMs = Array.from({ length: CYCLES }, (_, cycle) => 200 + ((cycle * 7919 + 311) % 1000));
 
-async function startServer(dataDir: string, overlayDir: string): Promise<{ child: ChildScript; url: string }> {
-  const env = {
-    PATH: process.env['PATH'] ?? '',
-    HOME: process.env['HOME'] ?? '',
-    PORT: '0',
-    SIMULATOR: 'off',
-    OVERLAY_DIR: overlayDir,
-    DATA_DIR: dataDir,
-    CONTROL_TOKEN,
-    INGEST_TOKEN,
-    INGEST_RATE: '100000',
-  };
-  const child = new ChildScript(CLI, [], env);
-  children.push(child);
-  const line = await child.waitForLine((text) => text.includes('OBS browser source, 1920x1080:'));
-  return { child, url: /(http:\/\/\S+)\//.exec(line)![1]! };
+function startServer(dataDir: string, overlayDir: string) {
+  return startFeedCli({ dataDir, overlayDir, controlToken: CONTROL_TOKEN, ingestToken: INGEST_TOKEN, children });
 }
 
 async function ingest(url: string, key: string): Promise<{ status: number; duplicate?: boolean }> {

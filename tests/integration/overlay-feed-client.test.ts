@@ -80,7 +80,7 @@ describe('FeedClient against a real feed server', () => {
     await waitFor(() => expect(last()?.donation.raisedMinor).toBe(2_001));
     expect(seen.states).toHaveLength(countBefore + 1);
     expect(seen.warnings.join('\n')).toMatch(/ignored a bad update message:\ndonation\.raisedMinor: must not be negative/);
-    expect(seen.warnings.join('\n')).toMatch(/ignored a update for region noto; this overlay watches the campaign/);
+    expect(seen.warnings.join('\n')).toMatch(/ignored a update for region noto; this client watches the campaign/);
   });
 
   it('reconnects after the connection drops and resyncs from a fresh snapshot', async () => {

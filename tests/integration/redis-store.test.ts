@@ -46,7 +46,7 @@ describe('RedisStore', () => {
   it('gives a store that opens later every committed cell, the remembered keys and the settings', async () => {
     const keys = freshKeys();
     const { store, persisted } = await openStore({ keys });
-    expect(persisted).toEqual({ cells: [], recentKeys: [], settings: {} });
+    expect(persisted).toEqual({ cells: [], roomLikeTotals: {}, recentKeys: [], settings: {}, ledger: [], timeline: [] });
     expect(await store.commitReactions({ idempotencyKey: 'k1', source: 'test', deltas: [delta('noto', 'jp', { likes: 7 }), delta('noto', 'jp', { likes: 3, shares: 1 })] })).toEqual({
       status: 'committed',
       seq: 1,
@@ -63,6 +63,19 @@ describe('RedisStore', () => {
     expect(recovered.settings).toEqual({ goal: { goalMinor: 123 } });
     expect(later.openedAtSeq).toBe(3);
     expect(later.getSetting('goal')).toEqual({ goalMinor: 123 });
+  });
+
+  it('keeps the highest like total counted per TikTok room, with the commit that counted it', async () => {
+    const keys = freshKeys();
+    const { store } = await openStore({ keys });
+    const room = '7441000000000000001';
+    await store.commitReactions({ source: 'tiktok', deltas: [], roomLikeTotals: [{ roomId: room, total: 5_000 }] });
+    await store.commitReactions({ source: 'tiktok', deltas: [delta('tohoku', 'jp', { likes: 120 })], roomLikeTotals: [{ roomId: room, total: 5_100 }, { roomId: room, total: 5_120 }] });
+    // A late, lower total never lowers what was counted.
+    await store.commitReactions({ source: 'tiktok', deltas: [], roomLikeTotals: [{ roomId: room, total: 4_000 }, { roomId: '9', total: 7 }] });
+    const { persisted } = await openStore({ keys });
+    expect(persisted.roomLikeTotals).toEqual({ [room]: 5_120, '9': 7 });
+    expect(persisted.cells).toEqual([{ region: 'tohoku', market: 'jp', totals: { ...emptyTotals(), likes: 120 } }]);
   });
 
   it('refuses a batch that would take a campaign total past 2^53 - 1, counting nothing and taking no seq', async () => {

@@ -77,8 +77,9 @@ describe('TikTok LIVE streams in the feed server', () => {
     connectionOf(library, 'locallove_noto').push('chat', { common: { msgId: 'c1', createTime: now() }, content: '能登がんばれ' });
     connectionOf(library, 'locallove_hokkaido').push('share', { common: { msgId: 's1', createTime: now(), displayText: { key: 'pm_mt_guidance_share' } } });
 
-    const { totals, byRegion, byMarket } = await state(feed);
-    expect(totals).toEqual({ likes: 120, comments: 1, gifts: 2, giftDiamonds: 60, shares: 1 });
+    // Counted once the connections have settled (2 s after joining: the clock offset is measured first).
+    await vi.waitFor(async () => expect((await state(feed)).totals).toEqual({ likes: 120, comments: 1, gifts: 2, giftDiamonds: 60, shares: 1 }), { timeout: 5_000, interval: 100 });
+    const { byRegion, byMarket } = await state(feed);
     expect(byRegion.tohoku).toMatchObject({ likes: 120 });
     expect(byMarket.jp).toMatchObject({ likes: 120 });
     expect(byRegion.kumamoto).toMatchObject({ gifts: 2, giftDiamonds: 60 });

@@ -62,5 +62,7 @@ export function controlRoutes(control: ControlService, token: string): FeedRoute
     command('/clock/reset', 'clockReset'),
     command('/stage-region', 'stageRegion'),
     command('/test', 'test'),
+    command('/adjustments', 'addAdjustment'),
+    command('/adjustments/void', 'voidAdjustment'),
   ];
 }

@@ -14,6 +14,8 @@ import {
 import type { GoalOnAir } from '../../donation/stretch-goals.ts';
 import { ClockDesk } from './clock-desk.ts';
 import { StageRegionDesk } from './stage-region-desk.ts';
+import { AdjustmentDesk, type AdjustmentFeed } from '../adjustments/adjustment-desk.ts';
+import type { LedgerCommitResult, LedgerDraft } from '../store/store.ts';
 import { GoalDesk, type GoalTarget } from './goal-desk.ts';
 import { LowerThirdDesk } from './lower-third-desk.ts';
 import type { ControlSettings, ControlTimers } from './ports.ts';
@@ -23,11 +25,12 @@ import type { TestReactionSource } from './test-source.ts';
 
 export type ControlResult = { ok: true; value: ControlStatus } | { ok: false; error: FeedError };
 
-/** The feed's parts the control feature drives: totals to read, the goal to change. */
+/** The feed's parts the control feature drives: totals and the ledger to read, the goal to change. */
 export interface ControlFeed extends GoalTarget {
   readonly goalShown: GoalOnAir<StretchLabel>;
   state(scope: string | null): FeedState;
   hasRegion(id: string): boolean;
+  readonly ledger: AdjustmentFeed['ledger'] & { list(): ControlStatus['adjustments'] };
 }
 
 export interface ControlServiceOptions {
@@ -36,6 +39,8 @@ export interface ControlServiceOptions {
   settings: ControlSettings;
   timers: ControlTimers;
   testSource: TestReactionSource;
+  /** The durable path adjustments take (DurableTotals.commitLedger). */
+  commitLedger: (draft: LedgerDraft) => Promise<LedgerCommitResult>;
   queueMax?: number;
   log: (message: string) => void;
 }
@@ -50,6 +55,7 @@ export class ControlService {
   private readonly goal: GoalDesk;
   readonly clock: ClockDesk;
   readonly stageRegion: StageRegionDesk;
+  private readonly adjustments: AdjustmentDesk;
   private readonly lowerThirdListeners = new Set<(state: LowerThirdState) => void>();
   private readonly clockListeners = new Set<(state: ShowClockState) => void>();
   private readonly stageRegionListeners = new Set<(state: StageRegionState) => void>();
@@ -81,6 +87,8 @@ export class ControlService {
       for (const listener of this.stageRegionListeners) listener(state);
       this.publishStatus();
     });
+    const adjustmentFeed: AdjustmentFeed = { ledger: feed.ledger, state: (scope) => feed.state(scope), commitLedger: options.commitLedger };
+    this.adjustments = new AdjustmentDesk(campaign, adjustmentFeed, serial, log);
   }
 
   status(): ControlStatus {
@@ -93,6 +101,7 @@ export class ControlService {
       serverTime: this.options.timers.now(),
       roster: campaign.roster,
       regions: campaign.regions,
+      adjustments: feed.ledger.list(),
     };
   }
 
@@ -137,6 +146,13 @@ export class ControlService {
       }
       case 'test':
         return this.fireTest(command.kind, command.region);
+      case 'addAdjustment':
+      case 'voidAdjustment': {
+        const result = command.type === 'addAdjustment' ? await this.adjustments.add(command) : await this.adjustments.void(command);
+        if (!result.ok) return result;
+        if (!result.duplicate) this.publishStatus();
+        return { ok: true, value: this.status() };
+      }
       default: {
         const result = await this.lowerThird.execute(command);
         return result.ok ? { ok: true, value: this.status() } : result;

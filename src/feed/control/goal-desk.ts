@@ -31,7 +31,8 @@ export function goalPlanOf(saved: JsonValue, current: readonly StretchGoal[]): G
   if (typeof saved !== 'object' || saved === null || Array.isArray(saved) || typeof saved.goalMinor !== 'number') {
     throw new Error('expected { "goalMinor": number, "stretchGoals"?: [...] }');
   }
-  if (saved.stretchGoals === undefined) return { goalMinor: saved.goalMinor, stretchGoals: [...current] };
+  const goalMinor = saved.goalMinor;
+  if (saved.stretchGoals === undefined) return { goalMinor, stretchGoals: current.filter((goal) => goal.atMinor > goalMinor) };
   const stretch = StretchGoal.array().safeParse(saved.stretchGoals);
   if (!stretch.success) throw new Error(`stretchGoals: ${stretch.error.issues[0]?.message ?? 'invalid'}`);
   return { goalMinor: saved.goalMinor, stretchGoals: stretch.data };

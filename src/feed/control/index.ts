@@ -4,7 +4,7 @@ import { validateToken } from '../http/auth.ts';
 import type { FeedRoute } from '../http/route.ts';
 import type { OverlayIo } from '../socket/overlay-io.ts';
 import { controlRoutes } from './control-routes.ts';
-import { ControlService, type ControlFeed } from './control-service.ts';
+import { ControlService, type ControlFeed, type ControlServiceOptions } from './control-service.ts';
 import { attachControlNamespace } from './control-socket.ts';
 import { publishLowerThirdToOverlays } from './overlay-lower-third.ts';
 import { MemorySettings, realTimers, type ControlSettings, type ControlTimers } from './ports.ts';
@@ -34,7 +34,9 @@ export interface Control {
 }
 
 /** The control feature: the service, its HTTP routes, its sockets and its test source, paired with their release. */
-export function createControl(options: ControlOptions & { campaign: CampaignConfig; feed: ControlFeed; log: (message: string) => void }): Control {
+export function createControl(
+  options: ControlOptions & { campaign: CampaignConfig; feed: ControlFeed; commitLedger: ControlServiceOptions['commitLedger']; log: (message: string) => void },
+): Control {
   const token = validateToken(options.token, 'the control token (CONTROL_TOKEN)');
   const timers = options.timers ?? realTimers;
   if (!options.settings) options.log('control: no store given, so the lower third and the goal will not survive a restart');
@@ -45,6 +47,7 @@ export function createControl(options: ControlOptions & { campaign: CampaignConf
     settings: options.settings ?? new MemorySettings(),
     timers,
     testSource,
+    commitLedger: options.commitLedger,
     queueMax: options.queueMax,
     log: options.log,
   });

@@ -2,16 +2,12 @@ import type { CampaignConfig } from '../../protocol/index.ts';
 import type { Aggregator } from '../aggregator.ts';
 import { GOAL_SETTING } from '../control/goal-desk.ts';
 import { readDataDir } from '../store/recover.ts';
-import type { JsonValue } from '../store/store.ts';
+import type { FeedStore, JsonValue, PersistedState } from '../store/store.ts';
 import { buildAuditReport, type AuditReport } from './audit-report.ts';
 
-/** The report of the running server: the aggregator's cells and its goal now. */
-export function liveReport(aggregator: Aggregator, generatedAt = new Date()): AuditReport {
-  const { campaign } = aggregator;
-  const cells = campaign.regions.flatMap((region) =>
-    campaign.markets.map((market) => ({ region: region.id, market: market.id, totals: aggregator.cell(region.id, market.id) })),
-  );
-  return buildAuditReport({ campaign, cells, goalMinor: aggregator.goalMinor, source: 'live', generatedAt });
+/** The report of the running server: what its store holds now (durable only), with the goal on air. */
+export async function liveReport(aggregator: Aggregator, store: Pick<FeedStore, 'read'>, generatedAt = new Date()): Promise<AuditReport> {
+  return storedReport(aggregator.campaign, await store.read(), 'live', generatedAt, aggregator.goalMinor);
 }
 
 /**
@@ -20,11 +16,24 @@ export function liveReport(aggregator: Aggregator, generatedAt = new Date()): Au
  */
 export async function journalReport(campaign: CampaignConfig, dataDir: string, log: (line: string) => void, generatedAt = new Date()): Promise<AuditReport> {
   const persisted = await readDataDir(dataDir, log);
+  return storedReport(campaign, persisted, `journal ${dataDir}`, generatedAt);
+}
+
+/** The report of what a store returned (a journal read back, or Redis). */
+export function storedReport(
+  campaign: CampaignConfig,
+  persisted: PersistedState,
+  source: string,
+  generatedAt = new Date(),
+  goalMinor = savedGoal(persisted.settings[GOAL_SETTING], campaign),
+): AuditReport {
   return buildAuditReport({
     campaign,
     cells: persisted.cells,
-    goalMinor: savedGoal(persisted.settings[GOAL_SETTING], campaign),
-    source: `journal ${dataDir}`,
+    ledger: persisted.ledger,
+    timeline: persisted.timeline,
+    goalMinor,
+    source,
     generatedAt,
   });
 }

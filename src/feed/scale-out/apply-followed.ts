@@ -1,4 +1,4 @@
-import { REACTION_KINDS, type ReactionDelta } from '../../protocol/index.ts';
+import { REACTION_KINDS, type LedgerEntry, type ReactionDelta } from '../../protocol/index.ts';
 import type { Aggregator } from '../aggregator.ts';
 import { GOAL_SETTING, goalPlanOf } from '../control/goal-desk.ts';
 import type { FollowedChange } from '../store/commit-follower.ts';
@@ -22,6 +22,9 @@ export function applyFollowedChange(
     case 'reactions':
       aggregator.applyAll(knownDeltas(change.cells, isKnownCell, log), change.seq);
       return;
+    case 'ledger':
+      applyLedgerEntries(aggregator, [change.entry], change.seq, log);
+      return;
     case 'setting':
       if (change.key === GOAL_SETTING) applyGoal(aggregator, change.value, change.seq, log);
       else aggregator.applyAll([], change.seq);
@@ -33,6 +36,8 @@ export function applyFollowedChange(
       aggregator.applyAll(knownDeltas(grown, isKnownCell, log), snapshot.seq);
       const goal = snapshot.settings[GOAL_SETTING];
       if (goal !== undefined) applyGoal(aggregator, goal, snapshot.seq, log);
+      // The ledger only grows, in one order on every node: what this node lacks is what lies beyond its length.
+      applyLedgerEntries(aggregator, snapshot.ledger.slice(aggregator.ledger.length), snapshot.seq, log);
       log(`store: caught up with Redis (${reason}): ${grown.length} cells had grown meanwhile; now at seq ${snapshot.seq}`);
       return;
     }
@@ -46,6 +51,17 @@ function knownDeltas(cells: readonly CellTotals[], isKnownCell: (region: string,
     else log(`store: ${REACTION_KINDS.map((kind) => `${totals[kind]} ${kind}`).join(', ')} for ${region}/${market} are counted in Redis but not shown: this node's campaign has no such cell`);
   }
   return deltas;
+}
+
+function applyLedgerEntries(aggregator: Aggregator, entries: readonly LedgerEntry[], seq: number, log: (line: string) => void): void {
+  for (const entry of entries) {
+    try {
+      aggregator.applyLedger(entry, seq);
+    } catch (error) {
+      log(`store: a ledger entry in Redis cannot follow this node's ledger and is not shown: ${(error as Error).message}`);
+    }
+  }
+  aggregator.applyAll([], seq);
 }
 
 /**

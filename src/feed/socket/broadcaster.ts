@@ -1,4 +1,4 @@
-import type { Aggregator, Scope } from '../aggregator.ts';
+import { marketScope, type Aggregator, type Scope } from '../aggregator.ts';
 import { roomOf, type OverlayIo } from './overlay-io.ts';
 
 /**
@@ -19,7 +19,8 @@ export class Broadcaster {
     private readonly io: OverlayIo,
     private readonly aggregator: Aggregator,
   ) {
-    this.scopes = [null, ...aggregator.campaign.regions.map((region) => region.id)];
+    const { regions, markets } = aggregator.campaign;
+    this.scopes = [null, ...regions.map((region) => region.id), ...markets.map((market) => marketScope(market.id))];
   }
 
   /** One tick: called by the server's interval, and directly by tests that want no wall-clock waits. */

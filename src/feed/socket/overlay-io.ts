@@ -1,6 +1,6 @@
 import type { Server } from 'socket.io';
 import type { OverlayClientToServerEvents, OverlayServerToClientEvents } from '../../protocol/index.ts';
-import type { Scope } from '../aggregator.ts';
+import { marketOfScope, type Scope } from '../aggregator.ts';
 
 /** What the server remembers about each overlay connection. */
 export interface OverlaySocketData {
@@ -16,5 +16,7 @@ export type OverlayIo = Server<OverlayClientToServerEvents, OverlayServerToClien
 
 /** One room per scope, so an update is serialised once and written to every subscriber of that scope. */
 export function roomOf(scope: Scope): string {
-  return scope === null ? 'scope:campaign' : `scope:region:${scope}`;
+  if (scope === null) return 'scope:campaign';
+  const market = marketOfScope(scope);
+  return market === null ? `scope:region:${scope}` : `scope:market:${market}`;
 }

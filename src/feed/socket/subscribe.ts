@@ -9,7 +9,7 @@ import {
   type OverlayClientToServerEvents,
   type OverlayServerToClientEvents,
 } from '../../protocol/index.ts';
-import type { Aggregator } from '../aggregator.ts';
+import { marketScope, type Aggregator, type Scope } from '../aggregator.ts';
 import { roomOf, type OverlaySocketData } from './overlay-io.ts';
 
 type OverlaySocket = Socket<OverlayClientToServerEvents, OverlayServerToClientEvents, object, OverlaySocketData>;
@@ -41,12 +41,12 @@ export function handleOverlaySocket(socket: OverlaySocket, aggregator: Aggregato
     refuse({ code: 'internal', message: 'internal error while subscribing' }, ack);
   };
 
-  const answer = (region: string | null, ack: unknown) => {
+  const answer = (scope: Scope, ack: unknown) => {
     try {
-      if (socket.data.scope !== undefined && socket.data.scope !== region) socket.leave(roomOf(socket.data.scope));
-      socket.data.scope = region;
-      socket.join(roomOf(region));
-      const state = aggregator.state(region);
+      if (socket.data.scope !== undefined && socket.data.scope !== scope) socket.leave(roomOf(socket.data.scope));
+      socket.data.scope = scope;
+      socket.join(roomOf(scope));
+      const state = aggregator.state(scope);
       socket.emit('campaign', campaignInfoOf(aggregator.campaign));
       socket.emit('snapshot', state);
       replyWith(ack)({ ok: true, value: state });
@@ -59,18 +59,23 @@ export function handleOverlaySocket(socket: OverlaySocket, aggregator: Aggregato
     try {
       const parsed = Subscription.safeParse(payload);
       if (!parsed.success) return refuse({ code: 'bad-request', message: `subscribe is invalid:\n${describeZodError(parsed.error)}` }, ack);
-      const { region } = parsed.data;
+      const { region, market } = parsed.data;
       if (region !== null && !aggregator.hasRegion(region)) {
         const known = aggregator.campaign.regions.map((r) => r.id).join(', ');
         return refuse({ code: 'not-found', message: `subscribe is invalid:\nregion: unknown region "${region}" (known: ${known})` }, ack);
       }
-      if (!options.beforeSnapshot) return answer(region, ack);
+      if (market !== null && !aggregator.hasMarket(market)) {
+        const known = aggregator.campaign.markets.map((m) => m.id).join(', ');
+        return refuse({ code: 'not-found', message: `subscribe is invalid:\nmarket: unknown market "${market}" (known: ${known})` }, ack);
+      }
+      const scope = market !== null ? marketScope(market) : region;
+      if (!options.beforeSnapshot) return answer(scope, ack);
       // Waiting is best effort: whatever happens, the subscriber gets the freshest snapshot this node has.
       options
         .beforeSnapshot()
         .catch(() => {})
         .then(() => {
-          if (socket.connected) answer(region, ack);
+          if (socket.connected) answer(scope, ack);
         });
     } catch (error) {
       fail(error, ack);

@@ -1,4 +1,11 @@
 import type { ReactionDelta } from '../../protocol/index.ts';
+import type { RoomLikeTotal } from '../store/store.ts';
+
+/**
+ * Where a source hands its reactions. TikTok also passes the room's like total they were counted up to,
+ * which the store keeps in the same commit (a zero delta may carry only that: a room's first total).
+ */
+export type ReactionSink = (delta: ReactionDelta, roomLikeTotal?: RoomLikeTotal) => void;
 
 /**
  * Anything that produces reactions: the simulator, the HTTP ingest API, TikTok LIVE.
@@ -7,6 +14,6 @@ import type { ReactionDelta } from '../../protocol/index.ts';
  */
 export interface ReactionSource {
   readonly name: string;
-  start(sink: (delta: ReactionDelta) => void): void;
+  start(sink: ReactionSink): void;
   stop(): Promise<void> | void;
 }

@@ -1,7 +1,7 @@
 import { REACTION_KINDS, describeZodError, type ReactionTotals } from '../../protocol/index.ts';
 import { ReactionsRecord } from './records.ts';
 import { mergeDeltas, sumRows } from './store-state.ts';
-import { BatchRejectedError, type ReactionBatch } from './store.ts';
+import { BatchRejectedError, type ReactionBatch, type RoomLikeTotal } from './store.ts';
 
 /** The journal record of a batch, its deltas merged per cell; throws BatchRejectedError naming the problem. */
 export function reactionsRecordOf(batch: ReactionBatch, atMs: number): ReactionsRecord {
@@ -14,9 +14,17 @@ export function reactionsRecordOf(batch: ReactionBatch, atMs: number): Reactions
     }
   }
   const key = batch.idempotencyKey === undefined ? {} : { k: batch.idempotencyKey };
-  const parsed = ReactionsRecord.safeParse({ t: 'r', at: atMs, src: batch.source, ...key, c: mergeDeltas(batch.deltas) });
+  const likes = batch.roomLikeTotals?.length ? { lm: highestPerRoom(batch.roomLikeTotals) } : {};
+  const parsed = ReactionsRecord.safeParse({ t: 'r', at: atMs, src: batch.source, ...key, c: mergeDeltas(batch.deltas), ...likes });
   if (!parsed.success) throw new BatchRejectedError(`reaction batch is invalid: ${describeZodError(parsed.error).replaceAll('\n', '; ')}`);
   return parsed.data;
+}
+
+/** One row per room, its highest total: a batch may carry several marks of one room. */
+function highestPerRoom(marks: readonly RoomLikeTotal[]): [string, number][] {
+  const highest = new Map<string, number>();
+  for (const { roomId, total } of marks) highest.set(roomId, Math.max(total, highest.get(roomId) ?? 0));
+  return [...highest];
 }
 
 /**

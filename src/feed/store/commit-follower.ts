@@ -1,4 +1,5 @@
 import type { Redis } from 'ioredis';
+import type { LedgerEntry } from '../../protocol/index.ts';
 import type { RedisKeys } from './redis-keys.ts';
 import { parseLogEntry, type LogEntry, type RawStreamEntry } from './redis-log.ts';
 import { readRedisSnapshot, type LogPosition, type RedisSnapshot } from './redis-snapshot.ts';
@@ -9,6 +10,7 @@ import type { CellTotals, JsonValue } from './store.ts';
 export type FollowedChange =
   | { kind: 'reactions'; seq: number; cells: CellTotals[] }
   | { kind: 'setting'; seq: number; key: string; value: JsonValue }
+  | { kind: 'ledger'; seq: number; entry: LedgerEntry }
   /** The log could not be read on from where this node was: here is everything, absolute, as of `seq`. */
   | { kind: 'resync'; snapshot: RedisSnapshot; reason: string };
 
@@ -131,6 +133,8 @@ export class CommitFollower {
       this.position.seq = entry.seq;
       if (entry.t === 'r') {
         this.deliver({ kind: 'reactions', seq: entry.seq, cells: entry.c.map((row) => ({ region: row[0], market: row[1], totals: totalsOfRow(row) })) });
+      } else if (entry.t === 'a') {
+        this.deliver({ kind: 'ledger', seq: entry.seq, entry: entry.e });
       } else {
         this.deliver({ kind: 'setting', seq: entry.seq, key: entry.key, value: entry.v as JsonValue });
       }

@@ -25,6 +25,8 @@ import {
   type CommitResult,
   type FeedStore,
   type JsonValue,
+  type LedgerCommitResult,
+  type LedgerDraft,
   type PersistedState,
   type ReactionBatch,
 } from './store.ts';
@@ -121,11 +123,23 @@ export class JournalStore implements FeedStore {
     this.state = state;
     this.reserved = state.campaignTotals();
     const cells = state.cellTotals();
+    const adjustments = state.ledger.length > 0 ? `, ${state.ledger.length} ledger entries` : '';
     this.log(
-      `store: recovered ${cells.length} cells and ${state.keys.size} idempotency keys from ${this.dir} ` +
+      `store: recovered ${cells.length} cells${adjustments} and ${state.keys.size} idempotency keys from ${this.dir} ` +
         `(${summary}, ${this.now() - started} ms)`,
     );
-    return { cells, recentKeys: state.keys.keys(), settings: state.settingsObject() };
+    return state.persisted();
+  }
+
+  async commitLedger(draft: LedgerDraft): Promise<LedgerCommitResult> {
+    const prepared = this.writableState().ledgerCommit(draft, this.now());
+    if ('duplicate' in prepared) return { status: 'duplicate', entry: prepared.duplicate };
+    await this.enqueue(prepared.record);
+    return { status: 'committed', entry: prepared.record.e };
+  }
+
+  async read(): Promise<PersistedState> {
+    return this.writableState().persisted();
   }
 
   commitReactions(batch: ReactionBatch): Promise<CommitResult> {

@@ -9,6 +9,8 @@ import {
   type CommitResult,
   type FeedStore,
   type JsonValue,
+  type LedgerCommitResult,
+  type LedgerDraft,
   type PersistedState,
   type ReactionBatch,
 } from './store.ts';
@@ -28,7 +30,19 @@ export class MemoryStore implements FeedStore {
   }
 
   async open(): Promise<PersistedState> {
-    return { cells: [], recentKeys: [], settings: {} };
+    return this.state.persisted();
+  }
+
+  async commitLedger(draft: LedgerDraft): Promise<LedgerCommitResult> {
+    if (this.closed) throw new StoreUnavailableError('store is closed');
+    const prepared = this.state.ledgerCommit(draft, Date.now());
+    if ('duplicate' in prepared) return { status: 'duplicate', entry: prepared.duplicate };
+    this.state.apply(prepared.record);
+    return { status: 'committed', entry: prepared.record.e };
+  }
+
+  async read(): Promise<PersistedState> {
+    return this.state.persisted();
   }
 
   async commitReactions(batch: ReactionBatch): Promise<CommitResult> {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Count, IdempotencyKey } from '../../protocol/index.ts';
+import { Count, IdempotencyKey, LedgerEntry } from '../../protocol/index.ts';
 
 /**
  * What the journal and the snapshot hold, as zod schemas: every record read back from disk is parsed
@@ -16,13 +16,21 @@ export type CellRow = z.infer<typeof CellRow>;
 
 export const SettingKey = z.string().regex(/^[a-z][a-z0-9.-]{0,63}$/, { error: 'must be 1-64 characters of a-z, 0-9, . and -' });
 
-/** A batch of reactions made durable: the cells it adds to, where it came from, and its key if it has one. */
+/** A TikTok LIVE room id (int64 as a decimal string) and the highest like total counted in it. */
+export const RoomLikeRow = z.tuple([z.string().regex(/^\d{1,24}$/, { error: 'must be a room id: decimal digits' }), Count]);
+export type RoomLikeRow = z.infer<typeof RoomLikeRow>;
+
+/**
+ * A batch of reactions made durable: the cells it adds to, where it came from, its key if it has one,
+ * and the rooms whose like totals it counted up to (`lm`, TikTok only).
+ */
 export const ReactionsRecord = z.strictObject({
   t: z.literal('r'),
   at: Count.describe('ms since the epoch when it was committed'),
   src: z.string().min(1).max(40),
   k: IdempotencyKey.optional(),
   c: z.array(CellRow),
+  lm: z.array(RoomLikeRow).optional(),
 });
 export type ReactionsRecord = z.infer<typeof ReactionsRecord>;
 
@@ -35,7 +43,18 @@ export const SettingRecord = z.strictObject({
 });
 export type SettingRecord = z.infer<typeof SettingRecord>;
 
-export const JournalRecord = z.discriminatedUnion('t', [ReactionsRecord, SettingRecord]);
+/** An adjustment or a void (src/protocol/adjustments.ts): journaled like reactions, never edited. */
+export const LedgerRecord = z.strictObject({
+  t: z.literal('a'),
+  e: LedgerEntry,
+});
+export type LedgerRecord = z.infer<typeof LedgerRecord>;
+
+/** Reactions committed in one minute, campaign-wide: [minute since the epoch, likes, comments, gifts, giftDiamonds, shares]. */
+export const TimelineRow = z.tuple([Count, Count, Count, Count, Count, Count]);
+export type TimelineRow = z.infer<typeof TimelineRow>;
+
+export const JournalRecord = z.discriminatedUnion('t', [ReactionsRecord, SettingRecord, LedgerRecord]);
 export type JournalRecord = z.infer<typeof JournalRecord>;
 
 export const SNAPSHOT_VERSION = 1 as const;
@@ -49,5 +68,10 @@ export const Snapshot = z.strictObject({
   /** The idempotency keys still remembered, oldest first, with when each was committed. */
   keys: z.array(z.tuple([IdempotencyKey, Count])),
   settings: z.record(SettingKey, z.json()),
+  /** Room id → highest like total counted (absent in snapshots written before it existed). */
+  lm: z.array(RoomLikeRow).optional(),
+  /** Absent from snapshots written before adjustments and the timeline existed. */
+  ledger: z.array(LedgerEntry).default([]),
+  timeline: z.array(TimelineRow).default([]),
 });
 export type Snapshot = z.infer<typeof Snapshot>;

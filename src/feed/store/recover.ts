@@ -84,11 +84,21 @@ async function replayJournal({ fs, dir, log, repair }: RecoverOptions, gen: numb
   const name = journalName(gen);
   const path = join(dir, name);
   const decoded = decodeJournal(await fs.readFile(path));
-  for (const record of decoded.records) state.apply(record);
+  for (const record of decoded.records) {
+    try {
+      state.apply(record);
+    } catch (error) {
+      // Only a ledger entry can be refused: one no desk could have written (a file edited by hand).
+      log(`store: ${name}: left out a ledger entry that contradicts the ones before it: ${(error as Error).message}`);
+    }
+  }
   for (const damage of decoded.skipped) {
     log(`store: ${name}: skipped ${damage.bytes} damaged bytes at offset ${damage.offset} (${damage.problem}); the records after them are kept`);
   }
-  if (decoded.tail && repair) {
+  if (decoded.tail && !repair) {
+    const { offset, bytes, problem } = decoded.tail;
+    log(`store: ${name}: a damaged tail of ${bytes} bytes at offset ${offset} (${problem}) is left out; the writer cuts it off at its next start`);
+  } else if (decoded.tail) {
     const { offset, bytes, problem } = decoded.tail;
     const handle = await fs.open(path, 'r+');
     try {
@@ -109,5 +119,5 @@ async function replayJournal({ fs, dir, log, repair }: RecoverOptions, gen: numb
  */
 export async function readDataDir(dir: string, log: (line: string) => void = () => {}): Promise<PersistedState> {
   const { state } = await recoverDataDir({ fs: realFs, dir, log, now: Date.now, retention: { ...DEFAULT_RETENTION, ttlMs: Number.MAX_SAFE_INTEGER }, repair: false });
-  return { cells: state.cellTotals(), recentKeys: state.keys.keys(), settings: state.settingsObject() };
+  return state.persisted();
 }

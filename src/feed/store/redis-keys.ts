@@ -9,6 +9,11 @@
  *   campaign         hash    the same summed over every cell: the overflow guard reads one key
  *   idempotency      zset    batch keys, scored by the Redis time (ms) of their commit
  *   settings         hash    setting key -> JSON value
+ *   room-likes       hash    TikTok room id -> the highest like total counted in it (kept by the commits)
+ *   ledger           list    every adjustment and void, as JSON, in commit order
+ *   ledger-keys      hash    ledger idempotency key -> the entry committed under it (JSON)
+ *   ledger-ids       hash    adjustment id -> 'add', or 'void' once voided
+ *   timeline         hash    "<minute>:<kind>" -> reactions of that kind committed in that minute
  *   log              stream  every committed batch and setting, with its seq: how nodes learn of each other
  *   socket.io        stream  the socket.io adapter's own stream (lower thirds and other broadcasts)
  */
@@ -20,6 +25,11 @@ export interface RedisKeys {
   readonly campaign: string;
   readonly idempotency: string;
   readonly settings: string;
+  readonly roomLikes: string;
+  readonly ledger: string;
+  readonly ledgerKeys: string;
+  readonly ledgerIds: string;
+  readonly timeline: string;
   readonly log: string;
   readonly adapterStream: string;
 }
@@ -37,6 +47,11 @@ export function redisKeysWithPrefix(prefix: string): RedisKeys {
     campaign: `${prefix}campaign`,
     idempotency: `${prefix}idempotency`,
     settings: `${prefix}settings`,
+    roomLikes: `${prefix}room-likes`,
+    ledger: `${prefix}ledger`,
+    ledgerKeys: `${prefix}ledger-keys`,
+    ledgerIds: `${prefix}ledger-ids`,
+    timeline: `${prefix}timeline`,
     log: `${prefix}log`,
     adapterStream: `${prefix}socket.io`,
   };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Count, describeZodError } from '../../protocol/index.ts';
+import { Count, LedgerEntry, describeZodError } from '../../protocol/index.ts';
 import { CellRow, SettingKey } from './records.ts';
 
 /**
@@ -21,7 +21,12 @@ export const LoggedSetting = z.strictObject({
 });
 export type LoggedSetting = z.infer<typeof LoggedSetting>;
 
-export const LogEntryBody = z.discriminatedUnion('t', [LoggedReactions, LoggedSetting]);
+export const LoggedLedger = z.strictObject({
+  t: z.literal('a'),
+  e: LedgerEntry,
+});
+
+export const LogEntryBody = z.discriminatedUnion('t', [LoggedReactions, LoggedSetting, LoggedLedger]);
 export type LogEntryBody = z.infer<typeof LogEntryBody>;
 
 export type LogEntry = LogEntryBody & { seq: number; id: string };

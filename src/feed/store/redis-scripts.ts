@@ -10,9 +10,10 @@ const KINDS = "{'likes', 'comments', 'gifts', 'giftDiamonds', 'shares'}";
 
 /**
  * Commits one batch.
- * KEYS: seq, idempotency, log, campaign, cells, then one cell hash per cell of the batch.
+ * KEYS: seq, idempotency, log, campaign, cells, room-likes, timeline, then one cell hash per cell of the batch.
  * ARGV: idempotency key ('' for none), ttl ms, max keys, log max length, log entry JSON,
- *       the campaign-wide sum of the 5 kinds, then per cell: its member and its 5 counts.
+ *       the campaign-wide sum of the 5 kinds, then per cell: its member and its 5 counts,
+ *       then per TikTok room: its id and the like total counted up to (the higher total is kept).
  * Returns {'committed', seq} | {'duplicate', seq} | {'overflow', kind}.
  */
 export const COMMIT_SCRIPT = `
@@ -39,16 +40,25 @@ for i, kind in ipairs(KINDS) do
   end
 end
 
+local minute = math.floor(now / 60000)
 for i, kind in ipairs(KINDS) do
-  if ARGV[5 + i] ~= '0' then redis.call('HINCRBY', KEYS[4], kind, ARGV[5 + i]) end
+  if ARGV[5 + i] ~= '0' then
+    redis.call('HINCRBY', KEYS[4], kind, ARGV[5 + i])
+    redis.call('HINCRBY', KEYS[7], minute .. ':' .. kind, ARGV[5 + i])
+  end
 end
-for cell = 1, #KEYS - 5 do
+local cells = #KEYS - 7
+for cell = 1, cells do
   local base = 10 + (cell - 1) * 6
   redis.call('SADD', KEYS[5], ARGV[base + 1])
   for i, kind in ipairs(KINDS) do
     local count = ARGV[base + 1 + i]
-    if count ~= '0' then redis.call('HINCRBY', KEYS[5 + cell], kind, count) end
+    if count ~= '0' then redis.call('HINCRBY', KEYS[7 + cell], kind, count) end
   end
+end
+for i = 11 + cells * 6, #ARGV, 2 do
+  local kept = tonumber(redis.call('HGET', KEYS[6], ARGV[i]) or '-1')
+  if tonumber(ARGV[i + 1]) > kept then redis.call('HSET', KEYS[6], ARGV[i], ARGV[i + 1]) end
 end
 
 local seq = redis.call('INCR', KEYS[1])
@@ -74,10 +84,40 @@ return seq
 `;
 
 /**
+ * Commits one adjustment or void, stamped with the Redis time, after the checks every node must agree on:
+ * its key not used before, and for a void, an adjustment that exists and is not void yet.
+ * KEYS: seq, log, ledger, ledger-keys, ledger-ids.
+ * ARGV: idempotency key, 'add' | 'void', adjustment id, the entry's JSON without its time, log max length.
+ * Returns {'committed', entry JSON, seq} | {'duplicate', entry JSON, seq} | {'unknown' | 'void' | 'exists', id}.
+ */
+export const LEDGER_SCRIPT = `
+local key, op, id, body, logMaxLen = ARGV[1], ARGV[2], ARGV[3], ARGV[4], ARGV[5]
+local committed = redis.call('HGET', KEYS[4], key)
+if committed then return {'duplicate', committed, tonumber(redis.call('GET', KEYS[1]) or '0')} end
+local state = redis.call('HGET', KEYS[5], id)
+if op == 'void' then
+  if not state then return {'unknown', id} end
+  if state == 'void' then return {'void', id} end
+elseif state then
+  return {'exists', id}
+end
+local time = redis.call('TIME')
+local now = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
+-- The time goes first in the entry's JSON object: '{"at":<ms>,' then the body without its opening brace.
+local entry = '{"at":' .. string.format('%d', now) .. ',' .. string.sub(body, 2)
+redis.call('HSET', KEYS[5], id, op)
+redis.call('RPUSH', KEYS[3], entry)
+redis.call('HSET', KEYS[4], key, entry)
+local seq = redis.call('INCR', KEYS[1])
+redis.call('XADD', KEYS[2], 'MAXLEN', '~', logMaxLen, '*', 'seq', seq, 'e', '{"t":"a","e":' .. entry .. '}')
+return {'committed', entry, seq}
+`;
+
+/**
  * Everything a node needs to start, read in one atomic step so that it matches a point of the log exactly:
  * the node applies these totals, then every log entry after `seq`.
- * KEYS: seq, log, cells, settings. ARGV: the cell key prefix.
- * Returns {seq, last log id, {member, {5 counts}, member, {5 counts}, ...}, {setting key, JSON, ...}}.
+ * KEYS: seq, log, cells, settings, ledger. ARGV: the cell key prefix.
+ * Returns {seq, last log id, {member, {5 counts}, member, {5 counts}, ...}, {setting key, JSON, ...}, {ledger entry JSON, ...}}.
  */
 export const SNAPSHOT_SCRIPT = `
 local KINDS = ${KINDS}
@@ -89,5 +129,5 @@ end
 local last = redis.call('XREVRANGE', KEYS[2], '+', '-', 'COUNT', 1)
 local lastId = '0-0'
 if #last > 0 then lastId = last[1][1] end
-return {redis.call('GET', KEYS[1]) or '0', lastId, cells, redis.call('HGETALL', KEYS[4])}
+return {redis.call('GET', KEYS[1]) or '0', lastId, cells, redis.call('HGETALL', KEYS[4]), redis.call('LRANGE', KEYS[5], 0, -1)}
 `;

@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import { REACTION_KINDS, emptyTotals, type ReactionTotals } from '../../protocol/index.ts';
+import { LedgerEntry, REACTION_KINDS, describeZodError, emptyTotals, type ReactionTotals } from '../../protocol/index.ts';
 import { CellRow } from './records.ts';
 import type { RedisKeys } from './redis-keys.ts';
 import { SNAPSHOT_SCRIPT } from './redis-scripts.ts';
@@ -16,13 +16,14 @@ export interface LogPosition {
 export interface RedisSnapshot extends LogPosition {
   cells: CellTotals[];
   settings: Record<string, JsonValue>;
+  ledger: LedgerEntry[];
 }
 
-type SnapshotReply = [seq: string, id: string, cells: (string | (string | null)[])[], settings: string[]];
+type SnapshotReply = [seq: string, id: string, cells: (string | (string | null)[])[], settings: string[], ledger: string[]];
 
 /** Reads the snapshot in one atomic script; throws an Error naming anything in Redis that is not what we wrote. */
 export async function readRedisSnapshot(client: Redis, keys: RedisKeys): Promise<RedisSnapshot> {
-  const [seq, id, flatCells, flatSettings] = (await client.eval(SNAPSHOT_SCRIPT, 4, keys.seq, keys.log, keys.cells, keys.settings, keys.cellPrefix)) as SnapshotReply;
+  const [seq, id, flatCells, flatSettings, ledgerJson] = (await client.eval(SNAPSHOT_SCRIPT, 5, keys.seq, keys.log, keys.cells, keys.settings, keys.ledger, keys.cellPrefix)) as SnapshotReply;
   const cells: CellTotals[] = [];
   for (let i = 0; i + 1 < flatCells.length; i += 2) {
     const member = flatCells[i] as string;
@@ -40,7 +41,21 @@ export async function readRedisSnapshot(client: Redis, keys: RedisKeys): Promise
       throw new Error(`Redis hash ${keys.settings} field ${key} is not JSON`);
     }
   }
-  return { seq: Number(seq), id, cells: cells.filter((cell) => REACTION_KINDS.some((kind) => cell.totals[kind] > 0)), settings };
+  const ledger = ledgerJson.map((json, index) => parseLedgerEntry(json, `Redis list ${keys.ledger} item ${index}`));
+  return { seq: Number(seq), id, cells: cells.filter((cell) => REACTION_KINDS.some((kind) => cell.totals[kind] > 0)), settings, ledger };
+}
+
+/** A ledger entry as the ledger script wrote it; throws an Error naming `where` otherwise. */
+export function parseLedgerEntry(json: string, where: string): LedgerEntry {
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch {
+    throw new Error(`${where} is not JSON`);
+  }
+  const parsed = LedgerEntry.safeParse(value);
+  if (!parsed.success) throw new Error(`${where} is not a ledger entry: ${describeZodError(parsed.error).replaceAll('\n', '; ')}`);
+  return parsed.data;
 }
 
 function parseMember(member: string): [string, string] {

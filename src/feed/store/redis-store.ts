@@ -7,14 +7,17 @@ import { SettingRecord } from './records.ts';
 import { createRedisClient, redactRedisUrl } from './redis-connection.ts';
 import { cellMember, type RedisKeys } from './redis-keys.ts';
 import type { LoggedReactions, LoggedSetting } from './redis-log.ts';
-import { COMMIT_SCRIPT, SETTING_SCRIPT } from './redis-scripts.ts';
-import { readRedisSnapshot, type LogPosition } from './redis-snapshot.ts';
-import { sumRows } from './store-state.ts';
+import type { TimelineRow } from './records.ts';
+import { COMMIT_SCRIPT, LEDGER_SCRIPT, SETTING_SCRIPT } from './redis-scripts.ts';
+import { parseLedgerEntry, readRedisSnapshot, type LogPosition } from './redis-snapshot.ts';
+import { ledgerRecordOf, sumRows } from './store-state.ts';
 import {
   BatchRejectedError,
   StoreUnavailableError,
   type FeedStore,
   type JsonValue,
+  type LedgerCommitResult,
+  type LedgerDraft,
   type PersistedState,
   type ReactionBatch,
 } from './store.ts';
@@ -42,6 +45,7 @@ export type RedisCommitResult = { status: 'committed'; seq: number } | { status:
 type ScriptedRedis = Redis & {
   feedCommit(numberOfKeys: number, ...keysAndArgs: string[]): Promise<[string, number | string]>;
   feedSetting(...keysAndArgs: string[]): Promise<number>;
+  feedLedger(...keysAndArgs: string[]): Promise<[string, string, number?]>;
 };
 
 /**
@@ -75,6 +79,7 @@ export class RedisStore implements FeedStore {
     const client = createRedisClient(options.url, { role: 'commits', log: this.log, announce: true, queueWhileDisconnected: false, commandTimeoutMs: options.commandTimeoutMs ?? 5_000 });
     client.defineCommand('feedCommit', { lua: COMMIT_SCRIPT });
     client.defineCommand('feedSetting', { numberOfKeys: 3, lua: SETTING_SCRIPT });
+    client.defineCommand('feedLedger', { numberOfKeys: 5, lua: LEDGER_SCRIPT });
     this.client = client as ScriptedRedis;
   }
 
@@ -92,10 +97,11 @@ export class RedisStore implements FeedStore {
       await this.checkDurability();
       const snapshot = await readRedisSnapshot(this.client, keys);
       const recentKeys = await this.client.zrange(keys.idempotency, 0, -1);
+      const roomLikeTotals = await this.readRoomLikeTotals();
       for (const [key, value] of Object.entries(snapshot.settings)) this.settings.set(key, value);
       this.opened = { seq: snapshot.seq, id: snapshot.id };
       this.log(`store: Redis at ${this.where} (${keys.prefix}*): ${snapshot.cells.length} cells, seq ${snapshot.seq}, ${recentKeys.length} idempotency keys (${Date.now() - started} ms)`);
-      return { cells: snapshot.cells, recentKeys, settings: Object.fromEntries(this.settings) };
+      return { cells: snapshot.cells, roomLikeTotals, recentKeys, settings: Object.fromEntries(this.settings), ledger: snapshot.ledger, timeline: await this.readTimeline() };
     } catch (error) {
       this.client.disconnect();
       throw new Error(`store: cannot read the totals from Redis at ${this.where}: ${(error as Error).message}`);
@@ -127,8 +133,9 @@ export class RedisStore implements FeedStore {
       JSON.stringify(body),
       ...REACTION_KINDS.map((kind) => String(added[kind])),
       ...record.c.flatMap(([region, market, ...counts]) => [cellMember(region, market), ...counts.map(String)]),
+      ...(record.lm ?? []).flatMap(([roomId, total]) => [roomId, String(total)]),
     ];
-    const redisKeys = [keys.seq, keys.idempotency, keys.log, keys.campaign, keys.cells, ...cellKeys];
+    const redisKeys = [keys.seq, keys.idempotency, keys.log, keys.campaign, keys.cells, keys.roomLikes, keys.timeline, ...cellKeys];
     let reply: [string, number | string];
     try {
       reply = await this.client.feedCommit(redisKeys.length, ...redisKeys, ...args);
@@ -141,6 +148,56 @@ export class RedisStore implements FeedStore {
     if (status === 'committed' || status === 'duplicate') return { status, seq: Number(value) };
     if (status === 'overflow') throw new BatchRejectedError(`${value}: would take the campaign total beyond ${Number.MAX_SAFE_INTEGER}`);
     throw new StoreUnavailableError(`Redis at ${this.where} answered the commit with ${JSON.stringify(reply)}`);
+  }
+
+  async commitLedger(draft: LedgerDraft): Promise<LedgerCommitResult> {
+    this.requireWritable();
+    // Checked here as the journal checks it; Redis stamps the time (every node's clock agrees with it).
+    const checked = ledgerRecordOf(draft, 0).e;
+    const { at: _at, ...body } = checked;
+    const { keys } = this.options;
+    let reply: [string, string, number?];
+    try {
+      reply = await this.client.feedLedger(keys.seq, keys.log, keys.ledger, keys.ledgerKeys, keys.ledgerIds, body.key, body.op, body.id, JSON.stringify(body), this.logMaxLength);
+    } catch (error) {
+      throw new StoreUnavailableError(`Redis at ${this.where} did not confirm the ledger entry (${(error as Error).message}); it was committed once or not at all, retry with the same key`);
+    }
+    const [status, value, seq] = reply;
+    if (status === 'committed' || status === 'duplicate') return { status, entry: parseLedgerEntry(value, 'the ledger entry Redis answered'), seq: Number(seq) };
+    if (status === 'unknown') throw new BatchRejectedError(`adjustmentId: there is no adjustment ${value}`);
+    if (status === 'void') throw new BatchRejectedError(`adjustmentId: ${value} is void already`);
+    if (status === 'exists') throw new BatchRejectedError(`id: ${value} exists already`);
+    throw new StoreUnavailableError(`Redis at ${this.where} answered the ledger entry with ${JSON.stringify(reply)}`);
+  }
+
+  /** Everything in Redis now: the totals, the settings, the ledger and the timeline. */
+  async read(): Promise<PersistedState> {
+    this.requireOpen();
+    const snapshot = await readRedisSnapshot(this.client, this.options.keys);
+    const recentKeys = await this.client.zrange(this.options.keys.idempotency, 0, -1);
+    return { cells: snapshot.cells, roomLikeTotals: await this.readRoomLikeTotals(), recentKeys, settings: snapshot.settings, ledger: snapshot.ledger, timeline: await this.readTimeline() };
+  }
+
+  private async readRoomLikeTotals(): Promise<Record<string, number>> {
+    const fields = await this.client.hgetall(this.options.keys.roomLikes);
+    return Object.fromEntries(Object.entries(fields).map(([roomId, total]) => [roomId, Number(total)]));
+  }
+
+  private async readTimeline(): Promise<TimelineRow[]> {
+    const fields = await this.client.hgetall(this.options.keys.timeline);
+    const minutes = new Map<number, TimelineRow>();
+    for (const [field, count] of Object.entries(fields)) {
+      const [minute, kind] = field.split(':');
+      const index = REACTION_KINDS.indexOf(kind as (typeof REACTION_KINDS)[number]);
+      const value = Number(count);
+      if (index === -1 || !Number.isSafeInteger(Number(minute)) || !Number.isSafeInteger(value)) {
+        throw new Error(`Redis hash ${this.options.keys.timeline} field ${field} is not a minute's count`);
+      }
+      let row = minutes.get(Number(minute));
+      if (!row) minutes.set(Number(minute), (row = [Number(minute), 0, 0, 0, 0, 0]));
+      row[index + 1] = value;
+    }
+    return [...minutes.values()].sort((a, b) => a[0] - b[0]);
   }
 
   async putSetting(key: string, value: JsonValue): Promise<void> {

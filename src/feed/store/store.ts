@@ -1,4 +1,5 @@
-import type { ReactionDelta, ReactionTotals } from '../../protocol/index.ts';
+import type { LedgerEntry, ReactionDelta, ReactionTotals } from '../../protocol/index.ts';
+import type { TimelineRow } from './records.ts';
 
 /**
  * Where the feed keeps what must survive a crash: the cumulative totals of every region × market cell,
@@ -15,6 +16,15 @@ import type { ReactionDelta, ReactionTotals } from '../../protocol/index.ts';
 export interface FeedStore {
   open(): Promise<PersistedState>;
   commitReactions(batch: ReactionBatch): Promise<CommitResult>;
+  /**
+   * Commits an adjustment or a void, stamped with the store's time. An entry whose key was already
+   * committed resolves `duplicate` with the entry committed then; one that cannot follow the ledger (a void
+   * of an unknown or void adjustment) rejects with BatchRejectedError naming it. Callers commit one entry
+   * at a time (the adjustment desk runs them in series).
+   */
+  commitLedger(draft: LedgerDraft): Promise<LedgerCommitResult>;
+  /** Everything durable now, as open() would return it after a restart: for the report and the recap. */
+  read(): Promise<PersistedState>;
   putSetting(key: string, value: JsonValue): Promise<void>;
   /** The latest value of a setting (a copy), once open; undefined when never set. */
   getSetting(key: string): JsonValue | undefined;
@@ -29,13 +39,34 @@ export interface CellTotals {
   totals: ReactionTotals;
 }
 
+/**
+ * The highest like total of a TikTok LIVE room that the likes counted so far reach up to. Kept with the
+ * likes it counted, in the same commit, so a feed restarted in the middle of a LIVE counts the likes
+ * made while it was down once: not lost, not doubled (sources/tiktok/like-total.ts).
+ */
+export interface RoomLikeTotal {
+  roomId: string;
+  total: number;
+}
+
 export interface PersistedState {
   /** Cumulative totals of every cell that ever received a reaction. */
   cells: CellTotals[];
+  /** Room id → the highest like total counted in it (RoomLikeTotal). */
+  roomLikeTotals: Record<string, number>;
   /** The idempotency keys still remembered (bounded: see IdempotencyRetention), oldest first. */
   recentKeys: string[];
   settings: Record<string, JsonValue>;
+  /** Every adjustment and void, in commit order. */
+  ledger: LedgerEntry[];
+  /** Reactions counted per minute of commit time, campaign-wide, oldest minute first. */
+  timeline: TimelineRow[];
 }
+
+/** A ledger entry before the store stamps its time. */
+export type LedgerDraft = LedgerEntry extends infer E ? (E extends LedgerEntry ? Omit<E, 'at'> : never) : never;
+
+export type LedgerCommitResult = { status: 'committed' | 'duplicate'; entry: LedgerEntry; seq?: number };
 
 export interface ReactionBatch {
   /** Absent for sources that cannot resend (the simulator): such a batch is never treated as a duplicate. */
@@ -43,6 +74,8 @@ export interface ReactionBatch {
   /** Who sent it (`ingest`, `simulator`, `tiktok`): kept in the journal for the audit. */
   source: string;
   deltas: readonly ReactionDelta[];
+  /** Rooms whose like total these deltas counted up to (TikTok); a higher total per room wins. */
+  roomLikeTotals?: readonly RoomLikeTotal[];
 }
 
 /**

@@ -36,6 +36,11 @@ export class FigureText extends Container {
     this.place();
   }
 
+  /** The strip's font size, in the figure's own units. */
+  get fontSize(): number {
+    return this.strip.fontSize;
+  }
+
   get lineHeight(): number {
     return this.strip.ascent + this.strip.descent;
   }

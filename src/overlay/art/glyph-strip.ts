@@ -39,6 +39,8 @@ export class GlyphStrip {
   /** From the line's top to the baseline, and from the baseline to the line's bottom, in stage units. */
   readonly ascent: number;
   readonly descent: number;
+  /** The size the glyphs are drawn at, in stage units. */
+  readonly fontSize: number;
   /** How far every frame starts above the line's top. */
   readonly top = PADDING;
   /** A transparent frame of the same source, for the sprites a shorter figure leaves unused. */
@@ -47,6 +49,7 @@ export class GlyphStrip {
   private readonly source: CanvasSource;
 
   constructor(chars: string, style: GlyphStripStyle) {
+    this.fontSize = style.fontSize;
     const unique = [...new Set(chars)].filter((char) => char.trim() !== '');
     const font = `${style.fontWeight} ${style.fontSize}px ${style.fontFamily}`;
     const probe = canvasOf(1, 1, 1, PURPOSE).context;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { say, type Phrase } from '../../i18n/words.ts';
 import type { ParamControl, ParamMeta } from './param-types.ts';
 import { OverlayParamsSchema, PARAM_NAMES, type ParamGroup, type ParamName } from './params-schema.ts';
 
@@ -10,8 +11,10 @@ export interface ParamDoc {
   readonly name: ParamName;
   readonly group: ParamGroup;
   readonly control: ParamControl;
-  /** The allowed values in words: `top | bottom | left | right`, `0.5 to 2`. */
+  /** The allowed values in English words: `top | bottom | left | right`, `0.5 to 2`. */
   readonly allowed: string;
+  /** The same as a phrase, for the error card to say in the overlay's language. */
+  readonly allowedPhrase: Phrase;
   /** The default, spelled as in a URL. */
   readonly defaultText: string;
   readonly description: string;
@@ -39,14 +42,16 @@ function describeField(name: ParamName, field: FieldSchema): ParamDoc {
   // The JSON Schema of the typed side is zod's public view of enums, ranges, descriptions and meta.
   const json = z.toJSONSchema(field, { io: 'output', unrepresentable: 'any' }) as JsonSchemaPart;
   if (json.control === undefined || json.group === undefined) throw new Error(`parameter ${name} needs a control and a group in its meta`);
-  const options = (json.enum ?? json.items?.enum ?? []).map(String);
+  const options = (json.options ?? json.enum ?? json.items?.enum ?? []).map(String);
   const isRange = json.minimum !== undefined && json.maximum !== undefined;
-  const allowed = json.allowed ?? (isRange ? `${json.minimum} to ${json.maximum}` : options.join(' | '));
+  const allowedPhrase: Phrase =
+    json.allowed ?? (isRange ? { id: 'range', args: { min: json.minimum!, max: json.maximum! } } : { id: 'values', args: { values: options.join(' | ') } });
   return {
     name,
     group: json.group,
     control: json.control,
-    allowed,
+    allowed: say(allowedPhrase, 'en'),
+    allowedPhrase,
     defaultText: String(z.encode(field, field.parse(undefined) as never)),
     description: json.description ?? '',
     options,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { COLOR_ALLOWED, canonicalHex } from './color.ts';
+import type { Phrase, PhraseId } from '../../i18n/words.ts';
+import { canonicalHex } from './color.ts';
 
 /**
  * The kinds of value an overlay URL parameter can hold. Each is a zod codec from the URL's text to a typed
@@ -12,28 +13,33 @@ export type ParamControl = 'select' | 'multi' | 'color' | 'number' | 'switch' | 
 
 export interface ParamMeta {
   control: ParamControl;
-  /** What a producer may write, in words, when the schema's own shape does not say it plainly. */
-  allowed?: string;
+  /** What a producer may write, as a phrase, when the schema's own shape does not say it plainly. */
+  allowed?: Phrase;
+  /** The words a select offers, when the typed value is not itself an enum (`lang`). */
+  options?: readonly string[];
   /** The step of a number input. */
   step?: number;
 }
 
 /** No value is longer than this: a 10,000-character value is refused before any other work is done on it. */
-const MAX_VALUE_LENGTH = 512;
+export const MAX_VALUE_LENGTH = 512;
 
-const urlText = z.string().max(MAX_VALUE_LENGTH, { error: `is longer than ${MAX_VALUE_LENGTH} characters` });
+/** Errors are phrase ids (i18n/words.ts): the error card says them in the overlay's language. */
+const refusal = (id: PhraseId) => ({ error: id });
+
+const urlText = z.string().max(MAX_VALUE_LENGTH, refusal('tooLong'));
 
 /** One of a fixed list of words. */
 export function enumParam<const T extends readonly [string, ...string[]]>(values: T) {
-  return z.enum(values, { error: 'is not one of the choices' }).meta({ control: 'select' } satisfies ParamMeta);
+  return z.enum(values, refusal('notChoice')).meta({ control: 'select' } satisfies ParamMeta);
 }
 
 /** A decimal number in a range, at most two decimals: `1`, `0.75`. No exponents, hex or Infinity. */
 export function numberParam(min: number, max: number, step: number) {
   return z
     .codec(
-      urlText.regex(/^\d{1,4}(?:\.\d{1,2})?$/, { error: 'is not a plain number (digits, at most two decimals)' }),
-      z.number().min(min, { error: `is below ${min}` }).max(max, { error: `is above ${max}` }),
+      urlText.regex(/^\d{1,4}(?:\.\d{1,2})?$/, refusal('notNumber')),
+      z.number().min(min, refusal('below')).max(max, refusal('above')),
       { decode: (text) => Number(text), encode: (value) => String(value) },
     )
     .meta({ control: 'number', step } satisfies ParamMeta);
@@ -42,8 +48,8 @@ export function numberParam(min: number, max: number, step: number) {
 /** On or off; `on`/`off` is the spelling we print, `1/0`, `true/false` and `yes/no` are understood too. */
 export function switchParam() {
   return z
-    .stringbool({ truthy: ['on', 'true', '1', 'yes'], falsy: ['off', 'false', '0', 'no'], error: 'is neither on nor off' })
-    .meta({ control: 'switch', allowed: 'on | off' } satisfies ParamMeta);
+    .stringbool({ truthy: ['on', 'true', '1', 'yes'], falsy: ['off', 'false', '0', 'no'], ...refusal('notSwitch') })
+    .meta({ control: 'switch', allowed: { id: 'values', args: { values: 'on | off' } } } satisfies ParamMeta);
 }
 
 /**
@@ -53,14 +59,14 @@ export function switchParam() {
 export function colorParam() {
   return z
     .codec(
-      urlText.regex(/^(?:preset|#?(?:[0-9a-fA-F]{3,4}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8}))$/, { error: 'is not a hex colour' }),
+      urlText.regex(/^(?:preset|#?(?:[0-9a-fA-F]{3,4}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8}))$/, refusal('notColour')),
       z.string().regex(/^#(?:[0-9a-f]{6}|[0-9a-f]{8})$/).nullable(),
       {
         decode: (text) => (text === 'preset' ? null : canonicalHex(text)),
         encode: (value) => (value === null ? 'preset' : value.slice(1)),
       },
     )
-    .meta({ control: 'color', allowed: `${COLOR_ALLOWED}; or preset` } satisfies ParamMeta);
+    .meta({ control: 'color', allowed: { id: 'colour' } } satisfies ParamMeta);
 }
 
 /**
@@ -68,11 +74,11 @@ export function colorParam() {
  * decoded to the listed order without repeats: two spellings of one set give one canonical URL.
  */
 export function setParam<const T extends readonly [string, ...string[]]>(values: T) {
-  const member = z.enum(values, { error: 'names something that is not a choice' });
+  const member = z.enum(values, refusal('notInSet'));
   return z
     .codec(
       urlText,
-      z.array(member).min(1, { error: 'names nothing' }),
+      z.array(member).min(1, refusal('emptySet')),
       {
         decode: (text) => {
           const known: readonly string[] = values;
@@ -83,7 +89,7 @@ export function setParam<const T extends readonly [string, ...string[]]>(values:
         encode: (list) => list.join(','),
       },
     )
-    .meta({ control: 'multi', allowed: `comma-separated, any of: ${values.join(', ')}` } satisfies ParamMeta);
+    .meta({ control: 'multi', allowed: { id: 'anyOf', args: { values: values.join(', ') } } } satisfies ParamMeta);
 }
 
 const ID = /^[a-z0-9][a-z0-9-]{0,39}$/;
@@ -92,11 +98,11 @@ const ID = /^[a-z0-9][a-z0-9-]{0,39}$/;
 export function idParam(word: string) {
   return z
     .codec(
-      urlText.regex(ID, { error: 'is not an id' }),
+      urlText.regex(ID, refusal('notId')),
       z.string().regex(ID).nullable(),
       { decode: (text) => (text === word ? null : text), encode: (value) => value ?? word },
     )
-    .meta({ control: 'text', allowed: `an id (a-z, 0-9, -), or ${word}` } satisfies ParamMeta);
+    .meta({ control: 'text', allowed: { id: 'idOr', args: { word } } } satisfies ParamMeta);
 }
 
 const FEED_PROTOCOLS = new Set(['http:', 'https:']);
@@ -115,9 +121,31 @@ export function feedUrlParam(word: string) {
   const isFeedUrl = (text: string) => FEED_PROTOCOLS.has(protocolOf(text));
   return z
     .codec(
-      urlText.refine((text) => text === word || isFeedUrl(text), { error: 'is not an http(s) URL' }),
+      urlText.refine((text) => text === word || isFeedUrl(text), refusal('notUrl')),
       z.string().refine(isFeedUrl).nullable(),
       { decode: (text) => (text === word ? null : text), encode: (value) => value ?? word },
     )
-    .meta({ control: 'text', allowed: `an http(s) URL, or ${word} (the server that serves the overlay)` } satisfies ParamMeta);
+    .meta({ control: 'text', allowed: { id: 'urlOr', args: { word } } } satisfies ParamMeta);
+}
+
+/**
+ * A BCP 47 language tag the overlay speaks, kept as written but canonically cased (`zh-hant-hk` →
+ * `zh-Hant-HK`): a region-qualified tag falls back to its language (`resolve`), and the region still
+ * picks the number format. `languages` are the bare tags the builder offers.
+ */
+export function languageParam(languages: readonly string[], resolve: (tag: string) => unknown) {
+  const canonicalTag = (text: string) => {
+    try {
+      return Intl.getCanonicalLocales(text)[0] ?? text;
+    } catch {
+      return text;
+    }
+  };
+  return z
+    .codec(
+      urlText.refine((text) => resolve(text) !== null, refusal('notLanguage')),
+      z.string(),
+      { decode: canonicalTag, encode: (value) => value },
+    )
+    .meta({ control: 'select', options: languages, allowed: { id: 'values', args: { values: languages.join(' | ') } } } satisfies ParamMeta);
 }

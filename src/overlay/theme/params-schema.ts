@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import { resolveLanguage } from '../../i18n/language-tag.ts';
+import { LANGUAGES } from '../../protocol/index.ts';
 import { FONT_IDS } from './fonts.ts';
-import { colorParam, enumParam, feedUrlParam, idParam, numberParam, setParam, switchParam } from './param-types.ts';
+import { colorParam, enumParam, feedUrlParam, idParam, languageParam, numberParam, setParam, switchParam } from './param-types.ts';
 import { DEFAULT_PRESET, PRESET_IDS } from './presets.ts';
 
 /** The sections of the README table and of the URL builder, in order. */
@@ -32,13 +34,15 @@ export const OverlayParamsSchema = z.strictObject({
     accent: colorParam().default(null).describe("Accent colour: the meter fill, highlights and the lower-third bar; replaces the preset's fill gradient. Write it without # (ff5c7a)."),
     text: colorParam().default(null).describe('Text colour.'),
     panel: colorParam().default(null).describe('Panel background colour; the last two digits are its opacity (e.g. 1a1a2ee0).'),
-    font: enumParam(['preset', ...FONT_IDS]).default('preset').describe("Font: noto-sans-jp is bundled and always available; system uses the computer's UI font."),
+    font: enumParam(['preset', ...FONT_IDS]).default('preset').describe("Font: noto-sans-jp is the bundled Noto face of the language on screen (JP, TC, KR, Thai or Latin), always available; system uses the computer's UI font."),
   }),
   ...group('words and numbers', {
-    lang: enumParam(['ja', 'en']).default('ja').describe('Language of labels, names and money formatting.'),
+    lang: languageParam(LANGUAGES, resolveLanguage).default('ja').describe('Language of labels, names and money formatting, as a BCP 47 tag: ja, en, zh-Hant, ko, th, id, vi or fil. A region-qualified tag (en-US, zh-Hant-HK) speaks its language and formats money as that region does.'),
     numbers: enumParam(['full', 'compact']).default('full').describe('Money in full (¥12,345,678) or compact (¥1234万, ¥12M); compact figures are cut, never rounded up.'),
     percent: switchParam().default(true).describe('Show the percentage of the goal.'),
     currencyDisplay: enumParam(['symbol', 'code', 'name']).default('symbol').describe('Currency as a symbol (¥), an ISO code (JPY) or a word (円, yen).'),
+    ref: switchParam().default(false).describe("on: when the campaign file declares fixed reference rates, a line under the meter with the amount in the viewer's own currency (by the region of lang), marked ≈ (approximate; never used for any computation)."),
+    adjustments: enumParam(['merged', 'split']).default('merged').describe("Money added by the producer (a sponsor's match, a donation box, a correction): merged into the amount, or split, with a line under the amount saying how much of it they make."),
   }),
   ...group('layout', {
     scale: numberParam(0.5, 2, 0.05).default(1).describe('Size of every widget, 1 being designed for 1080p.'),
@@ -56,6 +60,7 @@ export const OverlayParamsSchema = z.strictObject({
   ...group('feed', {
     campaign: idParam('any').default(null).describe('Campaign id the overlay expects; a feed serving another shows an error card. any: whatever the feed serves.'),
     region: idParam('all').default(null).describe("Show one region's totals (e.g. tohoku) instead of the whole campaign's."),
+    market: idParam('none').default(null).describe("Add a line under the meter with what one market's viewers gave (e.g. tw), computed by the feed."),
     feed: feedUrlParam('self').default(null).describe('Address of the feed server; self: the server the overlay was loaded from.'),
     clock: enumParam(['real', 'test']).default('real').describe('test freezes time for repeatable screenshots; window.__localLove.advance(ms) moves it.'),
   }),

@@ -1,12 +1,24 @@
 import { z } from 'zod';
+import { PHRASE_IDS, say, type Phrase, type PhraseId } from '../../i18n/words.ts';
 import { displayText } from './display-text.ts';
-import { PARAM_DOCS } from './param-docs.ts';
+import { PARAM_DOCS, type ParamDoc } from './param-docs.ts';
+import { MAX_VALUE_LENGTH } from './param-types.ts';
 import { OverlayParamsSchema, PARAM_NAMES, defaultParams, type OverlayParams, type ParamName } from './params-schema.ts';
 import { resolveLook, resolveTheme } from './resolve-theme.ts';
 import type { ThemePreset } from './theme-schema.ts';
 import type { Theme } from './theme.ts';
 
-/** One thing wrong with the URL, in words a producer can act on. All strings are display-safe. */
+/** What a problem says, as phrases: the error card says them in the overlay's language. */
+export interface ProblemPhrases {
+  readonly reason: Phrase;
+  readonly allowed: Phrase;
+  readonly fallback: Phrase;
+}
+
+/**
+ * One thing wrong with the URL, in words a producer can act on. All strings are display-safe; the three
+ * sentences are in English (the console's and the builder's language) and, as phrases, in `says`.
+ */
 export interface ParamProblem {
   /** The parameter as written in the URL (or `#` for a fragment). */
   readonly param: string;
@@ -18,7 +30,16 @@ export interface ParamProblem {
   readonly allowed: string;
   /** What the overlay uses instead. */
   readonly fallback: string;
+  readonly says: ProblemPhrases;
 }
+
+/** A problem from its phrases, with the English sentences written out. */
+export function paramProblem(param: string, value: string, says: ProblemPhrases): ParamProblem {
+  return { param, value, reason: say(says.reason, 'en'), allowed: say(says.allowed, 'en'), fallback: say(says.fallback, 'en'), says };
+}
+
+/** A fallback that is a value as written in a URL (`ja`, `preset (#ff5c7a)`). */
+export const asWritten = (value: string): Phrase => ({ id: 'value', args: { value } });
 
 export interface ParsedParams {
   /** Every parameter, each either as given or its default. */
@@ -63,10 +84,14 @@ export function suggestParam(key: string): ParamName | null {
   return best;
 }
 
-function firstIssue(error: z.ZodError): string {
-  const issue = error.issues[0];
-  // A union's own message ("Invalid input") says nothing: the allowed values say more.
-  return issue && issue.code !== 'invalid_union' ? issue.message : 'is not allowed';
+const isPhraseId = (text: string): text is PhraseId => (PHRASE_IDS as readonly string[]).includes(text);
+
+/** The schema's refusal as a phrase (param-types.ts gives phrase ids as zod messages), with its numbers. */
+function firstIssue(error: z.ZodError, doc: ParamDoc): Phrase {
+  const message = error.issues[0]?.message ?? '';
+  // Anything else (a union's own "Invalid input") says nothing: the allowed values say more.
+  if (!isPhraseId(message)) return { id: 'notAllowed' };
+  return { id: message, args: { min: doc.min ?? '', max: message === 'tooLong' ? MAX_VALUE_LENGTH : (doc.max ?? '') } };
 }
 
 /** The fallback in words: the default, and for "take it from the preset" also what the preset gives. */
@@ -104,17 +129,17 @@ export function parseParams(query: URLSearchParams | string, hash = ''): ParsedP
   for (const [key, values] of seen) {
     const value = values.join(', ');
     if (!isParamName(key)) {
-      found.push({ kind: 'unknown', key, value, reason: 'is not a parameter of the overlay' });
+      found.push({ kind: 'unknown', key, value, reason: { id: 'unknownParam' } });
     } else if (values.length > 1) {
-      found.push({ kind: 'bad', key, value, reason: `is given ${values.length} times; give it once` });
+      found.push({ kind: 'bad', key, value, reason: { id: 'repeated', args: { count: values.length } } });
     } else {
       const result = OverlayParamsSchema.shape[key].safeParse(value);
       if (result.success) params[key] = result.data;
-      else found.push({ kind: 'bad', key, value, reason: firstIssue(result.error) });
+      else found.push({ kind: 'bad', key, value, reason: firstIssue(result.error, PARAM_DOCS[key]) });
     }
   }
   if (hash.length > 1) {
-    found.push({ kind: 'fragment', key: '#', value: hash, reason: 'the URL has a # in it: everything after it is not read' });
+    found.push({ kind: 'fragment', key: '#', value: hash, reason: { id: 'fragment' } });
   }
 
   const complete = params as OverlayParams;
@@ -128,23 +153,22 @@ export function parseParams(query: URLSearchParams | string, hash = ''): ParsedP
 }
 
 type RawProblem =
-  | { kind: 'bad'; key: ParamName; value: string; reason: string }
-  | { kind: 'unknown' | 'fragment'; key: string; value: string; reason: string };
+  | { kind: 'bad'; key: ParamName; value: string; reason: Phrase }
+  | { kind: 'unknown' | 'fragment'; key: string; value: string; reason: Phrase };
 
 function describeProblem(problem: RawProblem, look: ThemePreset): ParamProblem {
   const { key, value, reason } = problem;
   if (problem.kind === 'bad') {
-    return { param: key, value: displayText(value), reason, allowed: PARAM_DOCS[problem.key].allowed, fallback: fallbackText(problem.key, look) };
+    const { allowedPhrase } = PARAM_DOCS[problem.key];
+    return paramProblem(key, displayText(value), { reason, allowed: allowedPhrase, fallback: asWritten(fallbackText(problem.key, look)) });
   }
   if (problem.kind === 'fragment') {
-    return { param: '#', value: displayText(value), reason, allowed: 'colours without #, e.g. accent=ff5c7a', fallback: 'ignored' };
+    return paramProblem('#', displayText(value), { reason, allowed: { id: 'noHash' }, fallback: { id: 'ignored' } });
   }
   const suggestion = suggestParam(key);
-  return {
-    param: displayText(key, 32),
-    value: displayText(value),
+  return paramProblem(displayText(key, 32), displayText(value), {
     reason,
-    allowed: suggestion ? `did you mean ${suggestion}?` : 'the parameters listed in the README or the URL builder',
-    fallback: 'ignored',
-  };
+    allowed: suggestion ? { id: 'didYouMean', args: { name: suggestion } } : { id: 'seeReadme' },
+    fallback: { id: 'ignored' },
+  });
 }

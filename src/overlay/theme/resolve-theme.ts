@@ -1,5 +1,6 @@
 import { composite, contrastRatio, mixHex, toRgba, withAlpha } from './color.ts';
-import { BUNDLED_FACE, FONT_STACKS } from './fonts.ts';
+import { resolveLanguage } from '../../i18n/language-tag.ts';
+import { bundledFamilies, fontStack } from './fonts.ts';
 import { placeMeter } from './layout.ts';
 import type { OverlayParams } from './params-schema.ts';
 import { PRESETS } from './presets.ts';
@@ -88,11 +89,14 @@ export function resolveTheme(params: OverlayParams): Theme {
   const meter = placeMeter(params, safe);
   const reduced = params.motion === 'reduced';
   const durationScale = reduced ? 0.5 : 1;
+  // The schema only lets through tags that resolve (param-types.ts languageParam).
+  const { language, locale } = resolveLanguage(params.lang) ?? { language: 'ja', locale: 'ja-JP' };
   return {
     preset: params.preset,
-    lang: params.lang,
-    fontFamily: FONT_STACKS[look.font.family],
-    fontFace: BUNDLED_FACE,
+    lang: language,
+    locale,
+    fontFamily: fontStack(look.font.family, language),
+    fontFaces: bundledFamilies(language),
     weights: { regular: look.font.weights.body, heavy: look.font.weights.title, number: look.font.weights.number },
     labels: { letterSpacing: look.font.letterSpacing, uppercase: look.font.uppercaseLabels },
     colors: themeColors(look),
@@ -105,7 +109,7 @@ export function resolveTheme(params: OverlayParams): Theme {
     },
     bar: { radius: look.bar.radius, thickness: look.bar.thickness },
     bursts: { likes: look.bursts.likes.map(rgb), comment: rgb(look.bursts.comment), gift: rgb(look.bursts.gift) },
-    numbers: { notation: params.numbers, percent: params.percent, currencyDisplay: params.currencyDisplay },
+    numbers: { notation: params.numbers, percent: params.percent, currencyDisplay: params.currencyDisplay, reference: params.ref, adjustments: params.adjustments },
     layout: {
       scale: params.scale,
       safe,

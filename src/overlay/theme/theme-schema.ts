@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Bilingual, Slug } from '../../protocol/index.ts';
+import { Slug } from '../../protocol/index.ts';
 import { HexColor } from './color.ts';
 import { BUNDLED_WEIGHTS, FONT_IDS } from './fonts.ts';
 
@@ -11,6 +11,8 @@ import { BUNDLED_WEIGHTS, FONT_IDS } from './fonts.ts';
  */
 
 const FontWeight = z.union(BUNDLED_WEIGHTS.map((weight) => z.literal(weight)), { error: `must be one of the bundled weights ${BUNDLED_WEIGHTS.join(', ')}` });
+/** The builder's words for a preset, in its two interface languages. */
+const Bilingual = z.strictObject({ ja: z.string().min(1).max(120), en: z.string().min(1).max(120) });
 const Pixels = (max: number) => z.number().min(0).max(max);
 
 export const ThemePreset = z.strictObject({

@@ -19,11 +19,14 @@ export interface StageRect {
  */
 export interface Theme {
   readonly preset: PresetId;
+  /** The language every word is drawn in. */
   readonly lang: Language;
-  /** The font stack for pixi text; the bundled Noto Sans JP is always last before the generic family. */
+  /** The BCP 47 locale money and numbers are formatted in: `zh-Hant-HK`, or the language's main market. */
+  readonly locale: string;
+  /** The font stack for pixi text: the language's bundled faces always come last before the generic family. */
   readonly fontFamily: string;
-  /** The one bundled face, whose glyphs must be loaded before pixi rasterises text (fonts.ts). */
-  readonly fontFace: string;
+  /** The language's bundled faces, whose glyphs must be loaded before pixi rasterises text (fonts.ts). */
+  readonly fontFaces: readonly string[];
   /** regular: titles and labels; heavy: names, banners; number: the amount and percentage. */
   readonly weights: { readonly regular: number; readonly heavy: number; readonly number: number };
   /** Extra spacing of small labels, px; and whether Latin labels are set in capitals. */
@@ -67,6 +70,9 @@ export interface Theme {
     readonly notation: OverlayParams['numbers'];
     readonly percent: boolean;
     readonly currencyDisplay: OverlayParams['currencyDisplay'];
+    /** Show the approximate line in the viewer's currency when the campaign declares reference rates (`ref`). */
+    readonly reference: boolean;
+    readonly adjustments: OverlayParams['adjustments'];
   };
   readonly layout: {
     /** Multiplies every widget's size. */

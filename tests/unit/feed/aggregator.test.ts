@@ -46,6 +46,8 @@ describe('Aggregator', () => {
     expect(aggregator.state(null).donation).toEqual({
       currency: 'JPY',
       raisedMinor: 2 + 15 + 20 + 100,
+      reactionsMinor: 2 + 15 + 20 + 100,
+      adjustmentsMinor: 0,
       goalMinor: campaign.goalMinor,
       capMinor: campaign.capMinor,
       milestonesReached: 0,
@@ -69,7 +71,7 @@ describe('Aggregator', () => {
   });
 
   it("gives a region its own goal when it has one, the campaign's otherwise, and the same cap", () => {
-    const withGoal: CampaignConfig = { ...campaign, regions: campaign.regions.map((r) => (r.id === 'noto' ? { ...r, goalMinor: 1_000_000 } : r)) };
+    const withGoal: CampaignConfig = { ...campaign, stretchGoals: [], regions: campaign.regions.map((r) => (r.id === 'noto' ? { ...r, goalMinor: 1_000_000 } : r)) };
     const aggregator = new Aggregator(withGoal);
     aggregator.apply({ region: 'noto', market: 'jp', giftDiamonds: 30_000_000 });
     aggregator.apply({ region: 'tohoku', market: 'jp', giftDiamonds: 7 });
@@ -79,7 +81,7 @@ describe('Aggregator', () => {
   });
 
   it('changes the goal on air: every scope without its own goal follows, seq moves, a bad goal changes nothing', () => {
-    const withGoal: CampaignConfig = { ...campaign, regions: campaign.regions.map((r) => (r.id === 'noto' ? { ...r, goalMinor: 1_000_000 } : r)) };
+    const withGoal: CampaignConfig = { ...campaign, stretchGoals: [], regions: campaign.regions.map((r) => (r.id === 'noto' ? { ...r, goalMinor: 1_000_000 } : r)) };
     const aggregator = new Aggregator(withGoal);
     aggregator.setGoal(12_345_678);
     expect(aggregator.goalMinor).toBe(12_345_678);

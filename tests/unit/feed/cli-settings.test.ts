@@ -15,13 +15,29 @@ describe('readCliSettings', () => {
       tickMs: 100,
       simulator: true,
       tiktok: false,
+      tiktokRecordDir: null,
+      tiktokRecordRedacted: false,
+      tiktokStallMs: 60_000,
+      tiktokGiftList: false,
       overlayDir: null,
     });
   });
 
   it('honours every variable, resolving paths against the working directory', () => {
-    const env = { HOST: '0.0.0.0', PORT: '0', CAMPAIGN: 'c.json', TICK_MS: '250', SIMULATOR: 'off', OVERLAY_DIR: 'out', TIKTOK: 'on' };
-    expect(readCliSettings(env, [], '/show')).toEqual({ host: '0.0.0.0', port: 0, campaignPath: '/show/c.json', tickMs: 250, simulator: false, tiktok: true, overlayDir: '/show/out' });
+    const env = { HOST: '0.0.0.0', PORT: '0', CAMPAIGN: 'c.json', TICK_MS: '250', SIMULATOR: 'off', OVERLAY_DIR: 'out', TIKTOK: 'on', TIKTOK_RECORD: 'rec', TIKTOK_RECORD_REDACT: 'on', TIKTOK_STALL_SECONDS: '90', TIKTOK_GIFT_LIST: 'on' };
+    expect(readCliSettings(env, [], '/show')).toEqual({
+      host: '0.0.0.0',
+      port: 0,
+      campaignPath: '/show/c.json',
+      tickMs: 250,
+      simulator: false,
+      tiktok: true,
+      tiktokRecordDir: '/show/rec',
+      tiktokRecordRedacted: true,
+      tiktokStallMs: 90_000,
+      tiktokGiftList: true,
+      overlayDir: '/show/out',
+    });
   });
 
   it('turns the simulator off with --no-simulator', () => {
@@ -38,6 +54,8 @@ describe('readCliSettings', () => {
     [{ PORT: '-1' }, /PORT: must be a whole number/],
     [{ TICK_MS: '5' }, /TICK_MS: must be at least 10/],
     [{ SIMULATOR: 'maybe' }, /SIMULATOR: must be "on" or "off"/],
+    [{ TIKTOK_STALL_SECONDS: '5' }, /TIKTOK_STALL_SECONDS: must be at least 10/],
+    [{ TIKTOK_RECORD_REDACT: 'yes' }, /TIKTOK_RECORD_REDACT: must be "on" or "off"/],
     [{ TIKTOK: 'yes' }, /TIKTOK: must be "on" or "off"/],
     [{ HOST: '   ' }, /HOST: must not be empty/],
   ])('refuses %o naming the variable', (env, message) => {
@@ -71,5 +89,16 @@ describe('isBuildStale', () => {
 
     at(join(root, 'src/overlay/main.ts'), 3000);
     expect(isBuildStale(root)).toBe(true);
+  });
+
+  it('takes --campaign FILE (or --campaign=FILE) over CAMPAIGN, relative to the working directory', () => {
+    expect(readCliSettings({ CAMPAIGN: 'env.json' }, ['--campaign', 'show/campaign.json'], '/work').campaignPath).toBe('/work/show/campaign.json');
+    expect(readCliSettings({}, ['--no-simulator', '--campaign=/abs/c.json'], '/work')).toMatchObject({ campaignPath: '/abs/c.json', simulator: false });
+    expect(readCliSettings({ CAMPAIGN: 'env.json' }, [], '/work').campaignPath).toBe('/work/env.json');
+  });
+
+  it('refuses --campaign without a file', () => {
+    expect(() => readCliSettings({}, ['--campaign'])).toThrow(/--campaign needs the path of a campaign file/);
+    expect(() => readCliSettings({}, ['--campaign', '--no-simulator'])).toThrow(/--campaign needs the path/);
   });
 });

@@ -3,7 +3,9 @@ import { resolveCommand } from '../../../src/lower-third/index.ts';
 import { campaign } from './fixtures.ts';
 
 describe('resolveCommand', () => {
-  it('turns a roster id into the roster entry, with its region named in both languages', () => {
+  it('turns a roster id into the roster entry, with its region named in every language', () => {
+    const entry = campaign.roster.find((candidate) => candidate.id === 'misaki-notoya')!;
+    const noto = campaign.regions.find((region) => region.id === 'noto')!;
     const resolved = resolveCommand({ type: 'show', rosterId: 'misaki-notoya' }, campaign);
     expect(resolved).toEqual({
       ok: true,
@@ -13,8 +15,9 @@ describe('resolveCommand', () => {
           rosterId: 'misaki-notoya',
           nameJa: '能登谷 美咲',
           nameLatin: 'Misaki Notoya',
-          title: { ja: '輪島塗 職人', en: 'Wajima lacquer artisan' },
-          region: { id: 'noto', name: { ja: '能登', en: 'Noto' } },
+          title: entry.title,
+          names: entry.names,
+          region: { id: 'noto', name: noto.name },
           photo: '/assets/roster/misaki-notoya.svg',
         },
       },
@@ -43,7 +46,7 @@ describe('resolveCommand', () => {
     const resolved = resolveCommand({ type: 'update', patch: { region: 'kumamoto', nameLatin: 'X' } }, campaign);
     expect(resolved.ok && resolved.value).toEqual({
       type: 'update',
-      patch: { nameLatin: 'X', region: { id: 'kumamoto', name: { ja: '熊本', en: 'Kumamoto' } } },
+      patch: { nameLatin: 'X', region: { id: 'kumamoto', name: campaign.regions.find((region) => region.id === 'kumamoto')!.name } },
     });
     const bad = resolveCommand({ type: 'update', patch: { region: 'mars' } }, campaign);
     expect(!bad.ok && bad.error.message).toMatch(/^patch\.region: unknown region "mars"/);

@@ -134,3 +134,50 @@ describe('DonationMeterModel', () => {
     expect(model.percent).toBe(50);
   });
 });
+
+describe('DonationMeterModel with adjustments', () => {
+  it('keeps the split of the server amount: reactions and adjustments', () => {
+    const model = new DonationMeterModel(MILESTONES, GOAL);
+    model.setTarget(3_152_300, GOAL, 1_152_300);
+    expect(model.adjustmentsMinor).toBe(1_152_300);
+    expect(model.reactionsMinor).toBe(2_000_000);
+    model.setTarget(3_000_000, GOAL, 1_000_000);
+    expect(model.reactionsMinor).toBe(2_000_000);
+  });
+
+  it('a void that lowers the total counts down and celebrates nothing, not even when the amount climbs back', () => {
+    const model = meterAt(4_000_000);
+    // A ¥1,500,000 match takes it over the first milestone: celebrated once.
+    model.setTarget(5_500_000, GOAL, 1_500_000);
+    expect(model.setProgress(1).map((m) => m.atMinor)).toEqual([5_000_000]);
+    // The match is voided: the amount counts down below the milestone, with no celebration.
+    expect(model.setTarget(4_000_000, GOAL, 0)).toBe(true);
+    expect(model.setProgress(0.5)).toEqual([]);
+    expect(model.setProgress(1)).toEqual([]);
+    expect(model.displayedMinor).toBe(4_000_000);
+    expect(model.reachedCount).toBe(0);
+    // Reactions bring it back over ¥5M: a change of figures, not a second celebration; ¥10M still celebrates.
+    model.setTarget(11_000_000, GOAL, 0);
+    expect(model.setProgress(1).map((m) => m.atMinor)).toEqual([10_000_000]);
+  });
+
+  it('never celebrates on the way down, whatever the amounts (property)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 25_000_000 }), { minLength: 2, maxLength: 20 }), (amounts) => {
+        const model = meterAt(amounts[0]!);
+        const celebrated: number[] = [];
+        for (const amount of amounts.slice(1)) {
+          const before = model.displayedMinor;
+          model.setTarget(amount, GOAL);
+          for (const progress of [0.3, 0.7, 1]) {
+            const crossed = model.setProgress(progress);
+            if (amount < before) expect(crossed).toEqual([]);
+            celebrated.push(...crossed.map((m) => m.atMinor));
+          }
+        }
+        // Each milestone celebrates at most once.
+        expect(new Set(celebrated).size).toBe(celebrated.length);
+      }),
+    );
+  });
+});

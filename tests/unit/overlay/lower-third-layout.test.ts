@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { MAX_CONDENSE, fitToWidth } from '../../../src/overlay/widgets/lower-third/fit.ts';
 import { CARD, layoutCard, placeCard, type MeasuredTexts } from '../../../src/overlay/widgets/lower-third/layout.ts';
-import { cardTexts, glyphsOf } from '../../../src/overlay/widgets/lower-third/model.ts';
+import { cardWords } from '../../../src/lower-third/card-words.ts';
+import { textPicker } from '../../../src/i18n/pick-text.ts';
+import { glyphsOf } from '../../../src/overlay/widgets/lower-third/model.ts';
 
 const SAFE = { x: 96, y: 54, width: 1728, height: 972 };
 
@@ -104,7 +106,7 @@ describe('placeCard: inside the title-safe area', () => {
   });
 });
 
-describe('cardTexts: what a card says in the overlay language', () => {
+describe('cardWords: what a card says in the overlay language', () => {
   const card = {
     cueId: 3,
     rosterId: 'aoi-sato',
@@ -116,8 +118,24 @@ describe('cardTexts: what a card says in the overlay language', () => {
   };
 
   it('keeps both names in every language, and sets title and region in the overlay language', () => {
-    expect(cardTexts(card, 'ja')).toEqual({ nameJa: '佐藤 葵', nameLatin: 'Aoi Sato', title: '歌手', region: '東北' });
-    expect(cardTexts(card, 'en')).toEqual({ nameJa: '佐藤 葵', nameLatin: 'Aoi Sato', title: 'Singer', region: 'TOHOKU' });
+    const quiet = (lang: 'ja' | 'en') => textPicker(lang, undefined, () => {});
+    expect(cardWords(card, 'ja', 'ja-JP', quiet('ja'))).toEqual({ nameJa: '佐藤 葵', nameLatin: 'Aoi Sato', title: '歌手', region: '東北' });
+    expect(cardWords(card, 'en', 'en-US', quiet('en'))).toEqual({ nameJa: '佐藤 葵', nameLatin: 'Aoi Sato', title: 'Singer', region: 'TOHOKU' });
+  });
+
+  it("shows the name as the viewers' language writes it, the title and region by the fallback order, and says what fell back", () => {
+    const warned: string[] = [];
+    const korean = { ...card, names: { ko: '사토 아오이' }, title: { ja: '歌手', en: 'Singer', ko: '가수' } };
+    expect(cardWords(korean, 'ko', 'ko-KR', textPicker('ko', ['en', 'ja'], (line) => warned.push(line)))).toEqual({
+      nameJa: '사토 아오이',
+      nameLatin: 'Aoi Sato',
+      title: '가수',
+      region: 'Tohoku',
+    });
+    expect(warned).toEqual([expect.stringMatching(/^region name of Aoi Sato's card has no ko text; showing its en text "Tohoku"/)]);
+    // Vietnamese capitals keep their marks.
+    const vietnamese = { ...card, region: { id: 'tohoku', name: { vi: 'Đông Bắc' } } };
+    expect(cardWords(vietnamese, 'vi', 'vi-VN', textPicker('vi', undefined, () => {})).region).toBe('ĐÔNG BẮC');
   });
 
   it('lists each glyph to load once', () => {

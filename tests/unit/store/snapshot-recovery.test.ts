@@ -98,3 +98,23 @@ describe('snapshots, compaction and recovery', () => {
     await expect(openStore(crashed)).rejects.toThrow(/missing journal-00000001\.log/);
   });
 });
+
+describe('room like totals in the journal', () => {
+  it('come back the highest per room after a restart, through the journal and through a snapshot', async () => {
+    const dir = await dirs.make();
+    const room = '7441000000000000001';
+    let { store } = await openStore(dir);
+    await store.commitReactions({ source: 'tiktok', deltas: [], roomLikeTotals: [{ roomId: room, total: 5_000 }] });
+    await store.compact(); // the first total is now in a snapshot, the next ones in the journal after it
+    await store.commitReactions({ source: 'tiktok', deltas: [], roomLikeTotals: [{ roomId: room, total: 5_120 }, { roomId: '42', total: 9 }] });
+    await store.commitReactions({ source: 'tiktok', deltas: [], roomLikeTotals: [{ roomId: room, total: 4_000 }] });
+    await store.close();
+    const reopened = await openStore(dir);
+    expect(reopened.state.roomLikeTotals).toEqual({ [room]: 5_120, '42': 9 });
+    await reopened.store.compact();
+    await reopened.store.close();
+    const fromSnapshot = await openStore(dir);
+    expect(fromSnapshot.state.roomLikeTotals).toEqual({ [room]: 5_120, '42': 9 });
+    await fromSnapshot.store.close();
+  });
+});

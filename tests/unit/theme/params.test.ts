@@ -33,10 +33,16 @@ const APPLIED: Record<ParamName, [value: string, check: (parsed: ParsedParams) =
     expect(theme.colors.panelBottom).not.toBe(defaultTheme.colors.panelBottom);
   }],
   font: ['system', ({ theme }) => expect(theme.fontFamily).toMatch(/^system-ui,.*"Noto Sans JP"/)],
-  lang: ['en', ({ theme }) => expect(theme.lang).toBe('en')],
+  lang: ['zh-hant-hk', ({ theme, params }) => {
+    expect(params.lang).toBe('zh-Hant-HK');
+    expect(theme).toMatchObject({ lang: 'zh-Hant', locale: 'zh-Hant-HK', fontFaces: ['Noto Sans TC', 'Noto Sans JP'] });
+    expect(theme.fontFamily).toBe('"Noto Sans TC", "Noto Sans JP", sans-serif');
+  }],
   numbers: ['compact', ({ theme }) => expect(theme.numbers.notation).toBe('compact')],
   percent: ['off', ({ theme }) => expect(theme.numbers.percent).toBe(false)],
   currencyDisplay: ['code', ({ theme }) => expect(theme.numbers.currencyDisplay).toBe('code')],
+  ref: ['on', ({ theme }) => expect(theme.numbers.reference).toBe(true)],
+  adjustments: ['split', ({ theme }) => expect(theme.numbers.adjustments).toBe('split')],
   scale: ['1.25', ({ theme }) => {
     expect(theme.layout.scale).toBe(1.25);
     expect(theme.layout.meter.box.width).toBe(METER_SIZES.bar.width * 1.25);
@@ -68,6 +74,7 @@ const APPLIED: Record<ParamName, [value: string, check: (parsed: ParsedParams) =
   density: ['0.5', ({ theme }) => expect(theme.motion.particleDensity).toBe(0.5)],
   campaign: ['local-love-2024', ({ params }) => expect(params.campaign).toBe('local-love-2024')],
   region: ['tohoku', ({ params }) => expect(params.region).toBe('tohoku')],
+  market: ['tw', ({ params }) => expect(params.market).toBe('tw')],
   feed: ['http://127.0.0.1:4000/', ({ params }) => expect(params.feed).toBe('http://127.0.0.1:4000/')],
   clock: ['test', ({ params }) => expect(params.clock).toBe('test')],
   board: ['bars', ({ theme }) => expect(theme.layout.board.style).toBe('bars')],
@@ -76,9 +83,9 @@ const APPLIED: Record<ParamName, [value: string, check: (parsed: ParsedParams) =
 /** One refused value of every parameter. */
 const REFUSED: Record<ParamName, string> = {
   preset: 'sunset', accent: 'pink', text: '#12', panel: 'rgba(0,0,0,.5)', font: 'Comic Sans', lang: 'fr',
-  numbers: 'short', percent: 'maybe', currencyDisplay: 'emoji', scale: '3', safe: '-1', widgets: 'meter,ticker',
+  numbers: 'short', percent: 'maybe', currencyDisplay: 'emoji', ref: 'approx', adjustments: 'apart', scale: '3', safe: '-1', widgets: 'meter,ticker',
   meter: 'middle', meterStyle: 'pie', lowerThird: 'center', motion: 'none', density: '1e3', campaign: 'Local Love',
-  region: '../etc', feed: 'javascript:alert(1)', clock: 'fast', board: 'globe',
+  region: '../etc', market: 'TW!', feed: 'javascript:alert(1)', clock: 'fast', board: 'globe',
 };
 
 describe('parseParams: every parameter', () => {
@@ -141,7 +148,7 @@ describe('parseParams: tolerance', () => {
     expect(parsed.params.lang).toBe('ja');
     expect(parsed.params.scale).toBe(1.5);
     expect(parsed.problems).toEqual([
-      { param: 'lang', value: 'en, ja', reason: 'is given 2 times; give it once', allowed: 'ja | en', fallback: 'ja' },
+      expect.objectContaining({ param: 'lang', value: 'en, ja', reason: 'is given 2 times; give it once', allowed: 'ja | en | zh-Hant | ko | th | id | vi | fil', fallback: 'ja' }),
     ]);
   });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_BACKOFF, retryDelayMs } from '../../../src/feed/sources/tiktok/backoff.ts';
 import { classifyConnectFailure, describeError } from '../../../src/feed/sources/tiktok/connect-failure.ts';
-import { InvalidResponseCompositeError, InvalidUniqueIdError, PremiumFeatureError, SignatureRateLimitError, UserOfflineError } from './library-double.ts';
+import { HTTPError, InvalidResponseCompositeError, InvalidResponseError, InvalidUniqueIdError, PremiumFeatureError, SignatureRateLimitError, UserOfflineError } from './library-double.ts';
 
 const attempts = (count: number) => Array.from({ length: count }, (_, i) => i + 1);
 
@@ -46,7 +46,7 @@ describe('retryDelayMs', () => {
 describe('classifyConnectFailure', () => {
   it('recognises the sign server’s rate limit, with its Retry-After', () => {
     const failure = classifyConnectFailure(new SignatureRateLimitError(45_000));
-    expect(failure).toEqual({ kind: 'rate-limited', retryAfterMs: 45_000, message: expect.stringMatching(/^SignatureRateLimitError: \[Rate Limited\] Too many connections/) });
+    expect(failure).toEqual({ kind: 'rate-limited', by: 'sign-server', retryAfterMs: 45_000, resetAt: null, message: expect.stringMatching(/^SignatureRateLimitError: \[Rate Limited\] Too many connections/) });
     expect(classifyConnectFailure(new SignatureRateLimitError(0))).toMatchObject({ kind: 'rate-limited', retryAfterMs: null });
   });
 
@@ -54,6 +54,27 @@ describe('classifyConnectFailure', () => {
     const composite = new InvalidResponseCompositeError([new Error('HTML route failed'), new SignatureRateLimitError(10_000)]);
     expect(classifyConnectFailure(composite)).toMatchObject({ kind: 'rate-limited', retryAfterMs: 10_000 });
     expect(classifyConnectFailure(new Error('connect failed', { cause: new SignatureRateLimitError(5_000) }))).toMatchObject({ kind: 'rate-limited' });
+  });
+
+  it('reads a daily limit’s reset time, and waits until it rather than a minute', () => {
+    const resetAt = 1_732_579_200_000; // the next midnight UTC after 1_732_500_000_000
+    const daily = classifyConnectFailure(new SignatureRateLimitError(0, 'Daily connection limit reached.', resetAt, 'day'));
+    expect(daily).toMatchObject({ kind: 'rate-limited', by: 'sign-server', retryAfterMs: null, resetAt });
+    expect(daily.message).toMatch(/\(day\) Too many connections started/);
+    const now = 1_732_500_000_000;
+    expect(retryDelayMs({ kind: 'rate-limited', attempt: 1, retryAfterMs: null, untilResetMs: resetAt - now }, 0.5)).toBe(79_200_000);
+  });
+
+  it('finds TikTok’s own 429 inside a room-id lookup that failed on every route', () => {
+    const lookup = new InvalidResponseCompositeError([
+      new HTTPError(429, 'Too Many Requests'),
+      new InvalidResponseError({ routeId: 'fetchRoomIdRoute' }, 'Failed to extract Room ID from API.'),
+      new InvalidResponseError({ routeId: 'fetchRoomIdRoute' }, 'Failed to retrieve Room ID from Euler due to an error: 429 Too Many Requests'),
+    ]);
+    expect(classifyConnectFailure(lookup)).toEqual({ kind: 'rate-limited', by: 'tiktok', retryAfterMs: null, resetAt: null, message: 'InvalidResponseCompositeError: Failed to retrieve Room ID from all sources.' });
+    // The same lookup failing for another reason is an ordinary, retryable failure.
+    const notFound = new InvalidResponseCompositeError([new InvalidResponseError({ routeId: 'fetchRoomIdRoute' }, 'Failed to extract Room ID from HTML.')]);
+    expect(classifyConnectFailure(notFound)).toMatchObject({ kind: 'transient' });
   });
 
   it('tells "not live", "cannot be fixed by retrying" and "try again" apart', () => {

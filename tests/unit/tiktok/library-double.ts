@@ -31,11 +31,36 @@ function boxed(message: string): string {
 }
 
 export class SignatureRateLimitError extends SignAPIError {
+  /** The X-RateLimit-Reset header × 1000 (ms since the epoch), undefined when absent, as the library reads it. */
+  readonly resetTime: number | undefined;
   constructor(
     readonly retryAfter: number,
     apiMessage?: string,
+    resetTime?: number,
+    limitLabel?: string,
   ) {
-    super('Rate Limited', 'Too many connections started, try again later.', ...(apiMessage ? [boxed(apiMessage)] : []));
+    super('Rate Limited', `${limitLabel ? `(${limitLabel}) ` : ''}Too many connections started, try again later.`, ...(apiMessage ? [boxed(apiMessage)] : []));
+    this.resetTime = resetTime;
+  }
+}
+
+/** A route's error ("[routeId] message"), as the library builds it. */
+export class InvalidResponseError extends Error {
+  constructor(
+    readonly config: { routeId: string },
+    message: string,
+  ) {
+    super(`[${config.routeId}] ${message}`);
+  }
+}
+
+/** got's HTTPError, which the library's web client lets through from TikTok's HTML and API routes. */
+export class HTTPError extends Error {
+  override readonly name = 'HTTPError';
+  readonly response: { statusCode: number; statusMessage: string };
+  constructor(statusCode: number, statusMessage: string) {
+    super(`Response code ${statusCode} (${statusMessage})`);
+    this.response = { statusCode, statusMessage };
   }
 }
 
@@ -59,12 +84,24 @@ export type ConnectOutcome = { roomId: string } | Error;
 export class FakeLiveConnection extends EventEmitter implements LiveConnection {
   connected = false;
   disconnectCalls = 0;
+  isLiveCalls = 0;
+  /** What TikTok's unsigned room info says; by default: live unless the attempt's outcome is UserOfflineError. */
+  live: boolean | Error;
 
   constructor(
     readonly uniqueId: string,
     private readonly outcome: ConnectOutcome,
   ) {
     super();
+    this.live = !(outcome instanceof UserOfflineError);
+  }
+
+  /** fetchIsLive(): the unsigned routes only (the source turns the Euler fallback off). */
+  async fetchIsLive(): Promise<boolean> {
+    this.isLiveCalls += 1;
+    await Promise.resolve();
+    if (this.live instanceof Error) throw this.live;
+    return this.live;
   }
 
   async connect(): Promise<unknown> {

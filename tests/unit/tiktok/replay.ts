@@ -1,54 +1,45 @@
 import { readFileSync } from 'node:fs';
-import { TikTokStreamCounter, type StreamCounterOptions } from '../../../src/feed/sources/tiktok/stream-counter.ts';
-import type { TikTokEvent } from '../../../src/feed/sources/tiktok/tiktok-event.ts';
+import { parseRecording, type RecordedEvent } from '../../../src/feed/sources/tiktok/recording.ts';
+import { Replay, type ReplayOptions, type ReplayReport } from '../../../src/feed/sources/tiktok/replay.ts';
+import type { TikTokStreamCounter } from '../../../src/feed/sources/tiktok/stream-counter.ts';
 import { emptyTotals, REACTION_KINDS, type ReactionDelta, type ReactionTotals } from '../../../src/protocol/index.ts';
 
-/**
- * A recorded sequence (tests/fixtures/tiktok/*.json): each step happens `at` ms after `timeZero`, and
- * either hands the counter one library event, as tiktok-live-connector 2.x emits it, or sweeps for
- * silent streaks (what the source's interval does). A `label` marks a moment the test checks.
- */
-interface Fixture {
-  description: string;
-  timeZero: number;
-  steps: { at: number; label?: string; event?: TikTokEvent; sweep?: true }[];
-}
-
+/** Every fixture starts here: its "connected" is at T0 (local clock, ms since the epoch). */
+export const T0 = 1_732_500_000_000;
+export const STREAM_ID = 'locallove_tohoku';
 export const TARGET = { region: 'tohoku', market: 'jp' } as const;
+export const FIXTURES = ['connect-backlog', 'duplicates', 'gift-streaks', 'like-batches', 'lost-repeat-end', 'stream-ends-and-returns'] as const;
 
-export function loadFixture(name: string): Fixture {
-  return JSON.parse(readFileSync(new URL(`../../fixtures/tiktok/${name}.json`, import.meta.url), 'utf8')) as Fixture;
+/** A recording in tests/fixtures/tiktok (the TIKTOK_RECORD format), optionally with the local clock moved by `shiftMs`. */
+export function loadFixture(name: string, shiftMs = 0): RecordedEvent[] {
+  const { events, bad } = parseRecording(readFileSync(new URL(`../../fixtures/tiktok/${name}.jsonl`, import.meta.url), 'utf8'), `${name}.jsonl`);
+  if (bad.length > 0) throw new Error(`fixture ${name} has bad lines: ${JSON.stringify(bad)}`);
+  return events.map((event) => ({ ...event, at: event.at + shiftMs }));
 }
 
-export interface Replay {
+export interface FixtureRun {
   counter: TikTokStreamCounter;
-  /** The totals after the last step. */
+  report: ReplayReport;
+  /** The totals once the recording has played out (held messages and silent streaks counted). */
   totals: ReactionTotals;
-  /** The totals right after each labelled step. */
-  at: Map<string, ReactionTotals>;
+  /** The totals counted up to `ms` after T0 (+ the shift), the end not yet played out. */
+  after(ms: number): ReactionTotals;
   deltas: ReactionDelta[];
   logged: string[];
 }
 
-/** Plays a fixture through a fresh counter on a clock that jumps to each step's time. */
-export function replay(name: string, options: Partial<StreamCounterOptions> = {}): Replay {
-  const fixture = loadFixture(name);
-  let now = fixture.timeZero;
+/** Plays a fixture through the replay engine (the live counting core, on a clock that follows `at`). */
+export function replay(name: string, options: ReplayOptions = {}, shiftMs = 0): FixtureRun {
   const logged: string[] = [];
-  const counter = new TikTokStreamCounter(TARGET, { now: () => now, log: (message) => logged.push(message), ...options });
-  const totals = emptyTotals();
-  const at = new Map<string, ReactionTotals>();
-  const deltas: ReactionDelta[] = [];
-  for (const step of fixture.steps) {
-    now = fixture.timeZero + step.at;
-    const delta = step.sweep ? counter.sweep() : counter.handle(step.event!);
-    if (delta) {
-      deltas.push(delta);
-      for (const kind of REACTION_KINDS) totals[kind] += delta[kind];
-    }
-    if (step.label) at.set(step.label, { ...totals });
-  }
-  return { counter, totals, at, deltas, logged };
+  const run = new Replay(() => TARGET, { log: (message) => logged.push(message), ...options });
+  run.play(loadFixture(name, shiftMs));
+  const report = run.finish();
+  const after = (ms: number) => {
+    const sums = emptyTotals();
+    for (const { at, delta } of run.deltas) if (at <= T0 + shiftMs + ms) for (const kind of REACTION_KINDS) sums[kind] += delta[kind];
+    return sums;
+  };
+  return { counter: run.counterOf(STREAM_ID)!, report, totals: report.totals, after, deltas: run.deltas.map((d) => d.delta), logged };
 }
 
 /** Totals with every kind named, zeros included, so an assertion states the whole expectation. */

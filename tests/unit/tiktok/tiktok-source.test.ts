@@ -2,10 +2,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SignServerGate } from '../../../src/feed/sources/tiktok/sign-server-gate.ts';
 import { TikTokSource, type TikTokSourceOptions } from '../../../src/feed/sources/tiktok/tiktok-source.ts';
 import { REACTION_KINDS, StreamConfig, StreamStatus, type ReactionDelta } from '../../../src/protocol/index.ts';
-import { FakeLibrary, FakeLiveConnection, InvalidUniqueIdError, SignatureRateLimitError, UserOfflineError } from './library-double.ts';
-import { loadFixture, totals } from './replay.ts';
+import { FakeLibrary, FakeLiveConnection, HTTPError, InvalidResponseCompositeError, InvalidResponseError, InvalidUniqueIdError, SignatureRateLimitError, UserOfflineError } from './library-double.ts';
+import { loadFixture, T0, totals } from './replay.ts';
 
-const T0 = 1_732_500_000_000;
 const ROOM = '7441000000000000001';
 const NEXT_ROOM = '7441000000000000777';
 const STREAM = StreamConfig.parse({ uniqueId: '@locallove_tohoku', region: 'tohoku', market: 'jp', label: 'Sendai stage' });
@@ -16,8 +15,9 @@ function startSource(library: FakeLibrary, options: TikTokSourceOptions = {}, st
   const deltas: ReactionDelta[] = [];
   const statuses: StreamStatus[] = [];
   const logged: string[] = [];
-  // random 0: no jitter, so every wait is exactly the policy's.
-  const source = new TikTokSource(stream, { openConnection: library.open, random: () => 0, log: (message) => logged.push(message), ...options });
+  // random 0: no jitter, so every wait is exactly the policy's. No settle window unless a test asks for
+  // one: messages then count the moment they arrive, which keeps these tests about the connection.
+  const source = new TikTokSource(stream, { openConnection: library.open, random: () => 0, settleMs: 0, log: (message) => logged.push(message), ...options });
   source.onStatus((status) => statuses.push(status));
   source.start((delta) => deltas.push(delta));
   running.push(source);
@@ -48,9 +48,9 @@ const rose = (msgId: string, repeatCount: number, repeatEnd: 0 | 1) => ({
 
 /** Pushes a recorded fixture through a library connection at the recorded times (its own "connected" aside). */
 async function playThrough(connection: FakeLiveConnection, name: string): Promise<void> {
-  for (const step of loadFixture(name).steps) {
-    await advanceTo(step.at);
-    if (step.event && step.event.type !== 'connected') connection.push(step.event.type, step.event.data);
+  for (const event of loadFixture(name)) {
+    await advanceTo(event.at - T0);
+    if (event.event !== 'connected') connection.push(event.event, event.data);
   }
 }
 
@@ -66,7 +66,7 @@ afterEach(async () => {
 describe('TikTokSource with a library connection', () => {
   it('connects, shows the room, and counts what the library emits exactly as the counter does', async () => {
     const library = new FakeLibrary();
-    const { source, sum, statuses } = startSource(library);
+    const { source, sum, statuses } = startSource(library, { settleMs: 2_000 });
     await advance(0);
     expect(library.opened.map((c) => c.uniqueId)).toEqual(['locallove_tohoku']);
     expect(source.status).toMatchObject({ state: 'connected', roomId: ROOM, region: 'tohoku', market: 'jp', label: 'Sendai stage', lastError: null });
@@ -79,7 +79,7 @@ describe('TikTokSource with a library connection', () => {
 
   it('closes a streak that lost its repeatEnd on its own sweep timer', async () => {
     const library = new FakeLibrary();
-    const { sum } = startSource(library);
+    const { sum } = startSource(library, { settleMs: 2_000 });
     await advance(0);
     await playThrough(library.last, 'lost-repeat-end');
     expect(sum()).toEqual(totals({ gifts: 10, giftDiamonds: 26 }));
@@ -156,12 +156,140 @@ describe('TikTokSource with a library connection', () => {
     const library = new FakeLibrary([new UserOfflineError("The requested user isn't online :("), new UserOfflineError("The requested user isn't online :(")]);
     const { source } = startSource(library);
     await advance(0);
-    expect(source.status).toMatchObject({ state: 'ended', nextAttemptAt: T0 + 30_000, lastError: "UserOfflineError: The requested user isn't online :(" });
+    expect(source.status).toMatchObject({ state: 'ended', nextAttemptAt: T0 + 30_000, lastError: 'not live (checked on TikTok without the sign server)' });
+    // Asked on the unsigned path: connect(), which signs, was never called.
+    expect(library.opened.map((c) => [c.isLiveCalls, c.connected])).toEqual([[1, false]]);
     await advance(30_000);
     expect(source.status).toMatchObject({ state: 'ended', nextAttemptAt: T0 + 60_000 });
     await advance(30_000);
     expect(source.status.state).toBe('connected');
     expect(library.opened).toHaveLength(3);
+  });
+
+  it('waits for a daily sign-server limit to reset, not a minute, and holds every stream back until then', async () => {
+    const resetAt = T0 + 6 * 3_600_000; // the limit resets in 6 hours (X-RateLimit-Reset)
+    const gate = new SignServerGate();
+    const first = new FakeLibrary([new SignatureRateLimitError(0, 'Daily limit reached.', resetAt, 'day')]);
+    const second = new FakeLibrary();
+    const a = startSource(first, { gate });
+    const b = startSource(second, { gate, startDelayMs: 2_000 }, StreamConfig.parse({ uniqueId: 'locallove_kumamoto', region: 'kumamoto', market: 'tw' }));
+    await advance(0);
+    expect(a.source.status).toMatchObject({ state: 'reconnecting', nextAttemptAt: resetAt });
+    expect(a.source.status.lastError).toMatch(/\(day\) Too many connections started/);
+    await advanceTo(resetAt - T0 - 1);
+    expect(first.opened).toHaveLength(1);
+    expect(second.opened).toHaveLength(0);
+    await advanceTo(resetAt - T0);
+    expect(a.source.status.state).toBe('connected');
+    expect(b.source.status.state).toBe('connected');
+  });
+
+  it('backs off as for a rate limit when TikTok’s 429 hides inside a failed room-id lookup', async () => {
+    const lookup = new InvalidResponseCompositeError([
+      new HTTPError(429, 'Too Many Requests'),
+      new InvalidResponseError({ routeId: 'fetchRoomIdRoute' }, 'Failed to extract Room ID from API.'),
+    ]);
+    const library = new FakeLibrary([lookup]);
+    const { source } = startSource(library);
+    await advance(0);
+    // A minute (the rate-limit backoff), not the 1 s of an ordinary failure.
+    expect(source.status).toMatchObject({ state: 'reconnecting', nextAttemptAt: T0 + 60_000, lastError: 'InvalidResponseCompositeError: Failed to retrieve Room ID from all sources.' });
+    await advance(59_999);
+    expect(library.opened).toHaveLength(1);
+    await advance(1);
+    expect(source.status.state).toBe('connected');
+  });
+
+  it('marks a connection that went silent while TikTok says the LIVE is on as stalled, logs it, and reconnects', async () => {
+    const library = new FakeLibrary();
+    const { source, sum, statuses, logged } = startSource(library, { stallAfterMs: 20_000 });
+    await advance(0);
+    const silent = library.last;
+    silent.push('like', like('s1', 700));
+    silent.push('like', like('s2', 750));
+    await advance(19_000);
+    expect(source.status.state).toBe('connected');
+    expect(silent.isLiveCalls).toBe(1); // the check before joining
+    await advance(1_000);
+    // 20 s without an event: asked (unsigned), still live, so the socket is dead: replaced.
+    expect(silent.isLiveCalls).toBe(2);
+    expect(source.status).toMatchObject({ state: 'stalled', stalls: 1, nextAttemptAt: Date.now() + 1_000 });
+    expect(logged).toContain('tiktok:@locallove_tohoku: stalled: no event for 20 s while TikTok says the LIVE is on; reconnecting');
+    expect(silent.disconnectCalls).toBe(1);
+    await advance(1_000);
+    expect(source.status).toMatchObject({ state: 'connected', stalls: 1 });
+    expect(statesOf(statuses)).toEqual(['connecting', 'connected', 'stalled', 'connecting', 'connected']);
+    // The room's total went on: the likes made while the socket was silent count once.
+    library.last.push('like', like('s3', 900));
+    expect(sum()).toEqual(totals({ likes: 50 + 150 }));
+  });
+
+  it('replaces a silent connection too when TikTok does not answer whether the LIVE is on', async () => {
+    const library = new FakeLibrary();
+    const { source, logged } = startSource(library, { stallAfterMs: 20_000 });
+    await advance(0);
+    library.last.fetchIsLive = () => new Promise<boolean>(() => {}); // TikTok's page hangs
+    await advance(20_000);
+    expect(source.status.state).toBe('connected');
+    await advance(15_000);
+    expect(source.status).toMatchObject({ state: 'stalled', stalls: 1 });
+    expect(logged).toContain('tiktok:@locallove_tohoku: could not check whether the LIVE is still on: TikTok did not say within 15 s whether the LIVE is on');
+    expect(logged).toContain('tiktok:@locallove_tohoku: stalled: no event for 20 s while the LIVE may still be on; reconnecting');
+  });
+
+  it('takes a silent connection as ended when TikTok says the LIVE is over (a stream end that never came)', async () => {
+    const library = new FakeLibrary();
+    const { source, sum, logged } = startSource(library, { stallAfterMs: 20_000 });
+    await advance(0);
+    library.last.push('gift', rose('g1', 1, 0));
+    library.last.push('gift', rose('g2', 2, 0));
+    library.last.live = false;
+    await advance(20_000);
+    expect(source.status).toMatchObject({ state: 'ended', stalls: 0, lastError: 'the LIVE ended' });
+    expect(sum()).toEqual(totals({ gifts: 2, giftDiamonds: 2 })); // the open streak is counted at the end
+    expect(logged).toContain('tiktok:@locallove_tohoku: no event for 20 s and TikTok says the LIVE is over: taken as ended');
+  });
+
+  it('shows what it counted and dropped, the like total, the age of the last event and the clock offset', async () => {
+    const library = new FakeLibrary();
+    const { source } = startSource(library);
+    await advance(0);
+    const skewed = (msgId: string, total: number) => ({ common: { msgId, createTime: String(Date.now() - 240_000) }, count: 1, total: String(total) });
+    library.last.push('like', skewed('c1', 100)); // our clock is 4 minutes ahead of TikTok's
+    library.last.push('like', skewed('c1', 100));
+    library.last.push('like', { total: 'lots' });
+    library.last.push('gift', { common: { msgId: 'c2' }, user: { id: '1' }, giftId: '424242', groupId: '5', repeatCount: 1, repeatEnd: 1 });
+    await advance(3_000);
+    expect(StreamStatus.parse(source.status)).toMatchObject({
+      counted: 2,
+      duplicates: 1,
+      malformed: 1,
+      backlog: 0,
+      giftsValueUnknown: 1,
+      likeTotal: 100,
+      lastEventAt: T0,
+      lastEventAgeMs: 3_000,
+      clockOffsetMs: 240_000,
+    });
+  });
+
+  it('records every event the library emits, as received, when asked to', async () => {
+    class RecordableConnection extends FakeLiveConnection {
+      readonly recordableEvents = ['chat', 'member', 'connected', 'disconnected'];
+    }
+    const recorded: unknown[] = [];
+    const connection = new RecordableConnection('locallove_tohoku', { roomId: ROOM });
+    const { sum } = startSource(new FakeLibrary(), { openConnection: () => connection, record: (event) => recorded.push(event) });
+    await advance(0);
+    const chat = { common: { msgId: 'r1', createTime: String(Date.now()) }, content: 'がんばれ' };
+    connection.push('chat', chat);
+    connection.push('member', { common: { msgId: 'r2' }, user: { nickname: 'someone' } });
+    expect(recorded).toEqual([
+      { at: T0, stream: 'locallove_tohoku', event: 'connected', data: expect.objectContaining({ roomId: ROOM }) },
+      { at: T0, stream: 'locallove_tohoku', event: 'chat', data: chat },
+      { at: T0, stream: 'locallove_tohoku', event: 'member', data: { common: { msgId: 'r2' }, user: { nickname: 'someone' } } },
+    ]);
+    expect(sum()).toEqual(totals({ comments: 1 }));
   });
 
   it('gives up on an error retrying cannot fix, and says so', async () => {

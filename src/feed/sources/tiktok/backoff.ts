@@ -29,7 +29,7 @@ export const DEFAULT_BACKOFF: Readonly<BackoffPolicy> = Object.freeze({
 
 export type RetryReason =
   | { kind: 'failure'; attempt: number }
-  | { kind: 'rate-limited'; attempt: number; retryAfterMs: number | null }
+  | { kind: 'rate-limited'; attempt: number; retryAfterMs: number | null; untilResetMs?: number | null }
   | { kind: 'offline' };
 
 /**
@@ -37,7 +37,8 @@ export type RetryReason =
  * `random` is a number in [0, 1) (injected, so schedules are testable).
  * - failure:      min(maxMs, baseMs · 2^(attempt−1)), minus up to `jitter` of it;
  * - rate-limited: min(rateLimitMaxMs, rateLimitBaseMs · 2^(attempt−1)) minus jitter, but never less
- *                 than the Retry-After the sign server sent (SignatureRateLimitError.retryAfter);
+ *                 than the Retry-After the sign server sent (SignatureRateLimitError.retryAfter), nor than
+ *                 the time left until its limit resets (`untilResetMs`, from resetTime: a daily limit);
  * - offline:      offlinePollMs minus jitter.
  * Jitter only ever shortens a wait, so the caps are true maxima.
  */
@@ -47,7 +48,7 @@ export function retryDelayMs(reason: RetryReason, random: number, policy: Backof
     case 'failure':
       return shorten(doubling(policy.baseMs, reason.attempt, policy.maxMs));
     case 'rate-limited':
-      return Math.max(reason.retryAfterMs ?? 0, shorten(doubling(policy.rateLimitBaseMs, reason.attempt, policy.rateLimitMaxMs)));
+      return Math.max(reason.retryAfterMs ?? 0, reason.untilResetMs ?? 0, shorten(doubling(policy.rateLimitBaseMs, reason.attempt, policy.rateLimitMaxMs)));
     case 'offline':
       return shorten(policy.offlinePollMs);
   }

@@ -14,9 +14,14 @@
  * - a different room after one we watched (the LIVE ended and a new one began: TikTok gives every LIVE
  *   its own room id): counted from 0, since every like in it came after the room we watched.
  *   An unknown room id (null) is taken as the same room, and so is the first id learnt after an unknown
- *   one: the cautious reading, which can undercount a little but never counts a like twice.
+ *   one: the cautious reading, which can undercount a little but never counts a like twice;
+ * - a room whose highest counted total the store kept (`counted`: a feed restarted in the middle of a
+ *   LIVE) goes on from that total: the likes made while the feed was down count once, at the next total.
  */
 export class LikeTotal {
+  /** `counted(roomId)`: the highest total of that room an earlier run counted up to, if the store knows it. */
+  constructor(private readonly counted: (roomId: string) => number | undefined = () => undefined) {}
+
   private roomId: string | null = null;
   private joinedAnyRoom = false;
   /** Highest total seen in the current room; null until the baseline is taken. */
@@ -26,7 +31,20 @@ export class LikeTotal {
     return this.roomId;
   }
 
+  /** The highest like total seen in the current room, or null before its first. */
+  get highestTotal(): number | null {
+    return this.highest;
+  }
+
   enterRoom(roomId: string | null): void {
+    const kept = roomId === null ? undefined : this.counted(roomId);
+    if (kept !== undefined && roomId !== this.roomId) {
+      // Totals seen while the room id was still unknown were this room's too.
+      this.highest = this.roomId === null && this.highest !== null ? Math.max(kept, this.highest) : kept;
+      this.joinedAnyRoom = true;
+      this.roomId = roomId;
+      return;
+    }
     if (!this.joinedAnyRoom) {
       this.joinedAnyRoom = true;
       this.roomId = roomId;

@@ -9,6 +9,14 @@ export interface LiveConnection {
   /** Resolves once the WebSocket is open (after emitting "connected"); rejects with the library's error. */
   connect(): Promise<unknown>;
   disconnect(): Promise<void>;
+  /**
+   * Whether the user is live, asked on TikTok's unsigned routes (the LIVE page's HTML, then its API):
+   * `fetchIsLive()` with IsLiveRouteConfig.skipFetchRoomIdFromEulerRoute set, so it never spends
+   * sign-server quota. Rejects when TikTok answered neither route.
+   */
+  fetchIsLive(): Promise<boolean>;
+  /** Every event name the library emits (its WebcastEvent and ControlEvent), for recording; absent: the counted ones. */
+  readonly recordableEvents?: readonly string[];
 }
 
 /** The library's payloads are whatever its decoder produced: they are validated at the seam, not typed here. */
@@ -25,9 +33,21 @@ export type OpenLiveConnection = (uniqueId: string) => LiveConnection | Promise<
  *   URL is the connect backlog; the library then does not emit it at all (our counter drops it anyway);
  * - fetchRoomInfoOnConnect (default true) makes `connect()` reject with UserOfflineError when the user
  *   is not live, which the source reads as "ended: poll until the LIVE begins";
+ * - enableExtendedGiftInfo: false: the room's gift list is a *signed* request (fetchRoomGiftsRoute signs
+ *   gift/list), one more sign-server call per join. `giftList: true` (TIKTOK_GIFT_LIST=on) turns it on:
+ *   gifts that arrive without their details are then priced from it (otherwise from earlier gifts of the kind);
+ * - IsLiveRouteConfig.skipFetchRoomIdFromEulerRoute: liveness checks use TikTok's own unsigned routes only
+ *   (a global setting of the library: this feed never wants the Euler fallback for them);
  * - the sign server's API key, if any, comes from the SIGN_API_KEY environment variable (the library's SignConfig).
  */
-export const openTikTokLiveConnection: OpenLiveConnection = async (uniqueId) => {
-  const { TikTokLiveConnection } = await import('tiktok-live-connector');
-  return new TikTokLiveConnection(uniqueId, { processInitialData: false, fetchRoomInfoOnConnect: true, enableExtendedGiftInfo: false });
+export const tiktokLiveConnections = ({ giftList = false }: { giftList?: boolean } = {}): OpenLiveConnection => async (uniqueId) => {
+  const { TikTokLiveConnection, IsLiveRouteConfig, WebcastEvent, ControlEvent } = await import('tiktok-live-connector');
+  IsLiveRouteConfig.skipFetchRoomIdFromEulerRoute = true;
+  const connection = new TikTokLiveConnection(uniqueId, { processInitialData: false, fetchRoomInfoOnConnect: true, enableExtendedGiftInfo: giftList });
+  // The raw and decoded duplicates of every message (rawData, decodedData, websocketData) are left out.
+  const duplicates = new Set(['rawData', 'decodedData', 'websocketData', 'websocketConnected', 'error']);
+  const recordableEvents = [...Object.values(WebcastEvent), ...Object.values(ControlEvent)].filter((name) => !duplicates.has(name));
+  return Object.assign(connection, { recordableEvents });
 };
+
+export const openTikTokLiveConnection: OpenLiveConnection = tiktokLiveConnections();

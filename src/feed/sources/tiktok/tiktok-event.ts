@@ -89,6 +89,9 @@ const LikeData = z
 const Diamonds = z.number().int().nonnegative().max(1_000_000);
 const GiftType = z.number().int();
 
+/** The gift as the room's gift list describes it (`extendedGiftInfo`, JSON from TikTok's gift/list: snake_case). */
+const ExtendedGiftInfo = z.looseObject({ diamond_count: Diamonds.optional(), diamondCount: Diamonds.optional(), type: GiftType.optional() }).nullish();
+
 const GiftData = z
   .looseObject({
     ...MessageFields,
@@ -96,7 +99,8 @@ const GiftData = z
     groupId: Id.optional().describe('groups the messages of one streak'),
     repeatCount: SmallCount.optional(),
     repeatEnd: z.union([z.number().int(), z.boolean()]).optional().describe('2.x: 1 on the message closing a streak; 1.x: true'),
-    gift: z.looseObject({ type: GiftType.optional(), diamondCount: Diamonds.optional() }).nullish().describe('2.x'),
+    gift: z.looseObject({ type: GiftType.optional(), diamondCount: Diamonds.optional(), combo: z.boolean().optional() }).nullish().describe('2.x'),
+    extendedGiftInfo: ExtendedGiftInfo.describe('2.x with enableExtendedGiftInfo: the room gift list entry'),
     giftDetails: z.looseObject({ giftType: GiftType.optional(), diamondCount: Diamonds.optional() }).nullish().describe('README'),
     giftType: GiftType.optional().describe('1.x'),
     diamondCount: Diamonds.optional().describe('1.x'),
@@ -104,22 +108,24 @@ const GiftData = z
     userId: Id.optional(),
     uniqueId: z.string().optional(),
   })
-  .transform((raw, ctx) => {
-    const giftType = raw.gift?.type ?? raw.giftDetails?.giftType ?? raw.giftType;
-    const diamondCount = raw.gift?.diamondCount ?? raw.giftDetails?.diamondCount ?? raw.diamondCount;
-    if (giftType === undefined || diamondCount === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['gift'], message: 'a gift needs its type and diamond value: `gift.type` and `gift.diamondCount` (2.x)' });
-      return z.NEVER;
-    }
+  .transform((raw) => {
+    const giftType = raw.gift?.type ?? raw.giftDetails?.giftType ?? raw.giftType ?? raw.extendedGiftInfo?.type;
+    const diamondCount = raw.gift?.diamondCount ?? raw.giftDetails?.diamondCount ?? raw.diamondCount ?? raw.extendedGiftInfo?.diamond_count ?? raw.extendedGiftInfo?.diamondCount;
     return {
       kind: 'gift' as const,
       ...metaOf(raw),
       sender: raw.user?.id ?? raw.user?.userId ?? raw.userId ?? raw.user?.uniqueId ?? raw.user?.displayId ?? raw.uniqueId ?? 'unknown',
       giftId: raw.giftId ?? 'unknown',
       groupId: raw.groupId ?? '',
-      /** giftType 1 repeats as a streak with a rising repeatCount (library README, "gift"). */
-      streakable: giftType === 1,
-      diamondCount,
+      /**
+       * Streaks repeat with a rising repeatCount until a message with repeatEnd. giftType 1 streaks (library
+       * README, "gift"); so does a gift whose details say `combo`, and so may one whose type is 0 or absent
+       * (proto3's default, seen on combo gifts): those are counted as streaks too, which can only delay
+       * them (to their repeatEnd or the timeout), never count them twice.
+       */
+      streakable: giftType === 1 || raw.gift?.combo === true || giftType === undefined || giftType === 0,
+      /** The gift's price in coins (TikTok calls it diamondCount), or null when the message does not say. */
+      diamondCount: diamondCount ?? null,
       // A gift message always stands for at least one gift; proto3 sends 0 when the field is absent.
       repeatCount: Math.max(1, raw.repeatCount ?? 1),
       repeatEnd: raw.repeatEnd === true || raw.repeatEnd === 1,
@@ -146,9 +152,22 @@ const RoomUserData = z
 
 const StreamEndData = z.looseObject({ action: z.number().int().optional() }).transform(() => ({ kind: 'streamEnd' as const }));
 
+/** A gift of the room's gift list (`availableGifts` in the connection state, with enableExtendedGiftInfo). */
+const AvailableGift = z.looseObject({ id: Id.optional(), diamond_count: Diamonds.optional(), diamondCount: Diamonds.optional() });
+
 const ConnectedData = z
-  .looseObject({ roomId: Id.optional() })
-  .transform((raw) => ({ kind: 'connected' as const, roomId: raw.roomId ?? null }));
+  .looseObject({ roomId: Id.optional(), availableGifts: z.unknown().optional() })
+  .transform((raw) => ({ kind: 'connected' as const, roomId: raw.roomId ?? null, giftPrices: giftPricesOf(raw.availableGifts) }));
+
+/** giftId → price in coins from the room's gift list; entries it cannot read are skipped, never fatal. */
+function giftPricesOf(list: unknown): [string, number][] {
+  if (!Array.isArray(list)) return [];
+  return list.flatMap((entry) => {
+    const parsed = AvailableGift.safeParse(entry);
+    const price = parsed.success ? (parsed.data.diamond_count ?? parsed.data.diamondCount) : undefined;
+    return parsed.success && parsed.data.id !== undefined && price !== undefined ? [[parsed.data.id, price] as [string, number]] : [];
+  });
+}
 
 const DisconnectedData = z
   .looseObject({ code: z.number().optional(), reason: z.string().optional() })

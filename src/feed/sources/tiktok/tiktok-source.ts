@@ -1,11 +1,16 @@
 import type { ReactionDelta, StreamConfig, StreamState, StreamStatus } from '../../../protocol/index.ts';
-import type { ReactionSource } from '../source.ts';
+import type { ReactionSink, ReactionSource } from '../source.ts';
 import { DEFAULT_BACKOFF, retryDelayMs, type BackoffPolicy } from './backoff.ts';
 import { classifyConnectFailure, describeError } from './connect-failure.ts';
 import { openTikTokLiveConnection, type LibraryListener, type LiveConnection, type OpenLiveConnection } from './live-connection.ts';
 import { SignServerGate } from './sign-server-gate.ts';
 import { TikTokStreamCounter, type StreamCounterOptions } from './stream-counter.ts';
+import type { RecordedEvent } from './recording.ts';
 import { TIKTOK_EVENT_TYPES, type TikTokEvent } from './tiktok-event.ts';
+
+const COUNTED_EVENTS: ReadonlySet<string> = new Set(TIKTOK_EVENT_TYPES);
+/** How long a liveness check may take before it counts as unanswered. */
+const IS_LIVE_TIMEOUT_MS = 15_000;
 
 export interface TikTokSourceOptions extends Omit<StreamCounterOptions, 'now' | 'log'> {
   /** Opens one library connection. Default: the real TikTokLiveConnection, imported on first use. */
@@ -17,8 +22,16 @@ export interface TikTokSourceOptions extends Omit<StreamCounterOptions, 'now' | 
   startDelayMs?: number;
   /** A connection that stayed up this long wipes the failure streak. Default 30 s. */
   stableAfterMs?: number;
-  /** How often silent gift streaks are looked for. Default 1 s. */
+  /** How often silent gift streaks are looked for (and the status's counts refreshed). Default 1 s. */
   sweepEveryMs?: number;
+  /**
+   * A connection that delivers no event for this long is checked: if TikTok still says the LIVE is on
+   * (unsigned room info), it is marked stalled and reconnected. Default 60 s (a LIVE with viewers sends
+   * a viewer count every few seconds).
+   */
+  stallAfterMs?: number;
+  /** Gets every event the library emits, as received (TIKTOK_RECORD). */
+  record?: (event: RecordedEvent) => void;
   /** In [0, 1): jitter for the waits. Default Math.random. */
   random?: () => number;
   /** Ms since the epoch. Default Date.now. */
@@ -27,6 +40,8 @@ export interface TikTokSourceOptions extends Omit<StreamCounterOptions, 'now' | 
 }
 
 type StatusListener = (status: StreamStatus) => void;
+/** The status as kept: without the ages, which are worked out whenever it is read. */
+type StoredStatus = Omit<StreamStatus, 'lastEventAgeMs' | 'stateAgeMs'>;
 
 interface Attached {
   readonly connection: LiveConnection;
@@ -41,6 +56,10 @@ interface Attached {
  *   every stream sharing the gate; a stream that is not live is polled; a bad username stops retrying.
  * - Each attempt uses a fresh library connection, so no listener or half-state outlives a failure.
  * - `status` / `onStatus` tell producers where the stream stands (StreamStatus in src/protocol).
+ * - Before joining, liveness is checked on TikTok's unsigned path (LiveConnection.fetchIsLive), so
+ *   polling a stream that is offline spends no sign-server quota; only joining is signed.
+ * - A connection that stays up but goes silent for `stallAfterMs` while TikTok says the LIVE is on is
+ *   marked stalled and reconnected; if TikTok says it is over (a stream end we never got), it is ended.
  * - `stop()` leaves gift streaks still in progress uncounted: whoever listens next (a restarted feed)
  *   counts them at their end, so a restart cannot count a streak twice.
  */
@@ -53,12 +72,14 @@ export class TikTokSource implements ReactionSource {
   private readonly startDelayMs: number;
   private readonly stableAfterMs: number;
   private readonly sweepEveryMs: number;
+  private readonly stallAfterMs: number;
+  private readonly record: ((event: RecordedEvent) => void) | null;
   private readonly random: () => number;
   private readonly now: () => number;
   private readonly log: (message: string) => void;
   private readonly listeners = new Set<StatusListener>();
   private current: Attached | null = null;
-  private sink: ((delta: ReactionDelta) => void) | null = null;
+  private sink: ReactionSink | null = null;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
   private sweepTimer: ReturnType<typeof setInterval> | undefined;
   private started = false;
@@ -68,7 +89,8 @@ export class TikTokSource implements ReactionSource {
   /** Rate limits in a row, for their own, longer, backoff. */
   private rateLimits = 0;
   private connectedSince: number | null = null;
-  private statusNow: StreamStatus;
+  private checkingStall = false;
+  private statusNow: StoredStatus;
 
   constructor(
     readonly stream: StreamConfig,
@@ -81,6 +103,8 @@ export class TikTokSource implements ReactionSource {
     this.startDelayMs = options.startDelayMs ?? 0;
     this.stableAfterMs = options.stableAfterMs ?? 30_000;
     this.sweepEveryMs = options.sweepEveryMs ?? 1_000;
+    this.stallAfterMs = options.stallAfterMs ?? 60_000;
+    this.record = options.record ?? null;
     this.random = options.random ?? Math.random;
     this.now = options.now ?? Date.now;
     this.log = options.log ?? ((message) => console.error(message));
@@ -97,12 +121,14 @@ export class TikTokSource implements ReactionSource {
       nextAttemptAt: null,
       roomId: null,
       viewers: null,
+      stalls: 0,
+      ...this.countsNow(),
     };
   }
 
   /** Where the stream stands now (a copy). */
   get status(): StreamStatus {
-    return { ...this.statusNow };
+    return this.withAge(this.statusNow);
   }
 
   /** Calls `listener` with every change of status; returns the function that stops it. */
@@ -115,7 +141,7 @@ export class TikTokSource implements ReactionSource {
     if (this.started) return;
     this.started = true;
     this.sink = sink;
-    this.sweepTimer = setInterval(() => this.emit(this.counter.sweep()), this.sweepEveryMs);
+    this.sweepTimer = setInterval(() => this.tick(), this.sweepEveryMs);
     this.sweepTimer.unref?.();
     this.scheduleAttempt(this.startDelayMs, 'connecting');
   }
@@ -125,10 +151,12 @@ export class TikTokSource implements ReactionSource {
     this.stopped = true;
     clearTimeout(this.retryTimer);
     clearInterval(this.sweepTimer);
+    // Held messages of a connection still settling are judged and counted now, not lost.
+    this.emit(this.counter.flush());
     const current = this.current;
     this.current = null;
     current?.detach();
-    this.update({ nextAttemptAt: null });
+    this.update({ nextAttemptAt: null, ...this.countsNow() });
     if (current) await this.disconnect(current.connection);
   }
 
@@ -146,6 +174,7 @@ export class TikTokSource implements ReactionSource {
       return this.failed(error);
     }
     if (this.stopped) return;
+    if (!(await this.isLiveOrUnknown(connection))) return;
     const attached = this.attach(connection);
     this.current = attached;
     let state: unknown;
@@ -165,12 +194,22 @@ export class TikTokSource implements ReactionSource {
   }
 
   private attach(connection: LiveConnection): Attached {
-    const subscriptions: [string, LibraryListener][] = TIKTOK_EVENT_TYPES.map((type) => [
-      type,
-      (data: unknown) => this.onEvent({ type, data } as TikTokEvent),
+    const names = new Set([...(this.record ? (connection.recordableEvents ?? []) : []), ...TIKTOK_EVENT_TYPES]);
+    const subscriptions: [string, LibraryListener][] = [...names].map((event) => [
+      event,
+      (data: unknown) => {
+        this.record?.({ at: this.now(), stream: this.stream.uniqueId, event, data });
+        if (COUNTED_EVENTS.has(event)) this.onEvent({ type: event, data } as TikTokEvent);
+      },
     ]);
     // The library reports non-fatal trouble (a message it could not decode, a WebSocket error) here.
-    subscriptions.push(['error', (problem: unknown) => this.update({ lastError: describeError(problem) })]);
+    subscriptions.push([
+      'error',
+      (problem: unknown) => {
+        this.record?.({ at: this.now(), stream: this.stream.uniqueId, event: 'error', data: problem });
+        this.update({ lastError: describeError(problem) });
+      },
+    ]);
     for (const [event, listener] of subscriptions) connection.on(event, listener);
     return { connection, detach: () => subscriptions.forEach(([event, listener]) => connection.off(event, listener)) };
   }
@@ -194,8 +233,8 @@ export class TikTokSource implements ReactionSource {
     }
   }
 
-  /** The live connection is gone: the LIVE ended, or the socket dropped. */
-  private lost(how: 'ended' | 'dropped', why: string): void {
+  /** The live connection is gone: the LIVE ended, the socket dropped, or it went silent (stalled). */
+  private lost(how: 'ended' | 'dropped' | 'stalled', why: string): void {
     const current = this.current;
     if (!current) return;
     current.detach();
@@ -208,8 +247,10 @@ export class TikTokSource implements ReactionSource {
       this.failures = 0;
       return this.scheduleAttempt(retryDelayMs({ kind: 'offline' }, this.random(), this.backoff), 'ended', why);
     }
+    // A silent socket may still be open: close it (its "disconnected" no longer reaches us, we detached).
+    if (how === 'stalled') void this.disconnect(current.connection);
     this.failures = stable ? 1 : this.failures + 1;
-    this.scheduleAttempt(retryDelayMs({ kind: 'failure', attempt: this.failures }, this.random(), this.backoff), 'reconnecting', why);
+    this.scheduleAttempt(retryDelayMs({ kind: 'failure', attempt: this.failures }, this.random(), this.backoff), how === 'stalled' ? 'stalled' : 'reconnecting', why);
   }
 
   private failed(error: unknown): void {
@@ -221,7 +262,10 @@ export class TikTokSource implements ReactionSource {
         return this.scheduleAttempt(retryDelayMs({ kind: 'offline' }, this.random(), this.backoff), 'ended', failure.message);
       case 'rate-limited': {
         this.rateLimits += 1;
-        const waitMs = retryDelayMs({ kind: 'rate-limited', attempt: this.rateLimits, retryAfterMs: failure.retryAfterMs }, this.random(), this.backoff);
+        // resetTime is the sign server's clock, read against ours: were ours fast, the retry comes early and
+        // is told to wait again (its Retry-After does not depend on clocks).
+        const untilResetMs = failure.resetAt === null ? null : failure.resetAt - this.now();
+        const waitMs = retryDelayMs({ kind: 'rate-limited', attempt: this.rateLimits, retryAfterMs: failure.retryAfterMs, untilResetMs }, this.random(), this.backoff);
         this.gate.blockUntil(this.now() + waitMs);
         return this.scheduleAttempt(waitMs, 'reconnecting', failure.message);
       }
@@ -244,28 +288,113 @@ export class TikTokSource implements ReactionSource {
     this.retryTimer.unref?.();
   }
 
+  /** Hands a delta to the feed, with the room's like total it counted up to (a zero delta may carry only that). */
   private emit(delta: ReactionDelta | null): void {
-    if (!delta || !this.sink) return;
+    const mark = this.counter.takeLikeMark();
+    if ((!delta && !mark) || !this.sink) return;
+    const zero = { region: this.stream.region, market: this.stream.market, likes: 0, comments: 0, gifts: 0, giftDiamonds: 0, shares: 0 };
     try {
-      this.sink(delta);
+      this.sink(delta ?? zero, mark ?? undefined);
     } catch (error) {
       this.log(`${this.name}: the feed refused a delta: ${describeError(error)}`);
     }
   }
 
-  private update(patch: Partial<StreamStatus>): void {
+  private update(patch: Partial<StoredStatus>): void {
     const previous = this.statusNow;
     const next = { ...previous, ...patch };
     if (patch.state !== undefined && patch.state !== previous.state) next.since = this.now();
-    if ((Object.keys(next) as (keyof StreamStatus)[]).every((key) => next[key] === previous[key])) return;
+    if ((Object.keys(next) as (keyof typeof next)[]).every((key) => next[key] === previous[key])) return;
     this.statusNow = next;
     for (const listener of this.listeners) {
       try {
-        listener({ ...next });
+        listener(this.withAge(next));
       } catch (error) {
         this.log(`${this.name}: a status listener failed: ${describeError(error)}`);
       }
     }
+  }
+
+  /** Every second: silent streaks and settled messages counted, the status's counts refreshed, a silence noticed. */
+  private tick(): void {
+    this.emit(this.counter.sweep());
+    this.update(this.countsNow());
+    const current = this.current;
+    if (!current || this.connectedSince === null || this.checkingStall) return;
+    const lastHeard = Math.max(this.connectedSince, this.counter.stats.lastEventAt ?? 0);
+    if (this.now() - lastHeard >= this.stallAfterMs) void this.checkStall(current, this.now() - lastHeard);
+  }
+
+  /** Connected, yet silent: is the LIVE still on? Then the connection is stalled: reconnect. */
+  private async checkStall(silent: Attached, silentMs: number): Promise<void> {
+    this.checkingStall = true;
+    let live: boolean | null;
+    try {
+      live = await this.askIsLive(silent.connection);
+    } catch (error) {
+      live = null;
+      this.log(`${this.name}: could not check whether the LIVE is still on: ${describeError(error)}`);
+    } finally {
+      this.checkingStall = false;
+    }
+    if (this.stopped || this.current !== silent) return;
+    const seconds = Math.round(silentMs / 1000);
+    if (live === false) {
+      // TikTok says the LIVE is over, but its stream end never reached us: end it as the library would.
+      this.log(`${this.name}: no event for ${seconds} s and TikTok says the LIVE is over: taken as ended`);
+      this.onEvent({ type: 'streamEnd', data: {} });
+      return;
+    }
+    const why = `stalled: no event for ${seconds} s while ${live ? 'TikTok says the LIVE is on' : 'the LIVE may still be on'}; reconnecting`;
+    this.log(`${this.name}: ${why}`);
+    // As if the socket had closed: held messages are judged and counted, the live window shuts.
+    this.emit(this.counter.handle({ type: 'disconnected', data: { reason: 'stalled' } }));
+    this.update({ stalls: this.statusNow.stalls + 1 });
+    this.lost('stalled', why);
+  }
+
+  /**
+   * Before an attempt to join: is the user live? Asked on TikTok's unsigned routes (no sign-server
+   * quota). Not live: polled again later. Unknown (TikTok did not answer): the join finds out itself.
+   */
+  private async isLiveOrUnknown(connection: LiveConnection): Promise<boolean> {
+    let live: boolean;
+    try {
+      live = await this.askIsLive(connection);
+    } catch (error) {
+      const failure = classifyConnectFailure(error);
+      if (failure.kind === 'rate-limited') {
+        this.failed(error);
+        return false;
+      }
+      return !this.stopped;
+    }
+    if (this.stopped) return false;
+    if (live) return true;
+    this.failures = 0;
+    this.scheduleAttempt(retryDelayMs({ kind: 'offline' }, this.random(), this.backoff), 'ended', 'not live (checked on TikTok without the sign server)');
+    return false;
+  }
+
+  /** fetchIsLive, bounded: TikTok's pages can hang as sockets do; no answer in time is an error like any other. */
+  private askIsLive(connection: LiveConnection): Promise<boolean> {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`TikTok did not say within ${IS_LIVE_TIMEOUT_MS / 1000} s whether the LIVE is on`)), IS_LIVE_TIMEOUT_MS);
+    });
+    return Promise.race([connection.fetchIsLive(), timeout]).finally(() => clearTimeout(timer));
+  }
+
+  /** What the counter made of the stream so far, as the status shows it. */
+  private countsNow() {
+    const { counted, backlog, duplicates, malformed, giftsValueUnknown, likeTotal, lastEventAt, clockOffsetMs } = this.counter.stats;
+    return { counted, backlog, duplicates, malformed, giftsValueUnknown, likeTotal, lastEventAt, clockOffsetMs };
+  }
+
+  /** The ages, as of now: a reader can count on from them without its clock agreeing with ours. */
+  private withAge(status: StoredStatus): StreamStatus {
+    const age = (at: number) => Math.max(0, this.now() - at);
+    return { ...status, lastEventAgeMs: status.lastEventAt === null ? null : age(status.lastEventAt), stateAgeMs: age(status.since) };
   }
 
   private async disconnect(connection: LiveConnection): Promise<void> {

@@ -1,57 +1,63 @@
 import { gsap } from 'gsap';
-import { MoneyFormatter } from '../../../donation/index.ts';
-import type { CampaignInfo, FeedState, Language } from '../../../protocol/index.ts';
+import { Container } from 'pixi.js';
+import { ReferenceAmount } from '../../../donation/index.ts';
+import { fill } from '../../../i18n/words.ts';
+import { hasLetterCase } from '../../../i18n/language-tag.ts';
+import { WORDS } from '../../../i18n/words.ts';
+import type { CampaignInfo, FeedState } from '../../../protocol/index.ts';
 import { loadFontWeights } from '../../fonts.ts';
 import type { Theme } from '../../theme/default-theme.ts';
 import type { Widget, WidgetContext, WidgetFactory } from '../../widget.ts';
 import type { MeterView, MeterViewOptions } from './meter-view.ts';
+import { MeterNotes } from './meter-notes.ts';
 import { DonationMeterModel } from './model.ts';
 import { ThermometerView } from './thermometer-view.ts';
 import { DonationMeterView } from './view.ts';
-
-const WORDS: Record<Language, { goal: string }> = {
-  ja: { goal: '目標' },
-  en: { goal: 'GOAL' },
-};
-
-/**
- * Intl writes yen in Japanese as the full-width ￥, one em wide: beside Latin digits it leaves a gap that
- * reads as "￥ 7,000,000". Broadcast typography uses the half-width ¥ there.
- */
-function halfWidth(money: string): string {
-  return money.replaceAll('￥', '¥');
-}
-
-/** Money as the theme wants it shown: ¥, JPY or 円 (`currencyDisplay`), in full or compact (`numbers`). */
-function moneyOf(campaign: CampaignInfo, lang: Language, theme: Theme) {
-  const formatter = new MoneyFormatter(campaign.currency, lang, { currencyDisplay: theme.numbers.currencyDisplay });
-  const compact = theme.numbers.notation === 'compact';
-  return {
-    formatter,
-    amount: (minor: number) => halfWidth(compact ? formatter.formatCompactMinor(minor) : formatter.formatMinor(minor)),
-  };
-}
-
-/** Amounts whose spellings, full and compact, hold every glyph a shown amount can use (万, 億, K, M, B...). */
-const GLYPH_SAMPLES = [1_234_567_890, 12_345, 1_234_567, 123_456_789_012, 9_876_543_210_987];
+import { GLYPH_SAMPLES, halfWidth, moneyChars, moneyOf } from '../../money-text.ts';
 
 /** The meter's texts, derived once from the campaign, the language and the theme. */
-function meterTexts(campaign: CampaignInfo, lang: Language, region: string | null, theme: Theme) {
-  const money = moneyOf(campaign, lang, theme);
-  const regionName = campaign.regions.find((r) => r.id === region)?.name[lang];
-  const name = regionName ? `${campaign.name[lang]} · ${regionName}` : campaign.name[lang];
+function meterTexts(context: WidgetContext) {
+  const { campaign, lang, region, theme, text } = context;
+  const money = moneyOf(campaign.currency, theme);
+  const scope = campaign.regions.find((r) => r.id === region);
+  const campaignName = text(campaign.name, 'campaign name');
+  const name = scope ? `${campaignName} · ${text(scope.name, `name of region ${scope.id}`)}` : campaignName;
   return {
     amount: money.amount,
-    // Capitals for the Latin title when the theme sets labels in capitals; Japanese has no case.
-    title: lang === 'en' && theme.labels.uppercase ? name.toLocaleUpperCase('en') : name,
+    // Capitals for a Latin-script title when the theme sets labels in capitals; Japanese, Thai... have no case.
+    title: hasLetterCase(lang) && theme.labels.uppercase ? name.toLocaleUpperCase(theme.locale) : name,
     goalLabel: (goalMinor: number) => `${WORDS[lang].goal} ${money.amount(goalMinor)}`,
-    milestones: campaign.milestones.map((milestone) => ({
+    /** `adjustments=split`: the line under the amount; '' when adjustments add nothing. */
+    adjustmentsNote: (adjustmentsMinor: number) =>
+      adjustmentsMinor === 0
+        ? ''
+        : fill(adjustmentsMinor > 0 ? WORDS[lang].adjustmentsAdded : WORDS[lang].adjustmentsCorrected, { amount: money.amount(Math.abs(adjustmentsMinor)) }),
+    milestones: campaign.milestones.map((milestone, index) => ({
       markerLabel: halfWidth(money.formatter.formatCompactMinor(milestone.atMinor)),
-      bannerLabel: milestone.label[lang],
+      bannerLabel: text(milestone.label, `label of milestone ${index + 1}`),
     })),
+    // The notes under the panel: one market's viewers (`market=`), and the viewer's own currency (`ref`).
+    marketLine: marketLine(context, money.amount),
+    referenceLine: referenceLine(context),
     // Every glyph the counting figures can use: the glyph strip holds exactly these.
-    figureChars: `0123456789%${GLYPH_SAMPLES.map((minor) => halfWidth(money.formatter.formatMinor(minor) + money.formatter.formatCompactMinor(minor))).join('')}`,
+    figureChars: moneyChars(money),
   };
+}
+
+/** `Viewers in Taiwan: ¥1,234,567`, or null without `market=` (or with a market the campaign lacks). */
+function marketLine(context: WidgetContext, amount: (minor: number) => string): ((minor: number) => string) | null {
+  const market = context.campaign.markets.find((candidate) => candidate.id === context.market);
+  if (!market) return null;
+  const words = WORDS[context.lang].marketGave;
+  const name = context.text(market.name, `name of market ${market.id}`);
+  return (minor) => fill(words, { market: name, amount: amount(minor) });
+}
+
+/** `≈ NT$2,550,617 (approx.)` in the viewer's currency, or null when there is no rate for it (or `ref=off`). */
+function referenceLine({ campaign, lang, theme }: WidgetContext): ((minor: number) => string) | null {
+  if (!theme.numbers.reference) return null;
+  const reference = ReferenceAmount.forViewer(campaign.referenceRates, campaign.currency, theme.locale);
+  return reference ? (minor) => fill(WORDS[lang].approx, { amount: reference.formatMinor(minor) }) : null;
 }
 
 /**
@@ -80,8 +86,13 @@ export class DonationMeter implements Widget {
   readonly view;
   private readonly model: DonationMeterModel;
   private readonly meter: MeterView;
+  private readonly notes: MeterNotes;
+  private readonly marketLine: ((minor: number) => string) | null;
+  private readonly referenceLine: ((minor: number) => string) | null;
   private readonly amountText: (minor: number) => string;
   private readonly goalLabel: (goalMinor: number) => string;
+  /** Null when adjustments are merged into the amount (the default). */
+  private readonly adjustmentsNote: ((adjustmentsMinor: number) => string) | null;
   private readonly countSeconds: number;
   /** The count-up's eased progress, 0..1: gsap tweens this, the model turns it into an integer amount. */
   private readonly count = { progress: 1 };
@@ -93,10 +104,11 @@ export class DonationMeter implements Widget {
   private destroyed = false;
 
   constructor(context: WidgetContext) {
-    const { campaign, lang, region, theme } = context;
-    const texts = meterTexts(campaign, lang, region, theme);
+    const { campaign, region, theme } = context;
+    const texts = meterTexts(context);
     this.amountText = texts.amount;
     this.goalLabel = texts.goalLabel;
+    this.adjustmentsNote = theme.numbers.adjustments === 'split' ? texts.adjustmentsNote : null;
     this.countSeconds = theme.donationMeter.fillSeconds;
     this.model = new DonationMeterModel(campaign.milestones, initialGoal(campaign, region));
     this.meter = meterView({
@@ -107,14 +119,17 @@ export class DonationMeter implements Widget {
       milestones: texts.milestones,
       figureChars: texts.figureChars,
     });
-    this.view = this.meter.root;
+    this.marketLine = texts.marketLine;
+    this.referenceLine = texts.referenceLine;
+    this.notes = new MeterNotes(theme, context.resolution, 2);
+    this.view = new Container({ label: 'donation-meter-widget', children: [this.meter.root, this.notes.view] });
     this.render();
   }
 
   onFeed(state: FeedState): void {
-    const { raisedMinor, goalMinor } = state.donation;
+    const { raisedMinor, goalMinor, adjustmentsMinor } = state.donation;
     const goalChanged = goalMinor !== this.model.goalMinor;
-    if (this.model.setTarget(raisedMinor, goalMinor)) {
+    if (this.model.setTarget(raisedMinor, goalMinor, adjustmentsMinor)) {
       this.counting?.kill();
       this.count.progress = 0;
       this.counting = gsap.to(this.count, {
@@ -129,7 +144,14 @@ export class DonationMeter implements Widget {
       });
     }
     if (goalChanged) this.meter.showGoal(this.goalLabel(goalMinor));
+    // The approximate line follows the amount the meter counts to, once per update (never per frame).
+    if (this.referenceLine) this.notes.show(1, this.referenceLine(raisedMinor));
+    if (this.adjustmentsNote) this.meter.showNote(this.adjustmentsNote(adjustmentsMinor));
     this.dirty = true;
+  }
+
+  onMarketState(state: FeedState): void {
+    if (this.marketLine) this.notes.show(0, this.marketLine(state.donation.raisedMinor));
   }
 
   update(deltaMs: number): boolean {
@@ -143,6 +165,7 @@ export class DonationMeter implements Widget {
     }
     // The spot of light at the fill's end burns while the amount counts and fades as it settles.
     this.meter.showMotion(counting ? 1 - this.count.progress ** 4 : 0);
+    this.notes.setCelebrating(this.meter.celebrating);
     return counting || this.meter.celebrating;
   }
 
@@ -151,9 +174,11 @@ export class DonationMeter implements Widget {
       amountText: this.meter.amountText,
       percentText: this.meter.percentText,
       goalText: this.meter.goalText,
+      adjustmentsMinor: this.model.adjustmentsMinor,
       displayedMinor: this.model.displayedMinor,
       targetMinor: this.model.targetMinor,
       celebrating: this.meter.celebrating,
+      notes: this.notes.texts,
     };
   }
 
@@ -163,6 +188,7 @@ export class DonationMeter implements Widget {
     this.counting?.kill();
     this.counting = null;
     this.meter.destroy();
+    this.notes.destroy();
   }
 
   /** Draws the model; `holdFigures` keeps the counting figures as they are (the fill still moves). */
@@ -184,12 +210,15 @@ export class DonationMeter implements Widget {
 
 /** Loads the glyphs the meter needs, each in the weight it is set in, then builds it. */
 export const createDonationMeter: WidgetFactory = async (context) => {
-  const texts = meterTexts(context.campaign, context.lang, context.region, context.theme);
+  const texts = meterTexts(context);
   const goals = [context.campaign.goalMinor, ...context.campaign.regions.map((r) => r.goalMinor ?? 0)];
   const { regular, heavy, number } = context.theme.weights;
+  // The notes plate and the split line are set in the regular weight (meter-notes.ts, MeterViewBase.showNote).
+  const notes = [texts.marketLine, texts.referenceLine].flatMap((line) => (line ? GLYPH_SAMPLES.map(line) : []));
+  const split = context.theme.numbers.adjustments === 'split' ? [texts.adjustmentsNote(1), texts.adjustmentsNote(-1)] : [];
   await loadFontWeights(context.theme, [
     [heavy, texts.title + texts.milestones.map((m) => m.bannerLabel).join('')],
-    [regular, goals.map(texts.goalLabel).join('') + texts.milestones.map((m) => m.markerLabel).join('')],
+    [regular, [...goals.map(texts.goalLabel), ...texts.milestones.map((m) => m.markerLabel), ...notes, ...split].join('')],
     [number, texts.figureChars],
   ]);
   return new DonationMeter(context);

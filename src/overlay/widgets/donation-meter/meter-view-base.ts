@@ -4,7 +4,7 @@ import { FigureText } from '../../art/figure-text.ts';
 import type { gsap } from 'gsap';
 import type { Theme } from '../../theme/default-theme.ts';
 import type { MeterView, MeterViewOptions } from './meter-view.ts';
-import { BANNER_HEIGHT, MeterResources, celebrationTimeline, meterPanel, milestoneBanner } from './parts.ts';
+import { BANNER_HEIGHT, MeterResources, celebrationTimeline, meterPanel, meterText, milestoneBanner } from './parts.ts';
 
 /**
  * The fill of a meter, baked once and only reshaped (no mask, no redraw): a style builds it and shows how
@@ -49,6 +49,8 @@ export abstract class MeterViewBase implements MeterView {
   /** Screen pixels per unit of the meter (its texts' and artwork's resolution), set by addMilestones. */
   private pixelsPerUnit = 1;
   private destroyed = false;
+  /** `adjustments=split`: the line under the amount, made on first use (see showNote). */
+  private note: { text: Text; amountTop: number; amountHeight: number; room: number } | null = null;
 
   protected abstract readonly amount: FigureText;
   protected abstract readonly percent: FigureText;
@@ -106,8 +108,30 @@ export abstract class MeterViewBase implements MeterView {
   showAmount(text: string): void {
     if (this.amount.text === text) return;
     this.amount.text = text;
-    this.amount.scale.set(1);
-    if (this.amount.width > this.amountRoom) this.amount.scale.set(this.amountRoom / this.amount.width);
+    this.fitAmount();
+  }
+
+  /**
+   * A second line under the amount (`adjustments=split`: what adjustments add), or none for ''. The amount
+   * gives up the bottom of its own box to it, so nothing else in the meter moves.
+   */
+  showNote(text: string): void {
+    if (!this.note && !text) return;
+    if (!this.note) {
+      const size = Math.max(15, Math.round(this.amount.fontSize * 0.26));
+      this.amount.scale.set(1);
+      const amountHeight = this.amount.height;
+      const label = meterText(this.theme, text, { x: this.amount.x, y: 0, size, weight: this.theme.weights.regular, color: this.theme.colors.textMuted, resolution: this.pixelsPerUnit });
+      label.anchor.set(this.amount.anchor.x, 1);
+      this.note = { text: this.root.addChild(label), amountTop: this.amount.y - this.amount.anchor.y * amountHeight, amountHeight, room: Math.round(size * 1.5) };
+      // Raised off the bottom of the box: whatever lies under the amount (the bar) keeps a clear gap.
+      label.y = this.note.amountTop + amountHeight - Math.round(size * 0.3);
+    }
+    this.note.text.text = text;
+    this.note.text.visible = text !== '';
+    this.note.text.scale.set(1);
+    if (this.note.text.width > this.amountRoom) this.note.text.scale.set(this.amountRoom / this.note.text.width);
+    this.fitAmount();
   }
 
   showPercent(text: string): void {
@@ -173,6 +197,16 @@ export abstract class MeterViewBase implements MeterView {
     for (const baked of [this.backdrop, ...this.markers, ...this.banners]) baked.cacheAsTexture(false);
     this.root.destroy({ children: true });
     this.resources.destroy();
+  }
+
+  /** Scale 1, or less to fit the amount's room and, with a note under it, the rest of its box; its top stays put. */
+  private fitAmount(): void {
+    const note = this.note?.text.visible ? this.note : null;
+    const tall = note ? (note.amountHeight - note.room) / note.amountHeight : 1;
+    this.amount.scale.set(1);
+    const wide = this.amount.width > this.amountRoom ? this.amountRoom / this.amount.width : 1;
+    this.amount.scale.set(Math.min(tall, wide));
+    if (this.note) this.amount.y = this.note.amountTop + this.amount.anchor.y * this.amount.height;
   }
 
   /** A figure that changes every frame, '0' until set: sprites on a strip of just the figure characters. */

@@ -28,6 +28,8 @@ export interface MeterView {
   /** The percentage; hidden altogether when the theme says so (`percent=off`). */
   showPercent(text: string): void;
   showGoal(text: string): void;
+  /** A second line of text under the amount (`adjustments=split`); '' for none. */
+  showNote(text: string): void;
   /** How full, 0..1. */
   showFill(ratio: number): void;
   /** The light at the fill's end, 0..1, while the amount counts. */

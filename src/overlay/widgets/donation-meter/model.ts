@@ -18,6 +18,13 @@ export class DonationMeterModel {
   private shownMinor = 0;
   private goal: number;
   private hasValue = false;
+  private adjustments = 0;
+  /**
+   * How many milestones were ever reached on screen. Only passing one beyond it celebrates: a void that
+   * lowers the total, then reactions that bring it back over a milestone already celebrated, are a change
+   * of the figures, never a second celebration.
+   */
+  private celebratedCount = 0;
 
   constructor(
     readonly milestones: readonly Milestone[],
@@ -38,6 +45,16 @@ export class DonationMeterModel {
 
   get goalMinor(): number {
     return this.goal;
+  }
+
+  /** The part of the server's amount that adjustments make (matching, offline, corrections; may be negative). */
+  get adjustmentsMinor(): number {
+    return this.adjustments;
+  }
+
+  /** The part reactions earned: what `adjustments=split` shows apart (the target's, not the counting figure's). */
+  get reactionsMinor(): number {
+    return Math.max(0, this.toMinor - this.adjustments);
   }
 
   /** Whole percent of the goal shown now (floored: 99.9% is 99%). */
@@ -66,11 +83,13 @@ export class DonationMeterModel {
    * count up from zero and replay old milestones); later ones start a count from what is shown now.
    * Returns true when a count-up should start.
    */
-  setTarget(raisedMinor: number, goalMinor: number): boolean {
+  setTarget(raisedMinor: number, goalMinor: number, adjustmentsMinor = 0): boolean {
     this.goal = goalMinor;
+    this.adjustments = adjustmentsMinor;
     if (!this.hasValue) {
       this.hasValue = true;
       this.fromMinor = this.toMinor = this.shownMinor = raisedMinor;
+      this.celebratedCount = milestonesReached(this.milestones, raisedMinor);
       return false;
     }
     if (raisedMinor === this.toMinor) return false;
@@ -81,7 +100,8 @@ export class DonationMeterModel {
 
   /**
    * Moves the shown amount to `progress` (0..1) of the way from where the count began to the target.
-   * Returns the milestones the shown amount passed on the way up in this step (usually none).
+   * Returns the milestones to celebrate in this step (usually none): those the shown amount passed on the
+   * way up that were never reached on screen before. A count down (a void) celebrates nothing.
    */
   setProgress(progress: number): Milestone[] {
     const clamped = Math.min(1, Math.max(0, progress));
@@ -90,6 +110,8 @@ export class DonationMeterModel {
     const shown = from + ((BigInt(this.toMinor) - from) * steps) / PROGRESS_STEPS;
     const before = this.shownMinor;
     this.shownMinor = Number(shown);
-    return milestonesCrossed(this.milestones, before, this.shownMinor);
+    const crossed = milestonesCrossed(this.milestones, before, this.shownMinor).filter((milestone) => this.milestones.indexOf(milestone) >= this.celebratedCount);
+    this.celebratedCount = Math.max(this.celebratedCount, milestonesReached(this.milestones, this.shownMinor));
+    return crossed;
   }
 }

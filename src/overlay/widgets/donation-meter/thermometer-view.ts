@@ -5,6 +5,7 @@ import type { MeterViewOptions } from './meter-view.ts';
 import { MeterViewBase, type Gauge } from './meter-view-base.ts';
 import { bakedBox, cropTop, upwardGradient, type Box } from './fill-art.ts';
 import { fillLight, heartMark, meterText } from './parts.ts';
+import { fitHeight } from './title-fit.ts';
 
 /** Layout of the panel, in stage units from its top-left corner (the theme's scale applies on top). */
 const LAYOUT = {
@@ -70,7 +71,7 @@ export class ThermometerView extends MeterViewBase {
     const { colors, weights } = theme;
     const centre = LAYOUT.width / 2;
     this.backdrop.addChild(heartMark(colors.accent, centre, LAYOUT.heartY, 20));
-    this.backdrop.addChild(
+    const title = this.backdrop.addChild(
       meterText(theme, options.title, {
         x: centre,
         y: LAYOUT.titleY,
@@ -84,6 +85,7 @@ export class ThermometerView extends MeterViewBase {
       }),
     );
 
+    fitHeight(title, LAYOUT.amountY - LAYOUT.titleY - 6);
     this.amount = this.figureText(LAYOUT.amountSize, options);
     this.amount.anchor.set(0.5, 0);
     this.amount.position.set(centre, LAYOUT.amountY);

@@ -5,6 +5,7 @@ import type { MeterViewOptions } from './meter-view.ts';
 import { MeterViewBase, type Gauge } from './meter-view-base.ts';
 import { barFillGeometry, barFillTexture, barFlashTexture, setBarFillEnd } from './fill-art.ts';
 import { fillLight, heartMark, meterText } from './parts.ts';
+import { fitLine } from './title-fit.ts';
 
 /** Layout of the panel, in stage units from its top-left corner (the theme's scale applies on top). */
 const LAYOUT = {
@@ -54,7 +55,7 @@ export class DonationMeterView extends MeterViewBase {
 
     const colors = theme.colors;
     this.backdrop.addChild(heartMark(colors.accent, LAYOUT.padX + 10, LAYOUT.titleY + LAYOUT.titleSize * 0.74, 21));
-    this.backdrop.addChild(
+    const title = this.backdrop.addChild(
       meterText(theme, options.title, {
         x: LAYOUT.padX + 32,
         y: LAYOUT.titleY,
@@ -77,6 +78,7 @@ export class DonationMeterView extends MeterViewBase {
       }),
     );
 
+    fitLine(title, LAYOUT.width - LAYOUT.padX * 2 - 32 - this.goal.width - 20);
     this.amount = this.figureText(LAYOUT.amountSize, options);
     this.percent = this.figureText(LAYOUT.percentSize, options);
     this.amount.tint = colors.text;

@@ -1,23 +1,9 @@
 import type { Language } from '../../../protocol/index.ts';
+import { WORDS, fill, say } from '../../../i18n/words.ts';
 import type { ParamProblem } from '../../theme/parse-params.ts';
 
 /** The card shows this many problems; the rest are counted (all of them are in the console). */
 export const CARD_MAX_ENTRIES = 3;
-
-const WORDS: Record<Language, { title: string; allowed: string; using: string; more: (count: number) => string }> = {
-  ja: {
-    title: 'オーバーレイのURLを確認してください',
-    allowed: '指定できる値',
-    using: '代わりに使用',
-    more: (count) => `ほか ${count} 件はブラウザのコンソールに表示しています`,
-  },
-  en: {
-    title: 'Check the overlay URL',
-    allowed: 'allowed',
-    using: 'using',
-    more: (count) => `${count} more in the browser console`,
-  },
-};
 
 export interface CardEntry {
   /** `accent = “pink”`: the parameter and the value as written. */
@@ -35,20 +21,20 @@ export interface CardContent {
   readonly more: string | null;
 }
 
-/** What the error card says about these problems, in the overlay's language. */
+/** What the error card says about these problems, all of it in the overlay's language. */
 export function cardContent(problems: readonly ParamProblem[], unlisted: number, lang: Language): CardContent {
-  const words = WORDS[lang];
+  const words = WORDS[lang].card;
   const entries = problems.slice(0, CARD_MAX_ENTRIES).map((problem) => ({
     heading: problem.param === '#' ? problem.value : `${problem.param} = “${problem.value}”`,
-    reason: problem.reason,
-    allowed: `${words.allowed}: ${problem.allowed}`,
-    fallback: `${words.using}: ${problem.fallback}`,
+    reason: say(problem.says.reason, lang),
+    allowed: `${words.allowed}: ${say(problem.says.allowed, lang)}`,
+    fallback: `${words.using}: ${say(problem.says.fallback, lang)}`,
   }));
   const hidden = problems.length - entries.length + unlisted;
-  return { title: words.title, entries, more: hidden > 0 ? words.more(hidden) : null };
+  return { title: words.title, entries, more: hidden > 0 ? fill(words.more, { count: hidden }) : null };
 }
 
-/** One console line per problem: everything the card says, for the producer who opens the console later. */
+/** One console line per problem, in English: everything the card says, for the producer who opens the console later. */
 export function consoleLine(problem: ParamProblem): string {
   const name = problem.param === '#' ? 'URL fragment' : `URL parameter ${problem.param}`;
   return `${name}=${JSON.stringify(problem.value)} ${problem.reason}; allowed: ${problem.allowed}; using: ${problem.fallback}`;

@@ -6,7 +6,9 @@ import { loadFonts } from '../../fonts.ts';
 import type { Theme } from '../../theme/theme.ts';
 import type { Widget, WidgetContext, WidgetFactory } from '../../widget.ts';
 import type { PhotoShape } from './art.ts';
-import { cardTexts, glyphsOf } from './model.ts';
+import { cardWords } from '../../../lower-third/card-words.ts';
+import type { TextPicker } from '../../../i18n/pick-text.ts';
+import { glyphsOf } from './model.ts';
 import { entrance, exit, update } from './motion.ts';
 import { LowerThirdCardView, TEXT_ROLES, prepareContent, type CardContent } from './view.ts';
 
@@ -32,6 +34,8 @@ export class LowerThird implements Widget {
   readonly view = new Container({ label: 'lower-third' });
   private readonly theme: Theme;
   private readonly lang: Language;
+  private readonly locale: string;
+  private readonly pick: TextPicker;
   private readonly resolution: number;
   private readonly options: LowerThirdOptions;
   private onScreen: { card: OnAirCard; view: LowerThirdCardView } | null = null;
@@ -45,6 +49,8 @@ export class LowerThird implements Widget {
   constructor(context: WidgetContext, options: Partial<LowerThirdOptions> = {}) {
     this.theme = context.theme;
     this.lang = context.lang;
+    this.locale = context.theme.locale;
+    this.pick = context.text;
     this.resolution = context.resolution;
     this.options = { ...LowerThird.defaultOptions, ...options };
   }
@@ -127,7 +133,7 @@ export class LowerThird implements Widget {
   }
 
   private async prepare(card: OnAirCard): Promise<CardContent> {
-    const texts = cardTexts(card, this.lang);
+    const texts = cardWords(card, this.lang, this.locale, this.pick);
     const [content] = await Promise.all([prepareContent(texts, card.photo), loadFonts(this.theme, glyphsOf(texts))]);
     return content;
   }

@@ -1,15 +1,16 @@
 import { Container, Sprite, type Text } from 'pixi.js';
 import { gsap } from 'gsap';
+import { WORDS } from '../../../i18n/words.ts';
 import type { FeedState, LowerThirdState, StageRegionState } from '../../../protocol/index.ts';
 import { bakeSmooth } from '../../art/bake.ts';
 import { loadFontWeights } from '../../fonts.ts';
+import { moneyChars, moneyOf } from '../../money-text.ts';
 import { mixRgb } from '../../theme/color.ts';
 import type { Theme } from '../../theme/default-theme.ts';
 import type { Widget, WidgetContext } from '../../widget.ts';
 import { MeterResources, meterPanel, meterText } from '../donation-meter/parts.ts';
 import { BoardModel, regionOnStage } from './board-model.ts';
 import { BoardRow, type RowStyle } from './board-row.ts';
-import { BOARD_WORDS } from './board-words.ts';
 import japanMap from './japan-map.json';
 import { discArt, mapArt, plateArt, ringArt } from './map-art.ts';
 import { projectOnMap, type JapanMap } from './map-projection.ts';
@@ -123,7 +124,7 @@ export class RegionBoard implements Widget {
 
     const backdrop = new Container({ label: 'region-board-backdrop' });
     backdrop.addChild(...meterPanel(theme, g.width, g.height, this.resources).layers);
-    backdrop.addChild(meterText(theme, BOARD_WORDS[context.lang].title, { x: PAD, y: PAD, size: TITLE_SIZE, weight: theme.weights.heavy, color: theme.colors.label, letterSpacing: theme.labels.letterSpacing, resolution: pixels }));
+    backdrop.addChild(meterText(theme, WORDS[context.lang].regionBoard, { x: PAD, y: PAD, size: TITLE_SIZE, weight: theme.weights.heavy, color: theme.colors.label, letterSpacing: theme.labels.letterSpacing, resolution: pixels }));
     if (g.map) {
       const land = mixRgb(theme.colors.panelBottom, theme.colors.text, 0.3);
       const art = this.resources.own(mapArt(MAP, g.map.scale, pixels, { land, landAlpha: 0.9, coast: theme.colors.text, coastAlpha: 0.45 }));
@@ -282,12 +283,20 @@ export class RegionBoard implements Widget {
   }
 }
 
-export async function createRegionBoard(context: WidgetContext, layout: BoardLayout, money: BoardMoney, regionName: (id: string) => string): Promise<RegionBoard> {
+/** Loads the board's glyphs (names, title, figures) and builds it in the layout the theme asks for. */
+export async function createRegionBoard(context: WidgetContext): Promise<RegionBoard> {
   const { theme } = context;
+  const formatted = moneyOf(context.campaign.currency, theme);
+  const money: BoardMoney = { amount: formatted.amount, chars: moneyChars(formatted) };
+  const regionName = (id: string) => {
+    const region = context.campaign.regions.find((candidate) => candidate.id === id)!;
+    return context.text(region.name, `name of region ${id}`);
+  };
+  const layout = theme.layout.board.style;
   const names = context.campaign.regions.map((region) => regionName(region.id)).join('');
   await loadFontWeights(theme, [
-    [theme.weights.heavy, BOARD_WORDS[context.lang].title + names],
-    [theme.weights.number, money.chars + '%'],
+    [theme.weights.heavy, WORDS[context.lang].regionBoard + names],
+    [theme.weights.number, money.chars],
   ]);
   return new RegionBoard(context, layout, money, regionName);
 }

@@ -1,5 +1,6 @@
 import { Container, Sprite, type Text } from 'pixi.js';
 import { gsap } from 'gsap';
+import { WORDS } from '../../../i18n/words.ts';
 import type { ShowClockState } from '../../../protocol/index.ts';
 import { IDLE_CLOCK, clockText, readClock } from '../../../show-clock/clock.ts';
 import { bakeSmooth } from '../../art/bake.ts';
@@ -9,7 +10,6 @@ import type { Theme } from '../../theme/default-theme.ts';
 import type { Widget, WidgetContext } from '../../widget.ts';
 import { softRoundedRect } from '../donation-meter/art.ts';
 import { MeterResources, meterPanel, meterText, placeSoft } from '../donation-meter/parts.ts';
-import { CLOCK_WORDS } from './clock-words.ts';
 
 const WIDTH = 300;
 const HEIGHT = 66;
@@ -58,10 +58,10 @@ export class ShowClock implements Widget {
     const panel = meterPanel(theme, WIDTH, HEIGHT, this.resources);
     const backdrop = new Container({ label: 'show-clock-backdrop' });
     backdrop.addChild(...panel.layers);
-    const words = CLOCK_WORDS[context.lang];
+    const words = WORDS[context.lang];
     const label = (text: string) =>
       meterText(theme, text, { x: 20, y: HEIGHT / 2 - LABEL_SIZE * 0.7, size: LABEL_SIZE, weight: theme.weights.heavy, color: theme.colors.label, letterSpacing: theme.labels.letterSpacing, resolution });
-    this.labels = { countdown: label(words.countdown), elapsed: label(words.elapsed) };
+    this.labels = { countdown: label(words.clockCountdown), elapsed: label(words.clockElapsed) };
     this.view.addChild(bakeSmooth(backdrop, resolution * box.scale));
 
     // The emphasis plate: the celebration colour glowing behind the panel in the last minutes.
@@ -147,9 +147,9 @@ export class ShowClock implements Widget {
 }
 
 export async function createShowClock(context: WidgetContext, serverNow: () => number): Promise<ShowClock> {
-  const words = CLOCK_WORDS[context.lang];
+  const words = WORDS[context.lang];
   await loadFontWeights(context.theme, [
-    [context.theme.weights.heavy, words.countdown + words.elapsed],
+    [context.theme.weights.heavy, words.clockCountdown + words.clockElapsed],
     [context.theme.weights.number, FIGURE_CHARS],
   ]);
   return new ShowClock(context, serverNow);

@@ -1,6 +1,8 @@
 import { bakeSmooth } from '../../art/bake.ts';
 import { Container, Graphics, Text } from 'pixi.js';
 import { gsap } from 'gsap';
+import { hasLetterCase } from '../../../i18n/language-tag.ts';
+import { WORDS } from '../../../i18n/words.ts';
 import { loadFontWeights } from '../../fonts.ts';
 import type { Theme } from '../../theme/default-theme.ts';
 import type { Widget } from '../../widget.ts';
@@ -20,8 +22,6 @@ const SIGN = {
   pulseMs: 1_800,
 } as const;
 
-const LABEL = { ja: '再接続中…', en: 'Reconnecting…' } as const;
-
 /**
  * A small chip by the donation meter while the feed is out of reach: the totals on screen stay as they were,
  * and this says they may be behind. It fades in and out; while it shows, only its dot pulses. Hidden, it
@@ -38,7 +38,8 @@ export class StaleSign implements Widget {
   private destroyed = false;
 
   static async create(theme: Theme, resolution: number): Promise<StaleSign> {
-    const label = theme.labels.uppercase && theme.lang === 'en' ? LABEL.en.toUpperCase() : LABEL[theme.lang];
+    const words = WORDS[theme.lang].reconnecting;
+    const label = theme.labels.uppercase && hasLetterCase(theme.lang) ? words.toLocaleUpperCase(theme.locale) : words;
     await loadFontWeights(theme, [[theme.weights.regular, label]]); // the weight it is set in (see below)
     return new StaleSign(theme, resolution, label);
   }
