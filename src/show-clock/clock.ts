@@ -30,7 +30,9 @@ export function readClock(clock: ShowClockState, now: number): ClockReading {
   if (clock.mode === 'elapsed') return { shownMs: counted, running, warning: false, ended: false };
   const shownMs = Math.max(0, clock.durationMs - counted);
   const ended = clock.durationMs > 0 && shownMs === 0;
-  return { shownMs, running, warning: clock.durationMs > 0 && clock.warnMs > 0 && shownMs <= clock.warnMs && (running || ended), ended };
+  // A countdown set but never started is not yet in its last minutes; paused within them, it still is.
+  const started = running || counted > 0;
+  return { shownMs, running, warning: clock.durationMs > 0 && clock.warnMs > 0 && shownMs <= clock.warnMs && started, ended };
 }
 
 export type ClockAction =

@@ -117,6 +117,8 @@ export function resolveTheme(params: OverlayParams): Theme {
         meter: params.widgets.includes('meter'),
         bursts: params.widgets.includes('bursts'),
         lowerThird: params.widgets.includes('lower-third'),
+        board: params.widgets.includes('board'),
+        clock: params.widgets.includes('clock'),
       },
       meter: { position: params.meter, style: params.meterStyle, ...meter },
       lowerThird: { side: params.lowerThird },

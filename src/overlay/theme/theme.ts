@@ -79,7 +79,7 @@ export interface Theme {
     readonly scale: number;
     /** The title-safe rectangle on the stage: nothing is drawn outside it. */
     readonly safe: StageRect;
-    readonly widgets: { readonly meter: boolean; readonly bursts: boolean; readonly lowerThird: boolean };
+    readonly widgets: { readonly meter: boolean; readonly bursts: boolean; readonly lowerThird: boolean; readonly board: boolean; readonly clock: boolean };
     readonly meter: {
       readonly position: OverlayParams['meter'];
       readonly style: OverlayParams['meterStyle'];

@@ -51,9 +51,9 @@ const APPLIED: Record<ParamName, [value: string, check: (parsed: ParsedParams) =
     expect(theme.layout.safe).toEqual({ x: 192, y: 108, width: 1536, height: 864 });
     expect(theme.layout.meter.box).toMatchObject({ x: 192, y: 108 });
   }],
-  widgets: ['lower-third,meter', ({ theme, params }) => {
-    expect(theme.layout.widgets).toEqual({ meter: true, bursts: false, lowerThird: true });
-    expect(params.widgets).toEqual(['meter', 'lower-third']);
+  widgets: ['clock,lower-third,meter', ({ theme, params }) => {
+    expect(theme.layout.widgets).toEqual({ meter: true, bursts: false, lowerThird: true, board: false, clock: true });
+    expect(params.widgets).toEqual(['meter', 'lower-third', 'clock']);
   }],
   meter: ['bottom', ({ theme }) => {
     expect(theme.layout.meter.position).toBe('bottom');

@@ -12,6 +12,7 @@ import { MeterResources, meterPanel, meterText } from '../donation-meter/parts.t
 import { BoardModel, regionOnStage } from './board-model.ts';
 import { BoardRow, type RowStyle } from './board-row.ts';
 import japanMap from './japan-map.json';
+import { clockHeight } from '../show-clock/show-clock.ts';
 import { discArt, mapArt, plateArt, ringArt } from './map-art.ts';
 import { projectOnMap, type JapanMap } from './map-projection.ts';
 
@@ -61,10 +62,11 @@ function geometry(layout: BoardLayout, regions: number): Geometry {
   };
 }
 
-/** Top right of the title-safe area, at the theme's scale. */
+/** Top right of the title-safe area, at the theme's scale; under the show clock when it shows. */
 function boardPosition(theme: Theme, width: number): { x: number; y: number; scale: number } {
-  const { safe, scale } = theme.layout;
-  return { x: Math.round(safe.x + safe.width - width * scale), y: safe.y, scale };
+  const { safe, scale, widgets } = theme.layout;
+  const below = widgets.clock ? clockHeight(theme) + 14 * scale : 0;
+  return { x: Math.round(safe.x + safe.width - width * scale), y: Math.round(safe.y + below), scale };
 }
 
 interface Mark {

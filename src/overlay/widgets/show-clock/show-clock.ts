@@ -1,4 +1,4 @@
-import { Container, Sprite, type Text } from 'pixi.js';
+import { Container, Graphics, Sprite, type Text } from 'pixi.js';
 import { gsap } from 'gsap';
 import { WORDS } from '../../../i18n/words.ts';
 import type { ShowClockState } from '../../../protocol/index.ts';
@@ -11,19 +11,26 @@ import type { Widget, WidgetContext } from '../../widget.ts';
 import { softRoundedRect } from '../donation-meter/art.ts';
 import { MeterResources, meterPanel, meterText, placeSoft } from '../donation-meter/parts.ts';
 
-const WIDTH = 300;
+const WIDTH = 330;
 const HEIGHT = 66;
 const FIGURE_SIZE = 38;
-const LABEL_SIZE = 15;
+const LABEL_SIZE = 17;
 const FIGURE_CHARS = '0123456789:';
 /** The emphasis: the time beats once a second, this much larger at the top of the beat. */
 const BEAT_SCALE = 1.08;
 const BEAT_SECONDS = 0.45;
+/** The accent plate under the time in the last minutes. */
+const PLATE_WIDTH = 132;
 
-/** Where the clock sits: top centre of the title-safe area, clear of the meter (top left) and the board (top right). */
+/** Stage units the clock takes from the top of the title-safe area (the region board sits below it). */
+export function clockHeight(theme: Theme): number {
+  return HEIGHT * theme.layout.scale;
+}
+
+/** Where the clock sits: the top right corner of the title-safe area, away from the meter (top left). */
 export function clockBox(theme: Theme): { x: number; y: number; scale: number } {
   const { safe, scale } = theme.layout;
-  return { x: Math.round(safe.x + safe.width / 2 - (WIDTH * scale) / 2), y: safe.y, scale };
+  return { x: Math.round(safe.x + safe.width - WIDTH * scale), y: safe.y, scale };
 }
 
 /**
@@ -38,7 +45,8 @@ export class ShowClock implements Widget {
   private readonly resources = new MeterResources();
   private readonly figure: FigureText;
   private readonly labels: { countdown: Text; elapsed: Text };
-  private readonly warnPlate: Sprite;
+  private readonly warnGlow: Sprite;
+  private readonly warnPlate: Container;
   private state: ShowClockState = IDLE_CLOCK;
   private shown = '';
   private warning = false;
@@ -64,17 +72,22 @@ export class ShowClock implements Widget {
     this.labels = { countdown: label(words.clockCountdown), elapsed: label(words.clockElapsed) };
     this.view.addChild(bakeSmooth(backdrop, resolution * box.scale));
 
-    // The emphasis plate: the celebration colour glowing behind the panel in the last minutes.
-    const glow = this.resources.own(softRoundedRect(WIDTH, HEIGHT, theme.panel.radius, 16, theme.colors.celebration, 0.9, 1));
-    this.warnPlate = placeSoft(glow, 0);
-    this.warnPlate.alpha = 0;
-    this.view.addChildAt(this.warnPlate, 0);
-    this.view.addChild(this.labels.countdown, this.labels.elapsed);
+    // The emphasis in the last minutes: the accent glowing around the panel, and a plate of it under the time.
+    const glow = this.resources.own(softRoundedRect(WIDTH, HEIGHT, theme.panel.radius, 18, theme.colors.accent, 1, 1));
+    this.warnGlow = placeSoft(glow, 0);
+    this.warnGlow.visible = false;
+    this.view.addChildAt(this.warnGlow, 0);
+    const plate = new Graphics().roundRect(0, 0, PLATE_WIDTH, HEIGHT - 16, Math.max(4, theme.panel.radius - 6)).fill({ color: theme.colors.accent });
+    plate.position.set(WIDTH - 8 - PLATE_WIDTH, 8);
+    this.warnPlate = bakeSmooth(new Container({ children: [plate] }), resolution * box.scale);
+    this.warnPlate.visible = false;
+    this.view.addChild(this.warnPlate, this.labels.countdown, this.labels.elapsed);
 
     const strip = this.resources.figureStrip(theme, FIGURE_SIZE, FIGURE_CHARS, resolution * box.scale);
     this.figure = new FigureText(strip, '00:00');
     this.figure.anchor.set(1, 0.5);
-    this.figure.position.set(WIDTH - 20, HEIGHT / 2);
+    this.figure.position.set(WIDTH - 8 - PLATE_WIDTH / 2, HEIGHT / 2);
+    this.figure.anchor.set(0.5, 0.5);
     this.figure.tint = theme.colors.text;
     this.view.addChild(this.figure);
     this.show(true);
@@ -105,7 +118,8 @@ export class ShowClock implements Widget {
   }
 
   inspect(): Record<string, unknown> {
-    return { timeText: this.figure.text, mode: this.state.mode, warning: this.warning, revision: this.state.revision };
+    const reading = readClock(this.state, this.serverNow());
+    return { timeText: this.figure.text, shownMs: reading.shownMs, running: reading.running, mode: this.state.mode, warning: this.warning, revision: this.state.revision };
   }
 
   destroy(): void {
@@ -126,8 +140,9 @@ export class ShowClock implements Widget {
     this.labels.elapsed.visible = this.state.mode === 'elapsed';
     if (reading.warning !== this.warning) {
       this.warning = reading.warning;
-      this.warnPlate.alpha = reading.warning ? 1 : 0;
-      this.figure.tint = reading.warning ? this.context.theme.colors.celebration : this.context.theme.colors.text;
+      this.warnGlow.visible = reading.warning;
+      this.warnPlate.visible = reading.warning;
+      this.figure.tint = reading.warning ? 0xffffff : this.context.theme.colors.text;
     }
     // The beat: once for every new second of the last minutes while the clock runs.
     const second = Math.ceil(reading.shownMs / 1000);
