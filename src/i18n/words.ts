@@ -57,6 +57,8 @@ export interface Words {
   readonly nextGoal: string;
   /** The celebration banner when the meter passes a goal and moves on: `{amount}`. */
   readonly goalPassed: string;
+  /** On a region's overlay (`region=`): the line under the meter with the whole campaign's amount, `{amount}`. */
+  readonly campaignTotal: string;
   readonly card: {
     readonly title: string;
     /** Before what may be written: `allowed: top | bottom`. */

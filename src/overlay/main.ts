@@ -61,6 +61,11 @@ function warnAbout(problems: readonly ParamProblem[]): void {
  */
 function watchMarket(url: string | null, market: string | null, campaign: CampaignInfo, onState: (state: FeedState) => void): void {
   if (market === null) return;
+  watchScope(url, market, campaign, onState);
+}
+
+/** A second connection to the feed for another scope: one market's viewers, or (market null) the whole campaign. */
+function watchScope(url: string | null, market: string | null, campaign: CampaignInfo, onState: (state: FeedState) => void): void {
   new FeedClient({
     url,
     region: null,
@@ -188,12 +193,22 @@ async function boot(): Promise<void> {
       for (const widget of built) widget.onMarketState?.(state);
       clock.wake();
     });
+    // A region's overlay also watches the whole campaign: the meter's second line, the region board.
+    let latestCampaign: FeedState | null = null;
+    if (region !== null) {
+      watchScope(params.feed, null, campaign, (state) => {
+        latestCampaign = state;
+        for (const widget of built) widget.onCampaignState?.(state);
+        clock.wake();
+      });
+    }
     // One widget after another, the meter first, each put on the stage with the newest states as soon as
     // it is built: the meter's fonts and glyphs no longer wait for the bursts' atlas or the lower third's.
     for (const [name, create] of widgetFactories(serverTime)) {
       if (!params.widgets.includes(name)) continue;
       const widget = await create(context);
       if (latestMarket) widget.onMarketState?.(latestMarket);
+      if (latestCampaign) widget.onCampaignState?.(latestCampaign);
       stage.add(widget, latest, latestLowerThird);
       stage.showState({ ...(latestClock ? { clock: latestClock } : {}), ...(latestStageRegion ? { stageRegion: latestStageRegion } : {}) });
       if (widget instanceof ShowClock) (clockTicks = tickShowClock(widget, () => clock.wake()))();

@@ -31,6 +31,8 @@ export interface Widget {
   onFeed(state: FeedState): void;
   /** A newer state of the `market=` scope arrived (what one market's viewers gave); only the meter draws it. */
   onMarketState?(state: FeedState): void;
+  /** On a region's overlay (`region=`): the whole campaign's state, from a connection of its own. */
+  onCampaignState?(state: FeedState): void;
   /** A newer lower-third state arrived; only the widgets that draw it implement this. */
   onLowerThird?(state: LowerThirdState): void;
   /** A newer show-clock state arrived; only the show clock implements this. */

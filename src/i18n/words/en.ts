@@ -13,6 +13,7 @@ export const en: Words = {
   clockElapsed: 'ON AIR',
   nextGoal: 'NEXT GOAL',
   goalPassed: 'Goal of {amount} reached!',
+  campaignTotal: 'Campaign total {amount}',
   card: {
     title: 'Check the overlay URL',
     allowed: 'allowed',

@@ -13,6 +13,7 @@ export const fil: Words = {
   clockElapsed: 'ON AIR',
   nextGoal: 'SUSUNOD NA LAYUNIN',
   goalPassed: 'Naabot ang layuning {amount}!',
+  campaignTotal: 'Kabuuan ng kampanya {amount}',
   card: {
     title: 'Suriin ang URL ng overlay',
     allowed: 'puwede',

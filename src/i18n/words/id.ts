@@ -13,6 +13,7 @@ export const id: Words = {
   clockElapsed: 'SIARAN',
   nextGoal: 'TARGET BERIKUTNYA',
   goalPassed: 'Target {amount} tercapai!',
+  campaignTotal: 'Total kampanye {amount}',
   card: {
     title: 'Periksa URL overlay',
     allowed: 'boleh',

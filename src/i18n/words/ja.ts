@@ -13,6 +13,7 @@ export const ja: Words = {
   clockElapsed: '配信時間',
   nextGoal: '次の目標',
   goalPassed: '目標 {amount} 達成！',
+  campaignTotal: 'キャンペーン全体 {amount}',
   card: {
     title: 'オーバーレイのURLを確認してください',
     allowed: '指定できる値',

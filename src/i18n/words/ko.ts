@@ -13,6 +13,7 @@ export const ko: Words = {
   clockElapsed: '방송 시간',
   nextGoal: '다음 목표',
   goalPassed: '목표 {amount} 달성!',
+  campaignTotal: '캠페인 전체 {amount}',
   card: {
     title: '오버레이 URL을 확인하세요',
     allowed: '사용 가능',

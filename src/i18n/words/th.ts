@@ -13,6 +13,7 @@ export const th: Words = {
   clockElapsed: 'เวลาออกอากาศ',
   nextGoal: 'เป้าหมายถัดไป',
   goalPassed: 'ถึงเป้าหมาย {amount} แล้ว!',
+  campaignTotal: 'ยอดรวมทั้งแคมเปญ {amount}',
   card: {
     title: 'ตรวจสอบ URL ของโอเวอร์เลย์',
     allowed: 'ค่าที่ใช้ได้',

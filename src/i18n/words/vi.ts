@@ -13,6 +13,7 @@ export const vi: Words = {
   clockElapsed: 'ĐANG PHÁT',
   nextGoal: 'MỤC TIÊU TIẾP THEO',
   goalPassed: 'Đã đạt mục tiêu {amount}!',
+  campaignTotal: 'Tổng chiến dịch {amount}',
   card: {
     title: 'Kiểm tra lại URL lớp phủ',
     allowed: 'hợp lệ',

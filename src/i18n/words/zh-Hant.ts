@@ -13,6 +13,7 @@ export const zhHant: Words = {
   clockElapsed: '直播時間',
   nextGoal: '下一個目標',
   goalPassed: '達成目標 {amount}！',
+  campaignTotal: '全體募款 {amount}',
   card: {
     title: '請檢查疊加畫面的網址',
     allowed: '可用值',

@@ -4,7 +4,7 @@ import { ReferenceAmount } from '../../../donation/index.ts';
 import { fill } from '../../../i18n/words.ts';
 import { hasLetterCase } from '../../../i18n/language-tag.ts';
 import { WORDS } from '../../../i18n/words.ts';
-import type { CampaignInfo, FeedState } from '../../../protocol/index.ts';
+import type { CampaignInfo, FeedState, Language } from '../../../protocol/index.ts';
 import { loadFontWeights } from '../../fonts.ts';
 import type { Theme } from '../../theme/default-theme.ts';
 import type { Widget, WidgetContext, WidgetFactory } from '../../widget.ts';
@@ -121,6 +121,7 @@ export class DonationMeter implements Widget {
   private readonly adjustmentsNote: ((adjustmentsMinor: number) => string) | null;
   private readonly countSeconds: number;
   private readonly durationScale: number;
+  private readonly lang: Language;
   /** The count-up's eased progress, 0..1: gsap tweens this, the model turns it into an integer amount. */
   private readonly count = { progress: 1 };
   private counting: gsap.core.Tween | null = null;
@@ -152,7 +153,8 @@ export class DonationMeter implements Widget {
     });
     this.marketLine = texts.marketLine;
     this.referenceLine = texts.referenceLine;
-    this.notes = new MeterNotes(theme, context.resolution, 2);
+    this.notes = new MeterNotes(theme, context.resolution, 3);
+    this.lang = context.lang;
     this.view = new Container({ label: 'donation-meter-widget', children: [this.meter.root, this.notes.view] });
     this.render();
   }
@@ -183,6 +185,11 @@ export class DonationMeter implements Widget {
     if (this.referenceLine) this.notes.show(1, this.referenceLine(raisedMinor));
     if (this.adjustmentsNote) this.meter.showNote(this.adjustmentsNote(adjustmentsMinor));
     this.dirty = true;
+  }
+
+  /** On a region's overlay: the whole campaign's amount on a line under the meter. */
+  onCampaignState(state: FeedState): void {
+    this.notes.show(2, fill(WORDS[this.lang].campaignTotal, { amount: this.amountText(state.donation.raisedMinor) }));
   }
 
   onMarketState(state: FeedState): void {
@@ -280,6 +287,7 @@ export const createDonationMeter: WidgetFactory = async (context) => {
   const { regular, heavy, number } = context.theme.weights;
   // The notes plate and the split line are set in the regular weight (meter-notes.ts, MeterViewBase.showNote).
   const notes = [texts.marketLine, texts.referenceLine].flatMap((line) => (line ? GLYPH_SAMPLES.map(line) : []));
+  if (context.region !== null) notes.push(fill(WORDS[context.lang].campaignTotal, { amount: GLYPH_SAMPLES.map(texts.amount).join('') }));
   const split = context.theme.numbers.adjustments === 'split' ? [texts.adjustmentsNote(1), texts.adjustmentsNote(-1)] : [];
   await loadFontWeights(context.theme, [
     [heavy, texts.title + texts.marks.map((m) => m.bannerLabel).join('')],

@@ -154,6 +154,15 @@ export class RegionBoard implements Widget {
   }
 
   onFeed(state: FeedState): void {
+    // A region's overlay feeds the board from its campaign connection (onCampaignState).
+    if (state.region === null && state.market === null) this.showAmounts(state);
+  }
+
+  onCampaignState(state: FeedState): void {
+    this.showAmounts(state);
+  }
+
+  private showAmounts(state: FeedState): void {
     if (this.model.setTargets(state.byRegionMinor)) {
       this.counting?.kill();
       this.count.progress = 0;
