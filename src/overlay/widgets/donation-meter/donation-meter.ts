@@ -153,7 +153,8 @@ export class DonationMeter implements Widget {
     });
     this.marketLine = texts.marketLine;
     this.referenceLine = texts.referenceLine;
-    this.notes = new MeterNotes(theme, context.resolution, 3);
+    // A region's overlay has a third line: the campaign total.
+    this.notes = new MeterNotes(theme, context.resolution, region === null ? 2 : 3);
     this.lang = context.lang;
     this.view = new Container({ label: 'donation-meter-widget', children: [this.meter.root, this.notes.view] });
     this.render();
