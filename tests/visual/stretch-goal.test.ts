@@ -39,7 +39,7 @@ describe('a stretch goal passed by reactions, on the overlay', () => {
 
     await advance(500);
     const reaching = await meter();
-    expect(reaching).toMatchObject({ celebrating: true, goalText: 'NEXT GOAL ¥22,000,000' });
+    expect(reaching).toMatchObject({ celebrating: true, goalText: 'NEXT GOAL ¥22,000,000', notes: ['', '', "Rebuild Noto's fishing port"] });
     await keep('stretch-1-celebrating-1080p');
 
     await advance(900);
@@ -48,6 +48,7 @@ describe('a stretch goal passed by reactions, on the overlay', () => {
 
     await advance(4_000);
     expect(await meter()).toMatchObject({ rolling: false, goalShownMinor: 22_000_000, amountText: '¥20,500,000', percentText: '93%', goalText: 'NEXT GOAL ¥22,000,000' });
+    expect((await meter())['notes']).toEqual(['', '', "Rebuild Noto's fishing port"]);
     await keep('stretch-3-settled-1080p');
     await overlay.page.setViewportSize({ width: 1280, height: 720 });
     await advance(16);

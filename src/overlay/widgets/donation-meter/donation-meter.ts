@@ -117,6 +117,9 @@ export class DonationMeter implements Widget {
   private rolling: gsap.core.Tween | null = null;
   /** The goal line to show once the roll to the server's new goal begins. */
   private goalLineAfterRoll: string | null = null;
+  /** The stretch goal's label, shown on the notes plate while that goal is on air, and the one after the roll. */
+  private readonly stretchLabel: ((state: FeedState) => string) | null;
+  private stretchLabelAfterRoll: string | null = null;
   /** Null when adjustments are merged into the amount (the default). */
   private readonly adjustmentsNote: ((adjustmentsMinor: number) => string) | null;
   private readonly countSeconds: number;
@@ -154,7 +157,9 @@ export class DonationMeter implements Widget {
     this.marketLine = texts.marketLine;
     this.referenceLine = texts.referenceLine;
     // A region's overlay has a third line: the campaign total.
-    this.notes = new MeterNotes(theme, context.resolution, region === null ? 2 : 3);
+    // The third line: the campaign total on a region's overlay, else the label of the stretch goal on air.
+    this.notes = new MeterNotes(theme, context.resolution, 3);
+    this.stretchLabel = region === null ? (state) => (state.donation.goalLabel ? context.text(state.donation.goalLabel, 'label of the stretch goal on air') : '') : null;
     this.lang = context.lang;
     this.view = new Container({ label: 'donation-meter-widget', children: [this.meter.root, this.notes.view] });
     this.render();
@@ -182,6 +187,11 @@ export class DonationMeter implements Widget {
     if (goalChanged && this.model.goalMinor === goalMinor) this.meter.showGoal(goalLine);
     else if (goalChanged) this.goalLineAfterRoll = goalLine;
     else if (this.goalLineAfterRoll === null) this.meter.showGoal(goalLine);
+    if (this.stretchLabel) {
+      const label = this.stretchLabel(state);
+      if (this.goalLineAfterRoll === null) this.notes.show(2, label);
+      else this.stretchLabelAfterRoll = label;
+    }
     // The approximate line follows the amount the meter counts to, once per update (never per frame).
     if (this.referenceLine) this.notes.show(1, this.referenceLine(raisedMinor));
     if (this.adjustmentsNote) this.meter.showNote(this.adjustmentsNote(adjustmentsMinor));
@@ -221,7 +231,8 @@ export class DonationMeter implements Widget {
   /** The bar, full at the passed goal, rolls out to the next one: the fill and the markers slide back together. */
   private startRoll(): void {
     if (this.goalLineAfterRoll !== null) this.meter.showGoal(this.goalLineAfterRoll);
-    this.goalLineAfterRoll = null;
+    if (this.stretchLabelAfterRoll !== null) this.notes.show(2, this.stretchLabelAfterRoll);
+    this.goalLineAfterRoll = this.stretchLabelAfterRoll = null;
     this.rolling?.kill();
     this.roll.progress = 0;
     this.rolling = gsap.to(this.roll, {
@@ -289,6 +300,7 @@ export const createDonationMeter: WidgetFactory = async (context) => {
   // The notes plate and the split line are set in the regular weight (meter-notes.ts, MeterViewBase.showNote).
   const notes = [texts.marketLine, texts.referenceLine].flatMap((line) => (line ? GLYPH_SAMPLES.map(line) : []));
   if (context.region !== null) notes.push(fill(WORDS[context.lang].campaignTotal, { amount: GLYPH_SAMPLES.map(texts.amount).join('') }));
+  else notes.push(...campaign.stretchGoals.flatMap((goal) => (goal.label ? [context.text(goal.label, `label of the stretch goal at ${goal.atMinor}`)] : [])));
   const split = context.theme.numbers.adjustments === 'split' ? [texts.adjustmentsNote(1), texts.adjustmentsNote(-1)] : [];
   await loadFontWeights(context.theme, [
     [heavy, texts.title + texts.marks.map((m) => m.bannerLabel).join('')],
