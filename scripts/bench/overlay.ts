@@ -190,10 +190,23 @@ async function showLowerThird(feed: FeedServer): Promise<void> {
   if (!response.ok) throw new Error(`the lower third could not be shown: ${response.status} ${await response.text()}`);
 }
 
+/** With the show clock on the overlay (`--query=widgets=…,clock`), it runs, as it does on air: a countdown of an hour. */
+async function startShowClock(feed: FeedServer): Promise<void> {
+  for (const [path, body] of [['/clock/set', { mode: 'countdown', durationMs: 3_600_000 }], ['/clock/start', {}]] as const) {
+    const response = await fetch(`${feed.url}/api/control${path}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${CONTROL_TOKEN}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    if (!response.ok) throw new Error(`the show clock could not be started: ${response.status} ${await response.text()}`);
+  }
+}
+
 async function overlayScenario(browser: Browser, staticDir: string, scenario: string, rates: Rates | null, durationMs = MEASURE_MS): Promise<Row> {
   const feed = await startFeed(staticDir, rates);
   const open = await openPage(browser, `${feed.url}/?${QUERY}`, 'overlay');
   try {
+    if (/\bclock\b/.test(new URLSearchParams(QUERY).get('widgets') ?? '')) await startShowClock(feed);
     if (rates) await showLowerThird(feed);
     await open.page.waitForTimeout(WARM_UP_MS);
     return await measure(scenario, open, durationMs);

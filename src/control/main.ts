@@ -16,6 +16,7 @@ import { LANGUAGE_NAMES } from '../i18n/language-names.ts';
 import { fallbackOrder, pickText } from '../i18n/pick-text.ts';
 import { LANGUAGES, type CardFields, type ControlCommandInput, type ControlStatus, type Language, type OnAirCard, type Region, type RosterEntry } from '../protocol/index.ts';
 import { adjustmentsPanel } from './adjustments-panel.ts';
+import { showPanel } from './show-panel.ts';
 import { cardPreview, type PreviewCard } from './card-preview.ts';
 import { ControlConnection, type ConnectionState } from './connection.ts';
 import { byId, el } from './dom.ts';
@@ -113,6 +114,7 @@ async function send(command: ControlCommandInput, done: string): Promise<boolean
 }
 
 const adjustments = adjustmentsPanel(send, say);
+const show = showPanel(send, say);
 const recap = recapPanel(readToken, say);
 
 function selectedChoice(): { rosterId: string } | { card: CardFields } | null {
@@ -145,6 +147,7 @@ function render(): void {
   renderSettings(connected);
   renderAutoOutLeft();
   adjustments.render(status, connected, lang);
+  show.render(status, connected, lang);
   recap.render(connected);
 }
 

@@ -47,6 +47,18 @@ export interface Words {
   readonly adjustmentsAdded: string;
   /** The same line when corrections took money off: `{amount}` (without its sign). */
   readonly adjustmentsCorrected: string;
+  /** The region board's title (`widgets=…,board`). */
+  readonly regionBoard: string;
+  /** The show clock's label while it counts down to the end of the LIVE. */
+  readonly clockCountdown: string;
+  /** The show clock's label while it shows the show's running time. */
+  readonly clockElapsed: string;
+  /** Before the goal once the meter has moved on past the first goal: `NEXT GOAL ¥22,000,000`. */
+  readonly nextGoal: string;
+  /** The celebration banner when the meter passes a goal and moves on: `{amount}`. */
+  readonly goalPassed: string;
+  /** On a region's overlay (`region=`): the line under the meter with the whole campaign's amount, `{amount}`. */
+  readonly campaignTotal: string;
   readonly card: {
     readonly title: string;
     /** Before what may be written: `allowed: top | bottom`. */

@@ -5,6 +5,8 @@ import {
   type FeedError,
   LowerThirdState,
   PROTOCOL_VERSION,
+  ShowClockState,
+  StageRegionState,
   describeZodError,
   type OverlayClientToServerEvents,
   type OverlayServerToClientEvents,
@@ -24,6 +26,10 @@ export interface FeedClientOptions {
   readonly onState: (state: FeedState) => void;
   /** Called with each lower-third state newer than the last one (the first after a (re)subscribe always). */
   readonly onLowerThird?: (state: LowerThirdState) => void;
+  /** Called with each show-clock state newer than the last one. */
+  readonly onClock?: (state: ShowClockState) => void;
+  /** Called with the region the producer put on stage, on every subscribe and change. */
+  readonly onStageRegion?: (state: StageRegionState) => void;
   readonly warn?: (message: string) => void;
   /** The feed refused the subscription (an unknown region: `not-found`); it is also warned about. */
   readonly onSubscribeRefused?: (error: FeedError) => void;
@@ -63,6 +69,8 @@ export class FeedClient {
     this.socket.on('snapshot', (raw) => this.acceptState(raw, 'snapshot'));
     this.socket.on('update', (raw) => this.acceptState(raw, 'update'));
     this.socket.on('lowerThird', (raw) => this.acceptLowerThird(raw));
+    this.socket.on('clock', (raw) => this.acceptShowState(ShowClockState, raw, 'clock', (state) => this.options.onClock?.(state)));
+    this.socket.on('stageRegion', (raw) => this.acceptShowState(StageRegionState, raw, 'stageRegion', (state) => this.options.onStageRegion?.(state)));
     this.socket.on('refused', (error) => this.warn(`feed refused a message: ${error?.message ?? JSON.stringify(error)}`));
     this.socket.on('connect_error', (error) => this.warn(`feed connection failed (${error.message}); retrying`));
     // socket.io retries a lost connection by itself, but not one the server closed on purpose (a feed
@@ -77,6 +85,18 @@ export class FeedClient {
 
   get connected(): boolean {
     return this.socket.connected;
+  }
+
+  /** The server's clock, asked over the socket; null when not connected or no answer within 2 s. */
+  askServerTime(): Promise<number | null> {
+    if (!this.socket.connected) return Promise.resolve(null);
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => resolve(null), 2_000);
+      this.socket.emit('time', (serverTime) => {
+        clearTimeout(timer);
+        resolve(typeof serverTime === 'number' && Number.isFinite(serverTime) ? serverTime : null);
+      });
+    });
   }
 
   close(): void {
@@ -108,6 +128,14 @@ export class FeedClient {
     if (!baseline && parsed.data.revision <= this.lastLowerThirdRevision) return;
     this.lastLowerThirdRevision = parsed.data.revision;
     this.options.onLowerThird?.(parsed.data);
+  }
+
+  /** A show state (clock, stage region) is whole in every message: the clock's revision orders it. */
+  private acceptShowState<T>(schema: { safeParse(raw: unknown): { success: true; data: T } | { success: false; error: import('zod').ZodError } }, raw: unknown, name: string, deliver: (state: T) => void): void {
+    if (this.closed) return;
+    const parsed = schema.safeParse(raw);
+    if (!parsed.success) return this.warn(`ignored a bad ${name} message:\n${describeZodError(parsed.error)}`);
+    deliver(parsed.data);
   }
 
   private acceptCampaign(raw: unknown): void {

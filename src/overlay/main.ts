@@ -1,4 +1,4 @@
-import type { CampaignInfo, FeedState, LowerThirdState } from '../protocol/index.ts';
+import type { CampaignInfo, FeedState, LowerThirdState, ShowClockState, StageRegionState } from '../protocol/index.ts';
 import { textPicker } from '../i18n/pick-text.ts';
 import { createClock } from './clock.ts';
 import { FeedClient } from './feed-client.ts';
@@ -15,16 +15,40 @@ import type { Widget, WidgetFactory } from './widget.ts';
 import { createDonationMeter } from './widgets/donation-meter/donation-meter.ts';
 import { createLowerThird } from './widgets/lower-third/lower-third.ts';
 import { createReactionBurst } from './widgets/reaction-burst/reaction-burst.ts';
+import { createRegionBoard } from './widgets/region-board/region-board.ts';
+import { ServerTime } from './server-time.ts';
+import { ShowClock, createShowClock } from './widgets/show-clock/show-clock.ts';
 import { consoleLine } from './widgets/error-card/card-text.ts';
 import { ErrorCard } from './widgets/error-card/error-card.ts';
 import { StaleSign } from './widgets/stale-sign/stale-sign.ts';
 
-/** The widgets on the stage, bottom to top, by their name in the `widgets` URL parameter. One line each. */
-const WIDGETS: readonly (readonly [WidgetName, WidgetFactory])[] = [
-  ['meter', createDonationMeter],
-  ['bursts', createReactionBurst],
-  ['lower-third', createLowerThird],
-];
+/**
+ * The widgets on the stage, bottom to top, by their name in the `widgets` URL parameter. One line each.
+ * The show clock reads the server's time, which the feed connection estimates.
+ */
+function widgetFactories(serverTime: ServerTime): readonly (readonly [WidgetName, WidgetFactory])[] {
+  return [
+    ['meter', createDonationMeter],
+    ['board', createRegionBoard],
+    ['clock', (context) => createShowClock(context, () => serverTime.now())],
+    ['bursts', createReactionBurst],
+    ['lower-third', createLowerThird],
+  ];
+}
+
+/**
+ * Wakes the stage when the show clock's next second is due: the overlay draws once a second while the
+ * clock runs, and not at all while it stands.
+ */
+function tickShowClock(widget: ShowClock, wake: () => void): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const schedule = () => {
+    clearTimeout(timer);
+    const wait = widget.msUntilChange();
+    if (wait !== null) timer = setTimeout(() => (wake(), schedule()), wait);
+  };
+  return schedule;
+}
 
 /** Bad URL parameters stay in the console, where a producer can find them after the card has faded. */
 function warnAbout(problems: readonly ParamProblem[]): void {
@@ -37,6 +61,11 @@ function warnAbout(problems: readonly ParamProblem[]): void {
  */
 function watchMarket(url: string | null, market: string | null, campaign: CampaignInfo, onState: (state: FeedState) => void): void {
   if (market === null) return;
+  watchScope(url, market, campaign, onState);
+}
+
+/** A second connection to the feed for another scope: one market's viewers, or (market null) the whole campaign. */
+function watchScope(url: string | null, market: string | null, campaign: CampaignInfo, onState: (state: FeedState) => void): void {
   new FeedClient({
     url,
     region: null,
@@ -86,6 +115,11 @@ async function boot(): Promise<void> {
     // The newest states: a widget added later starts from them (stage.add).
     let latest: FeedState | null = null;
     let latestLowerThird: LowerThirdState | null = null;
+    let latestClock: ShowClockState | null = null;
+    let latestStageRegion: StageRegionState | null = null;
+    let activeClient: FeedClient | null = null;
+    const serverTime = new ServerTime(() => activeClient?.askServerTime() ?? Promise.resolve(null));
+    let clockTicks = () => {};
     let knownCampaign: string | null = null;
     let firstStateArrived = () => {};
     const firstState = new Promise<void>((resolve) => (firstStateArrived = resolve));
@@ -119,9 +153,19 @@ async function boot(): Promise<void> {
             latestLowerThird = state;
             stage.lowerThird(state);
           },
+          onClock(state) {
+            latestClock = state;
+            stage.showState({ clock: state });
+            clockTicks();
+          },
+          onStageRegion(state) {
+            latestStageRegion = state;
+            stage.showState({ stageRegion: state });
+          },
           onDisconnect: () => health.disconnected(),
           onResync() {
             health.resynced();
+            if (params.widgets.includes('clock')) void serverTime.start().then(() => clockTicks());
             // Recovery shows at once, not at the next check.
             if (staleSign?.setStale(false)) clock.wake();
           },
@@ -130,10 +174,10 @@ async function boot(): Promise<void> {
             if (error.code !== 'not-found' || region === null) return;
             region = null;
             client.close();
-            client = connect();
+            client = activeClient = connect();
           },
         });
-      let client = connect();
+      let client = (activeClient = connect());
     });
 
     const text = textPicker(theme.lang, campaign.textFallback, (line) => console.warn(line));
@@ -149,13 +193,25 @@ async function boot(): Promise<void> {
       for (const widget of built) widget.onMarketState?.(state);
       clock.wake();
     });
+    // A region's overlay also watches the whole campaign: the meter's second line, the region board.
+    let latestCampaign: FeedState | null = null;
+    if (region !== null) {
+      watchScope(params.feed, null, campaign, (state) => {
+        latestCampaign = state;
+        for (const widget of built) widget.onCampaignState?.(state);
+        clock.wake();
+      });
+    }
     // One widget after another, the meter first, each put on the stage with the newest states as soon as
     // it is built: the meter's fonts and glyphs no longer wait for the bursts' atlas or the lower third's.
-    for (const [name, create] of WIDGETS) {
+    for (const [name, create] of widgetFactories(serverTime)) {
       if (!params.widgets.includes(name)) continue;
       const widget = await create(context);
       if (latestMarket) widget.onMarketState?.(latestMarket);
+      if (latestCampaign) widget.onCampaignState?.(latestCampaign);
       stage.add(widget, latest, latestLowerThird);
+      stage.showState({ ...(latestClock ? { clock: latestClock } : {}), ...(latestStageRegion ? { stageRegion: latestStageRegion } : {}) });
+      if (widget instanceof ShowClock) (clockTicks = tickShowClock(widget, () => clock.wake()))();
       built.push(widget);
       if (name === 'meter') {
         await firstState;

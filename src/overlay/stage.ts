@@ -1,5 +1,5 @@
 import { Application, Container, Ticker } from 'pixi.js';
-import type { FeedState, LowerThirdState } from '../protocol/index.ts';
+import type { FeedState, LowerThirdState, ShowClockState, StageRegionState } from '../protocol/index.ts';
 import type { Clock, FrameDriver } from './clock.ts';
 import { fitStage } from './fit-stage.ts';
 import type { Widget } from './widget.ts';
@@ -93,6 +93,15 @@ export class Stage implements FrameDriver {
   /** Hands a newer lower-third state to the widgets that draw it, and wakes the clock. */
   lowerThird(state: LowerThirdState): void {
     for (const widget of this.widgets) widget.onLowerThird?.(state);
+    this.clock.wake();
+  }
+
+  /** Hands the show's own states (clock, region on stage) to the widgets that draw them, and wakes the clock. */
+  showState(state: { clock?: ShowClockState; stageRegion?: StageRegionState }): void {
+    for (const widget of this.widgets) {
+      if (state.clock) widget.onClock?.(state.clock);
+      if (state.stageRegion) widget.onStageRegion?.(state.stageRegion);
+    }
     this.clock.wake();
   }
 

@@ -1,6 +1,6 @@
 import type { Container } from 'pixi.js';
 import type { TextPicker } from '../i18n/pick-text.ts';
-import type { CampaignInfo, FeedState, Language, LowerThirdState } from '../protocol/index.ts';
+import type { CampaignInfo, FeedState, Language, LowerThirdState, ShowClockState, StageRegionState } from '../protocol/index.ts';
 import type { Theme } from '../theme/default-theme.ts';
 
 /** What every widget is given when it is created. */
@@ -31,8 +31,14 @@ export interface Widget {
   onFeed(state: FeedState): void;
   /** A newer state of the `market=` scope arrived (what one market's viewers gave); only the meter draws it. */
   onMarketState?(state: FeedState): void;
+  /** On a region's overlay (`region=`): the whole campaign's state, from a connection of its own. */
+  onCampaignState?(state: FeedState): void;
   /** A newer lower-third state arrived; only the widgets that draw it implement this. */
   onLowerThird?(state: LowerThirdState): void;
+  /** A newer show-clock state arrived; only the show clock implements this. */
+  onClock?(state: ShowClockState): void;
+  /** The producer put a region on stage (or let the lower third choose again). */
+  onStageRegion?(state: StageRegionState): void;
   /**
    * Advance the widget's own motion (gsap tweens are advanced by the clock before this is called).
    * Returns true while anything still moves, so the stage knows whether to draw another frame.

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CurrencyCode, Market, Milestone, ReferenceRates, Region, type CampaignConfig } from './campaign.ts';
 import { Language, LocalizedText, MinorUnits, Slug } from './primitives.ts';
+import { StretchGoal } from './stretch-goals.ts';
 
 /**
  * What an overlay needs to know about the campaign to draw it: names, currency, goal, cap, milestones,
@@ -15,6 +16,8 @@ export const CampaignInfo = z.strictObject({
   goalMinor: MinorUnits,
   capMinor: MinorUnits,
   milestones: z.array(Milestone).max(20),
+  /** The goals the meter moves on to (the server decides when; the overlay marks them and celebrates). */
+  stretchGoals: z.array(StretchGoal).max(20).default([]),
   regions: z.array(Region),
   markets: z.array(Market),
   textFallback: z.array(Language).max(8),
@@ -23,6 +26,6 @@ export type CampaignInfo = z.infer<typeof CampaignInfo>;
 
 /** The public part of a validated campaign config. */
 export function campaignInfoOf(campaign: CampaignConfig): CampaignInfo {
-  const { id, name, currency, referenceRates, goalMinor, capMinor, milestones, regions, markets, textFallback } = campaign;
-  return { id, name, currency, ...(referenceRates ? { referenceRates } : {}), goalMinor, capMinor, milestones, regions, markets, textFallback };
+  const { id, name, currency, referenceRates, goalMinor, capMinor, milestones, stretchGoals, regions, markets, textFallback } = campaign;
+  return { id, name, currency, ...(referenceRates ? { referenceRates } : {}), goalMinor, capMinor, milestones, stretchGoals, regions, markets, textFallback };
 }

@@ -1,8 +1,10 @@
 import { z } from 'zod';
+import { GeoPoint } from './geo.ts';
 import { RosterEntry } from './lower-third.ts';
 import { placesOf, unknownPlace } from './places.ts';
 import { Language, LocalizedText, MinorUnits, Slug } from './primitives.ts';
 import { StreamConfig } from './stream.ts';
+import { StretchGoal, checkStretchGoals } from './stretch-goals.ts';
 
 /** A rational rate: `amountMinor` minor units for every `per` reactions (1 yen per 10 likes). Never a float. */
 export const Rate = z.strictObject({
@@ -23,6 +25,7 @@ export const Region = z.strictObject({
   id: Slug,
   name: LocalizedText,
   goalMinor: MinorUnits.optional().describe("this region's own goal; the campaign goal when absent"),
+  location: GeoPoint.optional().describe("where the region's mark sits on the region board's map"),
 });
 export type Region = z.infer<typeof Region>;
 
@@ -78,6 +81,10 @@ export const CampaignConfig = z
     regions: z.array(Region).min(1).max(50).refine(uniqueIds, { error: 'region ids must be unique' }),
     markets: z.array(Market).min(1).max(50).refine(uniqueIds, { error: 'market ids must be unique' }),
     milestones: z.array(Milestone).max(20).default([]),
+    stretchGoals: z.array(StretchGoal).max(20).default([]).describe('goals the meter moves on to, in order, once the goal is reached; then the cap'),
+    stretchStepMinor: MinorUnits.refine((n) => n > 0, { error: 'must be greater than 0' })
+      .optional()
+      .describe('after the listed stretch goals, the goal moves on by this much each time it is reached, up to the cap'),
     textFallback: z
       .array(Language)
       .max(8)
@@ -99,6 +106,7 @@ export const CampaignConfig = z
         ctx.addIssue({ code: 'custom', path: ['milestones', index, 'atMinor'], message: `must not exceed capMinor (${campaign.capMinor})` });
       }
     });
+    checkStretchGoals(campaign.stretchGoals, campaign.goalMinor, campaign.capMinor, ctx, ['stretchGoals']);
     const { regions: regionIds, markets: marketIds } = placesOf(campaign);
     const rosterIds = new Set<string>();
     campaign.roster.forEach((entry, index) => {

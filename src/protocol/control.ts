@@ -4,6 +4,9 @@ import { DonationState, type Ack } from './feed.ts';
 import { Region } from './campaign.ts';
 import { LOWER_THIRD_COMMANDS, LowerThirdState, RosterEntry } from './lower-third.ts';
 import { MinorUnits, Slug } from './primitives.ts';
+import { CLOCK_COMMANDS, ShowClockState } from './show-clock.ts';
+import { StageRegionCommand, StageRegionState } from './stage-region.ts';
+import { SetNextGoalCommand, StretchGoal } from './stretch-goals.ts';
 
 /** Change the campaign goal on air ("we passed it: next stop, ¥25M"). Never above the cap. */
 export const SetGoalCommand = z.strictObject({
@@ -27,6 +30,9 @@ export const TestReactionCommand = z.strictObject({
 export const ControlCommand = z.discriminatedUnion('type', [
   ...LOWER_THIRD_COMMANDS,
   SetGoalCommand,
+  SetNextGoalCommand,
+  ...CLOCK_COMMANDS,
+  StageRegionCommand,
   TestReactionCommand,
   AddAdjustmentCommand,
   VoidAdjustmentCommand,
@@ -34,14 +40,25 @@ export const ControlCommand = z.discriminatedUnion('type', [
 export type ControlCommand = z.infer<typeof ControlCommand>;
 export type ControlCommandInput = z.input<typeof ControlCommand>;
 
-/** The goal as the control page shows it. */
-export const GoalStatus = DonationState.pick({ currency: true, goalMinor: true, capMinor: true });
+/**
+ * The goal as the control page shows it: `goalMinor` is the goal on air (the first goal, or the stretch
+ * goal the amount has moved on to), `firstGoalMinor` the one the campaign starts from.
+ */
+export const GoalStatus = DonationState.pick({ currency: true, goalMinor: true, capMinor: true, passedGoalMinor: true, goalsPassed: true }).extend({
+  firstGoalMinor: MinorUnits,
+  stretchGoals: z.array(StretchGoal),
+  stretchStepMinor: MinorUnits.nullable(),
+});
 export type GoalStatus = z.infer<typeof GoalStatus>;
 
 /** What a producer sees: the lower third, the goal, and what can be cued. Answer to every control command. */
 export const ControlStatus = z.strictObject({
   lowerThird: LowerThirdState,
   goal: GoalStatus,
+  clock: ShowClockState,
+  stageRegion: StageRegionState,
+  /** Server time when the status was made: the control page reads the clock with it. */
+  serverTime: z.number().int().nonnegative(),
   roster: z.array(RosterEntry),
   regions: z.array(Region),
   /** Every adjustment ever made, oldest first, voided ones included (marked). */

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CurrencyCode } from './campaign.ts';
 import { SignedMinorUnits } from './adjustments.ts';
 import { Count, MinorUnits, Slug } from './primitives.ts';
+import { StretchLabel } from './stretch-goals.ts';
 import { ReactionTotals } from './totals.ts';
 import { PROTOCOL_VERSION } from './version.ts';
 
@@ -35,6 +36,12 @@ export const DonationState = z.strictObject({
   capMinor: MinorUnits,
   /** How many of the campaign's milestones `raisedMinor` has reached. */
   milestonesReached: Count,
+  /** The label of the stretch goal on air (`goalMinor`), null for the first goal, a step or the cap. */
+  goalLabel: StretchLabel.nullable().default(null),
+  /** The goal passed last: the meter keeps it as a marker. Null while the first goal stands. */
+  passedGoalMinor: MinorUnits.nullable().default(null),
+  /** How many goals the amount has passed (stretch goals); every overlay celebrates when it rises. */
+  goalsPassed: Count.default(0),
 });
 export type DonationState = z.infer<typeof DonationState>;
 
@@ -53,6 +60,8 @@ export const FeedState = z.strictObject({
   totals: ReactionTotals,
   byRegion: z.record(Slug, ReactionTotals),
   byMarket: z.record(Slug, ReactionTotals),
+  /** What each region of the scope has raised, computed as its own overlay's amount (the region board). */
+  byRegionMinor: z.record(Slug, MinorUnits).default({}),
   donation: DonationState,
 });
 export type FeedState = z.infer<typeof FeedState>;

@@ -12,3 +12,7 @@ export * from './ingest.ts';
 export * from './adjustments.ts';
 export * from './stream.ts';
 export * from './places.ts';
+export * from './stretch-goals.ts';
+export * from './show-clock.ts';
+export * from './stage-region.ts';
+export * from './geo.ts';

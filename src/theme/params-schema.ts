@@ -15,8 +15,10 @@ function group<const T extends Record<string, z.ZodType>>(name: ParamGroup, fiel
 }
 
 /** The widgets a producer can switch on and off, by their URL names. */
-export const WIDGET_NAMES = ['meter', 'bursts', 'lower-third'] as const;
+export const WIDGET_NAMES = ['meter', 'bursts', 'lower-third', 'board', 'clock'] as const;
 export type WidgetName = (typeof WIDGET_NAMES)[number];
+/** What shows without `widgets`: the region board and the show clock are asked for. */
+const DEFAULT_WIDGETS: WidgetName[] = ['meter', 'bursts', 'lower-third'];
 
 /**
  * Every URL parameter of the overlay, in one place: its type, default and description. The overlay
@@ -45,7 +47,8 @@ export const OverlayParamsSchema = z.strictObject({
   ...group('layout', {
     scale: numberParam(0.5, 2, 0.05).default(1).describe('Size of every widget, 1 being designed for 1080p.'),
     safe: numberParam(0, 15, 0.5).default(5).describe('Title-safe margin, in percent of the frame, kept clear on every edge.'),
-    widgets: setParam(WIDGET_NAMES).default([...WIDGET_NAMES]).describe('Which widgets show.'),
+    widgets: setParam(WIDGET_NAMES).default(DEFAULT_WIDGETS).describe('Which widgets show: board is the region board, clock the show clock (set on the control page).'),
+    board: enumParam(['map', 'bars']).default('map').describe('The region board (widgets=…,board) on a map of Japan, or as compact bars for a small corner.'),
     meter: enumParam(['top', 'bottom', 'left', 'right']).default('top').describe('Where the donation meter sits: top left; bottom, in the corner away from the lower third; or centred on the left or right side.'),
     meterStyle: enumParam(['bar', 'thermometer']).default('bar').describe('Donation meter as a horizontal bar or a vertical thermometer (best with meter=left or right).'),
     lowerThird: enumParam(['left', 'right']).default('left').describe('Side the lower third sits on; the reaction flow rises on the other side.'),

@@ -117,9 +117,12 @@ export function resolveTheme(params: OverlayParams): Theme {
         meter: params.widgets.includes('meter'),
         bursts: params.widgets.includes('bursts'),
         lowerThird: params.widgets.includes('lower-third'),
+        board: params.widgets.includes('board'),
+        clock: params.widgets.includes('clock'),
       },
       meter: { position: params.meter, style: params.meterStyle, ...meter },
       lowerThird: { side: params.lowerThird },
+      board: { style: params.board },
     },
     motion: { reduced, particleDensity: reduced ? 0 : params.density, durationScale },
     donationMeter: {

@@ -73,7 +73,7 @@ export interface Theme {
     readonly scale: number;
     /** The title-safe rectangle on the stage: nothing is drawn outside it. */
     readonly safe: Rect;
-    readonly widgets: { readonly meter: boolean; readonly bursts: boolean; readonly lowerThird: boolean };
+    readonly widgets: { readonly meter: boolean; readonly bursts: boolean; readonly lowerThird: boolean; readonly board: boolean; readonly clock: boolean };
     readonly meter: {
       readonly position: OverlayParams['meter'];
       readonly style: OverlayParams['meterStyle'];
@@ -83,6 +83,8 @@ export interface Theme {
       readonly bannersBelow: boolean;
     };
     readonly lowerThird: { readonly side: OverlayParams['lowerThird'] };
+    /** The region board on the map of Japan, or as compact bars. */
+    readonly board: { readonly style: OverlayParams['board'] };
   };
   readonly motion: {
     readonly reduced: boolean;

@@ -93,6 +93,33 @@ describe('control page', () => {
     expect(pageErrors.filter((line) => !/unauthorised|401/.test(line))).toEqual([]);
   });
 
+  it('sets the next stretch goal (refusing one above the cap by name), the show clock and the region on stage', async () => {
+    await page.fill('#stretch-amount', '30000000');
+    await page.click('#stretch-set');
+    await page.waitForSelector('#message[data-kind=error]');
+    expect(await page.textContent('#message')).toBe('atMinor: must not exceed the cap (25000000)');
+    await page.fill('#stretch-amount', '21000000');
+    await page.fill('#stretch-label', 'Extra stretch');
+    await page.click('#stretch-set');
+    await page.waitForSelector('#stretch-ladder:has-text("then ¥21,000,000 (Extra stretch)")');
+
+    await page.fill('#clock-duration', '-5');
+    await page.click('#clock-set');
+    await page.waitForSelector('#message:has-text("duration: write minutes")');
+    await page.fill('#clock-duration', '30:00');
+    await page.click('#clock-set');
+    await page.click('[data-action=clockStart]');
+    await page.waitForSelector('#clock-now:has-text("running")');
+    expect(await page.textContent('#clock-now')).toMatch(/^(30:00|29:\d\d) · running/);
+    await overlay.waitFor('window.__localLove.lastState !== null');
+
+    await page.selectOption('#stage-region', 'noto');
+    await page.waitForSelector('#message:has-text("is on stage")');
+    const status = await (await fetch(`${overlay.feed.url}/api/control/status`, { headers: { authorization: `Bearer ${E2E_CONTROL_TOKEN}` } })).json();
+    expect(status).toMatchObject({ stageRegion: { region: 'noto' }, clock: { mode: 'countdown', durationMs: 1_800_000 } });
+    expect(status.goal.stretchGoals[0]).toEqual({ atMinor: 21_000_000, label: { ja: 'Extra stretch' } });
+  });
+
   it('adds an adjustment with a reason, shows it in the total, and voids it (kept in the list, marked void)', async () => {
     await page.selectOption('#adjust-kind', 'matching');
     await page.fill('#adjust-amount', '1,000,000');

@@ -91,17 +91,17 @@ describe('bad URL parameters', () => {
       { heading: 'market = “fr”', reason: '이 캠페인의 송출 국가·지역이 아닙니다', allowed: '사용 가능: jp, tw, hk, kr, th, id, vn, ph, us, none', fallback: '대신 사용: 국가별 금액 표시 안 함' },
     ]);
     // The meter draws on, in Korean, without a market line; the reference line is in won.
-    expect(await meter()).toMatchObject({ goalText: '목표 ¥20,000,000', notes: ['', '≈ ₩108,641,966 (참고 환산)'] });
+    expect(await meter()).toMatchObject({ goalText: '목표 ¥20,000,000', notes: ['', '≈ ₩108,641,966 (참고 환산)', ''] });
   });
 
   it("adds the market's own contribution, computed by the feed, and the approximate amount in the viewer's currency", async () => {
     await reopen(overlay, 'clock=test&lang=zh-Hant-TW&market=tw&ref=on');
     await overlay.waitFor('window.__localLove.widget("donation-meter").notes[0] !== ""');
     // Taiwan's viewers have given nothing yet in this feed; the campaign's ¥12,345,678 is about NT$2,550,617.
-    expect((await meter())?.notes).toEqual(['台灣觀眾貢獻 ¥0', '≈ $2,550,617（參考匯率）']);
+    expect((await meter())?.notes).toEqual(['台灣觀眾貢獻 ¥0', '≈ $2,550,617（參考匯率）', '']);
     await reopen(overlay, 'clock=test&lang=zh-Hant-TW&market=tw');
     await overlay.waitFor('window.__localLove.widget("donation-meter").notes[0] !== ""');
-    expect((await meter())?.notes).toEqual(['台灣觀眾貢獻 ¥0', '']);
+    expect((await meter())?.notes).toEqual(['台灣觀眾貢獻 ¥0', '', '']);
   });
 
   it('warns about a # that cut the URL short', async () => {

@@ -8,7 +8,13 @@ import {
   type FeedError,
   type FeedState,
   type LowerThirdState,
+  type ShowClockState,
+  type StageRegionState,
+  type StretchLabel,
 } from '../../protocol/index.ts';
+import type { GoalOnAir } from '../../donation/stretch-goals.ts';
+import { ClockDesk } from './clock-desk.ts';
+import { StageRegionDesk } from './stage-region-desk.ts';
 import { AdjustmentDesk, type AdjustmentFeed } from '../adjustments/adjustment-desk.ts';
 import type { LedgerCommitResult, LedgerDraft } from '../store/store.ts';
 import { GoalDesk, type GoalTarget } from './goal-desk.ts';
@@ -22,6 +28,7 @@ export type ControlResult = { ok: true; value: ControlStatus } | { ok: false; er
 
 /** The feed's parts the control feature drives: totals and the ledger to read, the goal to change. */
 export interface ControlFeed extends GoalTarget {
+  readonly goalShown: GoalOnAir<StretchLabel>;
   state(scope: string | null): FeedState;
   hasRegion(id: string): boolean;
   readonly ledger: AdjustmentFeed['ledger'] & { list(): ControlStatus['adjustments'] };
@@ -47,8 +54,12 @@ export interface ControlServiceOptions {
 export class ControlService {
   readonly lowerThird: LowerThirdDesk;
   private readonly goal: GoalDesk;
+  readonly clock: ClockDesk;
+  readonly stageRegion: StageRegionDesk;
   private readonly adjustments: AdjustmentDesk;
   private readonly lowerThirdListeners = new Set<(state: LowerThirdState) => void>();
+  private readonly clockListeners = new Set<(state: ShowClockState) => void>();
+  private readonly stageRegionListeners = new Set<(state: StageRegionState) => void>();
   private readonly statusListeners = new Set<(status: ControlStatus) => void>();
 
   constructor(private readonly options: ControlServiceOptions) {
@@ -68,6 +79,15 @@ export class ControlService {
       },
     });
     this.goal = new GoalDesk(feed, campaign.capMinor, settings, serial, log);
+    this.clock = new ClockDesk(settings, timers, serial, log, (state) => {
+      for (const listener of this.clockListeners) listener(state);
+      this.publishStatus();
+    });
+    const regionIds = campaign.regions.map((region) => region.id);
+    this.stageRegion = new StageRegionDesk(regionIds, settings, serial, log, (state) => {
+      for (const listener of this.stageRegionListeners) listener(state);
+      this.publishStatus();
+    });
     const adjustmentFeed: AdjustmentFeed = { ledger: feed.ledger, state: (scope) => feed.state(scope), commitLedger: options.commitLedger };
     this.adjustments = new AdjustmentDesk(campaign, adjustmentFeed, serial, log);
   }
@@ -76,10 +96,28 @@ export class ControlService {
     const { campaign, feed } = this.options;
     return {
       lowerThird: this.lowerThird.state,
-      goal: { currency: campaign.currency, goalMinor: feed.goalMinor, capMinor: campaign.capMinor },
+      goal: this.goalStatus(),
+      clock: this.clock.state,
+      stageRegion: this.stageRegion.state,
+      serverTime: this.options.timers.now(),
       roster: campaign.roster,
       regions: campaign.regions,
       adjustments: feed.ledger.list(),
+    };
+  }
+
+  private goalStatus(): ControlStatus['goal'] {
+    const { campaign, feed } = this.options;
+    const shown = feed.goalShown;
+    return {
+      currency: campaign.currency,
+      goalMinor: shown.goalMinor,
+      capMinor: campaign.capMinor,
+      passedGoalMinor: shown.passedGoalMinor,
+      goalsPassed: shown.goalsPassed,
+      firstGoalMinor: feed.goalMinor,
+      stretchGoals: feed.stretchGoals,
+      stretchStepMinor: campaign.stretchStepMinor ?? null,
     };
   }
 
@@ -89,11 +127,23 @@ export class ControlService {
     if (!parsed.success) return { ok: false, error: { code: 'bad-request', message: describeZodError(parsed.error) } };
     const command = parsed.data;
     switch (command.type) {
-      case 'setGoal': {
-        const result = await this.goal.setGoal(command.goalMinor);
+      case 'setGoal':
+      case 'setNextGoal': {
+        const result = command.type === 'setGoal' ? await this.goal.setGoal(command.goalMinor) : await this.goal.setNextGoal({ atMinor: command.atMinor, ...(command.label ? { label: command.label } : {}) });
         if (!result.ok) return result;
         this.publishStatus();
         return { ok: true, value: this.status() };
+      }
+      case 'clockSet':
+      case 'clockStart':
+      case 'clockPause':
+      case 'clockReset': {
+        const result = await this.clock.execute(command);
+        return result.ok ? { ok: true, value: this.status() } : result;
+      }
+      case 'stageRegion': {
+        const result = await this.stageRegion.set(command.region);
+        return result.ok ? { ok: true, value: this.status() } : result;
       }
       case 'test':
         return this.fireTest(command.kind, command.region);
@@ -116,6 +166,16 @@ export class ControlService {
     return () => this.lowerThirdListeners.delete(listener);
   }
 
+  onClock(listener: (state: ShowClockState) => void): () => void {
+    this.clockListeners.add(listener);
+    return () => this.clockListeners.delete(listener);
+  }
+
+  onStageRegion(listener: (state: StageRegionState) => void): () => void {
+    this.stageRegionListeners.add(listener);
+    return () => this.stageRegionListeners.delete(listener);
+  }
+
   onStatus(listener: (status: ControlStatus) => void): () => void {
     this.statusListeners.add(listener);
     return () => this.statusListeners.delete(listener);
@@ -124,6 +184,8 @@ export class ControlService {
   close(): void {
     this.lowerThird.close();
     this.lowerThirdListeners.clear();
+    this.clockListeners.clear();
+    this.stageRegionListeners.clear();
     this.statusListeners.clear();
   }
 

@@ -1,38 +1,68 @@
-import { z } from 'zod';
 import { goalProblem } from '../../donation/index.ts';
-import type { FeedError } from '../../protocol/index.ts';
+import { StretchGoal, type FeedError } from '../../protocol/index.ts';
+import type { JsonValue } from '../store/store.ts';
 import type { ControlSettings } from './ports.ts';
 import type { Serial } from './serial.ts';
 
-/** The store's key of the goal a producer set on air; GoalDesk is the one that writes it. */
+/** The store's key of the goal plan a producer set on air; GoalDesk is the one that writes it. */
 export const GOAL_SETTING = 'goal';
 
-/** The goal setting as the store keeps it: GoalDesk writes it, every reader reads it with readSavedGoal. */
-const SavedGoal = z.object({ goalMinor: z.number() });
-
-/**
- * Reads the goal setting back (this desk at start, another feed node following Redis, the audit report):
- * the goal, or why the campaign cannot have it.
- */
-export function readSavedGoal(saved: unknown, capMinor: number): { ok: true; goalMinor: number } | { ok: false; problem: string } {
-  const parsed = SavedGoal.safeParse(saved);
-  if (!parsed.success) return { ok: false, problem: 'expected { "goalMinor": number }' };
-  const problem = goalProblem(parsed.data.goalMinor, capMinor);
-  return problem ? { ok: false, problem } : { ok: true, goalMinor: parsed.data.goalMinor };
+/** The goal and the stretch goals after it: what the goal setting holds. */
+export interface GoalPlanSetting {
+  goalMinor: number;
+  stretchGoals: StretchGoal[];
 }
 
 /** What owns the goal on the server: the aggregator, which puts it in every FeedState. */
 export interface GoalTarget {
   readonly goalMinor: number;
-  /** Throws an Error naming the problem (and changes nothing) for a goal the campaign cannot have. */
-  setGoal(goalMinor: number): void;
+  readonly stretchGoals: StretchGoal[];
+  /** The campaign's state: what has been raised. */
+  state(scope: null): { readonly donation: { readonly raisedMinor: number } };
+  /** Throws an Error naming the problem (and changes nothing) for a plan the campaign cannot have. */
+  setGoalPlan(plan: GoalPlanSetting): void;
 }
 
 export type GoalResult = { ok: true } | { ok: false; error: FeedError };
 
 /**
- * Changes the campaign goal on air and keeps it across restarts. Like the lower third, a goal is saved
- * before it is applied: what overlays show is always what the store holds.
+ * Reads a saved goal setting: `{ goalMinor }` (before stretch goals existed: the stretch goals stay as they
+ * are) or `{ goalMinor, stretchGoals }`. Throws an Error naming what is wrong.
+ */
+export function goalPlanOf(saved: JsonValue, current: readonly StretchGoal[]): GoalPlanSetting {
+  if (typeof saved !== 'object' || saved === null || Array.isArray(saved) || typeof saved.goalMinor !== 'number') {
+    throw new Error('expected { "goalMinor": number, "stretchGoals"?: [...] }');
+  }
+  const goalMinor = saved.goalMinor;
+  if (saved.stretchGoals === undefined) return { goalMinor, stretchGoals: current.filter((goal) => goal.atMinor > goalMinor) };
+  const stretch = StretchGoal.array().safeParse(saved.stretchGoals);
+  if (!stretch.success) throw new Error(`stretchGoals: ${stretch.error.issues[0]?.message ?? 'invalid'}`);
+  return { goalMinor: saved.goalMinor, stretchGoals: stretch.data };
+}
+
+/**
+ * Reads the goal setting back (this desk at start, another feed node following Redis, the audit report):
+ * the plan, or why the campaign cannot have it.
+ */
+export function readSavedGoal(
+  saved: unknown,
+  capMinor: number,
+  current: readonly StretchGoal[],
+): { ok: true; plan: GoalPlanSetting } | { ok: false; problem: string } {
+  try {
+    const plan = goalPlanOf(saved as JsonValue, current);
+    const problem = goalProblem(plan.goalMinor, capMinor);
+    return problem ? { ok: false, problem } : { ok: true, plan };
+  } catch (error) {
+    return { ok: false, problem: (error as Error).message };
+  }
+}
+
+/**
+ * Changes the campaign goal and its stretch goals on air and keeps them across restarts (and, through the
+ * store, on every feed node). Like the lower third, a change is saved before it is applied: what overlays
+ * show is always what the store holds. Passing a goal needs no saving: every node derives the goal on air
+ * from the totals and this plan (src/donation/stretch-goals.ts).
  */
 export class GoalDesk {
   constructor(
@@ -44,24 +74,53 @@ export class GoalDesk {
   ) {
     const saved = settings.getSetting(GOAL_SETTING);
     if (saved === undefined) return;
-    const goal = readSavedGoal(saved, capMinor);
-    if (goal.ok) target.setGoal(goal.goalMinor);
+    const goal = readSavedGoal(saved, capMinor, target.stretchGoals);
+    if (goal.ok) target.setGoalPlan(goal.plan);
     else log(`goal: the saved goal is not usable, keeping the campaign's: ${goal.problem}`);
   }
 
+  /** Changes the first goal; stretch goals it reaches or passes are dropped (the goal moves on to the next). */
   setGoal(goalMinor: number): Promise<GoalResult> {
     return this.serial.run(async () => {
-      const problem = goalProblem(goalMinor, this.capMinor);
-      if (problem) return { ok: false, error: { code: 'bad-request', message: problem } };
-      if (goalMinor === this.target.goalMinor) return { ok: true };
-      try {
-        await this.settings.putSetting(GOAL_SETTING, { goalMinor });
-      } catch (error) {
-        this.log(`goal: could not save the change: ${(error as Error).message}`);
-        return { ok: false, error: { code: 'internal', message: 'the goal could not be saved, so it was not changed; check the feed server log' } };
-      }
-      this.target.setGoal(goalMinor);
-      return { ok: true };
+      if (goalMinor > this.capMinor) return refusal(`goalMinor: must not exceed the cap (${this.capMinor})`);
+      const stretchGoals = this.target.stretchGoals.filter((goal) => goal.atMinor > goalMinor);
+      return this.save({ goalMinor, stretchGoals });
     });
   }
+
+  /**
+   * Sets the next stretch goal: the one the meter is heading for once the first goal is passed, else the
+   * one after the first goal. It replaces the listed stretch goal in that place (and any further ones it
+   * passes), or is added after the last.
+   */
+  setNextGoal(next: StretchGoal): Promise<GoalResult> {
+    return this.serial.run(async () => {
+      const first = this.target.goalMinor;
+      const raised = this.target.state(null).donation.raisedMinor;
+      if (next.atMinor > this.capMinor) return refusal(`atMinor: must not exceed the cap (${this.capMinor})`);
+      if (next.atMinor <= first) return refusal(`atMinor: must be above the first goal (${first})`);
+      if (next.atMinor <= raised) return refusal(`atMinor: must be above the amount raised (${raised})`);
+      const floor = Math.max(first, raised);
+      const current = this.target.stretchGoals;
+      const behind = current.filter((goal) => goal.atMinor <= floor);
+      const ahead = current.filter((goal) => goal.atMinor > floor).slice(1).filter((goal) => goal.atMinor > next.atMinor);
+      return this.save({ goalMinor: this.target.goalMinor, stretchGoals: [...behind, next, ...ahead] });
+    });
+  }
+
+  private async save(plan: GoalPlanSetting): Promise<GoalResult> {
+    if (plan.goalMinor === this.target.goalMinor && JSON.stringify(plan.stretchGoals) === JSON.stringify(this.target.stretchGoals)) return { ok: true };
+    try {
+      await this.settings.putSetting(GOAL_SETTING, plan as unknown as JsonValue);
+    } catch (error) {
+      this.log(`goal: could not save the change: ${(error as Error).message}`);
+      return { ok: false, error: { code: 'internal', message: 'the goal could not be saved, so it was not changed; check the feed server log' } };
+    }
+    this.target.setGoalPlan(plan);
+    return { ok: true };
+  }
+}
+
+function refusal(message: string): GoalResult {
+  return { ok: false, error: { code: 'bad-request', message } };
 }

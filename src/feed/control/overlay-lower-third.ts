@@ -6,19 +6,27 @@ import type { ControlService } from './control-service.ts';
 type OverlaySocket = Socket<OverlayClientToServerEvents, OverlayServerToClientEvents>;
 
 /**
- * The overlays' read-only view of the lower third: every overlay gets the state when it subscribes
+ * The overlays' read-only view of the lower third, the show clock and the region on stage: every overlay gets the state when it subscribes
  * (and re-subscribes after a reconnect, so a reloaded overlay shows the card on air), and again on
  * every change. Overlays cannot send anything that changes it.
  */
 export function publishLowerThirdToOverlays(io: OverlayIo, control: ControlService): { close(): void } {
   const onConnection = (socket: OverlaySocket) => {
-    socket.on('subscribe', () => socket.emit('lowerThird', control.lowerThird.state));
+    socket.on('subscribe', () => {
+      socket.emit('lowerThird', control.lowerThird.state);
+      socket.emit('clock', control.clock.state);
+      socket.emit('stageRegion', control.stageRegion.state);
+    });
   };
   io.on('connection', onConnection);
   const stop = control.onLowerThird((state) => io.emit('lowerThird', state));
+  const stopClock = control.onClock((state) => io.emit('clock', state));
+  const stopStageRegion = control.onStageRegion((state) => io.emit('stageRegion', state));
   return {
     close() {
       stop();
+      stopClock();
+      stopStageRegion();
       io.off('connection', onConnection);
     },
   };

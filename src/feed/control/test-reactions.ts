@@ -17,7 +17,7 @@ export type TestPlan = { ok: true; deltas: ReactionDelta[] } | { ok: false; erro
 
 export function planTestReactions(
   kind: TestReactionKind,
-  campaign: Pick<CampaignConfig, 'markets' | 'milestones' | 'rates'>,
+  campaign: Pick<CampaignConfig, 'markets' | 'milestones' | 'rates'> & Partial<Pick<CampaignConfig, 'stretchGoals'>>,
   region: string,
   raisedMinor: number,
 ): TestPlan {
@@ -38,9 +38,11 @@ export function planTestReactions(
     case 'big-gift':
       return { ok: true, deltas: [delta({ gifts: 1, giftDiamonds: BIG_GIFT_DIAMONDS })] };
     case 'milestone': {
-      const milestone = nextMilestone(campaign.milestones, raisedMinor);
-      if (milestone === null) return { ok: false, error: { code: 'bad-request', message: 'kind: every milestone is already reached' } };
-      const diamonds = reactionsToEarn(milestone.atMinor - raisedMinor, campaign.rates.giftDiamonds);
+      // The next mark on the meter: a milestone, or a stretch goal (so a rehearsal can watch the meter roll on).
+      const ahead = [nextMilestone(campaign.milestones, raisedMinor)?.atMinor, campaign.stretchGoals?.find((goal) => goal.atMinor > raisedMinor)?.atMinor];
+      const next = Math.min(...ahead.filter((atMinor): atMinor is number => atMinor !== undefined));
+      if (!Number.isFinite(next)) return { ok: false, error: { code: 'bad-request', message: 'kind: every milestone and stretch goal is already reached' } };
+      const diamonds = reactionsToEarn(next - raisedMinor, campaign.rates.giftDiamonds);
       return { ok: true, deltas: [delta({ gifts: 1, giftDiamonds: diamonds })] };
     }
   }

@@ -12,8 +12,18 @@ export const FIRST_MILESTONE_BEAT = 4;
 export const CARD_CYCLE_BEATS = 8;
 export const CARD_HOLD_BEATS = 6;
 
+/**
+ * The show clock counts down four minutes from the first beat, glows in its last minute, stands at 00:00
+ * for a minute, and starts again: a designer sees every state of it within five minutes.
+ */
+export const CLOCK_CYCLE_BEATS = 300;
+export const CLOCK_COUNTDOWN_MS = 240_000;
+
 export function demoCommandsAt(beat: number, rosterIds: readonly string[]): ControlCommandInput[] {
   const commands: ControlCommandInput[] = [];
+  if (beat % CLOCK_CYCLE_BEATS === 0) {
+    commands.push({ type: 'clockSet', mode: 'countdown', durationMs: CLOCK_COUNTDOWN_MS, warnMs: 60_000 }, { type: 'clockStart' });
+  }
   if (beat >= FIRST_MILESTONE_BEAT && (beat - FIRST_MILESTONE_BEAT) % MILESTONE_EVERY_BEATS === 0) {
     commands.push({ type: 'test', kind: 'milestone' });
   }

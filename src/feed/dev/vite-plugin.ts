@@ -54,7 +54,7 @@ export function feedDevPlugin(options: FeedDevPluginOptions = {}): Plugin {
           log: (message) => server.config.logger.warn(`local-love feed: ${message}`, { timestamp: true }),
         });
         server.httpServer.once('close', () => director.stop());
-        server.config.logger.info('  local-love demo: a milestone every 15 s and the roster\'s lower thirds in turn (DEMO=off to stop)');
+        server.config.logger.info('  local-love demo: a milestone or stretch goal every 15 s, the roster\'s lower thirds in turn and a 4-minute show clock (DEMO=off to stop); board and clock: /?widgets=meter,bursts,lower-third,board,clock');
       }
     },
   };

@@ -23,9 +23,10 @@ the start with the file, the field and what is wrong, and nothing runs until it 
 | \`goalMinor\` | the goal, in minor units of the currency, as a whole number: for JPY, yen (\`20000000\` is ¥20,000,000); for USD, cents (\`15000000\` is $150,000.00). |
 | \`capMinor\` | the most the sponsors give, in minor units, at least the goal. The meter stops counting there. |
 | \`rates\` | how reactions become money: for each of \`likes\`, \`comments\`, \`shares\` and \`giftDiamonds\`, \`amountMinor\` minor units for every \`per\` reactions (\`{ "amountMinor": 1, "per": 10 }\` is 1 yen per 10 likes). Whole numbers only. |
-| \`regions\` | the places the money goes to: an \`id\` (a-z, 0-9, \`-\`) and a \`name\` in \`ja\` and \`en\`; \`goalMinor\` optionally gives a region its own goal. \`?region=ID\` on the overlay URL shows one region. |
+| \`regions\` | the places the money goes to: an \`id\` (a-z, 0-9, \`-\`) and a \`name\` in \`ja\` and \`en\`; \`goalMinor\` optionally gives a region its own goal; \`location\` (\`{ "lat": 37.39, "lon": 136.9 }\`) places its mark on the region board's map. \`?region=ID\` on the overlay URL shows one region. |
 | \`markets\` | the audiences watching (countries): \`id\` and \`name\`, like regions. |
 | \`milestones\` | amounts the meter celebrates: \`atMinor\` (minor units) and a \`label\` in \`ja\` and \`en\`. |
+| \`stretchGoals\` | goals the meter moves on to once the goal is reached, in order: \`atMinor\` (above \`goalMinor\`, at most \`capMinor\`) and an optional \`label\`. After the last, the cap is the end. \`stretchStepMinor\` instead (or after them) moves the goal on by that much each time. Leave both out to keep one goal. |
 | \`rosterCsv\` | the file of people a producer can put on air as lower thirds (see below). Or give the people inline as \`"roster": [...]\`, not both. |
 | \`streams\` | the TikTok LIVE streams to follow when the show runs with \`TIKTOK=on\`: \`uniqueId\` (the name after @ in tiktok.com/@name/live), the \`region\` and \`market\` its reactions count for, and a \`label\` producers recognise. Empty (\`[]\`) when reactions come only from the ingest API. |
 

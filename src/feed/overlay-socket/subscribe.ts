@@ -82,6 +82,10 @@ export function handleOverlaySocket(socket: OverlaySocket, aggregator: Aggregato
     }
   });
 
+  socket.on('time', (ack: unknown) => {
+    if (typeof ack === 'function') ack(Date.now());
+  });
+
   // An event nobody listens to would otherwise vanish silently; say so, so a client bug is visible.
   socket.onAny((event: unknown, ...args: unknown[]) => {
     if (typeof event === 'string' && socket.listeners(event as 'subscribe').length > 0) return;

@@ -1,4 +1,5 @@
 import { campaignAmount, donationAmount, goalProblem, milestonesReached, raisedWithAdjustments } from '../../donation/index.ts';
+import { goalOnAir, type GoalOnAir, type GoalPlan } from '../../donation/stretch-goals.ts';
 import {
   PROTOCOL_VERSION,
   REACTION_KINDS,
@@ -12,6 +13,8 @@ import {
   type FeedState,
   type LedgerEntry,
   type ReactionTotals,
+  type StretchGoal,
+  type StretchLabel,
 } from '../../protocol/index.ts';
 import { Ledger } from '../adjustments/ledger.ts';
 import { ReactionCheck, type CheckedCells } from './checked-cells.ts';
@@ -59,7 +62,10 @@ export class Aggregator {
   private currentSeq = 0;
   private readonly campaignTotals = emptyTotals();
   private campaignLastChangeSeq = 0;
-  private campaignGoalMinor: number;
+  /** The goal and its stretch goals: the campaign's, until a producer changes them on air. */
+  private plan: GoalPlan<StretchLabel>;
+  /** The campaign goal on air at the last change: regions without a goal of their own follow it. */
+  private campaignGoalShown: number;
   private readonly regions = new Map<string, RegionBook>();
   private readonly markets = new Map<string, ReactionTotals>();
   private readonly marketLastChangeSeq = new Map<string, number>();
@@ -71,7 +77,13 @@ export class Aggregator {
   constructor(campaign: CampaignConfig) {
     this.campaign = campaign;
     this.check = new ReactionCheck(placesOf(campaign));
-    this.campaignGoalMinor = campaign.goalMinor;
+    this.plan = {
+      goalMinor: campaign.goalMinor,
+      stretchGoals: campaign.stretchGoals.map(rungOf),
+      stepMinor: campaign.stretchStepMinor ?? null,
+      capMinor: campaign.capMinor,
+    };
+    this.campaignGoalShown = campaign.goalMinor;
     for (const region of campaign.regions) {
       const byMarket = new Map(campaign.markets.map((market) => [market.id, emptyTotals()] as const));
       this.regions.set(region.id, { totals: emptyTotals(), byMarket, lastChangeSeq: 0 });
@@ -118,26 +130,65 @@ export class Aggregator {
       this.marketLastChangeSeq.set(delta.market, this.currentSeq);
     }
     this.campaignLastChangeSeq = this.currentSeq;
+    this.followCampaignGoal();
     this.notifyChange();
   }
 
-  /** The campaign goal now: the config's, until a producer changes it on air. */
+  /** When the amount moves the campaign goal on, regions without a goal of their own and markets change with it. */
+  private followCampaignGoal(): void {
+    const goal = this.campaignGoalOnAir().goalMinor;
+    if (goal === this.campaignGoalShown) return;
+    this.campaignGoalShown = goal;
+    for (const book of this.regions.values()) book.lastChangeSeq = this.currentSeq;
+    for (const market of this.markets.keys()) this.marketLastChangeSeq.set(market, this.currentSeq);
+  }
+
+  private campaignGoalOnAir(): GoalOnAir<StretchLabel> {
+    return goalOnAir(this.plan, raisedWithAdjustments(campaignAmount(this.campaign, this.campaignTotals), this.adjustmentLedger.netMinor(null)));
+  }
+
+  /** The first goal now: the config's, until a producer changes it on air. */
   get goalMinor(): number {
-    return this.campaignGoalMinor;
+    return this.plan.goalMinor;
+  }
+
+  /** The first goal and the stretch goals after it, as the producer last set them. */
+  get stretchGoals(): StretchGoal[] {
+    return this.plan.stretchGoals.map(({ atMinor, label }) => (label === null ? { atMinor } : { atMinor, label }));
+  }
+
+  /** The goal the campaign meter shows now, with the goal it passed last. */
+  get goalShown(): GoalOnAir<StretchLabel> {
+    return this.campaignGoalOnAir();
+  }
+
+  /** Changes the first goal (see setGoalPlan); stretch goals it reaches or passes drop out. */
+  setGoal(goalMinor: number, atSeq = 0): void {
+    this.setGoalPlan({ goalMinor, stretchGoals: this.stretchGoals.filter((goal) => goal.atMinor > goalMinor) }, atSeq);
   }
 
   /**
-   * Changes the campaign goal (and so that of every region without its own). A change of what overlays
-   * show, so it moves seq and every scope (`atSeq` as in count). Throws, changing nothing, for a goal
-   * that is not a whole number of minor units from 1 to the cap.
+   * Changes the campaign goal and its stretch goals (and so the goal of every region without its own). A
+   * change of what overlays show, so it moves seq and every scope (`atSeq` as in count). Throws, changing
+   * nothing, for a goal that is not a whole number of minor units from 1 to the cap, or stretch goals that are
+   * not ascending above it up to the cap.
    */
-  setGoal(goalMinor: number, atSeq = 0): void {
-    const problem = goalProblem(goalMinor, this.campaign.capMinor);
+  setGoalPlan(next: { goalMinor: number; stretchGoals: readonly StretchGoal[] }, atSeq = 0): void {
+    const { capMinor } = this.campaign;
+    const { goalMinor, stretchGoals } = next;
+    const problem = goalProblem(goalMinor, capMinor);
     if (problem) throw new Error(problem);
-    if (goalMinor === this.campaignGoalMinor) return;
-    this.campaignGoalMinor = goalMinor;
+    stretchGoals.forEach(({ atMinor }, index) => {
+      const floor = index === 0 ? goalMinor : stretchGoals[index - 1]!.atMinor;
+      if (!Number.isSafeInteger(atMinor) || atMinor <= floor || atMinor > capMinor) {
+        throw new Error(`stretchGoals.${index}.atMinor: must be a whole number above ${floor} and at most the cap (${capMinor}), got ${atMinor}`);
+      }
+    });
+    if (goalMinor === this.plan.goalMinor && JSON.stringify(stretchGoals) === JSON.stringify(this.stretchGoals)) return;
+    this.plan = { ...this.plan, goalMinor, stretchGoals: stretchGoals.map(rungOf) };
     this.currentSeq = Math.max(this.currentSeq + 1, atSeq);
     this.campaignLastChangeSeq = this.currentSeq;
+    this.campaignGoalShown = this.campaignGoalOnAir().goalMinor;
     for (const book of this.regions.values()) book.lastChangeSeq = this.currentSeq;
     for (const market of this.markets.keys()) this.marketLastChangeSeq.set(market, this.currentSeq);
     this.notifyChange();
@@ -159,6 +210,7 @@ export class Aggregator {
     const region = this.adjustmentLedger.adjustment(entry.id)?.region;
     const book = region ? this.regions.get(region) : undefined;
     if (book) book.lastChangeSeq = this.currentSeq;
+    this.followCampaignGoal();
     this.notifyChange();
   }
 
@@ -224,8 +276,9 @@ export class Aggregator {
         totals: { ...totals },
         byRegion: Object.fromEntries([...this.regions].map(([id, book]) => [id, { ...book.byMarket.get(market)! }])),
         byMarket: { [market]: { ...totals } },
+        byRegionMinor: {},
         // Adjustments belong to the campaign or a region, never to a market: the ledger has none for this scope.
-        donation: this.donation(scope, donationAmount(totals, this.campaign.rates, this.campaign.capMinor), this.campaignGoalMinor),
+        donation: this.donation(scope, donationAmount(totals, this.campaign.rates, this.campaign.capMinor), () => fixedGoal(this.campaignGoalOnAir().goalMinor)),
       };
     }
     if (scope === null) {
@@ -237,11 +290,14 @@ export class Aggregator {
         totals: { ...this.campaignTotals },
         byRegion: Object.fromEntries([...this.regions].map(([id, book]) => [id, { ...book.totals }])),
         byMarket: Object.fromEntries([...this.markets].map(([id, totals]) => [id, { ...totals }])),
-        donation: this.donation(null, campaignAmount(this.campaign, this.campaignTotals), this.campaignGoalMinor),
+        byRegionMinor: Object.fromEntries([...this.regions].map(([id, book]) => [id, this.regionRaisedMinor(id, book)])),
+        donation: this.donation(null, campaignAmount(this.campaign, this.campaignTotals), (raised) => goalOnAir(this.plan, raised)),
       };
     }
     const book = this.regionBook(scope);
-    const goalMinor = this.campaign.regions.find((region) => region.id === scope)?.goalMinor ?? this.campaignGoalMinor;
+    // A region's own goal does not move; a region without one shows the campaign goal on air.
+    const ownGoal = this.campaign.regions.find((region) => region.id === scope)?.goalMinor;
+    const goal = fixedGoal(ownGoal ?? this.campaignGoalOnAir().goalMinor);
     return {
       v: PROTOCOL_VERSION,
       campaignId: this.campaign.id,
@@ -250,22 +306,33 @@ export class Aggregator {
       totals: { ...book.totals },
       byRegion: { [scope]: { ...book.totals } },
       byMarket: Object.fromEntries([...book.byMarket].map(([id, totals]) => [id, { ...totals }])),
-      donation: this.donation(scope, donationAmount(book.totals, this.campaign.rates, this.campaign.capMinor), goalMinor),
+      byRegionMinor: { [scope]: this.regionRaisedMinor(scope, book) },
+      donation: this.donation(scope, donationAmount(book.totals, this.campaign.rates, this.campaign.capMinor), () => goal),
     };
   }
 
-  private donation(scope: Scope, reactionsMinor: number, goalMinor: number): DonationState {
+  /** What a region raised, as its own overlay shows it: its reactions after the cap, and its adjustments. */
+  private regionRaisedMinor(id: string, book: RegionBook): number {
+    return raisedWithAdjustments(donationAmount(book.totals, this.campaign.rates, this.campaign.capMinor), this.adjustmentLedger.netMinor(id));
+  }
+
+  /** The donation of a scope; `goalFor` gives the goal for the amount raised (the stretch-goal rule for the campaign). */
+  private donation(scope: Scope, reactionsMinor: number, goalFor: (raisedMinor: number) => GoalOnAir<StretchLabel>): DonationState {
     const adjustments = this.adjustmentLedger.netMinor(scope);
     const raisedMinor = raisedWithAdjustments(reactionsMinor, adjustments);
+    const goal = goalFor(raisedMinor);
     return {
       currency: this.campaign.currency,
       raisedMinor,
       reactionsMinor,
       // The desk keeps the sum within ±(2^53 - 1 - cap): it is exact as a number.
       adjustmentsMinor: Number(adjustments),
-      goalMinor,
+      goalMinor: goal.goalMinor,
       capMinor: this.campaign.capMinor,
       milestonesReached: milestonesReached(this.campaign.milestones, raisedMinor),
+      goalLabel: goal.label,
+      passedGoalMinor: goal.passedGoalMinor,
+      goalsPassed: goal.goalsPassed,
     };
   }
 
@@ -280,6 +347,15 @@ export class Aggregator {
     if (!totals) throw new Error(unknownPlace('market', id, this.markets.keys()));
     return totals;
   }
+}
+
+function rungOf(goal: StretchGoal) {
+  return { atMinor: goal.atMinor, label: goal.label ?? null };
+}
+
+/** A goal that stands still: a region's own, or the campaign's seen from a region. */
+function fixedGoal(goalMinor: number): GoalOnAir<StretchLabel> {
+  return { goalMinor, label: null, passedGoalMinor: null, goalsPassed: 0, atCap: false };
 }
 
 /** Cached state is shared by every reader: freezing it means no reader can corrupt what others see. */

@@ -40,6 +40,6 @@ export function storedReport(
 
 /** The goal a producer saved, when it is one the campaign can have; the campaign's own otherwise. */
 function savedGoal(saved: JsonValue | undefined, campaign: CampaignConfig): number {
-  const goal = readSavedGoal(saved, campaign.capMinor);
-  return goal.ok ? goal.goalMinor : campaign.goalMinor;
+  const goal = readSavedGoal(saved, campaign.capMinor, campaign.stretchGoals);
+  return goal.ok ? goal.plan.goalMinor : campaign.goalMinor;
 }

@@ -64,10 +64,13 @@ function applyLedgerEntries(aggregator: Aggregator, entries: readonly LedgerEntr
   aggregator.count(NO_CELLS, seq);
 }
 
-/** A goal another node saved (GoalDesk's setting): shown here too, so every node's meter has the same goal. */
+/**
+ * A goal and stretch goals another node saved (GoalDesk's setting): shown here too, so every node's meter
+ * has the same goal and moves on at the same amount.
+ */
 function applyGoal(aggregator: Aggregator, value: JsonValue, seq: number, log: (line: string) => void): void {
-  const goal = readSavedGoal(value, aggregator.campaign.capMinor);
-  if (goal.ok) aggregator.setGoal(goal.goalMinor, seq);
+  const goal = readSavedGoal(value, aggregator.campaign.capMinor, aggregator.stretchGoals);
+  if (goal.ok) aggregator.setGoalPlan(goal.plan, seq);
   else log(`store: the goal saved in Redis is not usable here, keeping ${aggregator.goalMinor}: ${goal.problem}`);
   // An unchanged or refused goal still takes the shared seq.
   aggregator.count(NO_CELLS, seq);

@@ -8,6 +8,12 @@ export const en: Words = {
   approx: '≈ {amount} (approx.)',
   adjustmentsAdded: 'incl. {amount} matched & offline',
   adjustmentsCorrected: 'adjusted −{amount}',
+  regionBoard: 'BY REGION',
+  clockCountdown: 'LIVE ENDS IN',
+  clockElapsed: 'ON AIR',
+  nextGoal: 'NEXT GOAL',
+  goalPassed: 'Goal of {amount} reached!',
+  campaignTotal: 'Campaign total {amount}',
   card: {
     title: 'Check the overlay URL',
     allowed: 'allowed',

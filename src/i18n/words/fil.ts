@@ -8,6 +8,12 @@ export const fil: Words = {
   approx: '≈ {amount} (tantiya)',
   adjustmentsAdded: 'kasama ang {amount} mula sa matching at donation box',
   adjustmentsCorrected: 'itinama −{amount}',
+  regionBoard: 'AYON SA REHIYON',
+  clockCountdown: 'MATATAPOS ANG LIVE SA',
+  clockElapsed: 'ON AIR',
+  nextGoal: 'SUSUNOD NA LAYUNIN',
+  goalPassed: 'Naabot ang layuning {amount}!',
+  campaignTotal: 'Kabuuan ng kampanya {amount}',
   card: {
     title: 'Suriin ang URL ng overlay',
     allowed: 'puwede',

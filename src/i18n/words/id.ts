@@ -8,6 +8,12 @@ export const id: Words = {
   approx: '≈ {amount} (perkiraan)',
   adjustmentsAdded: 'termasuk {amount} dana pendamping & donasi langsung',
   adjustmentsCorrected: 'koreksi −{amount}',
+  regionBoard: 'PER WILAYAH',
+  clockCountdown: 'LIVE BERAKHIR DALAM',
+  clockElapsed: 'SIARAN',
+  nextGoal: 'TARGET BERIKUTNYA',
+  goalPassed: 'Target {amount} tercapai!',
+  campaignTotal: 'Total kampanye {amount}',
   card: {
     title: 'Periksa URL overlay',
     allowed: 'boleh',

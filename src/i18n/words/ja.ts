@@ -8,6 +8,12 @@ export const ja: Words = {
   approx: '≈ {amount}（参考換算）',
   adjustmentsAdded: 'うちマッチング・会場募金 {amount}',
   adjustmentsCorrected: '補正 −{amount}',
+  regionBoard: '地域別の支援',
+  clockCountdown: '配信終了まで',
+  clockElapsed: '配信時間',
+  nextGoal: '次の目標',
+  goalPassed: '目標 {amount} 達成！',
+  campaignTotal: 'キャンペーン全体 {amount}',
   card: {
     title: 'オーバーレイのURLを確認してください',
     allowed: '指定できる値',

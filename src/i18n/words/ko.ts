@@ -8,6 +8,12 @@ export const ko: Words = {
   approx: '≈ {amount} (참고 환산)',
   adjustmentsAdded: '매칭·현장 모금 {amount} 포함',
   adjustmentsCorrected: '조정 −{amount}',
+  regionBoard: '지역별 모금',
+  clockCountdown: '방송 종료까지',
+  clockElapsed: '방송 시간',
+  nextGoal: '다음 목표',
+  goalPassed: '목표 {amount} 달성!',
+  campaignTotal: '캠페인 전체 {amount}',
   card: {
     title: '오버레이 URL을 확인하세요',
     allowed: '사용 가능',

@@ -8,6 +8,12 @@ export const th: Words = {
   approx: '≈ {amount} (โดยประมาณ)',
   adjustmentsAdded: 'รวมเงินสมทบและเงินบริจาคหน้างาน {amount}',
   adjustmentsCorrected: 'ปรับยอด −{amount}',
+  regionBoard: 'ยอดตามภูมิภาค',
+  clockCountdown: 'ไลฟ์จบในอีก',
+  clockElapsed: 'เวลาออกอากาศ',
+  nextGoal: 'เป้าหมายถัดไป',
+  goalPassed: 'ถึงเป้าหมาย {amount} แล้ว!',
+  campaignTotal: 'ยอดรวมทั้งแคมเปญ {amount}',
   card: {
     title: 'ตรวจสอบ URL ของโอเวอร์เลย์',
     allowed: 'ค่าที่ใช้ได้',

@@ -8,6 +8,12 @@ export const vi: Words = {
   approx: '≈ {amount} (quy đổi tham khảo)',
   adjustmentsAdded: 'gồm {amount} ủng hộ đối ứng & tại chỗ',
   adjustmentsCorrected: 'điều chỉnh −{amount}',
+  regionBoard: 'THEO KHU VỰC',
+  clockCountdown: 'LIVE KẾT THÚC SAU',
+  clockElapsed: 'ĐANG PHÁT',
+  nextGoal: 'MỤC TIÊU TIẾP THEO',
+  goalPassed: 'Đã đạt mục tiêu {amount}!',
+  campaignTotal: 'Tổng chiến dịch {amount}',
   card: {
     title: 'Kiểm tra lại URL lớp phủ',
     allowed: 'hợp lệ',

@@ -8,6 +8,12 @@ export const zhHant: Words = {
   approx: '≈ {amount}（參考匯率）',
   adjustmentsAdded: '含配捐及現場募款 {amount}',
   adjustmentsCorrected: '調整 −{amount}',
+  regionBoard: '各地區募款',
+  clockCountdown: '直播結束倒數',
+  clockElapsed: '直播時間',
+  nextGoal: '下一個目標',
+  goalPassed: '達成目標 {amount}！',
+  campaignTotal: '全體募款 {amount}',
   card: {
     title: '請檢查疊加畫面的網址',
     allowed: '可用值',

@@ -27,6 +27,16 @@ describe('CampaignConfig', () => {
     expect(problems({ ...sample, goalMinor: sample.capMinor + 1 })).toMatch(/^goalMinor: must not exceed capMinor/m);
   });
 
+  it('refuses stretch goals above the cap, not above the goal, or out of order, naming each', () => {
+    const label = { ja: '次', en: 'Next' };
+    const stretchGoals = [{ atMinor: 22_000_000, label }, { atMinor: 21_000_000, label }, { atMinor: sample.capMinor + 1 }, { atMinor: sample.goalMinor }];
+    const text = problems({ ...sample, stretchGoals });
+    expect(text).toMatch(/^stretchGoals\.1\.atMinor: stretch goals must be in strictly ascending order/m);
+    expect(text).toMatch(/^stretchGoals\.2\.atMinor: must not exceed the cap \(25000000\)/m);
+    expect(text).toMatch(/^stretchGoals\.3\.atMinor: must be above the goal \(20000000\)/m);
+    expect(problems({ ...sample, stretchStepMinor: 0 })).toMatch(/^stretchStepMinor: must be greater than 0/m);
+  });
+
   it('refuses milestones out of order, naming the one at fault', () => {
     const milestones = [...sample.milestones].reverse();
     expect(problems({ ...sample, milestones })).toMatch(/^milestones\.1\.atMinor: milestones must be in strictly ascending order/m);

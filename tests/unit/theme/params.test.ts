@@ -51,9 +51,9 @@ const APPLIED: Record<ParamName, [value: string, check: (parsed: ParsedParams) =
     expect(theme.layout.safe).toEqual({ x: 192, y: 108, width: 1536, height: 864 });
     expect(theme.layout.meter.box).toMatchObject({ x: 192, y: 108 });
   }],
-  widgets: ['lower-third,meter', ({ theme, params }) => {
-    expect(theme.layout.widgets).toEqual({ meter: true, bursts: false, lowerThird: true });
-    expect(params.widgets).toEqual(['meter', 'lower-third']);
+  widgets: ['clock,lower-third,meter', ({ theme, params }) => {
+    expect(theme.layout.widgets).toEqual({ meter: true, bursts: false, lowerThird: true, board: false, clock: true });
+    expect(params.widgets).toEqual(['meter', 'lower-third', 'clock']);
   }],
   meter: ['bottom', ({ theme }) => {
     expect(theme.layout.meter.position).toBe('bottom');
@@ -77,6 +77,7 @@ const APPLIED: Record<ParamName, [value: string, check: (parsed: ParsedParams) =
   market: ['tw', ({ params }) => expect(params.market).toBe('tw')],
   feed: ['http://127.0.0.1:4000/', ({ params }) => expect(params.feed).toBe('http://127.0.0.1:4000/')],
   clock: ['test', ({ params }) => expect(params.clock).toBe('test')],
+  board: ['bars', ({ theme }) => expect(theme.layout.board.style).toBe('bars')],
 };
 
 /** One refused value of every parameter. */
@@ -84,7 +85,7 @@ const REFUSED: Record<ParamName, string> = {
   preset: 'sunset', accent: 'pink', text: '#12', panel: 'rgba(0,0,0,.5)', font: 'Comic Sans', lang: 'fr',
   numbers: 'short', percent: 'maybe', currencyDisplay: 'emoji', ref: 'approx', adjustments: 'apart', scale: '3', safe: '-1', widgets: 'meter,ticker',
   meter: 'middle', meterStyle: 'pie', lowerThird: 'center', motion: 'none', density: '1e3', campaign: 'Local Love',
-  region: '../etc', market: 'TW!', feed: 'javascript:alert(1)', clock: 'fast',
+  region: '../etc', market: 'TW!', feed: 'javascript:alert(1)', clock: 'fast', board: 'globe',
 };
 
 describe('parseParams: every parameter', () => {

@@ -1,10 +1,10 @@
 import { gsap } from 'gsap';
 import { Container } from 'pixi.js';
-import { MoneyFormatter, ReferenceAmount } from '../../../donation/index.ts';
+import { ReferenceAmount } from '../../../donation/index.ts';
 import { fill } from '../../../i18n/words.ts';
 import { hasLetterCase } from '../../../i18n/language-tag.ts';
 import { WORDS } from '../../../i18n/words.ts';
-import type { CampaignInfo, FeedState } from '../../../protocol/index.ts';
+import type { CampaignInfo, FeedState, Language } from '../../../protocol/index.ts';
 import { loadFontWeights } from '../../fonts.ts';
 import type { Theme } from '../../../theme/default-theme.ts';
 import type { Widget, WidgetContext, WidgetFactory } from '../../widget.ts';
@@ -13,29 +13,7 @@ import { MeterNotes } from './meter-notes.ts';
 import { DonationMeterModel } from './model.ts';
 import { ThermometerView } from './thermometer-view.ts';
 import { BarMeterView } from './bar-view.ts';
-
-/**
- * Intl writes yen in Japanese as the full-width ￥, one em wide: beside Latin digits it leaves a gap that
- * reads as "￥ 7,000,000". Broadcast typography uses the half-width ¥ there.
- */
-function halfWidth(money: string): string {
-  return money.replaceAll('￥', '¥');
-}
-
-/** Money as the theme wants it shown: ¥, JPY or 円 (`currencyDisplay`), in full or compact (`numbers`). */
-function moneyOf(currency: string, theme: Theme) {
-  // The narrow symbol: Korean and Indonesian would write "JP¥" where the campaign's own currency is meant.
-  const display = theme.numbers.currencyDisplay === 'symbol' ? 'narrowSymbol' : theme.numbers.currencyDisplay;
-  const formatter = new MoneyFormatter(currency, theme.locale, { currencyDisplay: display });
-  const compact = theme.numbers.notation === 'compact';
-  return {
-    formatter,
-    amount: (minor: number) => halfWidth(compact ? formatter.formatCompactMinor(minor) : formatter.formatMinor(minor)),
-  };
-}
-
-/** Amounts whose spellings, full and compact, hold every glyph a shown amount can use (万, 億, K, M, B...). */
-const GLYPH_SAMPLES = [1_234_567_890, 12_345, 1_234_567, 123_456_789_012, 9_876_543_210_987];
+import { GLYPH_SAMPLES, halfWidth, moneyChars, moneyOf } from '../../money-text.ts';
 
 /** The meter's texts, derived once from the campaign, the language and the theme. */
 function meterTexts(context: WidgetContext) {
@@ -48,22 +26,39 @@ function meterTexts(context: WidgetContext) {
     amount: money.amount,
     // Capitals for a Latin-script title when the theme sets labels in capitals; Japanese, Thai... have no case.
     title: hasLetterCase(lang) && theme.labels.uppercase ? name.toLocaleUpperCase(theme.locale) : name,
-    goalLabel: (goalMinor: number) => `${WORDS[lang].goal} ${money.amount(goalMinor)}`,
     /** `adjustments=split`: the line under the amount; '' when adjustments add nothing. */
     adjustmentsNote: (adjustmentsMinor: number) =>
       adjustmentsMinor === 0
         ? ''
         : fill(adjustmentsMinor > 0 ? WORDS[lang].adjustmentsAdded : WORDS[lang].adjustmentsCorrected, { amount: money.amount(Math.abs(adjustmentsMinor)) }),
-    milestones: campaign.milestones.map((milestone, index) => ({
-      markerLabel: halfWidth(money.formatter.formatCompactMinor(milestone.atMinor)),
-      bannerLabel: text(milestone.label, `label of milestone ${index + 1}`),
-    })),
+    marks: meterMarks(context, money),
+    /** Before the goal: GOAL, or NEXT GOAL once the meter has moved on past the first goal. */
+    goalLine: (goalMinor: number, moved: boolean) => `${moved ? WORDS[lang].nextGoal : WORDS[lang].goal} ${money.amount(goalMinor)}`,
     // The notes under the panel: one market's viewers (`market=`), and the viewer's own currency (`ref`).
     marketLine: marketLine(context, money.amount),
     referenceLine: referenceLine(context),
     // Every glyph the counting figures can use: the glyph strip holds exactly these.
-    figureChars: `0123456789%${GLYPH_SAMPLES.map((minor) => halfWidth(money.formatter.formatMinor(minor) + money.formatter.formatCompactMinor(minor))).join('')}`,
+    figureChars: moneyChars(money),
   };
+}
+
+/**
+ * The meter's marks, ascending: the campaign's milestones and, on the campaign's meter, the goals it moves
+ * on to (the first goal and the stretch goals), so a passed goal stays on the bar as a marker after the roll
+ * and reaching one celebrates like a milestone. A milestone at a goal's amount keeps the milestone's banner.
+ */
+function meterMarks(context: WidgetContext, money: ReturnType<typeof moneyOf>): { atMinor: number; markerLabel: string; bannerLabel: string }[] {
+  const { campaign, lang, region, text } = context;
+  const marks = new Map<number, { atMinor: number; markerLabel: string; bannerLabel: string }>();
+  const label = (atMinor: number, banner: string) => ({ atMinor, markerLabel: halfWidth(money.formatter.formatCompactMinor(atMinor)), bannerLabel: banner });
+  const ownGoal = campaign.regions.find((r) => r.id === region)?.goalMinor;
+  if (ownGoal === undefined && campaign.stretchGoals.length > 0) {
+    for (const atMinor of [campaign.goalMinor, ...campaign.stretchGoals.map((goal) => goal.atMinor)]) {
+      marks.set(atMinor, label(atMinor, fill(WORDS[lang].goalPassed, { amount: money.amount(atMinor) })));
+    }
+  }
+  campaign.milestones.forEach((milestone, index) => marks.set(milestone.atMinor, label(milestone.atMinor, text(milestone.label, `label of milestone ${index + 1}`))));
+  return [...marks.values()].sort((a, b) => a.atMinor - b.atMinor);
 }
 
 /** `Viewers in Taiwan: ¥1,234,567`, or null without `market=` (or with a market the campaign lacks). */
@@ -87,6 +82,10 @@ function referenceLine({ campaign, lang, theme }: WidgetContext): ((minor: numbe
  * clock's three steps always reach it): each change rebuilds the meter's render instructions, and a figure
  * blurring faster than this reads no better. The fill still moves every frame; at rest the figures are exact.
  */
+/** The roll to the next goal starts once the bar has shown itself full for a moment, and takes this long. */
+const ROLL_DELAY_SECONDS = 0.6;
+const ROLL_SECONDS = 1.1;
+
 const FIGURE_INTERVAL_MS = 1000 / 20 - 1;
 
 /** The meter in the style the theme asks for (`meterStyle`). */
@@ -112,10 +111,20 @@ export class DonationMeter implements Widget {
   private readonly marketLine: ((minor: number) => string) | null;
   private readonly referenceLine: ((minor: number) => string) | null;
   private readonly amountText: (minor: number) => string;
-  private readonly goalLabel: (goalMinor: number) => string;
+  private readonly goalLine: (goalMinor: number, moved: boolean) => string;
+  /** The roll from a passed goal to the next, 0..1 (gsap tweens it); null while none runs. */
+  private readonly roll = { progress: 1 };
+  private rolling: gsap.core.Tween | null = null;
+  /** The goal line to show once the roll to the server's new goal begins. */
+  private goalLineAfterRoll: string | null = null;
+  /** The stretch goal's label, shown on the notes plate while that goal is on air, and the one after the roll. */
+  private readonly stretchLabel: ((state: FeedState) => string) | null;
+  private stretchLabelAfterRoll: string | null = null;
   /** Null when adjustments are merged into the amount (the default). */
   private readonly adjustmentsNote: ((adjustmentsMinor: number) => string) | null;
   private readonly countSeconds: number;
+  private readonly durationScale: number;
+  private readonly lang: Language;
   /** The count-up's eased progress, 0..1: gsap tweens this, the model turns it into an integer amount. */
   private readonly count = { progress: 1 };
   private counting: gsap.core.Tween | null = null;
@@ -129,29 +138,38 @@ export class DonationMeter implements Widget {
     const { campaign, region, theme } = context;
     const texts = meterTexts(context);
     this.amountText = texts.amount;
-    this.goalLabel = texts.goalLabel;
+    this.goalLine = texts.goalLine;
     this.adjustmentsNote = theme.numbers.adjustments === 'split' ? texts.adjustmentsNote : null;
     this.countSeconds = theme.donationMeter.fillSeconds;
-    this.model = new DonationMeterModel(campaign.milestones, initialGoal(campaign, region));
+    this.durationScale = theme.motion.durationScale;
+    this.model = new DonationMeterModel(
+      texts.marks.map((mark) => ({ atMinor: mark.atMinor, label: { [context.lang]: mark.bannerLabel } })),
+      initialGoal(campaign, region),
+    );
     this.meter = meterView({
       theme,
       resolution: context.resolution,
       title: texts.title,
-      goalLabel: texts.goalLabel(this.model.goalMinor),
-      milestones: texts.milestones,
+      goalLabel: texts.goalLine(this.model.goalMinor, false),
+      milestones: texts.marks,
       figureChars: texts.figureChars,
       noteSample: this.adjustmentsNote?.(campaign.goalMinor) ?? null,
     });
     this.marketLine = texts.marketLine;
     this.referenceLine = texts.referenceLine;
-    this.notes = new MeterNotes(theme, context.resolution, 2);
+    // A region's overlay has a third line: the campaign total.
+    // The third line: the campaign total on a region's overlay, else the label of the stretch goal on air.
+    this.notes = new MeterNotes(theme, context.resolution, 3);
+    this.stretchLabel = region === null ? (state) => (state.donation.goalLabel ? context.text(state.donation.goalLabel, 'label of the stretch goal on air') : '') : null;
+    this.lang = context.lang;
     this.view = new Container({ label: 'donation-meter-widget', children: [this.meter.root, this.notes.view] });
     this.render();
   }
 
   onFeed(state: FeedState): void {
-    const { raisedMinor, goalMinor, adjustmentsMinor } = state.donation;
+    const { raisedMinor, goalMinor, adjustmentsMinor, passedGoalMinor } = state.donation;
     const goalChanged = goalMinor !== this.model.goalMinor;
+    const goalLine = this.goalLine(goalMinor, passedGoalMinor !== null);
     if (this.model.setTarget(raisedMinor, goalMinor, adjustmentsMinor)) {
       this.counting?.kill();
       this.count.progress = 0;
@@ -166,11 +184,24 @@ export class DonationMeter implements Widget {
         },
       });
     }
-    if (goalChanged) this.meter.showGoal(this.goalLabel(goalMinor));
+    // A goal passed by the amount waits for the count to reach it (the roll then shows the new line).
+    if (goalChanged && this.model.goalMinor === goalMinor) this.meter.showGoal(goalLine);
+    else if (goalChanged) this.goalLineAfterRoll = goalLine;
+    else if (this.goalLineAfterRoll === null) this.meter.showGoal(goalLine);
+    if (this.stretchLabel) {
+      const label = this.stretchLabel(state);
+      if (this.goalLineAfterRoll === null) this.notes.show(2, label);
+      else this.stretchLabelAfterRoll = label;
+    }
     // The approximate line follows the amount the meter counts to, once per update (never per frame).
     if (this.referenceLine) this.notes.show(1, this.referenceLine(raisedMinor));
     if (this.adjustmentsNote) this.meter.showNote(this.adjustmentsNote(adjustmentsMinor));
     this.dirty = true;
+  }
+
+  /** On a region's overlay: the whole campaign's amount on a line under the meter. */
+  onCampaignState(state: FeedState): void {
+    this.notes.show(2, fill(WORDS[this.lang].campaignTotal, { amount: this.amountText(state.donation.raisedMinor) }));
   }
 
   onMarketState(state: FeedState): void {
@@ -183,13 +214,39 @@ export class DonationMeter implements Widget {
       const crossed = this.model.setProgress(this.count.progress);
       const highest = crossed.at(-1);
       if (highest) this.meter.celebrate(this.model.milestones.indexOf(highest));
+      if (this.model.takePassedGoal() !== null) this.startRoll();
       this.figuresAgeMs += deltaMs;
       this.render(counting && this.figuresAgeMs < FIGURE_INTERVAL_MS);
     }
     // The spot of light at the fill's end burns while the amount counts and fades as it settles.
     this.meter.showMotion(counting ? 1 - this.count.progress ** 4 : 0);
     this.notes.setCelebrating(this.meter.celebrating);
-    return counting || this.meter.celebrating;
+    if (this.rolling) {
+      // The percentage rolls with the bar, from over 100% of the passed goal to its share of the next.
+      this.model.setRoll(this.roll.progress);
+      this.render();
+    }
+    return counting || this.rolling !== null || this.meter.celebrating;
+  }
+
+  /** The bar, full at the passed goal, rolls out to the next one: the fill and the markers slide back together. */
+  private startRoll(): void {
+    if (this.goalLineAfterRoll !== null) this.meter.showGoal(this.goalLineAfterRoll);
+    if (this.stretchLabelAfterRoll !== null) this.notes.show(2, this.stretchLabelAfterRoll);
+    this.goalLineAfterRoll = this.stretchLabelAfterRoll = null;
+    this.rolling?.kill();
+    this.roll.progress = 0;
+    this.rolling = gsap.to(this.roll, {
+      progress: 1,
+      duration: ROLL_SECONDS * this.durationScale,
+      delay: ROLL_DELAY_SECONDS * this.durationScale,
+      ease: 'power2.inOut',
+      onComplete: () => {
+        this.model.setRoll(1);
+        this.rolling = null;
+        this.dirty = true;
+      },
+    });
   }
 
   inspect(): Record<string, unknown> {
@@ -201,6 +258,8 @@ export class DonationMeter implements Widget {
       displayedMinor: this.model.displayedMinor,
       targetMinor: this.model.targetMinor,
       celebrating: this.meter.celebrating,
+      rolling: this.rolling !== null,
+      goalShownMinor: Math.round(this.model.goalShown),
       notes: this.notes.texts,
     };
   }
@@ -210,6 +269,8 @@ export class DonationMeter implements Widget {
     this.destroyed = true;
     this.counting?.kill();
     this.counting = null;
+    this.rolling?.kill();
+    this.rolling = null;
     this.meter.destroy();
     this.notes.destroy();
   }
@@ -224,8 +285,8 @@ export class DonationMeter implements Widget {
     }
     this.meter.showFill(this.model.fillRatio);
     this.meter.showReached(this.model.reachedCount);
-    if (this.markersPlacedForGoal !== this.model.goalMinor) {
-      this.markersPlacedForGoal = this.model.goalMinor;
+    if (this.markersPlacedForGoal !== this.model.goalShown) {
+      this.markersPlacedForGoal = this.model.goalShown;
       this.meter.placeMarkers(this.model.milestones.map((milestone) => this.model.ratioOf(milestone.atMinor)));
     }
   }
@@ -234,14 +295,17 @@ export class DonationMeter implements Widget {
 /** Loads the glyphs the meter needs, each in the weight it is set in, then builds it. */
 export const createDonationMeter: WidgetFactory = async (context) => {
   const texts = meterTexts(context);
-  const goals = [context.campaign.goalMinor, ...context.campaign.regions.map((r) => r.goalMinor ?? 0)];
+  const { campaign } = context;
+  const goals = [campaign.goalMinor, campaign.capMinor, ...campaign.stretchGoals.map((goal) => goal.atMinor), ...campaign.regions.map((r) => r.goalMinor ?? 0)];
   const { regular, heavy, number } = context.theme.weights;
   // The notes plate and the split line are set in the regular weight (meter-notes.ts, MeterViewBase.showNote).
   const notes = [texts.marketLine, texts.referenceLine].flatMap((line) => (line ? GLYPH_SAMPLES.map(line) : []));
+  if (context.region !== null) notes.push(fill(WORDS[context.lang].campaignTotal, { amount: GLYPH_SAMPLES.map(texts.amount).join('') }));
+  else notes.push(...campaign.stretchGoals.flatMap((goal) => (goal.label ? [context.text(goal.label, `label of the stretch goal at ${goal.atMinor}`)] : [])));
   const split = context.theme.numbers.adjustments === 'split' ? [texts.adjustmentsNote(1), texts.adjustmentsNote(-1)] : [];
   await loadFontWeights(context.theme, [
-    [heavy, texts.title + texts.milestones.map((m) => m.bannerLabel).join('')],
-    [regular, [...goals.map(texts.goalLabel), ...texts.milestones.map((m) => m.markerLabel), ...notes, ...split].join('')],
+    [heavy, texts.title + texts.marks.map((m) => m.bannerLabel).join('')],
+    [regular, [...goals.flatMap((goal) => [texts.goalLine(goal, false), texts.goalLine(goal, true)]), ...texts.marks.map((m) => m.markerLabel), ...notes, ...split].join('')],
     [number, texts.figureChars],
   ]);
   return new DonationMeter(context);

@@ -25,6 +25,11 @@ export class DonationMeterModel {
    * of the figures, never a second celebration.
    */
   private celebratedCount = 0;
+  /** The server moved the goal on (a stretch goal) before the shown amount reached the one on screen. */
+  private pendingGoal: number | null = null;
+  /** While the meter rolls from a passed goal to the next: the goal it rolls from, and how far it has rolled. */
+  private rollFrom: number | null = null;
+  private rollProgress = 1;
 
   constructor(
     readonly milestones: readonly Milestone[],
@@ -47,6 +52,11 @@ export class DonationMeterModel {
     return this.goal;
   }
 
+  /** The end of the bar as drawn now: the goal, or between the passed goal and the next while the meter rolls. */
+  get goalShown(): number {
+    return this.rollFrom === null ? this.goal : this.rollFrom + (this.goal - this.rollFrom) * this.rollProgress;
+  }
+
   /** The part of the server's amount that adjustments make (matching, offline, corrections; may be negative). */
   get adjustmentsMinor(): number {
     return this.adjustments;
@@ -59,7 +69,7 @@ export class DonationMeterModel {
 
   /** Whole percent of the goal shown now (floored: 99.9% is 99%). */
   get percent(): number {
-    return percentOfGoal(this.shownMinor, this.goal);
+    return percentOfGoal(this.shownMinor, Math.round(this.goalShown));
   }
 
   /** How full the bar is, 0..1 (pixels only: the goal is the end of the bar, beyond it the bar stays full). */
@@ -69,8 +79,9 @@ export class DonationMeterModel {
 
   /** Where an amount (a milestone) sits along the bar, 0..1; the goal is the end. */
   ratioOf(amountMinor: number): number {
-    if (this.goal <= 0) return 1;
-    return Math.min(1, Math.max(0, amountMinor / this.goal));
+    const goal = this.goalShown;
+    if (goal <= 0) return 1;
+    return Math.min(1, Math.max(0, amountMinor / goal));
   }
 
   /** How many milestones the shown amount has reached. */
@@ -84,7 +95,13 @@ export class DonationMeterModel {
    * Returns true when a count-up should start.
    */
   setTarget(raisedMinor: number, goalMinor: number, adjustmentsMinor = 0): boolean {
-    this.goal = goalMinor;
+    // A goal passed and moved on waits until the count reaches it on screen: the bar fills, then rolls.
+    const passing = this.hasValue && goalMinor > this.goal && raisedMinor >= this.goal && this.shownMinor < this.goal;
+    if (passing) this.pendingGoal = goalMinor;
+    else {
+      this.goal = goalMinor;
+      this.pendingGoal = null;
+    }
     this.adjustments = adjustmentsMinor;
     if (!this.hasValue) {
       this.hasValue = true;
@@ -113,5 +130,25 @@ export class DonationMeterModel {
     const crossed = milestonesCrossed(this.milestones, before, this.shownMinor).filter((milestone) => this.milestones.indexOf(milestone) >= this.celebratedCount);
     this.celebratedCount = Math.max(this.celebratedCount, milestonesReached(this.milestones, this.shownMinor));
     return crossed;
+  }
+
+  /**
+   * The goal the shown amount has just reached, when the server had moved the goal on beyond it: the view
+   * then rolls (setRoll) from it to the next. Null otherwise; each passed goal is handed out once.
+   */
+  takePassedGoal(): number | null {
+    if (this.pendingGoal === null || this.shownMinor < this.goal) return null;
+    const passed = this.goal;
+    this.rollFrom = passed;
+    this.rollProgress = 0;
+    this.goal = this.pendingGoal;
+    this.pendingGoal = null;
+    return passed;
+  }
+
+  /** How far the roll from the passed goal to the next has gone, 0..1; at 1 the goal stands alone again. */
+  setRoll(progress: number): void {
+    this.rollProgress = Math.min(1, Math.max(0, progress));
+    if (this.rollProgress >= 1) this.rollFrom = null;
   }
 }

@@ -45,8 +45,13 @@ describe('planTestReactions', () => {
     expect(plan.ok && plan.deltas[0]?.giftDiamonds).toBe(123); // 1 yen per diamond
   });
 
-  it('refuses a milestone test when every milestone is behind us', () => {
+  it('goes on to the next stretch goal once the milestones are behind us', () => {
     const plan = planTestReactions('milestone', campaign, 'noto', campaign.milestones.at(-1)!.atMinor);
-    expect(plan).toEqual({ ok: false, error: { code: 'bad-request', message: 'kind: every milestone is already reached' } });
+    expect(plan.ok && plan.deltas[0]?.giftDiamonds).toBe(campaign.stretchGoals[0]!.atMinor - campaign.milestones.at(-1)!.atMinor);
+  });
+
+  it('refuses a milestone test when every milestone and stretch goal is behind us', () => {
+    const plan = planTestReactions('milestone', campaign, 'noto', campaign.stretchGoals.at(-1)!.atMinor);
+    expect(plan).toEqual({ ok: false, error: { code: 'bad-request', message: 'kind: every milestone and stretch goal is already reached' } });
   });
 });

@@ -28,3 +28,13 @@ describe('the dev demo schedule', () => {
     expect(beatsWith(40, 'test', [])).toEqual([4, 19, 34]);
   });
 });
+
+describe('the demo show clock', () => {
+  it('sets and starts a four-minute countdown on the first beat and again every cycle, and nothing in between', async () => {
+    const { CLOCK_CYCLE_BEATS, CLOCK_COUNTDOWN_MS, demoCommandsAt } = await import('../../../../src/feed/dev/demo-schedule.ts');
+    const clockCommands = (beat: number) => demoCommandsAt(beat, []).filter((command) => command.type.startsWith('clock'));
+    expect(clockCommands(0)).toEqual([{ type: 'clockSet', mode: 'countdown', durationMs: CLOCK_COUNTDOWN_MS, warnMs: 60_000 }, { type: 'clockStart' }]);
+    expect(clockCommands(CLOCK_CYCLE_BEATS)).toHaveLength(2);
+    expect(clockCommands(1)).toEqual([]);
+  });
+});

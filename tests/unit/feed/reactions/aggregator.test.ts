@@ -53,11 +53,27 @@ describe('Aggregator', () => {
       goalMinor: campaign.goalMinor,
       capMinor: campaign.capMinor,
       milestonesReached: 0,
+      goalLabel: null,
+      passedGoalMinor: null,
+      goalsPassed: 0,
     });
   });
 
+  it('moves the campaign goal on past a stretch goal, and regions without a goal of their own follow it', () => {
+    const stretched: CampaignConfig = { ...campaign, stretchGoals: [{ atMinor: 22_000_000, label: { ja: '港', en: 'Harbour' } }] };
+    const aggregator = new Aggregator(stretched);
+    const hokkaidoBefore = aggregator.state('hokkaido');
+    aggregator.apply({ region: 'tohoku', market: 'jp', giftDiamonds: 20_000_000 });
+    expect(aggregator.state(null).donation).toMatchObject({ goalMinor: 22_000_000, passedGoalMinor: 20_000_000, goalsPassed: 1, goalLabel: { en: 'Harbour' } });
+    // Hokkaido's totals did not change, but its goal did: its state is rebuilt, not served from the cache.
+    expect(aggregator.state('hokkaido').donation.goalMinor).toBe(22_000_000);
+    expect(aggregator.lastChangeSeq('hokkaido')).toBeGreaterThan(hokkaidoBefore.seq);
+    expect(() => aggregator.setGoalPlan({ goalMinor: 20_000_000, stretchGoals: [{ atMinor: 19_000_000 }] })).toThrow(/stretchGoals\.0\.atMinor: must be a whole number above 20000000/);
+    expect(aggregator.state(null).donation.goalMinor).toBe(22_000_000);
+  });
+
   it("gives a region its own goal when it has one, the campaign's otherwise, and the same cap", () => {
-    const withGoal: CampaignConfig = { ...campaign, regions: campaign.regions.map((r) => (r.id === 'noto' ? { ...r, goalMinor: 1_000_000 } : r)) };
+    const withGoal: CampaignConfig = { ...campaign, stretchGoals: [], regions: campaign.regions.map((r) => (r.id === 'noto' ? { ...r, goalMinor: 1_000_000 } : r)) };
     const aggregator = new Aggregator(withGoal);
     aggregator.apply({ region: 'noto', market: 'jp', giftDiamonds: 30_000_000 });
     aggregator.apply({ region: 'tohoku', market: 'jp', giftDiamonds: 7 });
@@ -67,7 +83,7 @@ describe('Aggregator', () => {
   });
 
   it('changes the goal on air: every scope without its own goal follows, seq moves, a bad goal changes nothing', () => {
-    const withGoal: CampaignConfig = { ...campaign, regions: campaign.regions.map((r) => (r.id === 'noto' ? { ...r, goalMinor: 1_000_000 } : r)) };
+    const withGoal: CampaignConfig = { ...campaign, stretchGoals: [], regions: campaign.regions.map((r) => (r.id === 'noto' ? { ...r, goalMinor: 1_000_000 } : r)) };
     const aggregator = new Aggregator(withGoal);
     aggregator.setGoal(12_345_678);
     expect(aggregator.goalMinor).toBe(12_345_678);

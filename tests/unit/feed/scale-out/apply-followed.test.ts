@@ -57,7 +57,7 @@ describe('applyFollowedChange', () => {
     expect(aggregator.seq).toBe(6);
     expect(logs).toHaveLength(2);
     expect(logs[0]).toMatch(/^store: the goal saved in Redis is not usable here, keeping \d+: goalMinor: must (be a whole number of minor units from 1 to|not exceed) the cap/);
-    expect(logs[1]).toMatch(/expected \{ "goalMinor": number \}/);
+    expect(logs[1]).toMatch(/expected \{ "goalMinor": number, "stretchGoals"\?: \[...\] \}/);
   });
 
   it('takes the seq of other settings without changing what overlays show', () => {
