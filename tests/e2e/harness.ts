@@ -30,6 +30,8 @@ export interface OverlayHarnessOptions {
   beforeOpen?: (feed: FeedServer) => void;
   /** Producer control (lower thirds, goal) with this token; off when absent. */
   control?: FeedServerOptions['control'];
+  /** The ingest API (POST /api/ingest) for these tokens; off when absent. */
+  ingest?: FeedServerOptions['ingest'];
   /** Runs in the page before the overlay's scripts (e.g. the WebGL draw-call probe, gl-probe.ts). */
   initScript?: string;
 }
@@ -45,6 +47,7 @@ export async function startOverlay(options: OverlayHarnessOptions = {}): Promise
     simulator: false,
     staticDir: inject('overlayDir'),
     ...(options.control ? { control: options.control } : {}),
+    ...(options.ingest ? { ingest: options.ingest } : {}),
     log: () => {},
   });
   let browser: Browser | undefined;

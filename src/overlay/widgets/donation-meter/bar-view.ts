@@ -2,7 +2,7 @@ import { Container, Graphics, Mesh, type MeshGeometry, type Text } from 'pixi.js
 import { METER_SIZES } from '../../../theme/layout.ts';
 import type { FigureText } from '../../art/figure-text.ts';
 import type { MeterViewOptions } from './meter-view.ts';
-import { MeterViewBase, type Gauge } from './meter-view-base.ts';
+import { MARKER_LABEL, MeterViewBase, type Gauge } from './meter-view-base.ts';
 import { barFillGeometry, barFillTexture, barFlashTexture, setBarFillEnd } from './fill-art.ts';
 import { fillLight, heartMark, meterNote, meterText } from './parts.ts';
 import { fitLine } from './title-fit.ts';
@@ -145,6 +145,10 @@ export class BarMeterView extends MeterViewBase {
     marker.x = LAYOUT.padX + this.barWidth * ratio;
   }
 
+  protected markerSpan(marker: Container): { at: number; span: number } {
+    return { at: marker.x, span: marker.getChildByLabel(MARKER_LABEL)?.width ?? 0 };
+  }
+
   /**
    * Track (in the backdrop: it stands still, and the figures above never reach down to it), the baked
    * gradient fill shown through a rounded mesh that ends where the meter stands (no mask: see fill-art.ts),
@@ -188,6 +192,7 @@ export class BarMeterView extends MeterViewBase {
       anchorX: 0.5,
       resolution,
     });
+    label.label = MARKER_LABEL;
     container.addChild(notch, label);
     return container;
   }

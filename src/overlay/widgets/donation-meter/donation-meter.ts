@@ -10,7 +10,7 @@ import type { Theme } from '../../../theme/default-theme.ts';
 import type { Widget, WidgetContext, WidgetFactory } from '../../widget.ts';
 import type { MeterView, MeterViewOptions } from './meter-view.ts';
 import { MeterNotes } from './meter-notes.ts';
-import { DonationMeterModel } from './model.ts';
+import { DonationMeterModel, passedGoalMark, type PassedGoalMark } from './model.ts';
 import { ThermometerView } from './thermometer-view.ts';
 import { BarMeterView } from './bar-view.ts';
 import { GLYPH_SAMPLES, halfWidth, moneyChars, moneyOf } from '../../money-text.ts';
@@ -32,6 +32,11 @@ function meterTexts(context: WidgetContext) {
         ? ''
         : fill(adjustmentsMinor > 0 ? WORDS[lang].adjustmentsAdded : WORDS[lang].adjustmentsCorrected, { amount: money.amount(Math.abs(adjustmentsMinor)) }),
     marks: meterMarks(context, money),
+    /** A passed goal's own mark (not in the campaign file): its compact amount, and its label or the amount. */
+    passedGoalMark: (mark: PassedGoalMark) => ({
+      markerLabel: halfWidth(money.formatter.formatCompactMinor(mark.atMinor)),
+      bannerLabel: mark.label ? context.text(mark.label, `label of the goal at ${mark.atMinor}`) : fill(WORDS[lang].goalPassed, { amount: money.amount(mark.atMinor) }),
+    }),
     /** Before the goal: GOAL, or NEXT GOAL once the meter has moved on past the first goal. */
     goalLine: (goalMinor: number, moved: boolean) => `${moved ? WORDS[lang].nextGoal : WORDS[lang].goal} ${money.amount(goalMinor)}`,
     // The notes under the panel: one market's viewers (`market=`), and the viewer's own currency (`ref`).
@@ -112,6 +117,10 @@ export class DonationMeter implements Widget {
   private readonly referenceLine: ((minor: number) => string) | null;
   private readonly amountText: (minor: number) => string;
   private readonly goalLine: (goalMinor: number, moved: boolean) => string;
+  private readonly passedGoalTexts: ReturnType<typeof meterTexts>['passedGoalMark'];
+  /** The passed goal the meter marks itself (see passedGoalMark), and the last state's donation it came from. */
+  private passedGoal: PassedGoalMark | null = null;
+  private lastDonation: FeedState['donation'] | null = null;
   /** The roll from a passed goal to the next, 0..1 (gsap tweens it); null while none runs. */
   private readonly roll = { progress: 1 };
   private rolling: gsap.core.Tween | null = null;
@@ -139,6 +148,7 @@ export class DonationMeter implements Widget {
     const texts = meterTexts(context);
     this.amountText = texts.amount;
     this.goalLine = texts.goalLine;
+    this.passedGoalTexts = texts.passedGoalMark;
     this.adjustmentsNote = theme.numbers.adjustments === 'split' ? texts.adjustmentsNote : null;
     this.countSeconds = theme.donationMeter.fillSeconds;
     this.durationScale = theme.motion.durationScale;
@@ -170,6 +180,7 @@ export class DonationMeter implements Widget {
     const { raisedMinor, goalMinor, adjustmentsMinor, passedGoalMinor } = state.donation;
     const goalChanged = goalMinor !== this.model.goalMinor;
     const goalLine = this.goalLine(goalMinor, passedGoalMinor !== null);
+    this.showPassedGoal(state.donation);
     if (this.model.setTarget(raisedMinor, goalMinor, adjustmentsMinor)) {
       this.counting?.kill();
       this.count.progress = 0;
@@ -214,7 +225,12 @@ export class DonationMeter implements Widget {
       const crossed = this.model.setProgress(this.count.progress);
       const highest = crossed.at(-1);
       if (highest) this.meter.celebrate(this.model.milestones.indexOf(highest));
-      if (this.model.takePassedGoal() !== null) this.startRoll();
+      const passed = this.model.takePassedGoal();
+      if (passed !== null) {
+        // A goal the campaign file does not list celebrates with its own banner (the listed ones are milestones).
+        if (passed === this.passedGoal?.atMinor) this.meter.celebrate(this.model.milestones.length);
+        this.startRoll();
+      }
       this.figuresAgeMs += deltaMs;
       this.render(counting && this.figuresAgeMs < FIGURE_INTERVAL_MS);
     }
@@ -227,6 +243,16 @@ export class DonationMeter implements Widget {
       this.render();
     }
     return counting || this.rolling !== null || this.meter.celebrating;
+  }
+
+  /** Builds the passed goal's own marker and banner when the state names another one (never per frame). */
+  private showPassedGoal(donation: FeedState['donation']): void {
+    const mark = passedGoalMark(donation, this.lastDonation, this.model.milestones, this.passedGoal);
+    this.lastDonation = donation;
+    if (mark === this.passedGoal) return;
+    this.passedGoal = mark;
+    this.meter.showPassedGoal(mark && this.passedGoalTexts(mark));
+    this.markersPlacedForGoal = -1;
   }
 
   /** The bar, full at the passed goal, rolls out to the next one: the fill and the markers slide back together. */
@@ -259,6 +285,8 @@ export class DonationMeter implements Widget {
       targetMinor: this.model.targetMinor,
       celebrating: this.meter.celebrating,
       rolling: this.rolling !== null,
+      passedGoalMark: this.passedGoal && { atMinor: this.passedGoal.atMinor, ...this.passedGoalTexts(this.passedGoal) },
+      markers: this.meter.markerStates,
       goalShownMinor: Math.round(this.model.goalShown),
       notes: this.notes.texts,
     };
@@ -287,7 +315,9 @@ export class DonationMeter implements Widget {
     this.meter.showReached(this.model.reachedCount);
     if (this.markersPlacedForGoal !== this.model.goalShown) {
       this.markersPlacedForGoal = this.model.goalShown;
-      this.meter.placeMarkers(this.model.milestones.map((milestone) => this.model.ratioOf(milestone.atMinor)));
+      const ratios = this.model.milestones.map((milestone) => this.model.ratioOf(milestone.atMinor));
+      if (this.passedGoal) ratios.push(this.model.ratioOf(this.passedGoal.atMinor));
+      this.meter.placeMarkers(ratios);
     }
   }
 }
@@ -303,9 +333,11 @@ export const createDonationMeter: WidgetFactory = async (context) => {
   if (context.region !== null) notes.push(fill(WORDS[context.lang].campaignTotal, { amount: GLYPH_SAMPLES.map(texts.amount).join('') }));
   else notes.push(...campaign.stretchGoals.flatMap((goal) => (goal.label ? [context.text(goal.label, `label of the stretch goal at ${goal.atMinor}`)] : [])));
   const split = context.theme.numbers.adjustments === 'split' ? [texts.adjustmentsNote(1), texts.adjustmentsNote(-1)] : [];
+  // A passed goal the campaign file does not list (the control page's, a step) has a banner and a marker of any amount.
+  const passedGoal = GLYPH_SAMPLES.map((atMinor) => texts.passedGoalMark({ atMinor, label: null }));
   await loadFontWeights(context.theme, [
-    [heavy, texts.title + texts.marks.map((m) => m.bannerLabel).join('')],
-    [regular, [...goals.flatMap((goal) => [texts.goalLine(goal, false), texts.goalLine(goal, true)]), ...texts.marks.map((m) => m.markerLabel), ...notes, ...split].join('')],
+    [heavy, texts.title + [...texts.marks, ...passedGoal].map((m) => m.bannerLabel).join('')],
+    [regular, [...goals.flatMap((goal) => [texts.goalLine(goal, false), texts.goalLine(goal, true)]), ...[...texts.marks, ...passedGoal].map((m) => m.markerLabel), ...notes, ...split].join('')],
     [number, texts.figureChars],
   ]);
   return new DonationMeter(context);

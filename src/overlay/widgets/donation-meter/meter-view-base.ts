@@ -4,6 +4,7 @@ import { FigureText } from '../../art/figure-text.ts';
 import type { gsap } from 'gsap';
 import type { Theme } from '../../../theme/default-theme.ts';
 import type { MeterView, MeterViewOptions } from './meter-view.ts';
+import { markerLabelsShown } from './model.ts';
 import { BANNER_HEIGHT, MeterResources, celebrationTimeline, meterPanel, milestoneBanner } from './parts.ts';
 
 /**
@@ -17,6 +18,11 @@ export interface Gauge {
   /** The light at the fill's end (see fillLight). */
   readonly tip: Sprite;
 }
+
+/** Space kept between two markers' labels along the gauge, in stage units. */
+const LABEL_GAP = 6;
+/** The label child of a style's marker (see marker()): hidden when it would print over another. */
+export const MARKER_LABEL = 'marker-label';
 
 /** Space between the panel and a milestone banner above or below it, in stage units. */
 const BANNER_GAP = 14;
@@ -44,9 +50,13 @@ export abstract class MeterViewBase implements MeterView {
   /** One per milestone (same index), tinted gold once reached. */
   protected readonly markers: Container[] = [];
   private readonly banners: Container[] = [];
+  /** The campaign's marks (the markers and banners before the passed goal's, which comes last). */
+  private campaignMarks = 0;
   private readonly glow: Sprite;
   private celebration: gsap.core.Timeline | null = null;
-  /** Screen pixels per unit of the meter (its texts' and artwork's resolution), set by addMilestones. */
+  /** Whose marker and banner the celebration (running or last) uses. */
+  private celebratedIndex = -1;
+  /** Screen pixels per unit of the meter (its texts' and artwork's resolution, so its bakes'), set by addMilestones. */
   private pixelsPerUnit = 1;
   private destroyed = false;
   /** `adjustments=split`: the note about the amount, made on first use (see showNote). */
@@ -82,6 +92,8 @@ export abstract class MeterViewBase implements MeterView {
   protected abstract marker(labelText: string, resolution: number): Container;
   /** Moves a marker to `ratio` (0..1) of the way along the gauge. */
   protected abstract moveMarker(marker: Container, ratio: number): void;
+  /** A marker's place along the gauge, and its label's length along it, in stage units. */
+  protected abstract markerSpan(marker: Container): { at: number; span: number };
 
   /** Height of the panel in stage units (the banner hangs beside it). */
   get height(): number {
@@ -98,6 +110,11 @@ export abstract class MeterViewBase implements MeterView {
 
   get goalText(): string {
     return this.goal.text;
+  }
+
+  /** Each marker's place in the meter's units, whether it shows and with its label (inspect data, for tests). */
+  get markerStates(): { x: number; y: number; visible: boolean; labelled: boolean }[] {
+    return this.markers.map((marker) => ({ x: marker.x, y: marker.y, visible: marker.visible, labelled: marker.getChildByLabel(MARKER_LABEL)?.visible ?? false }));
   }
 
   get celebrating(): boolean {
@@ -142,11 +159,30 @@ export abstract class MeterViewBase implements MeterView {
     this.gauge.tip.visible = shown > 0.01;
   }
 
-  /** The first `count` markers (their milestones are reached) turn gold. */
+  /** The first `count` markers (their milestones are reached) turn gold; the passed goal's is gold. */
   showReached(count: number): void {
     this.markers.forEach((marker, index) => {
-      marker.tint = index < count ? this.theme.colors.markerReached : this.theme.colors.marker;
+      marker.tint = index < count || index >= this.campaignMarks ? this.theme.colors.markerReached : this.theme.colors.marker;
     });
+  }
+
+  /**
+   * The passed goal's own marker and banner, after the campaign's (index `campaignMarks`), or none: built and
+   * baked here, only when the state names another passed goal; placeMarkers then places it with the others.
+   */
+  showPassedGoal(mark: { readonly markerLabel: string; readonly bannerLabel: string } | null): void {
+    // A celebration of the goal passed before must not tween the parts about to be destroyed.
+    if (this.celebratedIndex >= this.campaignMarks) this.celebration?.progress(1).kill();
+    for (const baked of [...this.markers.splice(this.campaignMarks), ...this.banners.splice(this.campaignMarks)]) {
+      baked.cacheAsTexture(false);
+      baked.destroy({ children: true });
+    }
+    if (!mark) return;
+    // Under the banners, as the campaign's markers are.
+    const marker = bakeSmooth(this.marker(mark.markerLabel, this.pixelsPerUnit), this.pixelsPerUnit);
+    const firstBanner = this.banners[0];
+    this.markers.push(firstBanner ? this.root.addChildAt(marker, this.root.getChildIndex(firstBanner)) : this.root.addChild(marker));
+    this.banners.push(this.addBanner(mark.bannerLabel));
   }
 
   /** Places each milestone's marker along the gauge (ratio 0..1); one at or past the end is hidden. */
@@ -159,11 +195,29 @@ export abstract class MeterViewBase implements MeterView {
       marker.position.set(Math.round(marker.x * this.pixelsPerUnit) / this.pixelsPerUnit, Math.round(marker.y * this.pixelsPerUnit) / this.pixelsPerUnit);
       marker.visible = ratio < 1;
     });
+    this.separateLabels();
+  }
+
+  /**
+   * Hides the labels that would print over another (the passed goal's own is kept first). A marker is baked
+   * with its label, so it is re-baked only when its label comes or goes: a few times in a roll, never at rest.
+   */
+  private separateLabels(): void {
+    const spans = this.markers.map((marker) => ({ ...this.markerSpan(marker), visible: marker.visible }));
+    const first = this.markers.length > this.campaignMarks ? this.campaignMarks : null;
+    markerLabelsShown(spans, first, LABEL_GAP).forEach((shown, index) => {
+      const marker = this.markers[index];
+      const label = marker?.getChildByLabel(MARKER_LABEL);
+      if (!marker || !label || label.visible === shown) return;
+      label.visible = shown;
+      marker.updateCacheTexture();
+    });
   }
 
   /** A milestone was passed: see celebrationTimeline. A newer celebration replaces one still running. */
   celebrate(milestoneIndex: number): void {
     this.celebration?.progress(1).kill();
+    this.celebratedIndex = milestoneIndex;
     const below = this.theme.layout.meter.bannersBelow;
     this.celebration = celebrationTimeline(
       this.theme,
@@ -214,16 +268,19 @@ export abstract class MeterViewBase implements MeterView {
     // Markers and banners are drawn shapes: each is baked smooth (see bakeSmooth).
     const { resolution } = options;
     this.pixelsPerUnit = resolution;
+    this.campaignMarks = options.milestones.length;
     for (const milestone of options.milestones) this.markers.push(this.root.addChild(bakeSmooth(this.marker(milestone.markerLabel, resolution), resolution)));
-    const { box } = this.theme.layout.meter;
-    for (const milestone of options.milestones) {
-      const banner = this.root.addChild(milestoneBanner(this.theme, milestone.bannerLabel, resolution, this.resources));
-      // On the right of the frame a banner grows leftwards from the panel's right edge, staying inside.
-      if (box.x + box.width / 2 > 960) banner.x = this.size.width - banner.width;
-      bakeSmooth(banner, resolution);
-      this.banners.push(banner);
-    }
+    for (const milestone of options.milestones) this.banners.push(this.addBanner(milestone.bannerLabel));
     // One texel per screen pixel (the resolution includes the meter's scale).
     bakeSmooth(this.backdrop, resolution);
+  }
+
+  /** A celebration's banner, on top of everything, baked. */
+  private addBanner(label: string): Container {
+    const banner = this.root.addChild(milestoneBanner(this.theme, label, this.pixelsPerUnit, this.resources));
+    // On the right of the frame a banner grows leftwards from the panel's right edge, staying inside.
+    const { box } = this.theme.layout.meter;
+    if (box.x + box.width / 2 > 960) banner.x = this.size.width - banner.width;
+    return bakeSmooth(banner, this.pixelsPerUnit);
   }
 }

@@ -29,6 +29,8 @@ export interface MeterView {
   readonly percentText: string;
   readonly goalText: string;
   readonly celebrating: boolean;
+  /** Each marker's place, whether it shows and with its label, milestones first (inspect data for tests). */
+  readonly markerStates: readonly { x: number; y: number; visible: boolean; labelled: boolean }[];
   showAmount(text: string): void;
   /** The percentage; hidden altogether when the theme says so (`percent=off`). */
   showPercent(text: string): void;
@@ -43,6 +45,11 @@ export interface MeterView {
   showReached(count: number): void;
   /** Where each milestone sits along the meter, 0..1; one at or past the end is hidden. */
   placeMarkers(ratios: readonly number[]): void;
+  /**
+   * The passed goal's own marker and banner (after the milestones': index `milestones.length` for
+   * placeMarkers and celebrate), or null for none. Built only when the state names another passed goal.
+   */
+  showPassedGoal(mark: { readonly markerLabel: string; readonly bannerLabel: string } | null): void;
   celebrate(milestoneIndex: number): void;
   destroy(): void;
 }

@@ -1,5 +1,5 @@
 import { milestonesCrossed, milestonesReached, percentOfGoal } from '../../../donation/index.ts';
-import type { Milestone } from '../../../protocol/index.ts';
+import type { DonationState, Milestone, StretchLabel } from '../../../protocol/index.ts';
 
 /** Steps of the count-up's progress: fine enough that every displayed amount is reachable on screen. */
 const PROGRESS_STEPS = 1_000_000n;
@@ -151,4 +151,51 @@ export class DonationMeterModel {
     this.rollProgress = Math.min(1, Math.max(0, progress));
     if (this.rollProgress >= 1) this.rollFrom = null;
   }
+}
+
+/** A goal the meter keeps as a mark of its own: where it sits, and its label when the state gave it one. */
+export interface PassedGoalMark {
+  readonly atMinor: number;
+  readonly label: StretchLabel | null;
+}
+
+/**
+ * The passed goal the meter must mark itself, from the state: null while none is passed, or when the
+ * campaign's own marks (milestones, the listed goals) already stand at its amount. A goal added from the
+ * control page or made by a step has no mark from the campaign file: this is its only one. Its label is the
+ * one the state gave while it was the goal on air (`previous`), when that state was seen.
+ */
+export function passedGoalMark(
+  state: Pick<DonationState, 'passedGoalMinor'>,
+  previous: Pick<DonationState, 'goalMinor' | 'goalLabel'> | null,
+  campaignMarks: readonly Pick<Milestone, 'atMinor'>[],
+  kept: PassedGoalMark | null,
+): PassedGoalMark | null {
+  const atMinor = state.passedGoalMinor;
+  if (atMinor === null || campaignMarks.some((mark) => mark.atMinor === atMinor)) return null;
+  if (kept?.atMinor === atMinor) return kept;
+  return { atMinor, label: previous?.goalMinor === atMinor ? previous.goalLabel : null };
+}
+
+/** A marker's label along the gauge: its centre, its length along the gauge, and whether its marker shows. */
+export interface MarkerLabelSpan {
+  readonly at: number;
+  readonly span: number;
+  readonly visible: boolean;
+}
+
+/**
+ * Which markers keep their label, so no two labels overlap (a goal added a step from a listed one would
+ * print over it): the label of `first` (the passed goal's own) is kept first, then the others in order, each
+ * only if it stands `gap` clear of every label already kept. A hidden marker keeps none.
+ */
+export function markerLabelsShown(labels: readonly MarkerLabelSpan[], first: number | null, gap: number): boolean[] {
+  const shown = labels.map(() => false);
+  const order = first === null ? labels.keys() : [first, ...[...labels.keys()].filter((index) => index !== first)];
+  for (const index of order) {
+    const label = labels[index];
+    if (!label?.visible) continue;
+    shown[index] = labels.every((other, j) => !shown[j] || Math.abs(other.at - label.at) >= (other.span + label.span) / 2 + gap);
+  }
+  return shown;
 }

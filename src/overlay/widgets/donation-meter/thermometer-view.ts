@@ -3,7 +3,7 @@ import { METER_SIZES } from '../../../theme/layout.ts';
 import type { Theme } from '../../../theme/default-theme.ts';
 import type { FigureText } from '../../art/figure-text.ts';
 import type { MeterViewOptions } from './meter-view.ts';
-import { MeterViewBase, type Gauge } from './meter-view-base.ts';
+import { MARKER_LABEL, MeterViewBase, type Gauge } from './meter-view-base.ts';
 import { bakedBox, cropTop, upwardGradient } from './fill-art.ts';
 import { fillLight, heartMark, meterNote, meterText } from './parts.ts';
 import { fitHeight, fitWrapped, type WrapFit } from './title-fit.ts';
@@ -171,6 +171,11 @@ export class ThermometerView extends MeterViewBase {
     marker.y = this.zeroY - this.tubeLength * ratio;
   }
 
+  /** Labels sit beside the tube: along it, each takes its line's height. */
+  protected markerSpan(marker: Container): { at: number; span: number } {
+    return { at: -marker.y, span: LAYOUT.markerLabelSize };
+  }
+
   /**
    * The tube and its bulb: the glass (track) and the always-full bulb in the backdrop, the liquid (a
    * gradient, bulb colour at the foot) baked once and shown from the level down (its texture's frame, no
@@ -247,6 +252,7 @@ export class ThermometerView extends MeterViewBase {
       color: 0xffffff,
       resolution,
     });
+    label.label = MARKER_LABEL;
     container.addChild(tick, label);
     return container;
   }
