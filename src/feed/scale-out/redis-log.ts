@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { Count, LedgerEntry, describeZodError } from '../../protocol/index.ts';
-import { CellRow, SettingKey } from '../store/records.ts';
+import { Count, describeZodError } from '../../protocol/index.ts';
+import { CellRow, LedgerRecord, SettingKey } from '../store/records.ts';
 
 /**
  * The entries of the Redis `log` stream: every batch committed and every setting saved, by any node, in
@@ -21,10 +21,8 @@ export const LoggedSetting = z.strictObject({
 });
 export type LoggedSetting = z.infer<typeof LoggedSetting>;
 
-export const LoggedLedger = z.strictObject({
-  t: z.literal('a'),
-  e: LedgerEntry,
-});
+/** An adjustment or a void: logged exactly as the journal records it. */
+export const LoggedLedger = LedgerRecord;
 
 export const LogEntryBody = z.discriminatedUnion('t', [LoggedReactions, LoggedSetting, LoggedLedger]);
 export type LogEntryBody = z.infer<typeof LogEntryBody>;
