@@ -29,6 +29,10 @@ export function formatDuration(ms: number): string {
 export function streamNotices(status: StreamStatus, ageMs: number | null, inStateMs: number): StreamNotice[] {
   const notices: StreamNotice[] = [];
   const dropped = status.backlog + status.duplicates;
+  if (status.owner.lease === 'waiting') {
+    const gone = status.owner.node === null ? 'No feed node follows this stream right now' : `Feed node ${status.owner.node} stopped answering`;
+    notices.push({ level: 'warning', text: `${gone}: another node takes it over within seconds. The figures below are the last reported.` });
+  }
   if (status.state === 'stalled') {
     notices.push({ level: 'warning', text: 'TikTok says the LIVE is on, but nothing arrived: the connection is being replaced.' });
   } else if (status.state === 'connected' && ageMs !== null && ageMs >= QUIET_WARNING_MS) {

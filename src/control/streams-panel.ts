@@ -1,4 +1,4 @@
-import type { StreamStatus, StreamStatusList } from '../protocol/index.ts';
+import type { SourceOwner, StreamStatus, StreamStatusList } from '../protocol/index.ts';
 import { el } from './dom.ts';
 import { formatDuration, streamNotices } from './stream-warnings.ts';
 
@@ -10,6 +10,18 @@ const STATE_WORDS: Record<StreamStatus['state'], string> = {
   ended: 'not live',
   error: 'stopped',
 };
+
+/** Which feed node follows the stream, when several share Redis (one node alone says nothing). */
+function ownerWords(owner: SourceOwner): string {
+  switch (owner.lease) {
+    case 'here':
+      return `followed by this feed node (${owner.node})`;
+    case 'elsewhere':
+      return `followed by feed node ${owner.node}`;
+    default:
+      return owner.node === null ? 'no feed node follows it yet: one takes it within seconds' : `node ${owner.node} stopped answering: another takes it over`;
+  }
+}
 
 /**
  * The TikTok LIVE streams on the control page: each stream's state, what is counted and dropped, the
@@ -61,6 +73,7 @@ export class StreamsPanel {
         el('span', { class: 'muted', text: ` ${stream.region}/${stream.market}` }),
         el('span', { class: 'stream-state', text: STATE_WORDS[stream.state] }),
       ]),
+      ...(stream.owner.lease === 'local' ? [] : [el('p', { class: 'stream-owner muted', attrs: { 'data-lease': stream.owner.lease }, text: ownerWords(stream.owner) })]),
       el('p', { class: 'stream-figures', text: figures }),
       el('p', { class: 'stream-details muted', text: details }),
       ...notices.map((notice) => el('p', { class: `stream-notice ${notice.level}`, attrs: { role: notice.level === 'warning' ? 'alert' : 'note' }, text: notice.text })),

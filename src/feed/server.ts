@@ -1,4 +1,5 @@
 import { createServer, type Server as HttpServer } from 'node:http';
+import { hostname } from 'node:os';
 import type { AddressInfo } from 'node:net';
 import { Server } from 'socket.io';
 import type { CampaignConfig } from '../protocol/index.ts';
@@ -24,9 +25,10 @@ import type { OverlayIo } from './overlay-socket/overlay-io.ts';
 import { publishStreamStatus } from './overlay-socket/stream-status.ts';
 import { guardSocketOrigins } from './overlay-socket/origin-guard.ts';
 import { handleOverlaySocket } from './overlay-socket/subscribe.ts';
-import { SimulatorSource, type SimulatorOptions } from './sources/simulator.ts';
-import { createTikTokStreams, type TikTokStreamsOptions } from './sources/tiktok/index.ts';
+import { checkSimulatorOptions, type SimulatorOptions } from './sources/simulator.ts';
+import { StreamBoard, createTikTokStreams, type TikTokStreamsOptions } from './sources/tiktok/index.ts';
 import type { ReactionSource } from './sources/source.ts';
+import { runSources, type RunningSources } from './sources/run-sources.ts';
 import type { FeedStore } from './store/store.ts';
 
 export type { OverlayIo } from './overlay-socket/overlay-io.ts';
@@ -76,6 +78,11 @@ export interface FeedServerOptions {
   ingest?: IngestOptions;
   /** Origins (scheme://host:port) whose pages may call control, ingest and report, besides the feed's own. */
   allowedOrigins?: readonly string[];
+  /**
+   * This node's name in /api/streams and in the log, where it says which node runs each source (NODE_ID
+   * for `npm start`). Default: host:pid.
+   */
+  nodeId?: string;
   /** Where problems are reported. Default: console.error. */
   log?: (message: string) => void;
 }
@@ -140,15 +147,11 @@ async function assembleFeedServer(
         log,
       })
     : null;
-  // A feed restarted in the middle of a LIVE goes on from the like totals it had counted (TikTok rooms).
-  const countedLikes = (roomId: string) => (Object.hasOwn(roomLikeTotals, roomId) ? roomLikeTotals[roomId] : undefined);
-  const tiktok = options.tiktok ? createTikTokStreams(campaign, { log, countedLikes, ...options.tiktok }) : null;
-  const sources = [
-    ...(options.simulator ? [new SimulatorSource(campaign, options.simulator)] : []),
-    ...(tiktok?.sources ?? []),
-    ...(control ? [control.testSource] : []),
-    ...(options.sources ?? []),
-  ];
+  const nodeId = options.nodeId ?? defaultNodeId();
+  const board = new StreamBoard(options.tiktok ? campaign.streams : [], nodeId);
+  const streams = options.tiktok ? createTikTokStreams(campaign, board, { log, ...options.tiktok }) : [];
+  // Checked now, before any resource exists; the simulator itself is made by runSources.
+  if (options.simulator) checkSimulatorOptions(options.simulator);
   const serveStatic = staticDir === null ? null : staticFiles(staticDir);
   const allowedOrigins = new Set(options.allowedOrigins ?? []);
   const privateRoutes = guardOrigins(
@@ -160,7 +163,7 @@ async function assembleFeedServer(
     ],
     allowedOrigins,
   );
-  const routes = routeTable([...coreRoutes, streamsRoute(tiktok?.board ?? null), ...privateRoutes, ...(options.routes ?? [])]);
+  const routes = routeTable([...coreRoutes, streamsRoute(board), ...privateRoutes, ...(options.routes ?? [])]);
 
   const ownsHttpServer = options.httpServer === undefined;
   const httpServer = options.httpServer ?? createServer();
@@ -191,7 +194,7 @@ async function assembleFeedServer(
   control?.attach(io);
   if (control) guardSocketOrigins(io.of('/control'), allowedOrigins);
   // Producers see the streams on /control only: the control feature's token guards that namespace.
-  const streamStatus = tiktok && control ? publishStreamStatus(io, tiktok.board) : null;
+  const streamStatus = streams.length > 0 && control ? publishStreamStatus(io, board) : null;
 
   const broadcaster = new Broadcaster(io, aggregator);
   const pacer = new FlushPacer(() => {
@@ -203,6 +206,7 @@ async function assembleFeedServer(
   }, tickMs);
   const stopPacing = aggregator.onChange(() => pacer.changed());
 
+  let running: RunningSources | undefined;
   let closing: Promise<void> | undefined;
   const close = () =>
     (closing ??= (async () => {
@@ -210,7 +214,7 @@ async function assembleFeedServer(
       pacer.cancel();
       control?.close();
       streamStatus?.close();
-      await Promise.allSettled(sources.map(async (source) => source.stop()));
+      await running?.close();
       if (ownsHttpServer) {
         await io.close();
       } else {
@@ -226,7 +230,18 @@ async function assembleFeedServer(
   try {
     if (ownsHttpServer) await listen(httpServer, port, host);
     // A source's bad delta is reported and dropped; its good ones are committed, then counted.
-    for (const source of sources) source.start(totals.sinkFor(source.name));
+    running = await runSources({
+      campaign,
+      totals,
+      simulator: options.simulator ?? false,
+      streams,
+      board,
+      ownSources: [...(control ? [control.testSource] : []), ...(options.sources ?? [])],
+      roomLikeTotals,
+      scaleOut,
+      nodeId,
+      log,
+    });
   } catch (error) {
     await close();
     throw error;
@@ -249,4 +264,9 @@ async function assembleFeedServer(
     flush: () => pacer.flushNow(),
     close,
   };
+}
+
+/** A node's name when none is given: its host and process id, unique among the nodes running at once. */
+export function defaultNodeId(): string {
+  return `${hostname()}:${process.pid}`;
 }

@@ -30,7 +30,23 @@ export type StreamConfig = z.infer<typeof StreamConfig>;
 export const StreamState = z.enum(['connecting', 'connected', 'reconnecting', 'stalled', 'ended', 'error']);
 export type StreamState = z.infer<typeof StreamState>;
 
-export const StreamStatus = z.strictObject({
+/**
+ * Which feed node runs a source (a TikTok stream, the simulator), as the node answering sees it:
+ * - local: one feed node (no Redis): it runs every source itself, no lease;
+ * - here: several nodes share Redis, and this one holds the source's lease and runs it;
+ * - elsewhere: node `node` holds the lease and runs it;
+ * - waiting: no node runs it right now, or its node (`node`) stopped renewing its lease (died, or is cut
+ *   off from Redis): another node takes it over within seconds.
+ */
+export const SourceOwner = z.strictObject({
+  lease: z.enum(['local', 'here', 'elsewhere', 'waiting']),
+  /** The running node's name (NODE_ID, by default host:pid), or null when none is known. */
+  node: z.string().nullable(),
+});
+export type SourceOwner = z.infer<typeof SourceOwner>;
+
+/** A stream's connection, as the node running it reports it (StreamStatus without its owner). */
+export const StreamConnectionStatus = z.strictObject({
   uniqueId: z.string(),
   region: Slug,
   market: Slug,
@@ -74,11 +90,19 @@ export const StreamStatus = z.strictObject({
    */
   clockOffsetMs: z.number().int().nullable(),
 });
+export type StreamConnectionStatus = z.infer<typeof StreamConnectionStatus>;
+
+/** A stream as producers see it on any node: its connection (as last reported by the node running it) and who runs it. */
+export const StreamStatus = StreamConnectionStatus.extend({ owner: SourceOwner });
 export type StreamStatus = z.infer<typeof StreamStatus>;
 
 /** The body of GET /api/streams and of the `streams` socket event: every configured stream, in config order. */
 export const StreamStatusList = z.strictObject({
+  /** The name of the node that answered. */
+  node: z.string(),
   streams: z.array(StreamStatus),
+  /** Who runs the simulator, or null when it is off. */
+  simulator: SourceOwner.nullable(),
 });
 export type StreamStatusList = z.infer<typeof StreamStatusList>;
 

@@ -116,9 +116,11 @@ describe('TikTok LIVE streams in the feed server', () => {
     const library = new FakeLibrary();
     const feed = await start(library, false);
     await vi.waitFor(async () => expect((await streams(feed)).streams).toHaveLength(5));
-    const plain = await startFeedServer({ campaign, tickMs: MANUAL_TICKS, log: () => {} });
+    // One node, no Redis: it runs every stream itself, without a lease.
+    expect((await streams(feed)).streams.map((stream) => stream.owner.lease)).toEqual(Array(5).fill('local'));
+    const plain = await startFeedServer({ campaign, tickMs: MANUAL_TICKS, nodeId: 'studio-a', log: () => {} });
     servers.push(plain);
-    expect(await streams(plain)).toEqual({ streams: [] });
+    expect(await streams(plain)).toEqual({ node: 'studio-a', streams: [], simulator: null });
   });
 
   it('closes every TikTok connection when the feed closes', async () => {

@@ -4,7 +4,7 @@ import { CellTally, ReactionsRefusedError } from './checked-cells.ts';
 import { JournalStore } from '../store/journal/journal-store.ts';
 import { MemoryStore } from '../store/memory-store.ts';
 import type { ReactionSink } from '../sources/source.ts';
-import type { FeedStore, LedgerCommitResult, LedgerDraft, PersistedState, ReactionBatch, RoomLikeTotal } from '../store/store.ts';
+import { FencedError, type FeedStore, type LedgerCommitResult, type LedgerDraft, type PersistedState, type ReactionBatch, type RoomLikeTotal } from '../store/store.ts';
 
 export { ReactionsRefusedError } from './checked-cells.ts';
 
@@ -12,6 +12,14 @@ export interface CommitOutcome {
   duplicate: boolean;
   /** The aggregator's seq once the batch is applied (or was already). */
   seq: number;
+}
+
+/** The lease a source runs under (scaled out): its batches carry the token, and a refused one calls `lost`. */
+export interface SinkLease {
+  readonly name: string;
+  readonly token: number;
+  /** The store refused a batch under this token: the lease is another node's now (or nobody's). */
+  lost(why: string): void;
 }
 
 /** This node's view of a log of commits shared by several feed nodes. */
@@ -121,15 +129,19 @@ export class DurableTotals {
    * one event-loop turn (a simulator tick, a burst of TikTok events) are committed as one batch, with
    * the TikTok rooms' like totals they were counted up to (so both are durable together or not at all).
    */
-  sinkFor(source: string): ReactionSink {
+  sinkFor(source: string, lease?: SinkLease): ReactionSink {
     const tally = new CellTally();
     let roomLikeTotals: RoomLikeTotal[] = [];
     let scheduled = false;
+    const fence = lease ? { fence: { lease: lease.name, token: lease.token } } : {};
     const flush = () => {
-      const batch = { source, cells: tally.take(), roomLikeTotals };
+      const batch = { source, cells: tally.take(), roomLikeTotals, ...fence };
       roomLikeTotals = [];
       scheduled = false;
-      this.commit(batch).catch((error: unknown) => this.log(`${source}: ${batch.cells.length} cells not counted: ${(error as Error).message}`));
+      this.commit(batch).catch((error: unknown) => {
+        if (lease && error instanceof FencedError) lease.lost((error as Error).message);
+        else this.log(`${source}: ${batch.cells.length} cells not counted: ${(error as Error).message}`);
+      });
     };
     return (delta, roomLikeTotal) => {
       if (this.closing) return;
@@ -145,6 +157,13 @@ export class DurableTotals {
     };
   }
 
+  /** Resolves once every batch the sources have handed over so far is committed (or refused). */
+  async drain(): Promise<void> {
+    // A sink's batch of this turn is committed on the next one: let it start before waiting.
+    await new Promise((resolve) => setImmediate(resolve));
+    await Promise.allSettled([...this.inFlight]);
+  }
+
   /** Waits for every commit in flight, then closes the store (which makes its last writes durable). Idempotent. */
   close(): Promise<void> {
     this.closed ??= this.shutDown();
@@ -153,9 +172,7 @@ export class DurableTotals {
 
   private async shutDown(): Promise<void> {
     this.closing = true;
-    // A sink's batch of this turn is committed on the next one: let it start before waiting.
-    await new Promise((resolve) => setImmediate(resolve));
-    await Promise.allSettled([...this.inFlight]);
+    await this.drain();
     this.storeClosed = true;
     await this.store.close();
   }

@@ -14,6 +14,9 @@
  *   ledger-keys      hash    ledger idempotency key -> the entry committed under it (JSON)
  *   ledger-ids       hash    adjustment id -> 'add', or 'void' once voided
  *   timeline         hash    "<minute>:<kind>" -> reactions of that kind committed in that minute
+ *   lease:<source>   hash    who runs a source now (node, instance, token), expiring (PX) unless renewed
+ *   lease-token:<source> string the source's fencing counter (INCR at each acquisition, never expires)
+ *   stream-status    hash    TikTok user -> its status as the node running it last published it (JSON)
  *   log              stream  every committed batch and setting, with its seq: how nodes learn of each other
  *   socket.io        stream  the socket.io adapter's own stream (lower thirds and other broadcasts)
  */
@@ -32,6 +35,9 @@ export interface RedisKeys {
   readonly timeline: string;
   readonly log: string;
   readonly adapterStream: string;
+  readonly leasePrefix: string;
+  readonly leaseTokenPrefix: string;
+  readonly streamStatus: string;
 }
 
 export function redisKeysFor(campaignId: string): RedisKeys {
@@ -54,6 +60,9 @@ export function redisKeysWithPrefix(prefix: string): RedisKeys {
     timeline: `${prefix}timeline`,
     log: `${prefix}log`,
     adapterStream: `${prefix}socket.io`,
+    leasePrefix: `${prefix}lease:`,
+    leaseTokenPrefix: `${prefix}lease-token:`,
+    streamStatus: `${prefix}stream-status`,
   };
 }
 

@@ -10,10 +10,16 @@ import { createRedisClient } from './redis-connection.ts';
 import { redisKeysFor, type RedisKeys } from './redis-keys.ts';
 import { RedisStore } from './redis-store.ts';
 import { applyFollowedChange } from './apply-followed.ts';
+import { randomUUID } from 'node:crypto';
+import { SharedStreamStatus } from './shared-stream-status.ts';
+import { SourceLeases, leaseTiming, withLeaseScripts, type SourceLeasesOptions } from './source-leases.ts';
+import type { StreamBoard } from '../sources/tiktok/stream-board.ts';
 
 export interface RedisScaleOutOptions {
   /** redis://[user:password@]host:port[/db] (REDIS_URL for `npm start`). Its password is never logged. */
   url: string;
+  /** How long a source's lease lives unrenewed (LEASE_TTL_MS): a dead node's sources move within about 1.2x this. Default 5 s. */
+  leaseTtlMs?: number;
 }
 
 /** How long an acknowledgement waits for this node to show its own commit (it is durable either way). */
@@ -43,6 +49,8 @@ export class RedisScaleOut {
   /** The adapter's client and the copies the adapter makes of it (redis-streams-adapter calls duplicate()). */
   private adapterClients: Redis[] = [];
   private follower: CommitFollower | null = null;
+  /** The leases' and the stream status's client, made by leases(). */
+  private leaseClient: Redis | null = null;
 
   constructor(
     private readonly campaign: CampaignConfig,
@@ -99,11 +107,32 @@ export class RedisScaleOut {
   }
 
   /**
+   * The leases of this node's sources (the simulator, the TikTok streams): each runs on one node at a
+   * time (source-leases.ts). Connects their own client; add the sources, then start().
+   */
+  async leases(nodeId: string, run: SourceLeasesOptions['run']): Promise<SourceLeases> {
+    const timing = leaseTiming(this.options.leaseTtlMs);
+    // A renewal that cannot be answered within a round is a failed one: the next round tries again.
+    const client = createRedisClient(this.options.url, { role: 'leases', log: this.log, announce: false, queueWhileDisconnected: false, commandTimeoutMs: timing.everyMs });
+    this.leaseClient = client;
+    await client.connect();
+    this.log(`leases: this node is ${nodeId}; a source's lease lives ${timing.ttlMs} ms unrenewed, renewed and tried every ${timing.everyMs} ms`);
+    return new SourceLeases({ client: withLeaseScripts(client), keys: this.keys, nodeId, instance: randomUUID(), timing, run, log: this.log });
+  }
+
+  /** Shares the board's stream status with the other nodes, through the leases' client (call leases() first). */
+  shareStreamStatus(board: StreamBoard): SharedStreamStatus {
+    if (!this.leaseClient) throw new Error('call leases() before shareStreamStatus()');
+    return new SharedStreamStatus(this.leaseClient, this.keys.streamStatus, board, this.log);
+  }
+
+  /**
    * After io.close() (which closes the adapter): lets go of the adapter's connections at once, whether
    * Redis is there or not (what the adapter had to send is lost with the overlays it was for). The store
    * closes with DurableTotals.
    */
   async close(): Promise<void> {
     for (const client of this.adapterClients.splice(0)) client.disconnect();
+    this.leaseClient?.disconnect();
   }
 }

@@ -10,16 +10,26 @@ const KINDS = "{'likes', 'comments', 'gifts', 'giftDiamonds', 'shares'}";
 
 /**
  * Commits one batch.
- * KEYS: seq, idempotency, log, campaign, cells, room-likes, timeline, then one cell hash per cell of the batch.
+ * KEYS: seq, idempotency, log, campaign, cells, room-likes, timeline, the source's lease (see
+ *       lease-scripts.ts; any key when unfenced), then one cell hash per cell of the batch.
  * ARGV: idempotency key ('' for none), ttl ms, max keys, log max length, log entry JSON,
+ *       the fencing token the source runs under ('' for a source without a lease: ingest, tests),
  *       the campaign-wide sum of the 5 kinds, then per cell: its member and its 5 counts,
  *       then per TikTok room: its id and the like total counted up to (the higher total is kept).
- * Returns {'committed', seq} | {'duplicate', seq} | {'overflow', kind}.
+ * Returns {'committed', seq} | {'duplicate', seq} | {'overflow', kind} | {'fenced', current token or ''}.
+ *
+ * The fence: a leased source (the simulator, a TikTok stream) commits only under the token its lease
+ * holds now, checked in this same atomic step. A node that lost the lease (it froze, or Redis could not
+ * hear it renew, past the TTL) and commits late is refused, so a source never counts twice.
  */
 export const COMMIT_SCRIPT = `
 local KINDS = ${KINDS}
 local MAX_SAFE_INTEGER = 9007199254740991
-local key, ttl, maxKeys, logMaxLen, entry = ARGV[1], tonumber(ARGV[2]), tonumber(ARGV[3]), ARGV[4], ARGV[5]
+local key, ttl, maxKeys, logMaxLen, entry, fence = ARGV[1], tonumber(ARGV[2]), tonumber(ARGV[3]), ARGV[4], ARGV[5], ARGV[6]
+if fence ~= '' then
+  local held = redis.call('HGET', KEYS[8], 'token')
+  if held ~= fence then return {'fenced', held or ''} end
+end
 local time = redis.call('TIME')
 local now = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
 
@@ -35,28 +45,28 @@ end
 -- exact, and a true sum above the bound can only round to a value above it.)
 local campaign = redis.call('HMGET', KEYS[4], unpack(KINDS))
 for i, kind in ipairs(KINDS) do
-  if (tonumber(campaign[i]) or 0) + tonumber(ARGV[5 + i]) > MAX_SAFE_INTEGER then
+  if (tonumber(campaign[i]) or 0) + tonumber(ARGV[6 + i]) > MAX_SAFE_INTEGER then
     return {'overflow', kind}
   end
 end
 
 local minute = math.floor(now / 60000)
 for i, kind in ipairs(KINDS) do
-  if ARGV[5 + i] ~= '0' then
-    redis.call('HINCRBY', KEYS[4], kind, ARGV[5 + i])
-    redis.call('HINCRBY', KEYS[7], minute .. ':' .. kind, ARGV[5 + i])
+  if ARGV[6 + i] ~= '0' then
+    redis.call('HINCRBY', KEYS[4], kind, ARGV[6 + i])
+    redis.call('HINCRBY', KEYS[7], minute .. ':' .. kind, ARGV[6 + i])
   end
 end
-local cells = #KEYS - 7
+local cells = #KEYS - 8
 for cell = 1, cells do
-  local base = 10 + (cell - 1) * 6
+  local base = 11 + (cell - 1) * 6
   redis.call('SADD', KEYS[5], ARGV[base + 1])
   for i, kind in ipairs(KINDS) do
     local count = ARGV[base + 1 + i]
-    if count ~= '0' then redis.call('HINCRBY', KEYS[7 + cell], kind, count) end
+    if count ~= '0' then redis.call('HINCRBY', KEYS[8 + cell], kind, count) end
   end
 end
-for i = 11 + cells * 6, #ARGV, 2 do
+for i = 12 + cells * 6, #ARGV, 2 do
   local kept = tonumber(redis.call('HGET', KEYS[6], ARGV[i]) or '-1')
   if tonumber(ARGV[i + 1]) > kept then redis.call('HSET', KEYS[6], ARGV[i], ARGV[i + 1]) end
 end

@@ -14,6 +14,7 @@ import { parseLedgerEntry, readRedisSnapshot, type LogPosition } from './redis-s
 import { ledgerRecordOf } from '../store/store-state.ts';
 import {
   BatchRejectedError,
+  FencedError,
   StoreUnavailableError,
   type FeedStore,
   type JsonValue,
@@ -132,11 +133,14 @@ export class RedisStore implements FeedStore {
       String(this.retention.maxKeys),
       this.logMaxLength,
       JSON.stringify(body),
+      batch.fence ? String(batch.fence.token) : '',
       ...REACTION_KINDS.map((kind) => String(added[kind])),
       ...record.c.flatMap(([region, market, ...counts]) => [cellMember(region, market), ...counts.map(String)]),
       ...(record.lm ?? []).flatMap(([roomId, total]) => [roomId, String(total)]),
     ];
-    const redisKeys = [keys.seq, keys.idempotency, keys.log, keys.campaign, keys.cells, keys.roomLikes, keys.timeline, ...cellKeys];
+    // Unfenced, the lease key is never read: the seq key stands in for it (a script's keys are declared).
+    const leaseKey = batch.fence ? `${keys.leasePrefix}${batch.fence.lease}` : keys.seq;
+    const redisKeys = [keys.seq, keys.idempotency, keys.log, keys.campaign, keys.cells, keys.roomLikes, keys.timeline, leaseKey, ...cellKeys];
     let reply: [string, number | string];
     try {
       reply = await this.client.feedCommit(redisKeys.length, ...redisKeys, ...args);
@@ -148,6 +152,10 @@ export class RedisStore implements FeedStore {
     const [status, value] = reply;
     if (status === 'committed' || status === 'duplicate') return { status, seq: Number(value) };
     if (status === 'overflow') throw new BatchRejectedError(`${value}: would take the campaign total beyond ${Number.MAX_SAFE_INTEGER}`);
+    if (status === 'fenced') {
+      const current = value === '' ? 'nobody holds it now' : `it is held under token ${value} now`;
+      throw new FencedError(`this node's lease on ${batch.fence?.lease} (token ${batch.fence?.token}) is lost, ${current}: nothing written`);
+    }
     throw new StoreUnavailableError(`Redis at ${this.where} answered the commit with ${JSON.stringify(reply)}`);
   }
 
@@ -179,7 +187,8 @@ export class RedisStore implements FeedStore {
     return { cells: snapshot.cells, roomLikeTotals: await this.readRoomLikeTotals(), recentKeys, settings: snapshot.settings, ledger: snapshot.ledger, timeline: await this.readTimeline() };
   }
 
-  private async readRoomLikeTotals(): Promise<Record<string, number>> {
+  /** Each TikTok room's highest like total counted, as Redis holds it now: where a node taking a stream over goes on from. */
+  async readRoomLikeTotals(): Promise<Record<string, number>> {
     const fields = await this.client.hgetall(this.options.keys.roomLikes);
     return Object.fromEntries(Object.entries(fields).map(([roomId, total]) => [roomId, Number(total)]));
   }

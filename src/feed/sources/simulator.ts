@@ -33,6 +33,13 @@ export const SimulatorOptionsSchema = z.strictObject({
 export type SimulatorOptions = z.input<typeof SimulatorOptionsSchema>;
 type ResolvedOptions = z.output<typeof SimulatorOptionsSchema>;
 
+/** The options with their defaults; throws an Error naming each bad one. */
+export function checkSimulatorOptions(options: SimulatorOptions): ResolvedOptions {
+  const parsed = SimulatorOptionsSchema.safeParse(options);
+  if (!parsed.success) throw new Error(`simulator options are invalid:\n${describeZodError(parsed.error)}`);
+  return parsed.data;
+}
+
 /** A suspended laptop must not dump hours of reactions at once when it wakes. */
 const MAX_STEP_MS = 5_000;
 /** Reactions of one kind in one step land in at most this many region × market cells. */
@@ -61,9 +68,7 @@ export class SimulatorSource implements ReactionSource {
   private timer: ReturnType<typeof setInterval> | undefined;
 
   constructor(campaign: CampaignConfig, options: SimulatorOptions = {}) {
-    const parsed = SimulatorOptionsSchema.safeParse(options);
-    if (!parsed.success) throw new Error(`simulator options are invalid:\n${describeZodError(parsed.error)}`);
-    this.options = parsed.data;
+    this.options = checkSimulatorOptions(options);
     this.random = mulberry32(this.options.seed);
     const regionWeights = campaign.regions.map(() => 0.5 + this.random());
     const marketWeights = campaign.markets.map((_, index) => (index === 0 ? 4 : 0.5 + this.random()));

@@ -78,6 +78,13 @@ export interface ReactionBatch {
   cells: CheckedCells;
   /** Rooms whose like total these deltas counted up to (TikTok); a higher total per room wins. */
   roomLikeTotals?: readonly RoomLikeTotal[];
+  /**
+   * A source run under a lease (scaled out on Redis: the simulator, a TikTok stream): the lease's name and
+   * the fencing token this node holds it under. A store shared by several nodes commits the batch only if
+   * the token is the lease's current one, and rejects it with FencedError otherwise. A store of one node
+   * has no leases and ignores it.
+   */
+  fence?: { readonly lease: string; readonly token: number };
 }
 
 /**
@@ -94,4 +101,12 @@ export class StoreUnavailableError extends Error {
 /** A batch the store refuses before writing anything: it would take a total past 2^53. */
 export class BatchRejectedError extends Error {
   override readonly name = 'BatchRejectedError';
+}
+
+/**
+ * A batch refused because its source's lease is no longer this node's (another node took it over, or the
+ * lease expired unrenewed): nothing was written. The source must stop on this node.
+ */
+export class FencedError extends Error {
+  override readonly name = 'FencedError';
 }

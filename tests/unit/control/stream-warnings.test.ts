@@ -24,6 +24,7 @@ const healthy = StreamStatus.parse({
   lastEventAgeMs: 400,
   stateAgeMs: 60_000,
   clockOffsetMs: 1_200,
+  owner: { lease: 'here', node: 'studio-a:4121' },
 });
 
 describe('stream notices on the control page', () => {
@@ -54,6 +55,13 @@ describe('stream notices on the control page', () => {
       { level: 'warning', text: '12 events from TikTok could not be read and were skipped (see the feed log).' },
       { level: 'note', text: "The feed computer's clock is 4 min behind TikTok's. Counting is not affected; setting the clock right (NTP) is still wise." },
     ]);
+  });
+
+  it('warns while no feed node follows the stream, naming the node that stopped answering', () => {
+    expect(streamNotices({ ...healthy, owner: { lease: 'waiting', node: 'studio-a:4121' } }, 400, 60_000)).toEqual([
+      { level: 'warning', text: 'Feed node studio-a:4121 stopped answering: another node takes it over within seconds. The figures below are the last reported.' },
+    ]);
+    expect(streamNotices({ ...healthy, owner: { lease: 'elsewhere', node: 'studio-b:77' } }, 400, 60_000)).toEqual([]);
   });
 
   it('words durations as a producer reads them', () => {

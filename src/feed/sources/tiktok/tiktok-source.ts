@@ -1,4 +1,4 @@
-import type { ReactionDelta, StreamConfig, StreamState, StreamStatus } from '../../../protocol/index.ts';
+import type { ReactionDelta, StreamConfig, StreamConnectionStatus, StreamState } from '../../../protocol/index.ts';
 import type { ReactionSink, ReactionSource } from '../source.ts';
 import { DEFAULT_BACKOFF, retryDelayMs, type BackoffPolicy } from './backoff.ts';
 import { classifyConnectFailure, describeError } from './connect-failure.ts';
@@ -39,9 +39,9 @@ export interface TikTokSourceOptions extends Omit<StreamCounterOptions, 'now' | 
   log?: (message: string) => void;
 }
 
-type StatusListener = (status: StreamStatus) => void;
+type StatusListener = (status: StreamConnectionStatus) => void;
 /** The status as kept: without the ages, which are worked out whenever it is read. */
-type StoredStatus = Omit<StreamStatus, 'lastEventAgeMs' | 'stateAgeMs'>;
+type StoredStatus = Omit<StreamConnectionStatus, 'lastEventAgeMs' | 'stateAgeMs'>;
 
 interface Attached {
   readonly connection: LiveConnection;
@@ -55,7 +55,7 @@ interface Attached {
  *   (backoff.ts); a sign-server rate limit waits far longer, at least its Retry-After, and holds back
  *   every stream sharing the gate; a stream that is not live is polled; a bad username stops retrying.
  * - Each attempt uses a fresh library connection, so no listener or half-state outlives a failure.
- * - `status` / `onStatus` tell producers where the stream stands (StreamStatus in src/protocol).
+ * - `status` / `onStatus` tell producers where the stream stands (StreamConnectionStatus in src/protocol).
  * - Before joining, liveness is checked on TikTok's unsigned path (LiveConnection.fetchIsLive), so
  *   polling a stream that is offline spends no sign-server quota; only joining is signed.
  * - A connection that stays up but goes silent for `stallAfterMs` while TikTok says the LIVE is on is
@@ -127,7 +127,7 @@ export class TikTokSource implements ReactionSource {
   }
 
   /** Where the stream stands now (a copy). */
-  get status(): StreamStatus {
+  get status(): StreamConnectionStatus {
     return this.withAge(this.statusNow);
   }
 
@@ -392,7 +392,7 @@ export class TikTokSource implements ReactionSource {
   }
 
   /** The ages, as of now: a reader can count on from them without its clock agreeing with ours. */
-  private withAge(status: StoredStatus): StreamStatus {
+  private withAge(status: StoredStatus): StreamConnectionStatus {
     const age = (at: number) => Math.max(0, this.now() - at);
     return { ...status, lastEventAgeMs: status.lastEventAt === null ? null : age(status.lastEventAt), stateAgeMs: age(status.since) };
   }

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SignServerGate } from '../../../../../src/feed/sources/tiktok/sign-server-gate.ts';
 import { TikTokSource, type TikTokSourceOptions } from '../../../../../src/feed/sources/tiktok/tiktok-source.ts';
-import { REACTION_KINDS, StreamConfig, StreamStatus, type ReactionDelta } from '../../../../../src/protocol/index.ts';
+import { REACTION_KINDS, StreamConfig, StreamConnectionStatus, type ReactionDelta } from '../../../../../src/protocol/index.ts';
 import { FakeLibrary, FakeLiveConnection, HTTPError, InvalidResponseCompositeError, InvalidResponseError, InvalidUniqueIdError, SignatureRateLimitError, UserOfflineError } from './library-double.ts';
 import { loadFixture, T0, totals } from './replay.ts';
 
@@ -13,7 +13,7 @@ const running: TikTokSource[] = [];
 
 function startSource(library: FakeLibrary, options: TikTokSourceOptions = {}, stream = STREAM) {
   const deltas: ReactionDelta[] = [];
-  const statuses: StreamStatus[] = [];
+  const statuses: StreamConnectionStatus[] = [];
   const logged: string[] = [];
   // random 0: no jitter, so every wait is exactly the policy's. No settle window unless a test asks for
   // one: messages then count the moment they arrive, which keeps these tests about the connection.
@@ -30,7 +30,7 @@ function startSource(library: FakeLibrary, options: TikTokSourceOptions = {}, st
 }
 
 /** The states a producer saw change, one entry per change of state (other fields change in between). */
-const statesOf = (statuses: StreamStatus[]) => statuses.map((s) => s.state).filter((state, i, all) => state !== all[i - 1]);
+const statesOf = (statuses: StreamConnectionStatus[]) => statuses.map((s) => s.state).filter((state, i, all) => state !== all[i - 1]);
 
 const advance = (ms: number) => vi.advanceTimersByTimeAsync(ms);
 const advanceTo = (at: number) => vi.advanceTimersByTimeAsync(Math.max(0, T0 + at - Date.now()));
@@ -71,7 +71,7 @@ describe('TikTokSource with a library connection', () => {
     expect(library.opened.map((c) => c.uniqueId)).toEqual(['locallove_tohoku']);
     expect(source.status).toMatchObject({ state: 'connected', roomId: ROOM, region: 'tohoku', market: 'jp', label: 'Sendai stage', lastError: null });
     expect(statesOf(statuses)).toEqual(['connecting', 'connected']);
-    expect(StreamStatus.parse(source.status)).toEqual(source.status);
+    expect(StreamConnectionStatus.parse(source.status)).toEqual(source.status);
 
     await playThrough(library.last, 'gift-streaks');
     expect(sum()).toEqual(totals({ gifts: 10, giftDiamonds: 30_095 }));
@@ -260,7 +260,7 @@ describe('TikTokSource with a library connection', () => {
     library.last.push('like', { total: 'lots' });
     library.last.push('gift', { common: { msgId: 'c2' }, user: { id: '1' }, giftId: '424242', groupId: '5', repeatCount: 1, repeatEnd: 1 });
     await advance(3_000);
-    expect(StreamStatus.parse(source.status)).toMatchObject({
+    expect(StreamConnectionStatus.parse(source.status)).toMatchObject({
       counted: 2,
       duplicates: 1,
       malformed: 1,
