@@ -58,7 +58,8 @@ export async function start(args: readonly string[]): Promise<void> {
     simulator: settings.simulator ? {} : false,
     tiktok: settings.tiktok ? tiktokOptions(settings, log) : false,
     staticDir,
-    ...(redisUrl ? { redis: { url: redisUrl } } : { dataDir: security.dataDir }),
+    ...(redisUrl ? { redis: { url: redisUrl, leaseTtlMs: settings.leaseTtlMs } } : { dataDir: security.dataDir }),
+    ...(settings.nodeId ? { nodeId: settings.nodeId } : {}),
     control: { token: security.controlToken },
     ingest: { tokens: security.ingestTokens, requestsPerSecond: security.ingestRequestsPerSecond, burst: 2 * security.ingestRequestsPerSecond },
     allowedOrigins: security.allowedOrigins,
@@ -83,9 +84,10 @@ export async function start(args: readonly string[]): Promise<void> {
       redisUrl
         ? `  totals kept in:                 Redis at ${redactRedisUrl(redisUrl)} (REDIS_URL), shared with every node started with it`
         : `  totals kept in:                 ${security.dataDir} (DATA_DIR); audit: local-love-overlay report`,
-      // Shared totals: every node that runs a source adds what it sees, so a source belongs on one node.
-      ...(redisUrl && settings.simulator ? ['  scaled out with the simulator ON: each node running it adds its own simulated reactions'] : []),
-      ...(redisUrl && settings.tiktok ? ['  scaled out with TikTok LIVE ON: run TIKTOK=on on ONE node, or each node counts the streams again'] : []),
+      // Every node is started the same way: a lease in Redis runs each source on one node at a time.
+      ...(redisUrl && (settings.simulator || settings.tiktok)
+        ? [`  sources run on one node at a time: this node (${feed.nodeId}) takes a source whose node is gone; who runs what at ${feed.url}/api/streams`]
+        : []),
       `  ingest API:                     POST ${feed.url}/api/ingest with Authorization: Bearer <INGEST_TOKEN>`,
       ...security.generated.map(
         (name) =>

@@ -90,6 +90,8 @@ export interface FeedServerOptions {
 export interface FeedServer {
   readonly url: string;
   readonly port: number;
+  /** This node's name (the `nodeId` option, or host:pid). */
+  readonly nodeId: string;
   readonly aggregator: Aggregator;
   readonly io: OverlayIo;
   /** The control feature, when the server was started with `control`. */
@@ -256,6 +258,7 @@ async function assembleFeedServer(
     get port() {
       return (httpServer.address() as AddressInfo | null)?.port ?? 0;
     },
+    nodeId,
     aggregator,
     io,
     control,

@@ -139,8 +139,8 @@ export class DurableTotals {
       roomLikeTotals = [];
       scheduled = false;
       this.commit(batch).catch((error: unknown) => {
+        this.log(`${source}: ${batch.cells.length} cells not counted: ${(error as Error).message}`);
         if (lease && error instanceof FencedError) lease.lost((error as Error).message);
-        else this.log(`${source}: ${batch.cells.length} cells not counted: ${(error as Error).message}`);
       });
     };
     return (delta, roomLikeTotal) => {

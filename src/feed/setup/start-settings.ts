@@ -79,6 +79,12 @@ const StartVariables = z.object({
   ALLOWED_ORIGINS: withoutDefault(origins, 'none').describe('other origins whose pages may call control and ingest, comma-separated'),
   INGEST_RATE: withDefault(wholeNumber(1, 100_000), '50').describe('ingest requests per second per token (bursts of twice that)'),
   REDIS_URL: withoutDefault(redisUrl, 'none').describe('a `redis://` or `rediss://` URL: keep totals in Redis and share them between feed nodes'),
+  NODE_ID: withoutDefault(text.max(100, { error: 'must be at most 100 characters' }), 'host:pid').describe(
+    'this feed node\'s name in `/api/streams`, the control page and the log, where they say which node runs each source',
+  ),
+  LEASE_TTL_MS: withDefault(wholeNumber(1_000, 60_000), '5000').describe(
+    'with `REDIS_URL`: how long a source\'s lease (simulator, each TikTok stream) outlives its node; renewed every fifth of it, so a dead node\'s sources move within about 1.2× this',
+  ),
   OVERLAY_DIR: withoutDefault(text, '`dist/`').describe('serve this folder as the overlay instead of the built one'),
   CHROME_PATH: withoutDefault(text, 'found').describe(
     'the Chromium, Chrome or Edge that draws the results card (`/api/recap.png`, `recap`); by default the first found in the usual places and on `PATH`',
@@ -138,6 +144,10 @@ export interface StartSettings {
   generated: ('CONTROL_TOKEN' | 'INGEST_TOKEN')[];
   /** The Redis several feed nodes share, or null to keep the totals in the embedded journal. */
   redisUrl: string | null;
+  /** This node's name where it says who runs each source; null: host:pid. */
+  nodeId: string | null;
+  /** Scaled out: how long a source's lease lives unrenewed. */
+  leaseTtlMs: number;
 }
 
 export const START_ARGS = '[--campaign FILE] [--no-simulator]';
@@ -172,6 +182,8 @@ export function readStartSettings(env: NodeJS.ProcessEnv, args: readonly string[
     ingestRequestsPerSecond: vars.INGEST_RATE,
     generated,
     redisUrl: vars.REDIS_URL ?? null,
+    nodeId: vars.NODE_ID ?? null,
+    leaseTtlMs: vars.LEASE_TTL_MS,
   };
 }
 

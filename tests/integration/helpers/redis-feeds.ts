@@ -66,6 +66,12 @@ export function useRedisFeeds() {
       return feed;
     },
 
+    /** A child process of the test's own, SIGKILLed after the test like the others. */
+    track(child: ChildScript): ChildScript {
+      children.push(child);
+      return child;
+    },
+
     /** A feed node in a child process (fixtures/redis-feed-node.ts), to kill or freeze; resolves with it and its URL. */
     async startChildNode(campaign: CampaignConfig): Promise<{ child: ChildScript; url: string }> {
       const child = new ChildScript(CHILD_NODE, [server().url, campaign.id, INGEST_TOKEN]);
