@@ -14,6 +14,8 @@
  * redis (two nodes sharing a real redis-server, see feed-redis.ts): the same throughput, posted to both
  * nodes, and the same latency with `redis-clients` overlays split between the nodes.
  *
+ * take-over (feed-takeover.ts): SIGKILL of the node running the simulator, to the new owner's first commit.
+ *
  * start (feed-start.ts, first): the packaged command, packed and installed as a producer gets it, from
  * spawn to its first /api/state answer, beside `npm start` in the repository.
  */
@@ -25,6 +27,7 @@ import { startBenchServer, type BenchServer } from './feed-bench-server.ts';
 import { CONTROL_TOKEN, INGEST_TOKEN, agent, batchBody, connectOverlays, fanOutLatencies, percentile, post, throughput } from './feed-load.ts';
 import { benchRedisMode } from './feed-redis.ts';
 import { benchStartTime } from './feed-start.ts';
+import { benchTakeOver, takeOverRow } from './feed-takeover.ts';
 
 const { values } = parseArgs({
   options: {
@@ -93,6 +96,7 @@ async function main(): Promise<void> {
     fill('  overlays on the ingesting node: p50 / p99 (ms)', `${percentile(redis.sameNodeMs, 0.5).toFixed(1)} / ${percentile(redis.sameNodeMs, 0.99).toFixed(1)}`);
     fill('  overlays on the other node: p50 / p99 (ms)', `${percentile(redis.otherNodeMs, 0.5).toFixed(1)} / ${percentile(redis.otherNodeMs, 0.99).toFixed(1)}`);
     fill('server RSS after the run (MiB, per node)', redis.nodeRssMiB.map((mib) => mib.toFixed(1)).join(' / '));
+    rows.push(takeOverRow(await benchTakeOver()));
   } finally {
     agent.destroy();
   }
