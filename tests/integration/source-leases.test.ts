@@ -8,6 +8,7 @@ import { checkedCells } from '../unit/feed/reactions/checked-cells.ts';
 import { FencedError } from '../../src/feed/store/store.ts';
 import { FeedState, StreamStatusList, emptyTotals, type CampaignConfig, type ReactionTotals } from '../../src/protocol/index.ts';
 import { ChildScript } from './fixtures/child-process.ts';
+import { TcpCut } from './helpers/tcp-cut.ts';
 import { sameTotals, updateWhere, useRedisFeeds } from './helpers/redis-feeds.ts';
 
 /*
@@ -49,7 +50,7 @@ async function streamsOn(node: Node): Promise<StreamStatusList> {
   return StreamStatusList.parse(await (await fetch(`${node.url}/api/streams`)).json());
 }
 
-async function stateOn(node: Node): Promise<FeedState> {
+async function stateOn(node: { url: string }): Promise<FeedState> {
   return FeedState.parse(await (await fetch(`${node.url}/api/state`)).json());
 }
 
@@ -76,6 +77,8 @@ let message = 0;
 const like = (total: number) => ({ common: { msgId: `like-${message++}`, createTime: now() }, count: 1, total: String(total) });
 const chat = (content: string) => ({ common: { msgId: `chat-${message++}`, createTime: now() }, content });
 
+/** A simulator of likes alone, at a steady rate (no surges), so a window's count says how many simulators ran. */
+const steadyLikes = (likesPerSecond: number) => ({ likesPerSecond, commentsPerSecond: 0, giftsPerSecond: 0, sharesPerSecond: 0, surges: false as const });
 const totalsWith = (patch: Partial<ReactionTotals>): ReactionTotals => ({ ...emptyTotals(), ...patch });
 
 describe('source leases: each source runs on one node at a time', () => {
@@ -166,7 +169,7 @@ describe('source leases: each source runs on one node at a time', () => {
   it('runs the simulator enabled on three nodes at the rate of one, before and after its node dies', { timeout: 180_000 }, async () => {
     const campaign = feeds.freshCampaign();
     const LIKES_PER_SECOND = 2_000;
-    const simulator = { likesPerSecond: LIKES_PER_SECOND, commentsPerSecond: 0, giftsPerSecond: 0, sharesPerSecond: 0, surges: false };
+    const simulator = steadyLikes(LIKES_PER_SECOND);
     const nodes = [await startNode(campaign, 'node-a', simulator), await startNode(campaign, 'node-b', simulator), await startNode(campaign, 'node-c', simulator)];
     const runnerOf = async (among: readonly Node[]) => {
       const lists = await Promise.all(among.map(streamsOn));
@@ -198,9 +201,40 @@ describe('source leases: each source runs on one node at a time', () => {
     expect(rateAfter).toBeLessThan(1.5 * LIKES_PER_SECOND);
   });
 
+  it('stops the source on a node cut off from Redis before its lease expires, and another node takes it over', { timeout: 120_000 }, async () => {
+    const campaign = feeds.freshCampaign();
+    const relay = await TcpCut.to(feeds.redis.port);
+    const simulator = steadyLikes(500);
+    const logged: { at: number; node: string; line: string }[] = [];
+    const node = (id: string, url: string) =>
+      feeds.startNode(campaign, [], { nodeId: id, simulator, redis: { url, leaseTtlMs: TTL_MS }, log: (line) => logged.push({ at: performance.now(), node: id, line }) });
+    const cutOff = await node('node-a', `redis://127.0.0.1:${relay.port}`);
+    const simulatorOn = async (feed: { url: string }) => StreamStatusList.parse(await (await fetch(`${feed.url}/api/streams`)).json()).simulator;
+    await vi.waitFor(async () => expect(await simulatorOn(cutOff)).toEqual({ lease: 'here', node: 'node-a' }), { timeout: TAKE_OVER_WITHIN_MS, interval: 100 });
+    const other = await node('node-b', feeds.redis.url);
+    expect(await simulatorOn(other)).toEqual({ lease: 'elsewhere', node: 'node-a' });
+
+    relay.cut();
+    await vi.waitFor(async () => expect(await simulatorOn(other)).toEqual({ lease: 'here', node: 'node-b' }), { timeout: TAKE_OVER_WITHIN_MS, interval: 100 });
+    const stopped = logged.find((entry) => entry.node === 'node-a' && /^simulator: STOPPED on this node \(node-a\), lease under token 1 lost: the lease could not be renewed/.test(entry.line));
+    const taken = logged.find((entry) => entry.node === 'node-b' && entry.line.startsWith('simulator: runs on this node (node-b) now: lease taken under fencing token 2'));
+    expect(stopped, logged.map((entry) => `${entry.node} ${entry.line}`).join('\n')).toBeDefined();
+    // Node A stopped by itself before Redis let node B take the lease: they never ran it both at once.
+    expect(stopped!.at).toBeLessThan(taken!.at);
+    expect(await simulatorOn(cutOff)).toEqual({ lease: 'waiting', node: null });
+
+    // Back on the network, node A sees who runs it now and shows the totals Redis holds.
+    relay.mend();
+    await vi.waitFor(async () => expect(await simulatorOn(cutOff)).toEqual({ lease: 'elsewhere', node: 'node-b' }), { timeout: TAKE_OVER_WITHIN_MS, interval: 100 });
+    const inRedis = (await feeds.inRedis(campaign)).totals.likes;
+    await vi.waitFor(async () => expect((await stateOn(cutOff)).totals.likes).toBeGreaterThanOrEqual(inRedis), { timeout: 10_000 });
+    await cutOff.close();
+    await relay.close();
+  });
+
   it('stops the source on a node frozen past its lease, whose late commit is refused when it wakes', { timeout: 180_000 }, async () => {
     const campaign = feeds.freshCampaign();
-    const simulator = { likesPerSecond: 2_000, commentsPerSecond: 0, giftsPerSecond: 0, sharesPerSecond: 0, surges: false };
+    const simulator = steadyLikes(2_000);
     const frozen = await startNode(campaign, 'node-a', simulator);
     await vi.waitFor(async () => expect((await streamsOn(frozen)).simulator?.lease).toBe('here'), { timeout: TAKE_OVER_WITHIN_MS, interval: 200 });
     const other = await startNode(campaign, 'node-b', simulator);

@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { SAMPLE_CAMPAIGN_PATH, loadCampaignFile } from '../../../src/feed/setup/campaign-file.ts';
-import { startFeedServer, type FeedServer } from '../../../src/feed/server.ts';
+import { startFeedServer, type FeedServer, type FeedServerOptions } from '../../../src/feed/server.ts';
 import { redisKeysFor } from '../../../src/feed/scale-out/redis-keys.ts';
 import { PROTOCOL_VERSION, REACTION_KINDS, emptyTotals, type CampaignConfig, type FeedState, type ReactionTotals } from '../../../src/protocol/index.ts';
 import { ChildScript } from '../fixtures/child-process.ts';
@@ -52,8 +52,8 @@ export function useRedisFeeds() {
       return { ...sample, id: `redis-test-${campaigns++}` };
     },
 
-    /** A feed node in this process, ticking every 20 ms; its log lines go to `logs`. */
-    async startNode(campaign: CampaignConfig, logs: string[] = []): Promise<FeedServer> {
+    /** A feed node in this process, ticking every 20 ms; its log lines go to `logs`; `more` overrides its options. */
+    async startNode(campaign: CampaignConfig, logs: string[] = [], more: Partial<FeedServerOptions> = {}): Promise<FeedServer> {
       const feed = await startFeedServer({
         campaign,
         redis: { url: server().url },
@@ -61,6 +61,7 @@ export function useRedisFeeds() {
         control: { token: CONTROL_TOKEN },
         tickMs: 20,
         log: (line) => logs.push(line),
+        ...more,
       });
       feeds.push(feed);
       return feed;
