@@ -66,7 +66,7 @@ export const StreamConnectionStatus = z.strictObject({
   viewers: Count.nullable(),
   /** How often the connection went silent while the LIVE was on and was replaced. */
   stalls: Count,
-  /** Messages counted (likes, gifts, comments, shares, viewer counts) since the feed started. */
+  /** Messages counted (likes, gifts, comments, shares, viewer counts) since the feed (on Redis: the node running it) took the stream. */
   counted: Count,
   /** Dropped as the connect backlog: sent before we joined (history TikTok replays at connect). */
   backlog: Count,

@@ -40,7 +40,8 @@ export function attachControlNamespace(io: Server, control: ControlService, toke
   return {
     close() {
       stop();
-      namespace.disconnectSockets(true);
+      // This node's producers only: with the Redis adapter a bare disconnectSockets reaches every node's.
+      namespace.local.disconnectSockets(true);
     },
   };
 }

@@ -12,7 +12,9 @@ export function publishStreamStatus(io: OverlayIo, board: StreamBoard): { close(
   const producers = io.of('/control') as unknown as Namespace<Record<string, never>, StreamServerToClientEvents>;
   const onConnection = (socket: { emit: (event: 'streams', list: ReturnType<StreamBoard['list']>) => void }) => socket.emit('streams', board.list());
   producers.on('connection', onConnection);
-  const stop = board.onChange((list) => producers.emit('streams', list));
+  // Local only: every node's board holds every stream, from its own point of view ("here" is this node),
+  // and the Redis adapter would hand this node's list to the pages of every other node.
+  const stop = board.onChange((list) => producers.local.emit('streams', list));
   return {
     close() {
       stop();
