@@ -34,6 +34,16 @@ export function leaseTiming(ttlMs: number = DEFAULT_LEASE_TTL_MS): LeaseTiming {
   return { ttlMs, everyMs: Math.max(100, Math.round(ttlMs / 5)) };
 }
 
+/**
+ * How long after sending its last successful renewal a holder may go on running the source. Redis expires
+ * the lease `ttlMs` after it received that renewal, and the holder notices only at its next tick: stopping
+ * two ticks before the TTL leaves one tick to spare, so the holder has stopped before another node can
+ * take the lease (and were it late, the fence refuses its commits anyway).
+ */
+function stopBeforeExpiryMs(timing: LeaseTiming): number {
+  return timing.ttlMs - 2 * timing.everyMs;
+}
+
 export type LeaseRedis = Redis & {
   leaseAcquire(lease: string, counter: string, node: string, instance: string, ttlMs: string): Promise<[0, string, number, number] | [1, number]>;
   leaseRenew(lease: string, instance: string, token: string, ttlMs: string): Promise<number>;
@@ -84,8 +94,8 @@ interface Entry {
  * Safety does not rest on timing alone: each acquisition INCRs the source's fencing token, every batch
  * the source commits carries it, and the commit script refuses a stale one (redis-scripts.ts). A node
  * frozen past its TTL that commits on waking is refused; its source then stops (`lost`). A node that
- * cannot renew stops its source by itself one renewal before the lease would expire in Redis, so two
- * nodes rarely run one source even for a moment, and never count it twice.
+ * cannot renew stops its source by itself before the lease would expire in Redis, so two nodes rarely
+ * run one source even for a moment, and never count it twice.
  */
 export class SourceLeases {
   private readonly entries: Entry[] = [];
@@ -164,7 +174,7 @@ export class SourceLeases {
     const sentAt = performance.now();
     const renewed = await client.leaseRenew(entry.key, instance, String(held.token), String(timing.ttlMs));
     if (entry.held !== held) return;
-    if (renewed === 1) held.validUntil = sentAt + timing.ttlMs - timing.everyMs;
+    if (renewed === 1) held.validUntil = sentAt + stopBeforeExpiryMs(timing);
     else await this.lose(entry, held, 'Redis says the lease is no longer ours (it expired unrenewed, or another node took it)');
   }
 
@@ -179,7 +189,7 @@ export class SourceLeases {
       const silent = pttl >= 0 && pttl < timing.ttlMs - 2 * timing.everyMs;
       return this.setView(entry, { state: silent ? 'waiting' : 'elsewhere', node });
     }
-    const held: Held = { token: reply[1], validUntil: sentAt + timing.ttlMs - timing.everyMs, source: null };
+    const held: Held = { token: reply[1], validUntil: sentAt + stopBeforeExpiryMs(timing), source: null };
     entry.held = held;
     if (this.closed) return;
     log(`${entry.source.name}: runs on this node (${nodeId}) now: lease taken under fencing token ${held.token}`);
@@ -200,7 +210,9 @@ export class SourceLeases {
     const now = performance.now();
     for (const entry of this.entries) {
       const held = entry.held;
-      if (held && now > held.validUntil) void this.lose(entry, held, `the lease could not be renewed for ${((now - held.validUntil + this.options.timing.ttlMs - this.options.timing.everyMs) / 1000).toFixed(1)} s (Redis unreachable or this node too slow)`);
+      if (!held || now <= held.validUntil) continue;
+      const silentMs = now - held.validUntil + stopBeforeExpiryMs(this.options.timing);
+      void this.lose(entry, held, `the lease could not be renewed for ${(silentMs / 1000).toFixed(1)} s (Redis unreachable, or this node too slow)`);
     }
   }
 
