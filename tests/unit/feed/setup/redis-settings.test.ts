@@ -20,3 +20,17 @@ describe('readStartSettings: REDIS_URL', () => {
     expect(() => readRedisUrl({ REDIS_URL: 'localhost s3cret' })).toThrow(/\(got \(unparseable Redis URL\)\)/);
   });
 });
+
+describe('readStartSettings: NODE_ID and LEASE_TTL_MS', () => {
+  it('defaults to no name (host:pid is used) and a 5 s lease', () => {
+    expect(readStartSettings({}, [])).toMatchObject({ nodeId: null, leaseTtlMs: 5_000 });
+    expect(readStartSettings({ NODE_ID: ' studio-a ', LEASE_TTL_MS: '8000' }, [])).toMatchObject({ nodeId: 'studio-a', leaseTtlMs: 8_000 });
+  });
+
+  it('refuses a lease too short to renew or too long to wait for, naming the variable', () => {
+    expect(() => readStartSettings({ LEASE_TTL_MS: '500' }, [])).toThrow('LEASE_TTL_MS: must be at least 1000');
+    expect(() => readStartSettings({ LEASE_TTL_MS: '120000' }, [])).toThrow('LEASE_TTL_MS: must be at most 60000');
+    expect(() => readStartSettings({ LEASE_TTL_MS: '5s' }, [])).toThrow('LEASE_TTL_MS: must be a whole number');
+    expect(() => readStartSettings({ NODE_ID: 'n'.repeat(101) }, [])).toThrow('NODE_ID: must be at most 100 characters');
+  });
+});
