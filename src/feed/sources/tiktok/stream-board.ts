@@ -1,4 +1,5 @@
 import type { SourceOwner, StreamConfig, StreamConnectionStatus, StreamStatus, StreamStatusList } from '../../../protocol/index.ts';
+import { freshStreamStatus } from './fresh-status.ts';
 
 /** Anything that reports a stream's status: a TikTokSource. */
 export interface StatusReporter {
@@ -33,7 +34,7 @@ export class StreamBoard {
     private readonly now: () => number = performance.now.bind(performance),
   ) {
     const owner: SourceOwner = { lease: 'waiting', node: null };
-    for (const stream of streams) this.slots.set(stream.uniqueId, { stream, owner, running: null, last: waitingStatus(stream), learntAt: this.now() });
+    for (const stream of streams) this.slots.set(stream.uniqueId, { stream, owner, running: null, last: freshStreamStatus(stream, Date.now()), learntAt: this.now() });
   }
 
   list(): StreamStatusList {
@@ -105,34 +106,6 @@ export class StreamBoard {
     const list = this.list();
     for (const listener of this.listeners) listener(list);
   }
-}
-
-/** A stream no node has reported on yet. */
-function waitingStatus(stream: StreamConfig): StreamConnectionStatus {
-  return {
-    uniqueId: stream.uniqueId,
-    region: stream.region,
-    market: stream.market,
-    ...(stream.label === undefined ? {} : { label: stream.label }),
-    state: 'connecting',
-    since: Date.now(),
-    lastError: null,
-    failures: 0,
-    nextAttemptAt: null,
-    roomId: null,
-    viewers: null,
-    stalls: 0,
-    counted: 0,
-    backlog: 0,
-    duplicates: 0,
-    malformed: 0,
-    giftsValueUnknown: 0,
-    likeTotal: null,
-    lastEventAt: null,
-    lastEventAgeMs: null,
-    stateAgeMs: 0,
-    clockOffsetMs: null,
-  };
 }
 
 function sameApartFromAges(a: StreamConnectionStatus, b: StreamConnectionStatus): boolean {

@@ -4,6 +4,7 @@ import { DEFAULT_BACKOFF, retryDelayMs, type BackoffPolicy } from './backoff.ts'
 import { classifyConnectFailure, describeError } from './connect-failure.ts';
 import { openTikTokLiveConnection, type LibraryListener, type LiveConnection, type OpenLiveConnection } from './live-connection.ts';
 import { SignServerGate } from './sign-server-gate.ts';
+import { freshStreamStatus } from './fresh-status.ts';
 import { TikTokStreamCounter, type StreamCounterOptions } from './stream-counter.ts';
 import type { RecordedEvent } from './recording.ts';
 import { TIKTOK_EVENT_TYPES, type TikTokEvent } from './tiktok-event.ts';
@@ -109,21 +110,8 @@ export class TikTokSource implements ReactionSource {
     this.now = options.now ?? Date.now;
     this.log = options.log ?? ((message) => console.error(message));
     this.counter = new TikTokStreamCounter(stream, { ...options, now: this.now, log: this.log });
-    this.statusNow = {
-      uniqueId: stream.uniqueId,
-      region: stream.region,
-      market: stream.market,
-      ...(stream.label === undefined ? {} : { label: stream.label }),
-      state: 'connecting',
-      since: this.now(),
-      lastError: null,
-      failures: 0,
-      nextAttemptAt: null,
-      roomId: null,
-      viewers: null,
-      stalls: 0,
-      ...this.countsNow(),
-    };
+    const { lastEventAgeMs: _lastEventAge, stateAgeMs: _stateAge, ...fresh } = freshStreamStatus(stream, this.now());
+    this.statusNow = { ...fresh, ...this.countsNow() };
   }
 
   /** Where the stream stands now (a copy). */
