@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
 import { createAdapter } from '@socket.io/redis-streams-adapter';
 import type { Redis } from 'ioredis';
@@ -10,7 +11,6 @@ import { createRedisClient } from './redis-connection.ts';
 import { redisKeysFor, type RedisKeys } from './redis-keys.ts';
 import { RedisStore } from './redis-store.ts';
 import { applyFollowedChange } from './apply-followed.ts';
-import { randomUUID } from 'node:crypto';
 import { SharedStreamStatus } from './shared-stream-status.ts';
 import { SourceLeases, leaseTiming, withLeaseScripts, type SourceLeasesOptions } from './source-leases.ts';
 import type { StreamBoard } from '../sources/tiktok/stream-board.ts';
