@@ -109,10 +109,15 @@ describe('source leases: each source runs on one node at a time', () => {
 
       expect((await commit(2)).status).toBe('committed');
       expect(await client.leaseRenew(lease, 'instance-b', '2', '5000')).toBe(1);
+      // B gave its source up (it could not renew in time) while Redis kept the lease: B takes it back at
+      // once, under a new token, which fences whatever B still had in flight under the old one.
+      expect(await client.leaseAcquire(lease, counter, 'node-b', 'instance-b', '5000')).toEqual([1, 3]);
+      await expect(commit(2)).rejects.toThrow(/token 2\) is lost, it is held under token 3 now/);
       // B lets go at a clean stop; a stale token stays refused when nobody holds the lease.
       expect(await client.leaseRelease(lease, 'instance-a', '1')).toBe(0);
-      expect(await client.leaseRelease(lease, 'instance-b', '2')).toBe(1);
-      await expect(commit(2)).rejects.toThrow(/nobody holds it now/);
+      expect(await client.leaseRelease(lease, 'instance-b', '2')).toBe(0);
+      expect(await client.leaseRelease(lease, 'instance-b', '3')).toBe(1);
+      await expect(commit(3)).rejects.toThrow(/nobody holds it now/);
       expect((await feeds.inRedis(campaign)).totals).toEqual(totalsWith({ likes: 20 }));
     } finally {
       client.disconnect();
@@ -140,13 +145,18 @@ describe('source leases: each source runs on one node at a time', () => {
     // While nobody listens the room goes on: its like total rises, and the next owner counts that rise once.
     send('like', like(1_250));
     const killedAt = performance.now();
+    const seenOnB: string[] = [];
     await vi.waitFor(
       async () => {
+        const { owner } = (await streamsOn(survivors[0]!)).streams.find((stream) => stream.uniqueId === TOHOKU)!;
+        seenOnB.push(`${owner.lease} ${owner.node}`);
         const owners = await agreedOwners(survivors);
         expect([...owners.values()].every((id) => id !== 'node-a')).toBe(true);
       },
-      { timeout: TAKE_OVER_WITHIN_MS, interval: 200 },
+      { timeout: TAKE_OVER_WITHIN_MS, interval: 100 },
     );
+    // Before the lease expired, node B said node A had stopped renewing it.
+    expect(seenOnB).toContain('waiting node-a');
     const tookOverMs = performance.now() - killedAt;
     expect(tookOverMs).toBeLessThan(TAKE_OVER_WITHIN_MS);
 

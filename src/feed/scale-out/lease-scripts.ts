@@ -8,13 +8,14 @@
  */
 
 /**
- * Takes the lease when nobody holds it.
+ * Takes the lease when nobody holds it, or when this very process still does (it stopped the source after
+ * failing to renew in time, and Redis had kept the lease): under a new token either way.
  * KEYS: lease, lease-token. ARGV: node, instance, ttl ms.
  * Returns {1, token} when taken, {0, holder's node, holder's token, ms left before it expires} when held already.
  */
 export const ACQUIRE_LEASE_SCRIPT = `
-local held = redis.call('HMGET', KEYS[1], 'node', 'token')
-if held[1] then return {0, held[1], tonumber(held[2]), redis.call('PTTL', KEYS[1])} end
+local held = redis.call('HMGET', KEYS[1], 'node', 'token', 'instance')
+if held[1] and held[3] ~= ARGV[2] then return {0, held[1], tonumber(held[2]), redis.call('PTTL', KEYS[1])} end
 local token = redis.call('INCR', KEYS[2])
 redis.call('HSET', KEYS[1], 'node', ARGV[1], 'instance', ARGV[2], 'token', token)
 redis.call('PEXPIRE', KEYS[1], ARGV[3])
