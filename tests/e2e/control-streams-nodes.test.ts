@@ -1,7 +1,8 @@
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { SAMPLE_CAMPAIGN_PATH, loadCampaignFile } from '../../src/feed/setup/campaign-file.ts';
 import { startFeedServer, type FeedServer } from '../../src/feed/server.ts';
+import { StreamStatusList } from '../../src/protocol/index.ts';
 import { RedisServer } from '../integration/helpers/redis-server.ts';
 import { FakeLibrary } from '../unit/feed/sources/tiktok/library-double.ts';
 import { CHROMIUM_ARGS } from './harness.ts';
@@ -36,7 +37,13 @@ beforeAll(async () => {
   redis = await RedisServer.start();
   nodeA = await startNode('studio-a', libraryA);
   // Node A takes the free streams first.
-  await new Promise((resolve) => setTimeout(resolve, 500));
+  await vi.waitFor(
+    async () => {
+      const list = StreamStatusList.parse(await (await fetch(`${nodeA.url}/api/streams`)).json());
+      expect(list.streams.map((stream) => stream.owner.lease)).toEqual(Array(5).fill('here'));
+    },
+    { timeout: 15_000, interval: 100 },
+  );
   nodeB = await startNode('studio-b', new FakeLibrary());
   browser = await chromium.launch({ executablePath: inject('browserPath'), args: CHROMIUM_ARGS, headless: true });
   page = await browser.newPage({ viewport: { width: 380, height: 1400 } });
