@@ -137,6 +137,7 @@ async function assembleFeedServer(
         campaign,
         feed: aggregator,
         commitLedger: (draft) => totals.commitLedger(draft),
+        ...(scaleOut ? { sharedShowState: scaleOut.store } : {}),
         log,
       })
     : null;
@@ -197,6 +198,8 @@ async function assembleFeedServer(
   const pacer = new FlushPacer(() => {
     try {
       broadcaster.flush();
+      // Control pages hear what moved with the totals (an adjustment made on another node, a goal passed).
+      control?.service.publishIfFeedMoved();
     } catch (error) {
       log(`tick failed: ${(error as Error)?.stack ?? String(error)}`);
     }

@@ -8,7 +8,8 @@
  *   cell:<cell>      hash    a cell's totals: likes, comments, gifts, giftDiamonds, shares
  *   campaign         hash    the same summed over every cell: the overflow guard reads one key
  *   idempotency      zset    batch keys, scored by the Redis time (ms) of their commit
- *   settings         hash    setting key -> JSON value
+ *   settings         hash    setting key -> JSON value (the show state: lower third, goal, clock, ...)
+ *   setting-versions hash    setting key -> the seq of its last write (compare-and-set between nodes)
  *   room-likes       hash    TikTok room id -> the highest like total counted in it (kept by the commits)
  *   ledger           list    every adjustment and void, as JSON, in commit order
  *   ledger-keys      hash    ledger idempotency key -> the entry committed under it (JSON)
@@ -25,6 +26,7 @@ export interface RedisKeys {
   readonly campaign: string;
   readonly idempotency: string;
   readonly settings: string;
+  readonly settingVersions: string;
   readonly roomLikes: string;
   readonly ledger: string;
   readonly ledgerKeys: string;
@@ -47,6 +49,7 @@ export function redisKeysWithPrefix(prefix: string): RedisKeys {
     campaign: `${prefix}campaign`,
     idempotency: `${prefix}idempotency`,
     settings: `${prefix}settings`,
+    settingVersions: `${prefix}setting-versions`,
     roomLikes: `${prefix}room-likes`,
     ledger: `${prefix}ledger`,
     ledgerKeys: `${prefix}ledger-keys`,
