@@ -155,7 +155,9 @@ async function assembleFeedServer(
   const privateRoutes = guardOrigins(
     [
       ...(control?.routes ?? []),
-      ...(options.ingest ? [ingestRoute({ ...options.ingest, totals, campaign })] : []),
+      ...(options.ingest
+        ? [ingestRoute({ ...options.ingest, totals, campaign, ...(scaleOut ? { sharedLimiter: (rate, burst) => scaleOut.rateLimiter('ingest', rate, burst) } : {}) })]
+        : []),
       ...reportRoutes([...(options.control ? [options.control.token] : []), ...(options.ingest?.tokens ?? [])], aggregator, totals.store),
       ...(options.control ? [recapRoute(options.control.token, aggregator, totals.store, log)] : []),
     ],

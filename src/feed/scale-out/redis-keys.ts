@@ -15,6 +15,7 @@
  *   ledger-keys      hash    ledger idempotency key -> the entry committed under it (JSON)
  *   ledger-ids       hash    adjustment id -> 'add', or 'void' once voided
  *   timeline         hash    "<minute>:<kind>" -> reactions of that kind committed in that minute
+ *   rate:<name>:<id> hash    a shared rate limit's token bucket (ingest: one per token, by a hash of it)
  *   log              stream  every committed batch and setting, with its seq: how nodes learn of each other
  *   socket.io        stream  the socket.io adapter's own stream (lower thirds and other broadcasts)
  */
@@ -33,6 +34,7 @@ export interface RedisKeys {
   readonly ledgerIds: string;
   readonly timeline: string;
   readonly log: string;
+  readonly rateLimitPrefix: string;
   readonly adapterStream: string;
 }
 
@@ -56,6 +58,7 @@ export function redisKeysWithPrefix(prefix: string): RedisKeys {
     ledgerIds: `${prefix}ledger-ids`,
     timeline: `${prefix}timeline`,
     log: `${prefix}log`,
+    rateLimitPrefix: `${prefix}rate:`,
     adapterStream: `${prefix}socket.io`,
   };
 }

@@ -9,6 +9,7 @@ import type { CommitFollower } from './commit-follower.ts';
 import { createRedisClient } from './redis-connection.ts';
 import { redisKeysFor, type RedisKeys } from './redis-keys.ts';
 import { RedisStore } from './redis-store.ts';
+import { RedisRateLimiter } from './redis-rate-limit.ts';
 import { applyFollowedChange } from './apply-followed.ts';
 
 export interface RedisScaleOutOptions {
@@ -43,6 +44,7 @@ export class RedisScaleOut {
   /** The adapter's client and the copies the adapter makes of it (redis-streams-adapter calls duplicate()). */
   private adapterClients: Redis[] = [];
   private follower: CommitFollower | null = null;
+  private readonly limiters: RedisRateLimiter[] = [];
 
   constructor(
     private readonly campaign: CampaignConfig,
@@ -75,6 +77,13 @@ export class RedisScaleOut {
     return adapter;
   }
 
+  /** A rate limit every node shares (`name`: what it limits, e.g. `ingest`); closed with the scale-out. */
+  rateLimiter(name: string, ratePerSecond: number, burst: number): RedisRateLimiter {
+    const limiter = new RedisRateLimiter(this.options.url, `${this.keys.rateLimitPrefix}${name}:`, ratePerSecond, burst, this.log);
+    this.limiters.push(limiter);
+    return limiter;
+  }
+
   /**
    * After the store is open and its totals loaded into the aggregator: takes up the shared seq and starts
    * following the log. Returns what DurableTotals needs to wait for its own commits to show.
@@ -104,6 +113,7 @@ export class RedisScaleOut {
    * closes with DurableTotals.
    */
   async close(): Promise<void> {
+    for (const limiter of this.limiters.splice(0)) limiter.close();
     for (const client of this.adapterClients.splice(0)) client.disconnect();
   }
 }

@@ -141,3 +141,26 @@ local lastId = '0-0'
 if #last > 0 then lastId = last[1][1] end
 return {redis.call('GET', KEYS[1]) or '0', lastId, cells, redis.call('HGETALL', KEYS[4]), redis.call('LRANGE', KEYS[5], 0, -1), redis.call('HGETALL', KEYS[6])}
 `;
+
+/**
+ * Takes one request from a token bucket kept in Redis, in Redis time: the same bucket as the feed's local
+ * RateLimiter (http/rate-limit.ts), shared by every node. The bucket expires once it would be full again.
+ * (Tokens are fractions of a request, not money: a float is right here.)
+ * KEYS: the bucket hash. ARGV: requests per second, burst.
+ * Returns {1, 0} when allowed, {0, seconds until a request is free}.
+ */
+export const RATE_LIMIT_SCRIPT = `
+local rate, burst = tonumber(ARGV[1]), tonumber(ARGV[2])
+local time = redis.call('TIME')
+local now = tonumber(time[1]) * 1000 + tonumber(time[2]) / 1000
+local bucket = redis.call('HMGET', KEYS[1], 'tokens', 'at')
+local tokens = tonumber(bucket[1]) or burst
+local at = tonumber(bucket[2]) or now
+tokens = math.min(burst, tokens + math.max(0, now - at) / 1000 * rate)
+local allowed = tokens >= 1
+if allowed then tokens = tokens - 1 end
+redis.call('HSET', KEYS[1], 'tokens', string.format('%.6f', tokens), 'at', string.format('%.3f', now))
+redis.call('PEXPIRE', KEYS[1], math.ceil((burst - tokens) / rate * 1000) + 1000)
+if allowed then return {1, 0} end
+return {0, math.max(1, math.ceil((1 - tokens) / rate))}
+`;

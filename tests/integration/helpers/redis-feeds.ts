@@ -4,6 +4,7 @@ import { afterAll, afterEach, beforeAll } from 'vitest';
 import { SAMPLE_CAMPAIGN_PATH, loadCampaignFile } from '../../../src/feed/setup/campaign-file.ts';
 import { startFeedServer, type FeedServer } from '../../../src/feed/server.ts';
 import { redisKeysFor } from '../../../src/feed/scale-out/redis-keys.ts';
+import type { IngestOptions } from '../../../src/feed/sources/ingest/ingest-route.ts';
 import { PROTOCOL_VERSION, REACTION_KINDS, emptyTotals, type CampaignConfig, type FeedState, type ReactionTotals } from '../../../src/protocol/index.ts';
 import { ChildScript } from '../fixtures/child-process.ts';
 import { connectClient, subscribe, type OverlayClient } from './feed-client.ts';
@@ -53,11 +54,11 @@ export function useRedisFeeds() {
     },
 
     /** A feed node in this process, ticking every 20 ms; its log lines go to `logs`. */
-    async startNode(campaign: CampaignConfig, logs: string[] = []): Promise<FeedServer> {
+    async startNode(campaign: CampaignConfig, logs: string[] = [], ingest: IngestOptions = { tokens: [INGEST_TOKEN], requestsPerSecond: 10_000, burst: 10_000 }): Promise<FeedServer> {
       const feed = await startFeedServer({
         campaign,
         redis: { url: server().url },
-        ingest: { tokens: [INGEST_TOKEN], requestsPerSecond: 10_000, burst: 10_000 },
+        ingest,
         control: { token: CONTROL_TOKEN },
         tickMs: 20,
         log: (line) => logs.push(line),
