@@ -12,6 +12,7 @@ import { localShowState, type ShowStateStore } from './show-state.ts';
 import { TestReactionSource } from './test-source.ts';
 
 export type { ControlSettings, ControlTimers } from './ports.ts';
+export { realTimers } from './ports.ts';
 export { CONTROL_API } from './control-routes.ts';
 
 /** How a feed server offers control: `startFeedServer({ control: { token, settings } })`. */

@@ -10,6 +10,7 @@ import { createRedisClient } from './redis-connection.ts';
 import { redisKeysFor, type RedisKeys } from './redis-keys.ts';
 import { RedisStore } from './redis-store.ts';
 import { RedisRateLimiter } from './redis-rate-limit.ts';
+import { SharedClock } from './shared-clock.ts';
 import { applyFollowedChange } from './apply-followed.ts';
 
 export interface RedisScaleOutOptions {
@@ -40,6 +41,8 @@ const CATCH_UP_BEFORE_SNAPSHOT_MS = 1_000;
  */
 export class RedisScaleOut {
   readonly store: RedisStore;
+  /** The show's time: Redis's clock, the same on every node (started by `follow`). */
+  readonly clock: SharedClock;
   private readonly keys: RedisKeys;
   /** The adapter's client and the copies the adapter makes of it (redis-streams-adapter calls duplicate()). */
   private adapterClients: Redis[] = [];
@@ -53,6 +56,7 @@ export class RedisScaleOut {
   ) {
     this.keys = redisKeysFor(campaign.id);
     this.store = new RedisStore({ url: options.url, keys: this.keys, log });
+    this.clock = new SharedClock(() => this.store.redisTime(), log);
   }
 
   /** The socket.io adapter, for `new Server(http, { adapter })`. Connects its own Redis client. */
@@ -113,6 +117,7 @@ export class RedisScaleOut {
    * closes with DurableTotals.
    */
   async close(): Promise<void> {
+    this.clock.stop();
     for (const limiter of this.limiters.splice(0)) limiter.close();
     for (const client of this.adapterClients.splice(0)) client.disconnect();
   }

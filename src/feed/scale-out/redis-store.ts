@@ -122,6 +122,12 @@ export class RedisStore implements FeedStore, ShowStateStore {
     return this.requireOpen().seq;
   }
 
+  /** Redis's clock now, in ms since the epoch. */
+  async redisTime(): Promise<number> {
+    const [seconds, micros] = await this.client.time();
+    return Number(seconds) * 1000 + Math.floor(Number(micros) / 1000);
+  }
+
   /** The global seq in Redis now. */
   async currentSeq(): Promise<number> {
     return Number((await this.client.get(this.options.keys.seq)) ?? 0);
