@@ -36,8 +36,11 @@ const CATCH_UP_BEFORE_SNAPSHOT_MS = 1_000;
  *   Redis N readers, not N² relayed updates, and an overlay never gets the same update from two nodes;
  * - what each node shows is always a prefix of the one Redis order: it converges to the Redis totals,
  *   under one global seq, and never goes backward (a node that lost the log resyncs by growth only).
- * The socket.io Redis streams adapter is still installed: whatever the feed broadcasts with `io.emit`
- * (the lower third a producer cues on one node) reaches overlays on every node.
+ * The show state (lower third, goal, clock, region on stage) takes the same path: a desk's change is a
+ * setting in the log, which every node's desk takes up and tells its own sockets (`io.local`), so a cue
+ * taken on any node reaches the overlays and control pages of every node once, in one order.
+ * The socket.io Redis streams adapter is still installed: whatever the feed still broadcasts with
+ * `io.emit` (the TikTok stream status on /control) reaches every node.
  */
 export class RedisScaleOut {
   readonly store: RedisStore;
