@@ -25,6 +25,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startBenchServer, type BenchServer } from './feed-bench-server.ts';
 import { CONTROL_TOKEN, INGEST_TOKEN, agent, batchBody, connectOverlays, fanOutLatencies, percentile, post, throughput } from './feed-load.ts';
+import { benchCuePropagation, cueRows } from './feed-cue.ts';
 import { benchRedisMode } from './feed-redis.ts';
 import { benchStartTime } from './feed-start.ts';
 import { benchTakeOver, takeOverRow } from './feed-takeover.ts';
@@ -96,6 +97,7 @@ async function main(): Promise<void> {
     fill('  overlays on the ingesting node: p50 / p99 (ms)', `${percentile(redis.sameNodeMs, 0.5).toFixed(1)} / ${percentile(redis.sameNodeMs, 0.99).toFixed(1)}`);
     fill('  overlays on the other node: p50 / p99 (ms)', `${percentile(redis.otherNodeMs, 0.5).toFixed(1)} / ${percentile(redis.otherNodeMs, 0.99).toFixed(1)}`);
     fill('server RSS after the run (MiB, per node)', redis.nodeRssMiB.map((mib) => mib.toFixed(1)).join(' / '));
+    for (const { measure, value } of cueRows(await benchCuePropagation({ overlays: 50, cues: SAMPLES, tickMs: TICK_MS }), TICK_MS)) fill(measure, value);
     rows.push(takeOverRow(await benchTakeOver()));
   } finally {
     agent.destroy();

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { Server } from 'socket.io';
 import type { CampaignConfig } from '../protocol/index.ts';
 import { Aggregator } from './reactions/aggregator.ts';
-import { createControl, type Control, type ControlOptions } from './control/index.ts';
+import { createControl, realTimers, type Control, type ControlOptions } from './control/index.ts';
 import { DurableTotals, chooseStore } from './reactions/durable-totals.ts';
 import { ingestRoute, type IngestOptions } from './sources/ingest/ingest-route.ts';
 import { guardOrigins } from './http/origin.ts';
@@ -120,7 +120,11 @@ export async function startFeedServer(options: FeedServerOptions): Promise<FeedS
   const scaleOut = options.redis ? new RedisScaleOut(options.campaign, options.redis, log) : null;
   const { totals, persisted } = await DurableTotals.open(scaleOut?.store ?? chooseStore(options, log), aggregator, log);
   try {
-    if (scaleOut) totals.showCommitsFromSharedLog(scaleOut.follow(aggregator));
+    if (scaleOut) {
+      // Before anything is timed: the show runs on Redis's clock on every node.
+      await scaleOut.clock.start();
+      totals.showCommitsFromSharedLog(scaleOut.follow(aggregator));
+    }
     return await assembleFeedServer(options, aggregator, totals, scaleOut, persisted.roomLikeTotals);
   } catch (error) {
     await scaleOut?.close();
@@ -143,9 +147,11 @@ async function assembleFeedServer(
     ? createControl({
         ...options.control,
         settings: options.control.settings ?? totals.store,
+        timers: options.control.timers ?? (scaleOut ? { ...realTimers, now: () => scaleOut.clock.now() } : realTimers),
         campaign,
         feed: aggregator,
         commitLedger: (draft) => totals.commitLedger(draft),
+        ...(scaleOut ? { sharedShowState: scaleOut.store } : {}),
         log,
       })
     : null;
@@ -159,7 +165,9 @@ async function assembleFeedServer(
   const privateRoutes = guardOrigins(
     [
       ...(control?.routes ?? []),
-      ...(options.ingest ? [ingestRoute({ ...options.ingest, totals, campaign })] : []),
+      ...(options.ingest
+        ? [ingestRoute({ ...options.ingest, totals, campaign, ...(scaleOut ? { sharedLimiter: (rate, burst) => scaleOut.rateLimiter('ingest', rate, burst) } : {}) })]
+        : []),
       ...reportRoutes([...(options.control ? [options.control.token] : []), ...(options.ingest?.tokens ?? [])], aggregator, totals.store),
       ...(options.control ? [recapRoute(options.control.token, aggregator, totals.store, log)] : []),
     ],
@@ -191,7 +199,7 @@ async function assembleFeedServer(
       });
     });
   }
-  const overlaySocketOptions = scaleOut ? { beforeSnapshot: () => scaleOut.caughtUp() } : {};
+  const overlaySocketOptions = scaleOut ? { beforeSnapshot: () => scaleOut.caughtUp(), now: () => scaleOut.clock.now() } : {};
   io.on('connection', (socket) => handleOverlaySocket(socket, aggregator, log, overlaySocketOptions));
   control?.attach(io);
   if (control) guardSocketOrigins(io.of('/control'), allowedOrigins);
@@ -202,6 +210,8 @@ async function assembleFeedServer(
   const pacer = new FlushPacer(() => {
     try {
       broadcaster.flush();
+      // Control pages hear what moved with the totals (an adjustment made on another node, a goal passed).
+      control?.service.publishIfFeedMoved();
     } catch (error) {
       log(`tick failed: ${(error as Error)?.stack ?? String(error)}`);
     }

@@ -121,7 +121,7 @@ describe('two feed nodes on one Redis', () => {
     expect(a.aggregator.seq).toBe(b.aggregator.seq);
   });
 
-  it("shows a lower third cued on node A on an overlay on node B (socket.io's Redis adapter)", async () => {
+  it("shows a lower third cued on node A on an overlay on node B (node B follows the show state in Redis)", async () => {
     const campaign = feeds.freshCampaign();
     const a = await feeds.startNode(campaign);
     const b = await feeds.startNode(campaign);

@@ -1,12 +1,13 @@
-import { ShowClockState, type FeedError } from '../../protocol/index.ts';
+import { ShowClockState } from '../../protocol/index.ts';
 import { IDLE_CLOCK, applyClockAction, type ClockAction } from '../../show-clock/clock.ts';
-import type { JsonValue } from '../store/store.ts';
-import type { ControlSettings, ControlTimers } from './ports.ts';
+import type { ControlTimers } from './ports.ts';
 import type { Serial } from './serial.ts';
+import { ShowRecord, type ShowChange } from './show-record.ts';
+import type { ShowStateStore } from './show-state.ts';
 
 export const CLOCK_SETTING = 'clock';
 
-export type ClockResult = { ok: true } | { ok: false; error: FeedError };
+export type ClockResult = ShowChange;
 
 /**
  * The show clock on the server: set, started, paused and reset by the producer, in server time. Like the
@@ -14,39 +15,37 @@ export type ClockResult = { ok: true } | { ok: false; error: FeedError };
  * a server time, so the time the feed was down counts, as it does on air).
  */
 export class ClockDesk {
-  private current: ShowClockState = IDLE_CLOCK;
+  private readonly record: ShowRecord<ShowClockState>;
 
-  constructor(
-    private readonly settings: ControlSettings,
-    private readonly timers: ControlTimers,
-    private readonly serial: Serial,
-    private readonly log: (message: string) => void,
-    private readonly onChange: (state: ShowClockState) => void,
-  ) {
-    const saved = settings.getSetting(CLOCK_SETTING);
-    if (saved === undefined) return;
-    const parsed = ShowClockState.safeParse(saved);
-    if (parsed.success) this.current = parsed.data;
-    else log(`clock: the saved clock is not usable, starting from a stopped clock: ${parsed.error.issues[0]?.message}`);
+  constructor(store: ShowStateStore, private readonly timers: ControlTimers, serial: Serial, log: (message: string) => void, onChange: (state: ShowClockState) => void) {
+    this.record = new ShowRecord({
+      key: CLOCK_SETTING,
+      label: 'clock',
+      store,
+      serial,
+      initial: IDLE_CLOCK,
+      read: (saved) => {
+        const parsed = ShowClockState.safeParse(saved);
+        return parsed.success ? { ok: true, state: parsed.data } : { ok: false, problem: parsed.error.issues[0]?.message ?? 'invalid' };
+      },
+      fallback: 'starting from a stopped clock',
+      log,
+    });
+    this.record.onChange(onChange);
   }
 
   get state(): ShowClockState {
-    return this.current;
+    return this.record.state;
   }
 
   execute(action: ClockAction): Promise<ClockResult> {
-    return this.serial.run(async () => {
-      const next = applyClockAction(this.current, action, this.timers.now());
-      if (next === this.current) return { ok: true };
-      try {
-        await this.settings.putSetting(CLOCK_SETTING, next as unknown as JsonValue);
-      } catch (error) {
-        this.log(`clock: could not save the change: ${(error as Error).message}`);
-        return { ok: false, error: { code: 'internal', message: 'the clock could not be saved, so it was not changed; check the feed server log' } };
-      }
-      this.current = next;
-      this.onChange(next);
-      return { ok: true };
+    return this.record.change((current) => {
+      const next = applyClockAction(current, action, this.timers.now());
+      return { ok: true, next: next === current ? null : next };
     });
+  }
+
+  close(): void {
+    this.record.close();
   }
 }

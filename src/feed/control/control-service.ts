@@ -19,8 +19,9 @@ import { AdjustmentDesk, type AdjustmentFeed } from '../adjustments/adjustment-d
 import type { LedgerCommitResult, LedgerDraft } from '../store/store.ts';
 import { GoalDesk, type GoalTarget } from './goal-desk.ts';
 import { LowerThirdDesk } from './lower-third-desk.ts';
-import type { ControlSettings, ControlTimers } from './ports.ts';
+import type { ControlTimers } from './ports.ts';
 import { Serial } from './serial.ts';
+import type { ShowStateStore } from './show-state.ts';
 import { planTestReactions } from './test-reactions.ts';
 import type { TestReactionSource } from './test-source.ts';
 
@@ -31,13 +32,14 @@ export interface ControlFeed extends GoalTarget {
   readonly goalShown: GoalOnAir<StretchLabel>;
   state(scope: string | null): FeedState;
   hasRegion(id: string): boolean;
-  readonly ledger: AdjustmentFeed['ledger'] & { list(): ControlStatus['adjustments'] };
+  readonly ledger: AdjustmentFeed['ledger'] & { readonly length: number; list(): ControlStatus['adjustments'] };
 }
 
 export interface ControlServiceOptions {
   campaign: CampaignConfig;
   feed: ControlFeed;
-  settings: ControlSettings;
+  /** Where the show state lives: the feed's store (on Redis, shared with every node). */
+  store: ShowStateStore;
   timers: ControlTimers;
   testSource: TestReactionSource;
   /** The durable path adjustments take (DurableTotals.commitLedger). */
@@ -49,7 +51,8 @@ export interface ControlServiceOptions {
 /**
  * One entry point for every producer command, whatever carried it (HTTP or the /control socket):
  * parse, dispatch to the lower third, the goal or the test source, answer with the full status.
- * Listeners hear every change once it is saved.
+ * Listeners hear every change once it is saved, whichever feed node made it: every desk keeps its state
+ * in a ShowRecord, which follows what other nodes save.
  */
 export class ControlService {
   readonly lowerThird: LowerThirdDesk;
@@ -61,14 +64,16 @@ export class ControlService {
   private readonly clockListeners = new Set<(state: ShowClockState) => void>();
   private readonly stageRegionListeners = new Set<(state: StageRegionState) => void>();
   private readonly statusListeners = new Set<(status: ControlStatus) => void>();
+  /** What of the status the feed moves by itself (adjustments, goals passed) when it was last published. */
+  private publishedFeedPart = '';
 
   constructor(private readonly options: ControlServiceOptions) {
-    const { campaign, feed, settings, timers, log } = options;
+    const { campaign, feed, store, timers, log } = options;
     const serial = new Serial();
     const directory: CardDirectory = { regions: campaign.regions, roster: campaign.roster };
     this.lowerThird = new LowerThirdDesk({
       directory,
-      settings,
+      store,
       timers,
       serial,
       queueMax: options.queueMax,
@@ -78,13 +83,13 @@ export class ControlService {
         this.publishStatus();
       },
     });
-    this.goal = new GoalDesk(feed, campaign.capMinor, settings, serial, log);
-    this.clock = new ClockDesk(settings, timers, serial, log, (state) => {
+    this.goal = new GoalDesk(feed, campaign.capMinor, store, serial, log, () => this.publishStatus());
+    this.clock = new ClockDesk(store, timers, serial, log, (state) => {
       for (const listener of this.clockListeners) listener(state);
       this.publishStatus();
     });
     const regionIds = campaign.regions.map((region) => region.id);
-    this.stageRegion = new StageRegionDesk(regionIds, settings, serial, log, (state) => {
+    this.stageRegion = new StageRegionDesk(regionIds, store, serial, log, (state) => {
       for (const listener of this.stageRegionListeners) listener(state);
       this.publishStatus();
     });
@@ -130,9 +135,7 @@ export class ControlService {
       case 'setGoal':
       case 'setNextGoal': {
         const result = command.type === 'setGoal' ? await this.goal.setGoal(command.goalMinor) : await this.goal.setNextGoal({ atMinor: command.atMinor, ...(command.label ? { label: command.label } : {}) });
-        if (!result.ok) return result;
-        this.publishStatus();
-        return { ok: true, value: this.status() };
+        return result.ok ? { ok: true, value: this.status() } : result;
       }
       case 'clockSet':
       case 'clockStart':
@@ -181,8 +184,19 @@ export class ControlService {
     return () => this.statusListeners.delete(listener);
   }
 
+  /**
+   * Publishes the status when what the feed moves by itself has changed since it was last published: an
+   * adjustment made on another node, a goal passed. The server calls it once per tick.
+   */
+  publishIfFeedMoved(): void {
+    if (this.feedPart() !== this.publishedFeedPart) this.publishStatus();
+  }
+
   close(): void {
     this.lowerThird.close();
+    this.goal.close();
+    this.clock.close();
+    this.stageRegion.close();
     this.lowerThirdListeners.clear();
     this.clockListeners.clear();
     this.stageRegionListeners.clear();
@@ -201,7 +215,13 @@ export class ControlService {
     return { ok: true, value: this.status() };
   }
 
+  private feedPart(): string {
+    const { goalMinor, passedGoalMinor, goalsPassed } = this.options.feed.goalShown;
+    return `${this.options.feed.ledger.length} ${goalMinor} ${passedGoalMinor} ${goalsPassed}`;
+  }
+
   private publishStatus(): void {
+    this.publishedFeedPart = this.feedPart();
     const status = this.status();
     for (const listener of this.statusListeners) listener(status);
   }

@@ -10,7 +10,7 @@ type AnyAck = (result: { ok: true; value: unknown } | { ok: false; error: FeedEr
 /**
  * The `/control` namespace: the same commands as the HTTP API, for the control page. A socket connects
  * only with the producer's token (`io('/control', { auth: { token } })`); every command is answered
- * through its ack and every change is pushed to every control socket as `status`.
+ * through its ack and every change, made on this node or another, is pushed to every control socket as `status`.
  */
 export function attachControlNamespace(io: Server, control: ControlService, token: string, log: (message: string) => void): { close(): void } {
   const namespace = io.of('/control') as unknown as ControlNamespace;
@@ -36,7 +36,8 @@ export function attachControlNamespace(io: Server, control: ControlService, toke
     });
   });
 
-  const stop = control.onStatus((status) => namespace.emit('status', status));
+  // Local: the control service of every node publishes every change it hears of to its own control pages.
+  const stop = control.onStatus((status) => namespace.local.emit('status', status));
   return {
     close() {
       stop();

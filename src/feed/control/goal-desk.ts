@@ -1,8 +1,9 @@
 import { goalProblem } from '../../donation/index.ts';
 import { StretchGoal, type FeedError } from '../../protocol/index.ts';
 import type { JsonValue } from '../store/store.ts';
-import type { ControlSettings } from './ports.ts';
 import type { Serial } from './serial.ts';
+import { ShowRecord, type ShowChange, type ShowDecision } from './show-record.ts';
+import type { ShowStateStore } from './show-state.ts';
 
 /** The store's key of the goal plan a producer set on air; GoalDesk is the one that writes it. */
 export const GOAL_SETTING = 'goal';
@@ -23,7 +24,7 @@ export interface GoalTarget {
   setGoalPlan(plan: GoalPlanSetting): void;
 }
 
-export type GoalResult = { ok: true } | { ok: false; error: FeedError };
+export type GoalResult = ShowChange;
 
 /**
  * Reads a saved goal setting: `{ goalMinor }` (before stretch goals existed: the stretch goals stay as they
@@ -65,26 +66,48 @@ export function readSavedGoal(
  * from the totals and this plan (src/donation/stretch-goals.ts).
  */
 export class GoalDesk {
+  private readonly record: ShowRecord<GoalPlanSetting>;
+
   constructor(
     private readonly target: GoalTarget,
     private readonly capMinor: number,
-    private readonly settings: ControlSettings,
-    private readonly serial: Serial,
-    private readonly log: (message: string) => void,
+    store: ShowStateStore,
+    serial: Serial,
+    log: (message: string) => void,
+    onChange: () => void,
   ) {
-    const saved = settings.getSetting(GOAL_SETTING);
-    if (saved === undefined) return;
-    const goal = readSavedGoal(saved, capMinor, target.stretchGoals);
-    if (goal.ok) target.setGoalPlan(goal.plan);
-    else log(`goal: the saved goal is not usable, keeping the campaign's: ${goal.problem}`);
+    this.record = new ShowRecord({
+      key: GOAL_SETTING,
+      label: 'goal',
+      store,
+      serial,
+      initial: { goalMinor: target.goalMinor, stretchGoals: target.stretchGoals },
+      read: (saved) => {
+        const goal = readSavedGoal(saved, capMinor, target.stretchGoals);
+        return goal.ok ? { ok: true, state: goal.plan } : goal;
+      },
+      fallback: "keeping the campaign's",
+      log,
+    });
+    // The aggregator puts the plan in every FeedState. On Redis the log follower has already given it the
+    // plan under its seq (scale-out/apply-followed.ts), so this finds it unchanged there.
+    const show = (plan: GoalPlanSetting) => {
+      target.setGoalPlan(plan);
+      onChange();
+    };
+    this.record.onChange(show);
+    try {
+      target.setGoalPlan(this.record.state);
+    } catch (error) {
+      log(`goal: the saved goal is not usable, keeping the campaign's: ${(error as Error).message}`);
+    }
   }
 
   /** Changes the first goal; stretch goals it reaches or passes are dropped (the goal moves on to the next). */
   setGoal(goalMinor: number): Promise<GoalResult> {
-    return this.serial.run(async () => {
+    return this.record.change((current) => {
       if (goalMinor > this.capMinor) return refusal(`goalMinor: must not exceed the cap (${this.capMinor})`);
-      const stretchGoals = this.target.stretchGoals.filter((goal) => goal.atMinor > goalMinor);
-      return this.save({ goalMinor, stretchGoals });
+      return unlessSame(current, { goalMinor, stretchGoals: current.stretchGoals.filter((goal) => goal.atMinor > goalMinor) });
     });
   }
 
@@ -94,33 +117,29 @@ export class GoalDesk {
    * passes), or is added after the last.
    */
   setNextGoal(next: StretchGoal): Promise<GoalResult> {
-    return this.serial.run(async () => {
-      const first = this.target.goalMinor;
+    return this.record.change((current) => {
+      const first = current.goalMinor;
       const raised = this.target.state(null).donation.raisedMinor;
       if (next.atMinor > this.capMinor) return refusal(`atMinor: must not exceed the cap (${this.capMinor})`);
       if (next.atMinor <= first) return refusal(`atMinor: must be above the first goal (${first})`);
       if (next.atMinor <= raised) return refusal(`atMinor: must be above the amount raised (${raised})`);
       const floor = Math.max(first, raised);
-      const current = this.target.stretchGoals;
-      const behind = current.filter((goal) => goal.atMinor <= floor);
-      const ahead = current.filter((goal) => goal.atMinor > floor).slice(1).filter((goal) => goal.atMinor > next.atMinor);
-      return this.save({ goalMinor: this.target.goalMinor, stretchGoals: [...behind, next, ...ahead] });
+      const behind = current.stretchGoals.filter((goal) => goal.atMinor <= floor);
+      const ahead = current.stretchGoals.filter((goal) => goal.atMinor > floor).slice(1).filter((goal) => goal.atMinor > next.atMinor);
+      return unlessSame(current, { goalMinor: first, stretchGoals: [...behind, next, ...ahead] });
     });
   }
 
-  private async save(plan: GoalPlanSetting): Promise<GoalResult> {
-    if (plan.goalMinor === this.target.goalMinor && JSON.stringify(plan.stretchGoals) === JSON.stringify(this.target.stretchGoals)) return { ok: true };
-    try {
-      await this.settings.putSetting(GOAL_SETTING, plan as unknown as JsonValue);
-    } catch (error) {
-      this.log(`goal: could not save the change: ${(error as Error).message}`);
-      return { ok: false, error: { code: 'internal', message: 'the goal could not be saved, so it was not changed; check the feed server log' } };
-    }
-    this.target.setGoalPlan(plan);
-    return { ok: true };
+  close(): void {
+    this.record.close();
   }
 }
 
-function refusal(message: string): GoalResult {
+function unlessSame(current: GoalPlanSetting, plan: GoalPlanSetting): ShowDecision<GoalPlanSetting> {
+  const same = plan.goalMinor === current.goalMinor && JSON.stringify(plan.stretchGoals) === JSON.stringify(current.stretchGoals);
+  return { ok: true, next: same ? null : plan };
+}
+
+function refusal(message: string): { ok: false; error: FeedError } {
   return { ok: false, error: { code: 'bad-request', message } };
 }

@@ -8,9 +8,11 @@ import { ControlService, type ControlFeed, type ControlServiceOptions } from './
 import { attachControlNamespace } from './control-socket.ts';
 import { publishLowerThirdToOverlays } from './overlay-lower-third.ts';
 import { MemorySettings, realTimers, type ControlSettings, type ControlTimers } from './ports.ts';
+import { localShowState, type ShowStateStore } from './show-state.ts';
 import { TestReactionSource } from './test-source.ts';
 
 export type { ControlSettings, ControlTimers } from './ports.ts';
+export { realTimers } from './ports.ts';
 export { CONTROL_API } from './control-routes.ts';
 
 /** How a feed server offers control: `startFeedServer({ control: { token, settings } })`. */
@@ -35,16 +37,23 @@ export interface Control {
 
 /** The control feature: the service, its HTTP routes, its sockets and its test source, paired with their release. */
 export function createControl(
-  options: ControlOptions & { campaign: CampaignConfig; feed: ControlFeed; commitLedger: ControlServiceOptions['commitLedger']; log: (message: string) => void },
+  options: ControlOptions & {
+    campaign: CampaignConfig;
+    feed: ControlFeed;
+    commitLedger: ControlServiceOptions['commitLedger'];
+    /** A store several nodes share (Redis), which keeps the show state for all of them; else `settings` does. */
+    sharedShowState?: ShowStateStore;
+    log: (message: string) => void;
+  },
 ): Control {
   const token = validateToken(options.token, 'the control token (CONTROL_TOKEN)');
   const timers = options.timers ?? realTimers;
-  if (!options.settings) options.log('control: no store given, so the lower third and the goal will not survive a restart');
+  if (!options.settings && !options.sharedShowState) options.log('control: no store given, so the lower third and the goal will not survive a restart');
   const testSource = new TestReactionSource(timers);
   const service = new ControlService({
     campaign: options.campaign,
     feed: options.feed,
-    settings: options.settings ?? new MemorySettings(),
+    store: options.sharedShowState ?? localShowState(options.settings ?? new MemorySettings()),
     timers,
     testSource,
     commitLedger: options.commitLedger,

@@ -8,7 +8,7 @@ type OverlaySocket = Socket<OverlayClientToServerEvents, OverlayServerToClientEv
 /**
  * The overlays' read-only view of the lower third, the show clock and the region on stage: every overlay gets the state when it subscribes
  * (and re-subscribes after a reconnect, so a reloaded overlay shows the card on air), and again on
- * every change. Overlays cannot send anything that changes it.
+ * every change, whichever feed node it was made on. Overlays cannot send anything that changes it.
  */
 export function publishLowerThirdToOverlays(io: OverlayIo, control: ControlService): { close(): void } {
   const onConnection = (socket: OverlaySocket) => {
@@ -19,9 +19,10 @@ export function publishLowerThirdToOverlays(io: OverlayIo, control: ControlServi
     });
   };
   io.on('connection', onConnection);
-  const stop = control.onLowerThird((state) => io.emit('lowerThird', state));
-  const stopClock = control.onClock((state) => io.emit('clock', state));
-  const stopStageRegion = control.onStageRegion((state) => io.emit('stageRegion', state));
+  // Local: every node hears every change (its desks follow the store) and tells its own overlays, once.
+  const stop = control.onLowerThird((state) => io.local.emit('lowerThird', state));
+  const stopClock = control.onClock((state) => io.local.emit('clock', state));
+  const stopStageRegion = control.onStageRegion((state) => io.local.emit('stageRegion', state));
   return {
     close() {
       stop();

@@ -26,6 +26,8 @@ export interface OverlaySocketOptions {
    * overlay that moves from another node never gets an older snapshot than the state it already showed.
    */
   beforeSnapshot?: () => Promise<void>;
+  /** The server time the show clock reads (`time`): on Redis, Redis's clock, the same on every node. Default Date.now. */
+  now?: () => number;
 }
 
 /**
@@ -83,7 +85,7 @@ export function handleOverlaySocket(socket: OverlaySocket, aggregator: Aggregato
   });
 
   socket.on('time', (ack: unknown) => {
-    if (typeof ack === 'function') ack(Date.now());
+    if (typeof ack === 'function') ack(options.now?.() ?? Date.now());
   });
 
   // An event nobody listens to would otherwise vanish silently; say so, so a client bug is visible.

@@ -8,7 +8,8 @@
  *   cell:<cell>      hash    a cell's totals: likes, comments, gifts, giftDiamonds, shares
  *   campaign         hash    the same summed over every cell: the overflow guard reads one key
  *   idempotency      zset    batch keys, scored by the Redis time (ms) of their commit
- *   settings         hash    setting key -> JSON value
+ *   settings         hash    setting key -> JSON value (the show state: lower third, goal, clock, ...)
+ *   setting-versions hash    setting key -> the seq of its last write (compare-and-set between nodes)
  *   room-likes       hash    TikTok room id -> the highest like total counted in it (kept by the commits)
  *   ledger           list    every adjustment and void, as JSON, in commit order
  *   ledger-keys      hash    ledger idempotency key -> the entry committed under it (JSON)
@@ -17,6 +18,7 @@
  *   lease:<source>   hash    who runs a source now (node, instance, token), expiring (PX) unless renewed
  *   lease-token:<source> string the source's fencing counter (INCR at each acquisition, never expires)
  *   stream-status    hash    TikTok user -> its status as the node running it last published it (JSON)
+ *   rate:<name>:<id> hash    a shared rate limit's token bucket (ingest: one per token, by a hash of it)
  *   log              stream  every committed batch and setting, with its seq: how nodes learn of each other
  *   socket.io        stream  the socket.io adapter's own stream (lower thirds and other broadcasts)
  */
@@ -28,12 +30,14 @@ export interface RedisKeys {
   readonly campaign: string;
   readonly idempotency: string;
   readonly settings: string;
+  readonly settingVersions: string;
   readonly roomLikes: string;
   readonly ledger: string;
   readonly ledgerKeys: string;
   readonly ledgerIds: string;
   readonly timeline: string;
   readonly log: string;
+  readonly rateLimitPrefix: string;
   readonly adapterStream: string;
   readonly leasePrefix: string;
   readonly leaseTokenPrefix: string;
@@ -53,12 +57,14 @@ export function redisKeysWithPrefix(prefix: string): RedisKeys {
     campaign: `${prefix}campaign`,
     idempotency: `${prefix}idempotency`,
     settings: `${prefix}settings`,
+    settingVersions: `${prefix}setting-versions`,
     roomLikes: `${prefix}room-likes`,
     ledger: `${prefix}ledger`,
     ledgerKeys: `${prefix}ledger-keys`,
     ledgerIds: `${prefix}ledger-ids`,
     timeline: `${prefix}timeline`,
     log: `${prefix}log`,
+    rateLimitPrefix: `${prefix}rate:`,
     adapterStream: `${prefix}socket.io`,
     leasePrefix: `${prefix}lease:`,
     leaseTokenPrefix: `${prefix}lease-token:`,

@@ -10,6 +10,8 @@ import type { CommitFollower } from './commit-follower.ts';
 import { createRedisClient } from './redis-connection.ts';
 import { redisKeysFor, type RedisKeys } from './redis-keys.ts';
 import { RedisStore } from './redis-store.ts';
+import { RedisRateLimiter } from './redis-rate-limit.ts';
+import { SharedClock } from './shared-clock.ts';
 import { applyFollowedChange } from './apply-followed.ts';
 import { SharedStreamStatus } from './shared-stream-status.ts';
 import { SourceLeases, leaseTiming, withLeaseScripts, type SourceLeasesOptions } from './source-leases.ts';
@@ -40,17 +42,23 @@ const CATCH_UP_BEFORE_SNAPSHOT_MS = 1_000;
  *   Redis N readers, not N² relayed updates, and an overlay never gets the same update from two nodes;
  * - what each node shows is always a prefix of the one Redis order: it converges to the Redis totals,
  *   under one global seq, and never goes backward (a node that lost the log resyncs by growth only).
- * The socket.io Redis streams adapter is still installed: whatever the feed broadcasts with `io.emit`
- * (the lower third a producer cues on one node) reaches overlays on every node.
+ * The show state (lower third, goal, clock, region on stage) takes the same path: a desk's change is a
+ * setting in the log, which every node's desk takes up and tells its own sockets (`io.local`), so a cue
+ * taken on any node reaches the overlays and control pages of every node once, in one order.
+ * The socket.io Redis streams adapter is still installed: whatever the feed still broadcasts with
+ * `io.emit` (the TikTok stream status on /control) reaches every node.
  */
 export class RedisScaleOut {
   readonly store: RedisStore;
+  /** The show's time: Redis's clock, the same on every node (started by `follow`). */
+  readonly clock: SharedClock;
   private readonly keys: RedisKeys;
   /** The adapter's client and the copies the adapter makes of it (redis-streams-adapter calls duplicate()). */
   private adapterClients: Redis[] = [];
   private follower: CommitFollower | null = null;
   /** The leases' and the stream status's client, made by leases(). */
   private leaseClient: Redis | null = null;
+  private readonly limiters: RedisRateLimiter[] = [];
 
   constructor(
     private readonly campaign: CampaignConfig,
@@ -59,6 +67,7 @@ export class RedisScaleOut {
   ) {
     this.keys = redisKeysFor(campaign.id);
     this.store = new RedisStore({ url: options.url, keys: this.keys, log });
+    this.clock = new SharedClock(() => this.store.redisTime(), log);
   }
 
   /** The socket.io adapter, for `new Server(http, { adapter })`. Connects its own Redis client. */
@@ -81,6 +90,13 @@ export class RedisScaleOut {
     // promise nobody catches (it would crash the process): they must be connected before we go on.
     await Promise.all(this.adapterClients.map((copy) => (copy.status === 'ready' ? null : once(copy, 'ready'))));
     return adapter;
+  }
+
+  /** A rate limit every node shares (`name`: what it limits, e.g. `ingest`); closed with the scale-out. */
+  rateLimiter(name: string, ratePerSecond: number, burst: number): RedisRateLimiter {
+    const limiter = new RedisRateLimiter(this.options.url, `${this.keys.rateLimitPrefix}${name}:`, ratePerSecond, burst, this.log);
+    this.limiters.push(limiter);
+    return limiter;
   }
 
   /**
@@ -132,6 +148,8 @@ export class RedisScaleOut {
    * closes with DurableTotals.
    */
   async close(): Promise<void> {
+    this.clock.stop();
+    for (const limiter of this.limiters.splice(0)) limiter.close();
     for (const client of this.adapterClients.splice(0)) client.disconnect();
     this.leaseClient?.disconnect();
   }

@@ -83,14 +83,23 @@ return {'committed', seq}
 `;
 
 /**
- * Saves a setting and tells every node.
- * KEYS: seq, log, settings. ARGV: setting key, value JSON, log entry JSON, log max length. Returns seq.
+ * Saves a setting (a piece of show state) and tells every node. Each setting has a version, the seq of
+ * its last write: given the version a change was based on, the script refuses the write when another
+ * node wrote the setting since (compare-and-set), and answers the newer value instead.
+ * KEYS: seq, log, settings, setting-versions.
+ * ARGV: setting key, value JSON, log entry JSON, log max length, the version it is based on ('' for any).
+ * Returns {'saved', seq} | {'newer', value JSON, version}.
  */
 export const SETTING_SCRIPT = `
+local version = tonumber(redis.call('HGET', KEYS[4], ARGV[1]) or '0')
+if ARGV[5] ~= '' and tonumber(ARGV[5]) ~= version then
+  return {'newer', redis.call('HGET', KEYS[3], ARGV[1]) or 'null', version}
+end
 redis.call('HSET', KEYS[3], ARGV[1], ARGV[2])
 local seq = redis.call('INCR', KEYS[1])
+redis.call('HSET', KEYS[4], ARGV[1], seq)
 redis.call('XADD', KEYS[2], 'MAXLEN', '~', ARGV[4], '*', 'seq', seq, 'e', ARGV[3])
-return seq
+return {'saved', seq}
 `;
 
 /**
@@ -126,8 +135,9 @@ return {'committed', entry, seq}
 /**
  * Everything a node needs to start, read in one atomic step so that it matches a point of the log exactly:
  * the node applies these totals, then every log entry after `seq`.
- * KEYS: seq, log, cells, settings, ledger. ARGV: the cell key prefix.
- * Returns {seq, last log id, {member, {5 counts}, member, {5 counts}, ...}, {setting key, JSON, ...}, {ledger entry JSON, ...}}.
+ * KEYS: seq, log, cells, settings, ledger, setting-versions. ARGV: the cell key prefix.
+ * Returns {seq, last log id, {member, {5 counts}, member, {5 counts}, ...}, {setting key, JSON, ...}, {ledger entry JSON, ...},
+ *          {setting key, version, ...}}.
  */
 export const SNAPSHOT_SCRIPT = `
 local KINDS = ${KINDS}
@@ -139,5 +149,28 @@ end
 local last = redis.call('XREVRANGE', KEYS[2], '+', '-', 'COUNT', 1)
 local lastId = '0-0'
 if #last > 0 then lastId = last[1][1] end
-return {redis.call('GET', KEYS[1]) or '0', lastId, cells, redis.call('HGETALL', KEYS[4]), redis.call('LRANGE', KEYS[5], 0, -1)}
+return {redis.call('GET', KEYS[1]) or '0', lastId, cells, redis.call('HGETALL', KEYS[4]), redis.call('LRANGE', KEYS[5], 0, -1), redis.call('HGETALL', KEYS[6])}
+`;
+
+/**
+ * Takes one request from a token bucket kept in Redis, in Redis time: the same bucket as the feed's local
+ * RateLimiter (http/rate-limit.ts), shared by every node. The bucket expires once it would be full again.
+ * (Tokens are fractions of a request, not money: a float is right here.)
+ * KEYS: the bucket hash. ARGV: requests per second, burst.
+ * Returns {1, 0} when allowed, {0, seconds until a request is free}.
+ */
+export const RATE_LIMIT_SCRIPT = `
+local rate, burst = tonumber(ARGV[1]), tonumber(ARGV[2])
+local time = redis.call('TIME')
+local now = tonumber(time[1]) * 1000 + tonumber(time[2]) / 1000
+local bucket = redis.call('HMGET', KEYS[1], 'tokens', 'at')
+local tokens = tonumber(bucket[1]) or burst
+local at = tonumber(bucket[2]) or now
+tokens = math.min(burst, tokens + math.max(0, now - at) / 1000 * rate)
+local allowed = tokens >= 1
+if allowed then tokens = tokens - 1 end
+redis.call('HSET', KEYS[1], 'tokens', string.format('%.6f', tokens), 'at', string.format('%.3f', now))
+redis.call('PEXPIRE', KEYS[1], math.ceil((burst - tokens) / rate * 1000) + 1000)
+if allowed then return {1, 0} end
+return {0, math.max(1, math.ceil((1 - tokens) / rate))}
 `;

@@ -16,14 +16,26 @@ export interface LogPosition {
 export interface RedisSnapshot extends LogPosition {
   cells: CellTotals[];
   settings: Record<string, JsonValue>;
+  /** Setting key -> the seq of its last write (absent: written before versions were kept, version 0). */
+  settingVersions: Record<string, number>;
   ledger: LedgerEntry[];
 }
 
-type SnapshotReply = [seq: string, id: string, cells: (string | (string | null)[])[], settings: string[], ledger: string[]];
+type SnapshotReply = [seq: string, id: string, cells: (string | (string | null)[])[], settings: string[], ledger: string[], settingVersions: string[]];
 
 /** Reads the snapshot in one atomic script; throws an Error naming anything in Redis that is not what we wrote. */
 export async function readRedisSnapshot(client: Redis, keys: RedisKeys): Promise<RedisSnapshot> {
-  const [seq, id, flatCells, flatSettings, ledgerJson] = (await client.eval(SNAPSHOT_SCRIPT, 5, keys.seq, keys.log, keys.cells, keys.settings, keys.ledger, keys.cellPrefix)) as SnapshotReply;
+  const [seq, id, flatCells, flatSettings, ledgerJson, flatVersions] = (await client.eval(
+    SNAPSHOT_SCRIPT,
+    6,
+    keys.seq,
+    keys.log,
+    keys.cells,
+    keys.settings,
+    keys.ledger,
+    keys.settingVersions,
+    keys.cellPrefix,
+  )) as SnapshotReply;
   const cells: CellTotals[] = [];
   for (let i = 0; i + 1 < flatCells.length; i += 2) {
     const member = flatCells[i] as string;
@@ -41,8 +53,14 @@ export async function readRedisSnapshot(client: Redis, keys: RedisKeys): Promise
       throw new Error(`Redis hash ${keys.settings} field ${key} is not JSON`);
     }
   }
+  const settingVersions: Record<string, number> = {};
+  for (let i = 0; i + 1 < flatVersions.length; i += 2) {
+    const version = Number(flatVersions[i + 1]);
+    if (!Number.isSafeInteger(version) || version < 0) throw new Error(`Redis hash ${keys.settingVersions} field ${flatVersions[i]} is not a seq`);
+    settingVersions[flatVersions[i]!] = version;
+  }
   const ledger = ledgerJson.map((json, index) => parseLedgerEntry(json, `Redis list ${keys.ledger} item ${index}`));
-  return { seq: Number(seq), id, cells: cells.filter((cell) => REACTION_KINDS.some((kind) => cell.totals[kind] > 0)), settings, ledger };
+  return { seq: Number(seq), id, cells: cells.filter((cell) => REACTION_KINDS.some((kind) => cell.totals[kind] > 0)), settings, settingVersions, ledger };
 }
 
 /** A ledger entry as the ledger script wrote it; throws an Error naming `where` otherwise. */

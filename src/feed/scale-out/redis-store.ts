@@ -12,6 +12,7 @@ import type { TimelineRow } from '../store/records.ts';
 import { COMMIT_SCRIPT, LEDGER_SCRIPT, SETTING_SCRIPT } from './redis-scripts.ts';
 import { parseLedgerEntry, readRedisSnapshot, type LogPosition } from './redis-snapshot.ts';
 import { ledgerRecordOf } from '../store/store-state.ts';
+import type { ShowStateRecord, ShowStateStore, ShowStateWrite } from '../control/show-state.ts';
 import {
   BatchRejectedError,
   FencedError,
@@ -41,12 +42,15 @@ export interface RedisStoreOptions {
   commandTimeoutMs?: number;
 }
 
+/** How long a show state write waits for this node to show it before it answers (it is durable either way). */
+const SHOW_BEFORE_ANSWER_MS = 2_000;
+
 /** Redis numbers each change: the seq every node shows, whichever node committed it. */
 export type RedisCommitResult = { status: 'committed'; seq: number } | { status: 'duplicate'; seq: number };
 
 type ScriptedRedis = Redis & {
   feedCommit(numberOfKeys: number, ...keysAndArgs: string[]): Promise<[string, number | string]>;
-  feedSetting(...keysAndArgs: string[]): Promise<number>;
+  feedSetting(...keysAndArgs: string[]): Promise<['saved', number] | ['newer', string, number]>;
   feedLedger(...keysAndArgs: string[]): Promise<[string, string, number?]>;
 };
 
@@ -57,18 +61,21 @@ type ScriptedRedis = Redis & {
  * every count atomically (redis-scripts.ts), so a batch sent to node A and retried on node B counts once.
  *
  * Every change also goes into a log stream, which each node follows (CommitFollower): that is how node B
- * learns what node A committed, in the order Redis ran it.
+ * learns what node A committed, in the order Redis ran it. The show state (ShowStateStore) is settings
+ * with a version each: the seq of its last write, which a write must name to be saved.
  *
  * Durability is Redis's: start it with `--appendonly yes --appendfsync always` and a commit is
  * acknowledged only once it is on disk; open() says so in the log when Redis is configured otherwise.
  */
-export class RedisStore implements FeedStore {
+export class RedisStore implements FeedStore, ShowStateStore {
   private readonly log: (line: string) => void;
   private readonly retention: IdempotencyRetention;
   private readonly logMaxLength: string;
   private readonly client: ScriptedRedis;
   private readonly where: string;
   private readonly settings = new Map<string, JsonValue>();
+  private readonly settingVersions = new Map<string, number>();
+  private readonly showStateListeners = new Set<(key: string, record: ShowStateRecord) => void>();
   private opened: LogPosition | null = null;
   private follower: CommitFollower | null = null;
   private closing: Promise<void> | null = null;
@@ -80,7 +87,7 @@ export class RedisStore implements FeedStore {
     this.where = redactRedisUrl(options.url);
     const client = createRedisClient(options.url, { role: 'commits', log: this.log, announce: true, queueWhileDisconnected: false, commandTimeoutMs: options.commandTimeoutMs ?? 5_000 });
     client.defineCommand('feedCommit', { lua: COMMIT_SCRIPT });
-    client.defineCommand('feedSetting', { numberOfKeys: 3, lua: SETTING_SCRIPT });
+    client.defineCommand('feedSetting', { numberOfKeys: 4, lua: SETTING_SCRIPT });
     client.defineCommand('feedLedger', { numberOfKeys: 5, lua: LEDGER_SCRIPT });
     this.client = client as ScriptedRedis;
   }
@@ -101,6 +108,7 @@ export class RedisStore implements FeedStore {
       const recentKeys = await this.client.zrange(keys.idempotency, 0, -1);
       const roomLikeTotals = await this.readRoomLikeTotals();
       for (const [key, value] of Object.entries(snapshot.settings)) this.settings.set(key, value);
+      for (const [key, version] of Object.entries(snapshot.settingVersions)) this.settingVersions.set(key, version);
       this.opened = { seq: snapshot.seq, id: snapshot.id };
       this.log(`store: Redis at ${this.where} (${keys.prefix}*): ${snapshot.cells.length} cells, seq ${snapshot.seq}, ${recentKeys.length} idempotency keys (${Date.now() - started} ms)`);
       return { cells: snapshot.cells, roomLikeTotals, recentKeys, settings: Object.fromEntries(this.settings), ledger: snapshot.ledger, timeline: await this.readTimeline() };
@@ -113,6 +121,12 @@ export class RedisStore implements FeedStore {
   /** The global seq of the state open() returned: this node's seq starts there. */
   get openedAtSeq(): number {
     return this.requireOpen().seq;
+  }
+
+  /** Redis's clock now, in ms since the epoch. */
+  async redisTime(): Promise<number> {
+    const [seconds, micros] = await this.client.time();
+    return Number(seconds) * 1000 + Math.floor(Number(micros) / 1000);
   }
 
   /** The global seq in Redis now. */
@@ -211,27 +225,67 @@ export class RedisStore implements FeedStore {
   }
 
   async putSetting(key: string, value: JsonValue): Promise<void> {
-    this.requireWritable();
-    const parsed = SettingRecord.safeParse({ t: 's', at: Date.now(), key, v: value });
-    if (!parsed.success) throw new BatchRejectedError(`setting is invalid: ${describeZodError(parsed.error).replaceAll('\n', '; ')}`);
-    const json = JSON.stringify(parsed.data.v);
-    const body: LoggedSetting = { t: 's', key, v: parsed.data.v };
-    const { keys } = this.options;
-    try {
-      await this.client.feedSetting(keys.seq, keys.log, keys.settings, key, json, JSON.stringify(body), this.logMaxLength);
-    } catch (error) {
-      throw new StoreUnavailableError(`Redis at ${this.where} did not confirm the setting ${key} (${(error as Error).message})`);
-    }
-    this.settings.set(key, structuredClone(parsed.data.v as JsonValue));
+    await this.saveSetting(key, value, null);
   }
 
   getSetting(key: string): JsonValue | undefined {
     return structuredClone(this.settings.get(key));
   }
 
+  readShowState(key: string): ShowStateRecord | undefined {
+    const value = this.getSetting(key);
+    return value === undefined ? undefined : { value, version: this.settingVersions.get(key) ?? 0 };
+  }
+
+  /** Saved only if no node wrote `key` since `basedOn`; answers once this node shows it (or after 2 s). */
+  async writeShowState(key: string, value: JsonValue, basedOn: number): Promise<ShowStateWrite> {
+    const saved = await this.saveSetting(key, value, basedOn);
+    if (saved.ok) await this.follower?.reached(saved.version, SHOW_BEFORE_ANSWER_MS);
+    return saved;
+  }
+
+  onShowState(listener: (key: string, record: ShowStateRecord) => void): () => void {
+    this.showStateListeners.add(listener);
+    return () => this.showStateListeners.delete(listener);
+  }
+
+  private async saveSetting(key: string, value: JsonValue, basedOn: number | null): Promise<ShowStateWrite> {
+    this.requireWritable();
+    const parsed = SettingRecord.safeParse({ t: 's', at: Date.now(), key, v: value });
+    if (!parsed.success) throw new BatchRejectedError(`setting is invalid: ${describeZodError(parsed.error).replaceAll('\n', '; ')}`);
+    const json = JSON.stringify(parsed.data.v);
+    const body: LoggedSetting = { t: 's', key, v: parsed.data.v };
+    const { keys } = this.options;
+    let reply: Awaited<ReturnType<ScriptedRedis['feedSetting']>>;
+    try {
+      reply = await this.client.feedSetting(keys.seq, keys.log, keys.settings, keys.settingVersions, key, json, JSON.stringify(body), this.logMaxLength, basedOn === null ? '' : String(basedOn));
+    } catch (error) {
+      throw new StoreUnavailableError(`Redis at ${this.where} did not confirm the setting ${key} (${(error as Error).message})`);
+    }
+    if (reply[0] === 'newer') {
+      let newer: JsonValue;
+      try {
+        newer = JSON.parse(reply[1]) as JsonValue;
+      } catch {
+        throw new StoreUnavailableError(`Redis hash ${keys.settings} field ${key} is not JSON`);
+      }
+      return { ok: false, newer: { value: newer, version: Number(reply[2]) } };
+    }
+    this.keepSetting(key, structuredClone(parsed.data.v as JsonValue), Number(reply[1]));
+    return { ok: true, version: Number(reply[1]) };
+  }
+
+  /** Keeps the newest value of a setting that this node learnt of, by its write or by the log. */
+  private keepSetting(key: string, value: JsonValue, version: number): void {
+    if (version < (this.settingVersions.get(key) ?? 0)) return;
+    this.settings.set(key, value);
+    this.settingVersions.set(key, version);
+  }
+
   /**
    * Starts following the log from where open() read: `onChange` gets every change any node commits from
-   * then on, in seq order (this node's own included). Settings other nodes save are kept for getSetting.
+   * then on, in seq order (this node's own included). Settings other nodes save are kept for getSetting,
+   * and handed to the show state's listeners.
    */
   follow(onChange: (change: FollowedChange) => void): CommitFollower {
     if (this.follower) throw new Error('the store is already followed');
@@ -243,13 +297,24 @@ export class RedisStore implements FeedStore {
       from,
       log: this.log,
       onChange: (change) => {
-        if (change.kind === 'setting') this.settings.set(change.key, change.value);
-        if (change.kind === 'resync') for (const [key, value] of Object.entries(change.snapshot.settings)) this.settings.set(key, value);
+        const settings = this.followedSettings(change);
+        for (const { key, value, version } of settings) this.keepSetting(key, value, version);
         onChange(change);
+        // After the aggregator took the change (the goal in FeedState), the desks take theirs.
+        for (const { key, value, version } of settings) {
+          for (const listener of this.showStateListeners) listener(key, { value, version });
+        }
       },
     });
     this.follower.start();
     return this.follower;
+  }
+
+  private followedSettings(change: FollowedChange): { key: string; value: JsonValue; version: number }[] {
+    if (change.kind === 'setting') return [{ key: change.key, value: change.value, version: change.seq }];
+    if (change.kind !== 'resync') return [];
+    const { settings, settingVersions } = change.snapshot;
+    return Object.entries(settings).map(([key, value]) => ({ key, value, version: settingVersions[key] ?? 0 }));
   }
 
   /** Stops following and disconnects. Commits in flight are answered first (the caller waits for them). */

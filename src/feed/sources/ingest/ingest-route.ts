@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
   IngestBatch,
@@ -16,7 +17,7 @@ import { BatchRejectedError, StoreUnavailableError } from '../../store/store.ts'
 import { bearerToken, tokensMatch } from '../../http/auth.ts';
 import { plainlyValidBatch } from './ingest-fast-path.ts';
 import { readJsonBody } from '../../http/json-body.ts';
-import { RateLimiter } from '../../http/rate-limit.ts';
+import { RateLimiter, type RequestLimiter } from '../../http/rate-limit.ts';
 import { sendError, sendJson } from '../../http/respond.ts';
 import type { FeedRoute } from '../../http/route.ts';
 
@@ -43,11 +44,23 @@ export const DEFAULT_INGEST_BODY_BYTES = 256 * 1024;
  * committed answers 200 with `duplicate: true` and counts nothing more; a store that can no longer write
  * answers 503.
  */
-export function ingestRoute(options: IngestOptions & { totals: DurableTotals; campaign: CampaignConfig }): FeedRoute {
+export function ingestRoute(
+  options: IngestOptions & {
+    totals: DurableTotals;
+    campaign: CampaignConfig;
+    /** The limit several feed nodes share (through Redis); else each node counts in memory. */
+    sharedLimiter?: (ratePerSecond: number, burst: number) => RequestLimiter;
+  },
+): FeedRoute {
   const { tokens, totals, campaign } = options;
   if (tokens.length === 0) throw new Error('ingest needs at least one token');
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_INGEST_BODY_BYTES;
-  const limiter = new RateLimiter(options.requestsPerSecond ?? 50, options.burst ?? 100);
+  const rate = options.requestsPerSecond ?? 50;
+  const burst = options.burst ?? 100;
+  const limiter = options.sharedLimiter?.(rate, burst) ?? new RateLimiter(rate, burst);
+  // Each token's bucket is named by a hash of it: the same on every node whatever the order of INGEST_TOKEN,
+  // and the token itself never leaves the process.
+  const bucketOf = tokens.map((token) => createHash('sha256').update(token).digest('hex').slice(0, 16));
   const places = placesOf(campaign);
 
   return {
@@ -61,7 +74,7 @@ export function ingestRoute(options: IngestOptions & { totals: DurableTotals; ca
         response.setHeader('www-authenticate', 'Bearer realm="local-love ingest"');
         return refuseUnread(request, response, 'unauthorised', 'send an ingest token as Authorization: Bearer <token>', 401);
       }
-      const allowed = limiter.take(String(tokenIndex));
+      const allowed = await limiter.take(bucketOf[tokenIndex]!);
       if (!allowed.ok) {
         response.setHeader('retry-after', String(allowed.retryAfterSeconds));
         return refuseUnread(request, response, 'rate-limited', `too many requests for this token: retry after ${allowed.retryAfterSeconds} s`, 429);

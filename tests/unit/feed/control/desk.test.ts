@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { LOWER_THIRD_SETTING, LowerThirdDesk } from '../../../../src/feed/control/lower-third-desk.ts';
 import { MemorySettings, type ControlSettings, type ControlTimers } from '../../../../src/feed/control/ports.ts';
 import { Serial } from '../../../../src/feed/control/serial.ts';
+import { localShowState, type ShowStateStore } from '../../../../src/feed/control/show-state.ts';
 import type { LowerThirdState } from '../../../../src/protocol/index.ts';
+import type { JsonValue } from '../../../../src/feed/store/store.ts';
 import { campaign } from '../../lower-third/fixtures.ts';
 
 /** A clock that moves only when told, and runs the timers that fall due, in order. */
@@ -41,12 +43,12 @@ class ManualTimers implements ControlTimers {
   }
 }
 
-function desk(timers: ManualTimers, settings: ControlSettings = new MemorySettings()) {
+function desk(timers: ManualTimers, settings: ControlSettings | ShowStateStore = new MemorySettings()) {
   const changes: LowerThirdState[] = [];
   const logged: string[] = [];
   const instance = new LowerThirdDesk({
     directory: campaign,
-    settings,
+    store: 'writeShowState' in settings ? settings : localShowState(settings),
     timers,
     serial: new Serial(),
     log: (message) => logged.push(message),
@@ -147,5 +149,72 @@ describe('LowerThirdDesk: saving', () => {
     ]);
     expect(first?.ok && second?.ok).toBe(true);
     expect(d.state.queue.map((card) => card.rosterId)).toEqual(['aoi-sato', 'kenta-takamori']);
+  });
+});
+
+/**
+ * The show state of several feed nodes in one store, as Redis keeps it: one version per key, a write
+ * based on an older version refused with the newer record, and every write heard by every node.
+ */
+class SharedShowState {
+  private readonly records = new Map<string, { value: JsonValue; version: number }>();
+  private readonly listeners = new Set<(key: string, record: { value: JsonValue; version: number }) => void>();
+  private seq = 0;
+  writes = 0;
+
+  node(): ShowStateStore {
+    return {
+      readShowState: (key) => structuredClone(this.records.get(key)),
+      writeShowState: async (key, value, basedOn) => {
+        await Promise.resolve();
+        const current = this.records.get(key);
+        if ((current?.version ?? 0) !== basedOn) return { ok: false, newer: structuredClone(current!) };
+        const record = { value: structuredClone(value), version: ++this.seq };
+        this.records.set(key, record);
+        this.writes++;
+        for (const listener of this.listeners) listener(key, structuredClone(record));
+        return { ok: true, version: record.version };
+      },
+      onShowState: (listener) => {
+        this.listeners.add(listener);
+        return () => this.listeners.delete(listener);
+      },
+    };
+  }
+}
+
+describe('LowerThirdDesk on several nodes sharing one show state', () => {
+  it('a change on one node shows on the other, and "next" pressed on both at once takes two cards', async () => {
+    const shared = new SharedShowState();
+    const timers = new ManualTimers();
+    const a = desk(timers, shared.node());
+    const b = desk(timers, shared.node());
+    await a.desk.execute({ type: 'queue', op: 'add', rosterId: 'aoi-sato' });
+    await b.desk.execute({ type: 'queue', op: 'add', rosterId: 'kenta-takamori' });
+    expect(a.desk.state.queue.map((card) => card.rosterId)).toEqual(['aoi-sato', 'kenta-takamori']);
+    expect(b.changes.at(-1)).toEqual(a.desk.state);
+
+    const results = await Promise.all([a.desk.execute({ type: 'next' }), b.desk.execute({ type: 'next' })]);
+    expect(results.every((result) => result.ok)).toBe(true);
+    // The second "next" was decided again from the first one's state: two cards taken, none twice.
+    expect(a.desk.state.current?.rosterId).toBe('kenta-takamori');
+    expect(a.desk.state.queue).toEqual([]);
+    expect(b.desk.state).toEqual(a.desk.state);
+  });
+
+  it('the auto-out timer armed on every node takes the card out once', async () => {
+    const shared = new SharedShowState();
+    const timers = new ManualTimers();
+    const nodes = [desk(timers, shared.node()), desk(timers, shared.node()), desk(timers, shared.node())];
+    await nodes[0]!.desk.execute({ type: 'autoOut', ms: 5_000 });
+    await nodes[1]!.desk.execute({ type: 'show', rosterId: 'aoi-sato' });
+    expect(timers.armed).toBe(3);
+    const writes = shared.writes;
+    await timers.advance(5_000);
+    expect(shared.writes - writes).toBe(1);
+    for (const node of nodes) {
+      expect(node.desk.state.phase).toBe('hidden');
+      expect(node.changes.filter((state) => state.phase === 'hidden' && state.revision > 1)).toHaveLength(1);
+    }
   });
 });

@@ -38,7 +38,7 @@ describe('applyFollowedChange', () => {
     apply({
       kind: 'resync',
       reason: 'the connection to Redis was lost',
-      snapshot: { seq: 9, id: '1-0', cells: [cell('noto', 'jp', { likes: 25, comments: 1 }), cell('hokkaido', 'kr', { shares: 2 })], settings: {}, ledger: [] },
+      snapshot: { seq: 9, id: '1-0', cells: [cell('noto', 'jp', { likes: 25, comments: 1 }), cell('hokkaido', 'kr', { shares: 2 })], settings: {}, settingVersions: {}, ledger: [] },
     });
     expect(aggregator.cell('noto', 'jp')).toEqual({ ...emptyTotals(), likes: 25, comments: 1 });
     expect(aggregator.cell('hokkaido', 'kr')).toEqual({ ...emptyTotals(), shares: 5 });
