@@ -78,4 +78,14 @@ describe('IdempotencyWindow', () => {
     expect(window.keys()).toEqual(['three']);
     expect(window.has('two')).toBe(false);
   });
+
+  it('keeps exactly the newest keys, in order, over many evictions (and a re-added key once)', () => {
+    const window = new IdempotencyWindow({ ttlMs: 1_000_000, maxKeys: 1_000 });
+    for (let i = 0; i < 10_000; i++) window.add(`k${i}`, i);
+    window.add('k9999', 10_000);
+    expect(window.size).toBe(1_000);
+    expect(window.keys()).toEqual(Array.from({ length: 1_000 }, (_, i) => `k${9_000 + i}`));
+    expect(window.entries().at(-1)).toEqual(['k9999', 10_000]);
+    expect([window.has('k8999'), window.has('k9000')]).toEqual([false, true]);
+  });
 });
