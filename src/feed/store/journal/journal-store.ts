@@ -4,16 +4,15 @@ import { describeZodError, type ReactionTotals } from '../../../protocol/index.t
 import { encodeFrame } from './framing.ts';
 import { DEFAULT_RETENTION, type IdempotencyRetention } from '../idempotency-window.ts';
 import { recoverDataDir } from './recover.ts';
+import { lockDataDir, type DirectoryLock } from './directory-lock.ts';
 import { SettingRecord, type JournalRecord } from '../records.ts';
 import { reactionsRecordOf, reserveTotals } from '../batch-record.ts';
 import type { StoreState } from '../store-state.ts';
 import {
-  acquireLock,
   fsyncDir,
   journalName,
   listDataDir,
   realFs,
-  releaseLock,
   snapshotName,
   writeFileAtomically,
   writeFully,
@@ -32,7 +31,7 @@ import {
 } from '../store.ts';
 
 export interface JournalStoreOptions {
-  /** The data directory; created if missing. One store per directory (a LOCK file guards it). */
+  /** The data directory; created if missing. One store per directory (directory-lock.ts guards it). */
   dir: string;
   fs?: StoreFs;
   log?: (line: string) => void;
@@ -92,6 +91,7 @@ export class JournalStore implements FeedStore {
   private readonly inFlightKeys = new Map<string, Promise<void>>();
   private failure: StoreUnavailableError | null = null;
   private closing: Promise<void> | null = null;
+  private lock: DirectoryLock | null = null;
   private readonly counters = { groupCommits: 0, fsyncs: 0, records: 0, bytes: 0, snapshots: 0 };
 
   constructor(options: JournalStoreOptions) {
@@ -106,7 +106,7 @@ export class JournalStore implements FeedStore {
   async open(): Promise<PersistedState> {
     if (this.state) throw new Error('store is already open');
     await this.fs.mkdir(this.dir, { recursive: true });
-    await acquireLock(this.fs, this.dir);
+    this.lock = await lockDataDir(this.dir, { log: this.log });
     const started = this.now();
     let recovered: Awaited<ReturnType<typeof recoverDataDir>>;
     try {
@@ -115,7 +115,7 @@ export class JournalStore implements FeedStore {
       this.journal = await this.openJournal(recovered.lastGen);
       this.journalBytes = (await this.journal.stat()).size;
     } catch (error) {
-      await releaseLock(this.fs, this.dir);
+      await this.lock.release();
       throw error;
     }
     const { state, lastGen, summary } = recovered;
@@ -214,7 +214,7 @@ export class JournalStore implements FeedStore {
     await this.compaction;
     await this.journal?.close();
     this.journal = null;
-    await releaseLock(this.fs, this.dir);
+    await this.lock?.release();
   }
 
   private writableState(): StoreState {
