@@ -40,6 +40,15 @@ export class IdempotencyWindow {
     this.evict(atMs);
   }
 
+  /** Adds a snapshot's keys, oldest first, then evicts once (not once per key). */
+  restore(entries: readonly (readonly [string, number])[], nowMs: number): void {
+    for (const [key, atMs] of entries) {
+      if (!this.committedAt.has(key)) this.order.push(key);
+      this.committedAt.set(key, atMs);
+    }
+    this.evict(nowMs);
+  }
+
   /** Forgets keys older than the ttl (relative to `nowMs`) and the oldest beyond `maxKeys`. */
   evict(nowMs: number): void {
     const oldestKept = nowMs - this.retention.ttlMs;

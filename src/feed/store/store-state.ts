@@ -57,7 +57,7 @@ export class StoreState {
   static fromSnapshot(snapshot: Snapshot, retention?: IdempotencyRetention): StoreState {
     const state = new StoreState(retention);
     for (const row of snapshot.cells) state.addRow(row);
-    for (const [key, atMs] of snapshot.keys) state.keys.add(key, atMs);
+    state.keys.restore(snapshot.keys, snapshot.keys.at(-1)?.[1] ?? 0);
     for (const [key, value] of Object.entries(snapshot.settings)) state.settings.set(key, value);
     state.addRoomLikes(snapshot.lm ?? []);
     for (const entry of snapshot.ledger) state.ledger.apply(entry);
