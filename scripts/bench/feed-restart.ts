@@ -5,14 +5,13 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { freePort, startAndTime } from '../package/packed-install.ts';
+import { summary } from './feed-start.ts';
 
 const WRITER = fileURLToPath(new URL('./journal-writer.ts', import.meta.url));
 const NPM_START = fileURLToPath(new URL('../feed-command.mjs', import.meta.url));
 const BIN_SOURCE = fileURLToPath(new URL('../../src/feed/bin.ts', import.meta.url));
 const JOURNAL_MIB = 64;
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-const summary = (times: number[]) => `${median(times).toFixed(0)} (runs: ${times.map((ms) => ms.toFixed(0)).join(', ')})`;
 
 /** Writes 64 MiB of journal in a child process, then SIGKILLs it: the directory a crashed feed leaves. */
 async function crashedDataDir(dir: string): Promise<string> {

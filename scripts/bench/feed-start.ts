@@ -17,8 +17,8 @@ async function timeStarts(command: readonly string[], runs: number, env: Record<
   return times;
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-const summary = (times: number[]) => `${median(times).toFixed(0)} (runs: ${times.map((ms) => ms.toFixed(0)).join(', ')})`;
+export const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+export const summary = (times: number[]) => `${median(times).toFixed(0)} (runs: ${times.map((ms) => ms.toFixed(0)).join(', ')})`;
 
 /**
  * The start time of the packaged command (goal: the first /api/state within 1 s), beside its baseline,
