@@ -98,10 +98,14 @@ export class StoreState {
 
   /** Everything it holds, as a store's open() and read() return it (copies). */
   persisted(): PersistedState {
+    const keys = this.keys;
     return {
       cells: this.cellTotals(),
       roomLikeTotals: this.roomLikeTotals(),
-      recentKeys: this.keys.keys(),
+      // Listed when read: a restart's first answers should not wait for its keys to be indexed.
+      get recentKeys() {
+        return keys.keys();
+      },
       settings: this.settingsObject(),
       ledger: structuredClone([...this.ledger.entries()]),
       timeline: this.timeline(),

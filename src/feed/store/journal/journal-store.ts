@@ -132,7 +132,7 @@ export class JournalStore implements FeedStore {
     const cells = state.cellTotals();
     const adjustments = state.ledger.length > 0 ? `, ${state.ledger.length} ledger entries` : '';
     this.log(
-      `store: recovered ${cells.length} cells${adjustments} and ${state.keys.size} idempotency keys from ${this.dir} ` +
+      `store: recovered ${cells.length} cells${adjustments} and ${state.keys.restoredBeforeBounds} idempotency keys from ${this.dir} ` +
         `(${summary}, ${this.now() - started} ms)`,
     );
     return state.persisted();

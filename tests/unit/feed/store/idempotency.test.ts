@@ -88,4 +88,18 @@ describe('IdempotencyWindow', () => {
     expect(window.entries().at(-1)).toEqual(['k9999', 10_000]);
     expect([window.has('k8999'), window.has('k9000')]).toEqual([false, true]);
   });
+
+  it('indexes restored and replayed keys at the first lookup, with the bounds of every evict asked before', () => {
+    const window = new IdempotencyWindow({ ttlMs: 100, maxKeys: 3 });
+    window.restore([['old', 0], ['a', 150], ['b', 160]], 160);
+    window.add('c', 170);
+    window.add('d', 180);
+    window.evict(200);
+    expect(window.restoredBeforeBounds).toBe(5);
+    // 'old' is past the ttl at 200; of the rest, only the newest three are kept.
+    expect(window.keys()).toEqual(['b', 'c', 'd']);
+    expect([window.has('a'), window.has('b'), window.size]).toEqual([false, true, 3]);
+    window.add('e', 210);
+    expect(window.entries()).toEqual([['c', 170], ['d', 180], ['e', 210]]);
+  });
 });
