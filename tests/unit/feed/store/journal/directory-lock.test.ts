@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DataDirInUseError, announceStopping, lockDataDir, probeDataDirLock } from '../../../../../src/feed/store/journal/directory-lock.ts';
 import { JournalStore } from '../../../../../src/feed/store/journal/journal-store.ts';
+import { checkDataDir } from '../../../../../src/feed/check/local-checks.ts';
 import { makeTempDirs, openStore } from './store-helpers.ts';
 
 const dirs = await makeTempDirs();
@@ -18,8 +19,10 @@ describe('one writer per data directory', () => {
     await expect(refused).rejects.toThrow(DataDirInUseError);
     await expect(refused).rejects.toThrow(`data directory ${dir} is in use by process ${process.pid} on ${hostname()}`);
     expect(await probeDataDirLock(dir)).toMatchObject({ holder: { pid: process.pid, state: 'running' } });
+    expect(await checkDataDir(dir)).toMatchObject({ status: 'warn', detail: expect.stringContaining(`${dir} is in use by process ${process.pid} on ${hostname()}`) });
     await store.close();
     expect(await probeDataDirLock(dir)).toBeNull();
+    expect(await checkDataDir(dir)).toMatchObject({ status: 'ok' });
     const { store: second } = await openStore(dir);
     await second.close();
   });
