@@ -84,7 +84,8 @@ export async function lockDataDir(dir: string, options: LockOptions = {}): Promi
   const answer: LockHolder = { pid: process.pid, host: hostname(), since: new Date().toISOString(), state: 'running' };
   const started = Date.now();
   for (let waitedOnce = false; ; ) {
-    const taken = await takeAll(names, answer, log);
+    // A missing guard is said once, not at every poll while waiting.
+    const taken = await takeAll(names, answer, waitedOnce ? () => {} : log);
     if ('servers' in taken) {
       const lock = { answer };
       held.add(lock);
