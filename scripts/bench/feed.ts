@@ -17,7 +17,10 @@
  * take-over (feed-takeover.ts): SIGKILL of the node running the simulator, to the new owner's first commit.
  *
  * start (feed-start.ts, first): the packaged command, packed and installed as a producer gets it, from
- * spawn to its first /api/state answer, beside `npm start` in the repository.
+ * spawn to its first /api/state answer, beside the same start through tsx.
+ *
+ * restart (feed-restart.ts): 64 MiB of journal written by a child process that is then SIGKILLed, and the
+ * time from `npm start`'s command to the first /api/state answer on that directory, beside tsx.
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -29,6 +32,7 @@ import { benchCuePropagation, cueRows } from './feed-cue.ts';
 import { benchRedisMode } from './feed-redis.ts';
 import { benchStartTime } from './feed-start.ts';
 import { benchTakeOver, takeOverRow } from './feed-takeover.ts';
+import { benchRestartTime } from './feed-restart.ts';
 
 const { values } = parseArgs({
   options: {
@@ -79,6 +83,7 @@ async function main(): Promise<void> {
   try {
     // First, while nothing else of the bench loads the machine.
     rows.push(...(await benchStartTime()).map(({ measure, value }): Row => [measure, value, '']));
+    rows.push(...(await benchRestartTime()).map(({ measure, value }): Row => [measure, value, '']));
     rows.push(...(await benchEmbeddedMode()));
     const redis = await benchRedisMode({ clients: REDIS_CLIENTS, senders: SENDERS, batch: BATCH, seconds: THROUGHPUT_S, samples: SAMPLES, tickMs: TICK_MS });
     const all = [...redis.sameNodeMs, ...redis.otherNodeMs];

@@ -10,6 +10,7 @@ import { tiktokLiveConnections } from './sources/tiktok/live-connection.ts';
 import { fileRecorder } from './sources/tiktok/recorder.ts';
 import { Redactor } from './sources/tiktok/redact.ts';
 import { redactRedisUrl } from './scale-out/redis-connection.ts';
+import { announceStopping } from './store/journal/directory-lock.ts';
 
 /** TikTok settings from the environment: the stall timeout, and recording (redacted or not) when asked. */
 function tiktokOptions(settings: StartSettings, log: (line: string) => void): NonNullable<FeedServerOptions['tiktok']> {
@@ -106,6 +107,8 @@ function handleStopSignals(close: () => Promise<void> | undefined): void {
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) process.exit(1);
     stopping = true;
+    // A feed started on this data directory meanwhile waits for this one instead of being refused.
+    announceStopping();
     console.log(`${signal}: closing the feed...`);
     Promise.resolve(close()).then(
       () => process.exit(0),

@@ -228,7 +228,10 @@ async function assembleFeedServer(
       streamStatus?.close();
       await running?.close();
       if (ownsHttpServer) {
-        await io.close();
+        // A sender's keep-alive connection would hold the closing server, and the data directory a
+        // restarted feed waits for, for the keep-alive timeout (5 s): close each once its last answer is out.
+        const closeIdle = setInterval(() => httpServer.closeIdleConnections(), 50);
+        await io.close().finally(() => clearInterval(closeIdle));
       } else {
         // Not ours to close: only let go of the clients and engine.io.
         io.disconnectSockets(true);

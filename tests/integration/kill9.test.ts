@@ -4,13 +4,15 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { ReactionTotals } from '../../src/protocol/index.ts';
 import type { AuditReport } from '../../src/feed/report/audit-report.ts';
-import { ChildScript } from './fixtures/child-process.ts';
+import { ChildScript, processState } from './fixtures/child-process.ts';
 import { cellsForIngestKeys, reactionsForKey } from './fixtures/kill9-batches.ts';
 import { startFeedCli } from './fixtures/feed-cli-child.ts';
 
 /**
  * The real `npm start` entry point under continuous HTTP ingest, killed with SIGKILL at (seeded) random
- * moments and restarted on the same data directory, again and again. After each restart:
+ * moments and restarted on the same data directory 100 ms later, as a supervisor does, again and again.
+ * Each feed runs under a shell that never reaps it, so every killed feed is still a zombie when the next
+ * one starts: every restart must succeed. After each restart:
  * - every batch acknowledged with 200 is in the totals (nothing acknowledged is lost);
  * - retrying every batch that was sent but not acknowledged (as a client would) makes the totals exactly
  *   the sum of all batches ever sent, each once (nothing is counted twice, acknowledged or not);
@@ -24,14 +26,15 @@ const children: ChildScript[] = [];
 let workDir: string;
 
 afterAll(async () => {
-  await Promise.all(children.map((child) => child.kill9()));
+  await Promise.all(children.map((child) => child.dispose()));
   if (workDir) await rm(workDir, { recursive: true, force: true });
 });
 
 const killDelaysMs = Array.from({ length: CYCLES }, (_, cycle) => 200 + ((cycle * 7919 + 311) % 1000));
+const RESTART_AFTER_MS = 100;
 
 function startServer(dataDir: string, overlayDir: string) {
-  return startFeedCli({ dataDir, overlayDir, controlToken: CONTROL_TOKEN, ingestToken: INGEST_TOKEN, children });
+  return startFeedCli({ dataDir, overlayDir, controlToken: CONTROL_TOKEN, ingestToken: INGEST_TOKEN, children, unreaped: true });
 }
 
 async function ingest(url: string, key: string): Promise<{ status: number; duplicate?: boolean }> {
@@ -67,7 +70,10 @@ describe('kill -9 of the feed server under HTTP ingest', () => {
     let retriedUnacknowledged = 0;
     let recoveredUnacknowledged = 0;
 
+    let killedPid: number | null = null;
     for (let cycle = 0; cycle <= CYCLES; cycle++) {
+      // The feed killed 100 ms ago is still a zombie: its pid is taken, its lock released by the kernel.
+      if (killedPid !== null) expect(processState(killedPid), `cycle ${cycle}: the killed feed's state`).toBe('Z');
       const { child, url } = await startServer(dataDir, workDir);
 
       // Nothing acknowledged was lost...
@@ -101,8 +107,9 @@ describe('kill -9 of the feed server under HTTP ingest', () => {
       });
       await new Promise((resolve) => setTimeout(resolve, killDelaysMs[cycle]));
       await child.kill9();
+      killedPid = await child.pid;
       killed = true;
-      await Promise.all(senders);
+      await Promise.all([...senders, new Promise((resolve) => setTimeout(resolve, RESTART_AFTER_MS))]);
     }
     expect(acknowledged.size).toBeGreaterThan(CYCLES * 20);
     console.log(

@@ -1,4 +1,4 @@
-import { constants, existsSync, readFileSync, readdirSync } from 'node:fs';
+import { constants, existsSync, readdirSync } from 'node:fs';
 import { access, readFile, unlink, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
@@ -7,6 +7,7 @@ import type { StartSettings } from '../setup/start-settings.ts';
 import { recoverDataDir } from '../store/journal/recover.ts';
 import { DEFAULT_RETENTION } from '../store/idempotency-window.ts';
 import { realFs } from '../store/journal/store-files.ts';
+import { probeDataDirLock } from '../store/journal/directory-lock.ts';
 import type { CampaignConfig } from '../../protocol/index.ts';
 import type { CheckResult } from './check-result.ts';
 
@@ -60,9 +61,12 @@ export async function checkDataDir(dir: string): Promise<CheckResult> {
   try {
     const { state, summary } = await recoverDataDir({ fs: realFs, dir, log: (line) => damage.push(line), now: Date.now, retention: DEFAULT_RETENTION, repair: false });
     const cells = state.cellTotals().length;
-    const owner = lockOwner(dir);
+    const held = await probeDataDirLock(dir);
     if (damage.length > 0) return { status: 'warn', item, detail: `${dir}: ${damage.join('; ')}`, fix: 'start repairs this and logs it; keep the audit report of the last show before going on' };
-    if (owner !== null) return { status: 'warn', item, detail: `${dir} is in use by process ${owner}: a second start on it would be refused`, fix: 'stop that feed first, or give this one another DATA_DIR' };
+    if (held) {
+      const who = held.holder ? `process ${held.holder.pid} on ${held.holder.host} (since ${held.holder.since}${held.holder.state === 'stopping' ? ', stopping' : ''})` : 'a process that does not answer';
+      return { status: 'warn', item, detail: `${dir} is in use by ${who}: a second start on it would be refused`, fix: 'stop that feed first, or give this one another DATA_DIR' };
+    }
     return { status: 'ok', item, detail: `${dir} writable, recovery clean (${summary}, ${cells} region/market cells)` };
   } catch (error) {
     return { status: 'fail', item, detail: firstLine(error), fix: 'restore the missing file, or move the directory away to start from zero' };
@@ -71,17 +75,6 @@ export async function checkDataDir(dir: string): Promise<CheckResult> {
 
 function nearestExisting(dir: string): string {
   return existsSync(dir) || dirname(dir) === dir ? dir : nearestExisting(dirname(dir));
-}
-
-function lockOwner(dir: string): number | null {
-  try {
-    const pid = Number(readFileSync(join(dir, 'LOCK'), 'utf8').trim());
-    if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid) return null;
-    process.kill(pid, 0);
-    return pid;
-  } catch {
-    return null;
-  }
 }
 
 /** The port start would listen on, free now (port 0 always is). */

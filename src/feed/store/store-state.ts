@@ -57,7 +57,7 @@ export class StoreState {
   static fromSnapshot(snapshot: Snapshot, retention?: IdempotencyRetention): StoreState {
     const state = new StoreState(retention);
     for (const row of snapshot.cells) state.addRow(row);
-    for (const [key, atMs] of snapshot.keys) state.keys.add(key, atMs);
+    state.keys.restore(snapshot.keys, snapshot.keys.at(-1)?.[1] ?? 0);
     for (const [key, value] of Object.entries(snapshot.settings)) state.settings.set(key, value);
     state.addRoomLikes(snapshot.lm ?? []);
     for (const entry of snapshot.ledger) state.ledger.apply(entry);
@@ -98,10 +98,14 @@ export class StoreState {
 
   /** Everything it holds, as a store's open() and read() return it (copies). */
   persisted(): PersistedState {
+    const keys = this.keys;
     return {
       cells: this.cellTotals(),
       roomLikeTotals: this.roomLikeTotals(),
-      recentKeys: this.keys.keys(),
+      // Listed when read: a restart's first answers should not wait for its keys to be indexed.
+      get recentKeys() {
+        return keys.keys();
+      },
       settings: this.settingsObject(),
       ledger: structuredClone([...this.ledger.entries()]),
       timeline: this.timeline(),

@@ -78,4 +78,28 @@ describe('IdempotencyWindow', () => {
     expect(window.keys()).toEqual(['three']);
     expect(window.has('two')).toBe(false);
   });
+
+  it('keeps exactly the newest keys, in order, over many evictions (and a re-added key once)', () => {
+    const window = new IdempotencyWindow({ ttlMs: 1_000_000, maxKeys: 1_000 });
+    for (let i = 0; i < 10_000; i++) window.add(`k${i}`, i);
+    window.add('k9999', 10_000);
+    expect(window.size).toBe(1_000);
+    expect(window.keys()).toEqual(Array.from({ length: 1_000 }, (_, i) => `k${9_000 + i}`));
+    expect(window.entries().at(-1)).toEqual(['k9999', 10_000]);
+    expect([window.has('k8999'), window.has('k9000')]).toEqual([false, true]);
+  });
+
+  it('indexes restored and replayed keys at the first lookup, with the bounds of every evict asked before', () => {
+    const window = new IdempotencyWindow({ ttlMs: 100, maxKeys: 3 });
+    window.restore([['old', 0], ['a', 150], ['b', 160]], 160);
+    window.add('c', 170);
+    window.add('d', 180);
+    window.evict(200);
+    expect(window.restoredBeforeBounds).toBe(5);
+    // 'old' is past the ttl at 200; of the rest, only the newest three are kept.
+    expect(window.keys()).toEqual(['b', 'c', 'd']);
+    expect([window.has('a'), window.has('b'), window.size]).toEqual([false, true, 3]);
+    window.add('e', 210);
+    expect(window.entries()).toEqual([['c', 170], ['d', 180], ['e', 210]]);
+  });
 });

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import * as nodeFs from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -86,24 +85,5 @@ describe('refusals that change nothing', () => {
     const reopened = await openStore(dir);
     expect(reopened.state.settings).toEqual({ 'lower-third.current': { name: { ja: '山田', en: 'Yamada' } }, goal: 2000 });
     await reopened.store.close();
-  });
-});
-
-describe('one writer per data directory', () => {
-  it('refuses a directory locked by a live process, and takes over the lock of a dead one', async () => {
-    const dir = await dirs.make();
-    const owner = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 30000)'], { stdio: 'ignore' });
-    try {
-      await nodeFs.writeFile(join(dir, 'LOCK'), String(owner.pid));
-      await expect(new JournalStore({ dir, log: () => {} }).open()).rejects.toThrow(`is in use by process ${owner.pid}`);
-    } finally {
-      const exited = new Promise((resolve) => owner.once('exit', resolve));
-      owner.kill('SIGKILL');
-      await exited;
-    }
-    const { store } = await openStore(dir);
-    expect(await nodeFs.readFile(join(dir, 'LOCK'), 'utf8')).toBe(String(process.pid));
-    await store.close();
-    await expect(nodeFs.access(join(dir, 'LOCK'))).rejects.toThrow(/ENOENT/);
   });
 });

@@ -6,6 +6,7 @@ import type { JournalStore } from '../../../../../src/feed/store/journal/journal
 import type { ReactionBatch } from '../../../../../src/feed/store/store.ts';
 import { batchOf, cellsOf, expectedCells, makeTempDirs, openStore } from './store-helpers.ts';
 import { checkedCells } from '../../reactions/checked-cells.ts';
+import { encodeFrame, readFrame } from '../../../../../src/feed/store/journal/framing.ts';
 
 const dirs = await makeTempDirs();
 afterEach(() => dirs.removeAll());
@@ -83,6 +84,28 @@ describe('snapshots, compaction and recovery', () => {
     expect(cellsOf(state.cells)).toEqual(expectedCells(batches));
     expect(lines.some((line) => line.includes('snapshot-00000002.snap is unreadable (checksum mismatch)'))).toBe(true);
     await reopened.close();
+  });
+
+  it('refuses a snapshot whose idempotency keys break the key rules, naming them, and uses the one before', async () => {
+    const dir = await dirs.make();
+    const { store } = await openStore(dir);
+    const batches = Array.from({ length: 4 }, (_, i) => batchOf(i));
+    for (const [index, batch] of batches.entries()) {
+      await store.commitReactions(batch);
+      if (index === 1 || index === 3) await store.compact();
+    }
+    await store.close();
+    const newest = join(dir, 'snapshot-00000002.snap');
+    const frame = readFrame(await readFile(newest), 0);
+    if (!frame.ok) throw new Error(`snapshot unreadable before the test: ${frame.problem}`);
+    const snapshot = JSON.parse(frame.payload) as { keys: unknown[] };
+    for (const badEntry of [['has space', 1], ['k', -1], ['k', 1.5], ['x'.repeat(129), 1], ['k']]) {
+      await writeFile(newest, encodeFrame(JSON.stringify({ ...snapshot, keys: [...snapshot.keys, badEntry] })));
+      const { store: reopened, state, lines } = await openStore(dir);
+      expect(cellsOf(state.cells), JSON.stringify(badEntry)).toEqual(expectedCells(batches));
+      expect(lines.some((line) => line.includes('snapshot-00000002.snap is unreadable (keys: must be [idempotency key'))).toBe(true);
+      await reopened.close();
+    }
   });
 
   it('refuses to start, naming the file, when a journal it needs is missing', async () => {

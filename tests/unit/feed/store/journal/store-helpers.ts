@@ -22,11 +22,12 @@ export async function makeTempDirs() {
     /**
      * What a crash would leave on disk: a copy of the directory's files. Copying is not instantaneous,
      * so the store must be idle (`whenIdle`) meanwhile; crashes mid-write are the kill -9 test's job.
+     * The lock's socket file cannot be copied, and a crash leaves it to nobody anyway.
      */
     async crashCopy(dir: string): Promise<string> {
       const copy = await mkdtemp(join(tmpdir(), 'store-crash-'));
       created.push(copy);
-      await cp(dir, copy, { recursive: true });
+      await cp(dir, copy, { recursive: true, filter: (source) => !source.endsWith('LOCK.sock') });
       return copy;
     },
     async removeAll(): Promise<void> {
