@@ -35,9 +35,11 @@ export class Layer {
     style.visibility = 'hidden';
   }
 
-  static async create(widget: Widget, onTop: boolean): Promise<Layer> {
+  static async create(building: Widget | Promise<Widget>, onTop: boolean): Promise<Layer> {
     const app = new Application();
-    await app.init({
+    const [widget] = await Promise.all([
+      building,
+      app.init({
       preference: 'webgl', // WebGPU is not available in OBS's browser
       backgroundAlpha: 0,
       // No MSAA: its resolve halves a software-rendered canvas. Every edge that needs smoothing is baked
@@ -53,6 +55,10 @@ export class Layer {
       autoDensity: true,
       width: 1,
       height: 1,
+      }),
+    ]).catch((error: unknown) => {
+      app.destroy(true);
+      throw error;
     });
     if (onTop) app.canvas.style.zIndex = '1';
     return new Layer(widget, app);

@@ -3,6 +3,7 @@ import { textPicker } from '../i18n/pick-text.ts';
 import { createClock } from './clock.ts';
 import { FeedClient } from './feed-client.ts';
 import { FeedHealth } from './feed-health.ts';
+import { prefetchFonts } from './fonts.ts';
 import { watchObsVisibility } from './obs-visibility.ts';
 import { campaignProblems } from '../theme/campaign-check.ts';
 import type { WidgetName } from '../theme/params-schema.ts';
@@ -15,22 +16,22 @@ import type { WidgetFactory } from './widget.ts';
 import { createDonationMeter } from './widgets/donation-meter/donation-meter.ts';
 import { createLowerThird } from './widgets/lower-third/lower-third.ts';
 import { createReactionBurst } from './widgets/reaction-burst/reaction-burst.ts';
-import { createRegionBoard } from './widgets/region-board/region-board.ts';
 import { ServerTime } from './server-time.ts';
-import { ShowClock, createShowClock } from './widgets/show-clock/show-clock.ts';
+import type { ShowClock } from './widgets/show-clock/show-clock.ts';
 import { consoleLine } from './widgets/error-card/card-text.ts';
 import { ErrorCard } from './widgets/error-card/error-card.ts';
 import { StaleSign } from './widgets/stale-sign/stale-sign.ts';
 
 /**
  * The widgets on the stage, bottom to top, by their name in the `widgets` URL parameter. One line each.
- * The show clock reads the server's time, which the feed connection estimates.
+ * The show clock reads the server's time, which the feed connection estimates. The board and the clock
+ * are asked for by few overlays: their code (and the board's map) is fetched only by those.
  */
 function widgetFactories(serverTime: ServerTime): readonly (readonly [WidgetName, WidgetFactory])[] {
   return [
     ['meter', createDonationMeter],
-    ['board', createRegionBoard],
-    ['clock', (context) => createShowClock(context, () => serverTime.now())],
+    ['board', async (context) => (await import('./widgets/region-board/region-board.ts')).createRegionBoard(context)],
+    ['clock', async (context) => (await import('./widgets/show-clock/show-clock.ts')).createShowClock(context, () => serverTime.now())],
     ['bursts', createReactionBurst],
     ['lower-third', createLowerThird],
   ];
@@ -82,6 +83,7 @@ async function boot(): Promise<void> {
   // Never throws: every bad parameter becomes a problem and its fallback (theme/parse-params.ts).
   const { params, theme, problems, unlistedProblems } = parseParams(location.search, location.hash);
   warnAbout(problems);
+  prefetchFonts(theme);
   const clock = createClock(params.clock);
   watchObsVisibility(clock);
   const testHook = installTestHook(clock);
@@ -182,9 +184,9 @@ async function boot(): Promise<void> {
     // it is built: the meter's fonts and glyphs no longer wait for the bursts' atlas or the lower third's.
     for (const [name, create] of widgetFactories(serverTime)) {
       if (!params.widgets.includes(name)) continue;
-      const widget = await create(context);
-      await stage.add(widget);
-      if (widget instanceof ShowClock) (clockTicks = tickShowClock(widget, () => stage.touch(widget)))();
+      // The widget's canvas is made while the widget is built.
+      const widget = await stage.add(create(context));
+      if (name === 'clock') (clockTicks = tickShowClock(widget as ShowClock, () => stage.touch(widget)))();
       if (name === 'meter') {
         await firstState;
         void stage.nextDraw().then(() => (testHook.hook.meterOnAirAtMs = performance.now()));

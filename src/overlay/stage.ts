@@ -60,13 +60,17 @@ export class Stage implements FrameDriver {
   }
 
   /**
-   * Puts a widget on a layer of its own and hands it the newest state of every kind the stage has seen, so
+   * Puts a widget (or one being built: its canvas is made meanwhile) on a layer of its own and hands it the newest state of every kind the stage has seen, so
    * a widget built late starts from the present. Layers stack in the order they are added; `onTop` ones
    * (the error card, the stale sign) above every other.
    */
-  async add(widget: Widget, options: { onTop?: boolean } = {}): Promise<void> {
-    const layer = await Layer.create(widget, options.onTop ?? false);
-    if (this.destroyed) return layer.destroy();
+  async add(building: Widget | Promise<Widget>, options: { onTop?: boolean } = {}): Promise<Widget> {
+    const layer = await Layer.create(building, options.onTop ?? false);
+    const { widget } = layer;
+    if (this.destroyed) {
+      layer.destroy();
+      return widget;
+    }
     for (const hook of STATE_HOOKS) {
       const state = this.newest.get(hook);
       const handler = widget[hook] as ((value: unknown) => void) | undefined;
@@ -76,6 +80,7 @@ export class Stage implements FrameDriver {
     this.layers.push(layer);
     this.host.appendChild(layer.canvas);
     this.clock.wake();
+    return widget;
   }
 
   widget(name: string): Widget | undefined {
