@@ -95,8 +95,15 @@ async function boot(): Promise<void> {
     const resolution = Math.min(4, Math.max(0.5, scale * (window.devicePixelRatio || 1)));
 
     // Shown at once, before the feed answers: a wrong feed URL must not hide what else is wrong.
+    // Its canvas is made only when there is something to tell: most overlays never show the card.
     const errorCard = new ErrorCard(theme, resolution);
-    const cardShown = stage.add(errorCard, { onTop: true }).then(() => errorCard.show(problems, unlistedProblems));
+    let cardOnStage: Promise<unknown> | null = null;
+    const showCard = async (list: readonly ParamProblem[]) => {
+      if (list.length === 0) return;
+      await (cardOnStage ??= stage.add(errorCard, { onTop: true }));
+      await errorCard.show(list, unlistedProblems);
+    };
+    const cardShown = showCard(problems);
 
     // The stale-feed sign, from the start: a feed that never answers is the first outage to tell about.
     // Checked on the wall clock: animation time stands still while nothing moves. Built beside the rest
@@ -134,7 +141,7 @@ async function boot(): Promise<void> {
               // `campaign` and `region` can only be checked against what the feed serves.
               const late = campaignProblems(params, info);
               warnAbout(late);
-              if (late.length > 0) void cardShown.then(() => errorCard.show([...problems, ...late], unlistedProblems));
+              if (late.length > 0) void cardShown.then(() => showCard([...problems, ...late]));
             }
             resolve(info);
           },
