@@ -107,10 +107,11 @@ export class Layer {
 
   /** Grows the stage box to the view's bounds now (clipped to the stage). */
   private measure(): void {
-    const { scale } = this.fit;
     const bounds = this.widget.view.getBounds();
     if (bounds.isEmpty()) return;
-    // getBounds is in window pixels, through the root's current transform: back to stage units.
+    // getBounds is in window pixels, through the root's current transform (not yet the fit's before the
+    // layer is first placed): back to stage units through that same transform.
+    const scale = this.root.scale.x;
     const toStage = (at: number, offset: number) => (at - offset) / scale;
     const seen: PixelBox = {
       left: Math.max(0, toStage(bounds.minX, this.root.x)),
