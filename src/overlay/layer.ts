@@ -1,7 +1,28 @@
-import { Application, Container } from 'pixi.js';
+import { Application, Container, type ApplicationOptions } from 'pixi.js';
 import { STAGE_HEIGHT, STAGE_WIDTH } from './fit-stage.ts';
 import { growBox, windowBox, type PixelBox } from './layer-box.ts';
 import type { Widget } from './widget.ts';
+
+/** Every layer's renderer: sized at its first draw (place). */
+function layerOptions(): Partial<ApplicationOptions> {
+  return {
+    preference: 'webgl', // WebGPU is not available in OBS's browser
+    backgroundAlpha: 0,
+    // No MSAA: its resolve halves a software-rendered canvas. Every edge that needs smoothing is baked
+    // into a texture (canvas art, cacheAsTexture with its own antialias) or drawn feathered.
+    antialias: false,
+    autoStart: false,
+    sharedTicker: false,
+    // Pixi would otherwise load its browser extras at init (accessibility, DOM, pointer events,
+    // spritesheets, filters): 11 KiB gzip and a round trip before the first frame, none of it used.
+    // Each scene class we draw with registers its own render pipe when imported.
+    manageImports: false,
+    resolution: window.devicePixelRatio || 1,
+    autoDensity: true,
+    width: 1,
+    height: 1,
+  };
+}
 
 /**
  * One widget on a canvas of its own, sized to the widget's box. Software WebGL (SwiftShader, OBS without
@@ -18,7 +39,7 @@ export class Layer {
   /** Whether the widget said it moves at the last step (the frame after its motion ends is drawn too). */
   moved = false;
   private readonly root = new Container({ label: 'layer' });
-  /** Stage units covered so far (x, y, right, bottom), or null while the widget has drawn nothing. */
+  /** The stage units covered so far, or null while the widget has drawn nothing. */
   private stageBox: PixelBox | null = null;
   private placed: PixelBox | null = null;
   private fit = { scale: 1, x: 0, y: 0 };
@@ -37,26 +58,7 @@ export class Layer {
 
   static async create(building: Widget | Promise<Widget>, onTop: boolean): Promise<Layer> {
     const app = new Application();
-    const [widget] = await Promise.all([
-      building,
-      app.init({
-      preference: 'webgl', // WebGPU is not available in OBS's browser
-      backgroundAlpha: 0,
-      // No MSAA: its resolve halves a software-rendered canvas. Every edge that needs smoothing is baked
-      // into a texture (canvas art, cacheAsTexture with its own antialias) or drawn feathered.
-      antialias: false,
-      autoStart: false,
-      sharedTicker: false,
-      // Pixi would otherwise load its browser extras at init (accessibility, DOM, pointer events,
-      // spritesheets, filters): 11 KiB gzip and a round trip before the first frame, none of it used.
-      // Each scene class we draw with registers its own render pipe when imported.
-      manageImports: false,
-      resolution: window.devicePixelRatio || 1,
-      autoDensity: true,
-      width: 1,
-      height: 1,
-      }),
-    ]).catch((error: unknown) => {
+    const [widget] = await Promise.all([building, app.init(layerOptions())]).catch((error: unknown) => {
       app.destroy(true);
       throw error;
     });
