@@ -10,7 +10,10 @@
  *   reconnect  the storm, with the feed server restarted in the middle of the measurement
  *
  * Steady, storm and reconnect run with a lower third on screen (the roster's first person), as on air.
- *
+ * The overlay draws each widget on a canvas of its own; the GL probe (tests/e2e/gl-probe.ts) counts a frame
+ * per animation frame in which any canvas drew, and its main-thread time is the sum of that frame's
+ * callbacks, so fps is what the viewer sees. Each row ends with the machine's load average: on a shared
+ * machine, compare rows only when their loads are alike.
  *
  * Then "on air": five fresh page loads, each timed from navigation to the first frame with the meter drawn
  * from the feed (median printed), and the JavaScript (gzip) and font bytes the overlay loaded.
@@ -19,7 +22,7 @@
  * A benchmark, not a test: it prints figures and judges nothing.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type CDPSession, type Page } from 'playwright-core';
@@ -63,6 +66,9 @@ interface Row {
   heapEndMb: number;
   texturesStart: number;
   texturesEnd: number;
+  /** The machine's 1-minute load average at the start and the end of the measurement. */
+  loadStart: number;
+  loadEnd: number;
 }
 
 function percentile(values: readonly number[], p: number): number {
@@ -147,6 +153,7 @@ async function openPage(browser: Browser, url: string, kind: 'overlay' | 'baseli
 /** Measures an open page for `durationMs`; `during` runs alongside (the reconnect's restart). */
 async function measure(scenario: string, open: OpenPage, durationMs: number, during?: () => Promise<void>): Promise<Row> {
   const { page, cdp } = open;
+  const loadStart = loadavg()[0]!;
   const heapStartMb = await heapMb(cdp);
   const start = await page.evaluate<GlProbeReading>(READ_GL_PROBE);
   const mainStart = await mainThreadMs(cdp);
@@ -175,6 +182,8 @@ async function measure(scenario: string, open: OpenPage, durationMs: number, dur
     heapEndMb,
     texturesStart: start.textures,
     texturesEnd: end.textures,
+    loadStart,
+    loadEnd: loadavg()[0]!,
   };
 }
 
@@ -261,6 +270,8 @@ interface OnAir {
   jsFiles: number;
   fontBytes: number;
   fontFiles: number;
+  loadStart: number;
+  loadEnd: number;
 }
 
 const ON_AIR_LOADS = 5;
@@ -268,7 +279,7 @@ const ON_AIR_LOADS = 5;
 /** Fresh page loads (a new context each: no cache), as OBS loads a source at a scene cut with "refresh" ticked. */
 async function onAirScenario(browser: Browser, staticDir: string): Promise<OnAir> {
   const feed = await startFeed(staticDir, null);
-  const result: OnAir = { meterMs: [], readyMs: [], jsGzipBytes: 0, jsFiles: 0, fontBytes: 0, fontFiles: 0 };
+  const result: OnAir = { meterMs: [], readyMs: [], jsGzipBytes: 0, jsFiles: 0, fontBytes: 0, fontFiles: 0, loadStart: loadavg()[0]!, loadEnd: 0 };
   try {
     for (let load = 0; load < ON_AIR_LOADS; load++) {
       const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, deviceScaleFactor: 1 });
@@ -299,6 +310,7 @@ async function onAirScenario(browser: Browser, staticDir: string): Promise<OnAir
       await Promise.all(bodies);
       await context.close();
     }
+    result.loadEnd = loadavg()[0]!;
     return result;
   } finally {
     await feed.close();
@@ -308,7 +320,7 @@ async function onAirScenario(browser: Browser, staticDir: string): Promise<OnAir
 function printOnAir(onAir: OnAir): void {
   const list = (values: number[]) => values.map((ms) => ms.toFixed(0)).join(' / ');
   const median = (values: number[]) => percentile(values, 50).toFixed(0);
-  console.log(`on air: first meter frame ${list(onAir.meterMs)} ms, median ${median(onAir.meterMs)} ms (ready ${list(onAir.readyMs)} ms, median ${median(onAir.readyMs)} ms)`);
+  console.log(`on air (load ${onAir.loadStart.toFixed(1)}→${onAir.loadEnd.toFixed(1)}): first meter frame ${list(onAir.meterMs)} ms, median ${median(onAir.meterMs)} ms (ready ${list(onAir.readyMs)} ms, median ${median(onAir.readyMs)} ms)`);
   console.log(
     `loaded: JavaScript ${(onAir.jsGzipBytes / 1024).toFixed(1)} KiB gzip in ${onAir.jsFiles} files, fonts ${(onAir.fontBytes / 1024).toFixed(1)} KiB in ${onAir.fontFiles} files`,
   );
@@ -327,6 +339,7 @@ const COLUMNS: readonly [string, number, (row: Row, baseline: Row, plain: Row) =
   ['textures', 8, (row) => (row.texturesStart === row.texturesEnd ? String(row.texturesEnd) : `${row.texturesStart}→${row.texturesEnd}`)],
   ['fps/baseline', 12, (row, baseline) => (baseline.fps > 0 ? (row.fps / baseline.fps).toFixed(2) : '-')],
   ['fps/no-AA', 9, (row, _baseline, plain) => (plain.fps > 0 ? (row.fps / plain.fps).toFixed(2) : '-')],
+  ['load', 9, (row) => `${row.loadStart.toFixed(1)}→${row.loadEnd.toFixed(1)}`],
 ];
 
 function printTable(rows: readonly Row[], baseline: Row, plain: Row): void {

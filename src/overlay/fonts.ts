@@ -12,6 +12,20 @@ export function loadFonts(theme: Theme, text: string): Promise<void> {
 }
 
 /**
+ * At boot, before the campaign is known, while the feed connects: the stylesheets of the weights the meter
+ * is set in, and the digits in the number weight (the figures' subset), so the meter's own loads find
+ * most of what they need already there.
+ */
+export function prefetchFonts(theme: Theme): void {
+  const { regular, heavy, number } = theme.weights;
+  void loadFontWeights(theme, [
+    [number, '0123456789,.%'],
+    [heavy, ''],
+    [regular, ''],
+  ]);
+}
+
+/**
  * Loads each text's glyphs in its own weight only, from the bundled faces of the language on screen
  * (theme/language-fonts.ts), before anything is drawn with them: pixi rasterises text on a canvas once, and
  * a font that arrives later would never show. Every face, weight and unicode-range subset a text touches is

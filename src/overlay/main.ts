@@ -1,8 +1,9 @@
-import type { CampaignInfo, FeedState, LowerThirdState, ShowClockState, StageRegionState } from '../protocol/index.ts';
+import type { CampaignInfo, FeedState } from '../protocol/index.ts';
 import { textPicker } from '../i18n/pick-text.ts';
 import { createClock } from './clock.ts';
 import { FeedClient } from './feed-client.ts';
 import { FeedHealth } from './feed-health.ts';
+import { prefetchFonts } from './fonts.ts';
 import { watchObsVisibility } from './obs-visibility.ts';
 import { campaignProblems } from '../theme/campaign-check.ts';
 import type { WidgetName } from '../theme/params-schema.ts';
@@ -11,26 +12,26 @@ import { fitStage } from './fit-stage.ts';
 import { installLineBreaking } from './line-breaking.ts';
 import { Stage } from './stage.ts';
 import { installTestHook } from './test-hook.ts';
-import type { Widget, WidgetFactory } from './widget.ts';
+import type { WidgetFactory } from './widget.ts';
 import { createDonationMeter } from './widgets/donation-meter/donation-meter.ts';
 import { createLowerThird } from './widgets/lower-third/lower-third.ts';
 import { createReactionBurst } from './widgets/reaction-burst/reaction-burst.ts';
-import { createRegionBoard } from './widgets/region-board/region-board.ts';
 import { ServerTime } from './server-time.ts';
-import { ShowClock, createShowClock } from './widgets/show-clock/show-clock.ts';
+import type { ShowClock } from './widgets/show-clock/show-clock.ts';
 import { consoleLine } from './widgets/error-card/card-text.ts';
 import { ErrorCard } from './widgets/error-card/error-card.ts';
 import { StaleSign } from './widgets/stale-sign/stale-sign.ts';
 
 /**
  * The widgets on the stage, bottom to top, by their name in the `widgets` URL parameter. One line each.
- * The show clock reads the server's time, which the feed connection estimates.
+ * The show clock reads the server's time, which the feed connection estimates. The board and the clock
+ * are asked for by few overlays: their code (and the board's map) is fetched only by those.
  */
 function widgetFactories(serverTime: ServerTime): readonly (readonly [WidgetName, WidgetFactory])[] {
   return [
     ['meter', createDonationMeter],
-    ['board', createRegionBoard],
-    ['clock', (context) => createShowClock(context, () => serverTime.now())],
+    ['board', async (context) => (await import('./widgets/region-board/region-board.ts')).createRegionBoard(context)],
+    ['clock', async (context) => (await import('./widgets/show-clock/show-clock.ts')).createShowClock(context, () => serverTime.now())],
     ['bursts', createReactionBurst],
     ['lower-third', createLowerThird],
   ];
@@ -82,41 +83,41 @@ async function boot(): Promise<void> {
   // Never throws: every bad parameter becomes a problem and its fallback (theme/parse-params.ts).
   const { params, theme, problems, unlistedProblems } = parseParams(location.search, location.hash);
   warnAbout(problems);
+  prefetchFonts(theme);
   const clock = createClock(params.clock);
   watchObsVisibility(clock);
   const testHook = installTestHook(clock);
   testHook.hook.params = params;
   try {
-    const stage = await Stage.create(clock, document.body);
+    const stage = Stage.create(clock, document.body);
     testHook.attach(stage);
     const { scale } = fitStage(window.innerWidth, window.innerHeight);
     const resolution = Math.min(4, Math.max(0.5, scale * (window.devicePixelRatio || 1)));
 
     // Shown at once, before the feed answers: a wrong feed URL must not hide what else is wrong.
+    // Its canvas is made only when there is something to tell: most overlays never show the card.
     const errorCard = new ErrorCard(theme, resolution);
-    stage.add(errorCard);
-    errorCard.view.zIndex = 1; // above every widget, whenever they are added
-    const cardShown = errorCard.show(problems, unlistedProblems);
+    let cardOnStage: Promise<unknown> | null = null;
+    const showCard = async (list: readonly ParamProblem[]) => {
+      if (list.length === 0) return;
+      await (cardOnStage ??= stage.add(errorCard, { onTop: true }));
+      await errorCard.show(list, unlistedProblems);
+    };
+    const cardShown = showCard(problems);
 
     // The stale-feed sign, from the start: a feed that never answers is the first outage to tell about.
     // Checked on the wall clock: animation time stands still while nothing moves. Built beside the rest
     // (its font is loaded for it): it has nothing to show in the first seconds.
     const health = new FeedHealth(() => performance.now());
     let staleSign: StaleSign | null = null;
-    const signBuilt = StaleSign.create(theme, resolution).then((sign) => {
+    const signBuilt = StaleSign.create(theme, resolution).then(async (sign) => {
+      await stage.add(sign, { onTop: true });
       staleSign = sign;
-      stage.add(sign);
-      sign.view.zIndex = 1;
       setInterval(() => {
-        if (sign.setStale(health.stale)) clock.wake();
+        if (sign.setStale(health.stale)) stage.touch(sign);
       }, 1_000);
     });
 
-    // The newest states: a widget added later starts from them (stage.add).
-    let latest: FeedState | null = null;
-    let latestLowerThird: LowerThirdState | null = null;
-    let latestClock: ShowClockState | null = null;
-    let latestStageRegion: StageRegionState | null = null;
     let activeClient: FeedClient | null = null;
     const serverTime = new ServerTime(() => activeClient?.askServerTime() ?? Promise.resolve(null));
     let clockTicks = () => {};
@@ -140,26 +141,23 @@ async function boot(): Promise<void> {
               // `campaign` and `region` can only be checked against what the feed serves.
               const late = campaignProblems(params, info);
               warnAbout(late);
-              if (late.length > 0) void cardShown.then(() => errorCard.show([...problems, ...late], unlistedProblems));
+              if (late.length > 0) void cardShown.then(() => showCard([...problems, ...late]));
             }
             resolve(info);
           },
           onState(state) {
-            testHook.hook.lastState = latest = state;
+            testHook.hook.lastState = state;
             stage.feed(state);
             firstStateArrived();
           },
           onLowerThird(state) {
-            latestLowerThird = state;
             stage.lowerThird(state);
           },
           onClock(state) {
-            latestClock = state;
             stage.showState({ clock: state });
             clockTicks();
           },
           onStageRegion(state) {
-            latestStageRegion = state;
             stage.showState({ stageRegion: state });
           },
           onDisconnect: () => health.disconnected(),
@@ -167,7 +165,7 @@ async function boot(): Promise<void> {
             health.resynced();
             if (params.widgets.includes('clock')) void serverTime.start().then(() => clockTicks());
             // Recovery shows at once, not at the next check.
-            if (staleSign?.setStale(false)) clock.wake();
+            if (staleSign?.setStale(false)) stage.touch(staleSign);
           },
           onSubscribeRefused(error) {
             // A region the campaign lacks: watch the whole campaign instead (the card says so).
@@ -185,34 +183,17 @@ async function boot(): Promise<void> {
     const market = campaign.markets.some((candidate) => candidate.id === params.market) ? params.market : null;
     const context = { campaign, lang: theme.lang, text, region, market, theme, resolution };
     // The market's own connection opens while the widgets are built; a widget built later starts from its
-    // newest state, like from the campaign's.
-    const built: Widget[] = [];
-    let latestMarket: FeedState | null = null;
-    watchMarket(params.feed, market, campaign, (state) => {
-      latestMarket = state;
-      for (const widget of built) widget.onMarketState?.(state);
-      clock.wake();
-    });
+    // newest state, like from the campaign's (stage.add).
+    watchMarket(params.feed, market, campaign, (state) => stage.marketState(state));
     // A region's overlay also watches the whole campaign: the meter's second line, the region board.
-    let latestCampaign: FeedState | null = null;
-    if (region !== null) {
-      watchScope(params.feed, null, campaign, (state) => {
-        latestCampaign = state;
-        for (const widget of built) widget.onCampaignState?.(state);
-        clock.wake();
-      });
-    }
+    if (region !== null) watchScope(params.feed, null, campaign, (state) => stage.campaignState(state));
     // One widget after another, the meter first, each put on the stage with the newest states as soon as
     // it is built: the meter's fonts and glyphs no longer wait for the bursts' atlas or the lower third's.
     for (const [name, create] of widgetFactories(serverTime)) {
       if (!params.widgets.includes(name)) continue;
-      const widget = await create(context);
-      if (latestMarket) widget.onMarketState?.(latestMarket);
-      if (latestCampaign) widget.onCampaignState?.(latestCampaign);
-      stage.add(widget, latest, latestLowerThird);
-      stage.showState({ ...(latestClock ? { clock: latestClock } : {}), ...(latestStageRegion ? { stageRegion: latestStageRegion } : {}) });
-      if (widget instanceof ShowClock) (clockTicks = tickShowClock(widget, () => clock.wake()))();
-      built.push(widget);
+      // The widget's canvas is made while the widget is built.
+      const widget = await stage.add(create(context));
+      if (name === 'clock') (clockTicks = tickShowClock(widget as ShowClock, () => stage.touch(widget)))();
       if (name === 'meter') {
         await firstState;
         void stage.nextDraw().then(() => (testHook.hook.meterOnAirAtMs = performance.now()));

@@ -1,7 +1,8 @@
-import { Application, Container, Ticker } from 'pixi.js';
+import { Ticker } from 'pixi.js';
 import type { FeedState, LowerThirdState, ShowClockState, StageRegionState } from '../protocol/index.ts';
 import type { Clock, FrameDriver } from './clock.ts';
 import { fitStage } from './fit-stage.ts';
+import { Layer } from './layer.ts';
 import type { Widget } from './widget.ts';
 
 /**
@@ -18,105 +19,125 @@ function stopPixiTickers(): void {
   }
 }
 
+/** The widget hooks that take a newer state. */
+const STATE_HOOKS = ['onFeed', 'onMarketState', 'onCampaignState', 'onLowerThird', 'onClock', 'onStageRegion'] as const;
+type StateHook = (typeof STATE_HOOKS)[number];
+
 /**
- * The pixi application, the scaled 1920x1080 scene and the widgets on it. It is the clock's FrameDriver:
- * the clock asks it to step and draw, and it never draws on its own (pixi's ticker is not started).
+ * The widgets on the 1920x1080 stage, scaled to the window, each on a layer (a canvas) of its own. It is the
+ * clock's FrameDriver: the clock asks it to step and draw, and it never draws on its own (pixi's tickers
+ * are stopped). A frame draws only the layers whose widget changed: what stands still costs nothing.
  */
 export class Stage implements FrameDriver {
-  /** Frames actually rendered since start: what an idle overlay must keep at zero. */
+  /** Frames in which anything was rendered since start: what an idle overlay must keep at zero. */
   framesDrawn = 0;
   /** Whether the last step said something still moves (the clock then draws another frame). */
   moving = false;
-  private readonly scene = new Container({ label: 'scene' });
-  private readonly widgets: Widget[] = [];
-  private sizeDirty = true;
+  private readonly layers: Layer[] = [];
+  /** The newest state handed out by each hook: a widget added later starts from it. */
+  private readonly newest = new Map<StateHook, unknown>();
+  private fit = fitStage(window.innerWidth, window.innerHeight);
   private drawWaiters: (() => void)[] = [];
   private destroyed = false;
 
   private constructor(
-    readonly app: Application,
     private readonly clock: Clock,
+    private readonly host: HTMLElement,
   ) {
-    app.stage.addChild(this.scene);
     clock.attach(this);
     window.addEventListener('resize', this.onResize);
   }
 
-  static async create(clock: Clock, host: HTMLElement): Promise<Stage> {
-    const app = new Application();
-    await app.init({
-      preference: 'webgl', // WebGPU is not available in OBS's browser
-      backgroundAlpha: 0,
-      // No MSAA: its resolve halves a software-rendered 1080p canvas. Every edge that needs smoothing is
-      // baked into a texture (canvas art, cacheAsTexture with its own antialias) or drawn feathered.
-      antialias: false,
-      autoStart: false,
-      sharedTicker: false,
-      // Pixi would otherwise load its browser extras at init (accessibility, DOM, pointer events,
-      // spritesheets, filters): 11 KiB gzip and a round trip before the first frame, none of it used.
-      // Each scene class we draw with (Graphics, Mesh, Text, ParticleContainer, NineSliceSprite)
-      // registers its own render pipe when imported.
-      manageImports: false,
-      resolution: window.devicePixelRatio || 1,
-      autoDensity: true,
-      width: window.innerWidth,
-      height: window.innerHeight,
-    });
-    host.appendChild(app.canvas);
+  static create(clock: Clock, host: HTMLElement): Stage {
     stopPixiTickers();
-    return new Stage(app, clock);
+    return new Stage(clock, host);
   }
 
-  get rendererName(): string {
-    return this.app.renderer.name;
+  /** 'webgl' when every layer draws with WebGL (pixi can fall back silently); null before the first layer. */
+  get rendererName(): string | null {
+    const names = [...new Set(this.layers.map((layer) => layer.rendererName))];
+    return names.length === 0 ? null : names.join('+');
   }
 
-  /** Puts a widget on the stage, handing it the newest states when there are any yet. */
-  add(widget: Widget, state: FeedState | null = null, lowerThird: LowerThirdState | null = null): void {
-    if (state) widget.onFeed(state);
-    if (lowerThird) widget.onLowerThird?.(lowerThird);
-    this.widgets.push(widget);
-    this.scene.addChild(widget.view);
+  /**
+   * Puts a widget (or one being built: its canvas is made meanwhile) on a layer of its own and hands it the newest state of every kind the stage has seen, so
+   * a widget built late starts from the present. Layers stack in the order they are added; `onTop` ones
+   * (the error card, the stale sign) above every other.
+   */
+  async add(building: Widget | Promise<Widget>, options: { onTop?: boolean } = {}): Promise<Widget> {
+    const layer = await Layer.create(building, options.onTop ?? false);
+    const { widget } = layer;
+    if (this.destroyed) {
+      layer.destroy();
+      return widget;
+    }
+    for (const hook of STATE_HOOKS) {
+      const state = this.newest.get(hook);
+      const handler = widget[hook] as ((value: unknown) => void) | undefined;
+      if (state !== undefined && handler) handler.call(widget, state);
+    }
+    layer.setFit(this.fit);
+    this.layers.push(layer);
+    this.host.appendChild(layer.canvas);
     this.clock.wake();
+    return widget;
   }
 
   widget(name: string): Widget | undefined {
-    return this.widgets.find((widget) => widget.name === name);
+    return this.layers.find((layer) => layer.widget.name === name)?.widget;
   }
 
-  /** Hands a newer feed state to every widget and wakes the clock so their motion gets drawn. */
-  feed(state: FeedState): void {
-    for (const widget of this.widgets) widget.onFeed(state);
+  /** Something the widget draws changed outside the feed (the stale sign, the show clock's second): draw it. */
+  touch(widget: Widget): void {
+    const layer = this.layers.find((candidate) => candidate.widget === widget);
+    if (layer) layer.dirty = true;
     this.clock.wake();
+  }
+
+  /** Hands a newer feed state to the widgets that draw it, and wakes the clock so their motion gets drawn. */
+  feed(state: FeedState): void {
+    this.deliver('onFeed', state);
   }
 
   /** Hands a newer lower-third state to the widgets that draw it, and wakes the clock. */
   lowerThird(state: LowerThirdState): void {
-    for (const widget of this.widgets) widget.onLowerThird?.(state);
-    this.clock.wake();
+    this.deliver('onLowerThird', state);
   }
 
   /** Hands the show's own states (clock, region on stage) to the widgets that draw them, and wakes the clock. */
   showState(state: { clock?: ShowClockState; stageRegion?: StageRegionState }): void {
-    for (const widget of this.widgets) {
-      if (state.clock) widget.onClock?.(state.clock);
-      if (state.stageRegion) widget.onStageRegion?.(state.stageRegion);
-    }
-    this.clock.wake();
+    if (state.clock) this.deliver('onClock', state.clock);
+    if (state.stageRegion) this.deliver('onStageRegion', state.stageRegion);
+  }
+
+  /** A market's (`market=`) newer state, for the widgets that draw it. */
+  marketState(state: FeedState): void {
+    this.deliver('onMarketState', state);
+  }
+
+  /** The whole campaign's newer state on a region's overlay, for the widgets that draw it. */
+  campaignState(state: FeedState): void {
+    this.deliver('onCampaignState', state);
   }
 
   step(deltaMs: number): boolean {
     let moving = false;
     // Every widget is updated, even after one has said it moves.
-    for (const widget of this.widgets) moving = widget.update(deltaMs) || moving;
+    for (const layer of this.layers) {
+      const moves = layer.widget.update(deltaMs);
+      // The frame after the last move is drawn too: it shows where the motion came to rest.
+      if (moves || layer.moved) layer.dirty = true;
+      layer.moved = moves;
+      moving = moves || moving;
+    }
     this.moving = moving;
     return moving;
   }
 
   draw(): void {
-    if (this.sizeDirty) this.fitToWindow();
-    this.app.render();
-    this.framesDrawn++;
+    let drew = false;
+    for (const layer of this.layers) drew = layer.draw() || drew;
+    if (drew) this.framesDrawn++;
     for (const resolve of this.drawWaiters.splice(0)) resolve();
   }
 
@@ -130,22 +151,27 @@ export class Stage implements FrameDriver {
     this.destroyed = true;
     window.removeEventListener('resize', this.onResize);
     this.clock.destroy();
-    for (const widget of this.widgets.splice(0)) widget.destroy();
-    this.app.destroy(true, { children: true });
+    for (const layer of this.layers.splice(0)) {
+      layer.widget.destroy();
+      layer.destroy();
+    }
+  }
+
+  /** Hands a state to every widget with that hook; those are drawn at the next frame, the others are left alone. */
+  private deliver<K extends StateHook>(hook: K, state: Parameters<NonNullable<Widget[K]>>[0]): void {
+    this.newest.set(hook, state);
+    for (const layer of this.layers) {
+      const handler = layer.widget[hook] as ((value: typeof state) => void) | undefined;
+      if (!handler) continue;
+      handler.call(layer.widget, state);
+      layer.dirty = true;
+    }
+    this.clock.wake();
   }
 
   private readonly onResize = (): void => {
-    this.sizeDirty = true;
+    this.fit = fitStage(window.innerWidth, window.innerHeight);
+    for (const layer of this.layers) layer.setFit(this.fit);
     this.clock.wake();
   };
-
-  private fitToWindow(): void {
-    this.sizeDirty = false;
-    const width = window.innerWidth;
-    const height = window.innerHeight;
-    if (this.app.renderer.width !== width || this.app.renderer.height !== height) this.app.renderer.resize(width, height);
-    const { scale, x, y } = fitStage(width, height);
-    this.scene.scale.set(scale);
-    this.scene.position.set(x, y);
-  }
 }

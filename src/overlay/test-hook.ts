@@ -12,8 +12,8 @@ export interface LocalLoveHook {
   readonly ready: Promise<void>;
   isReady: boolean;
   error: string | null;
-  /** `app.renderer.name`: 'webgl' in OBS and in our tests (pixi can fall back silently). */
-  rendererName: string | null;
+  /** Every layer's `app.renderer.name`: 'webgl' in OBS and in our tests (pixi can fall back silently). */
+  readonly rendererName: string | null;
   lastState: FeedState | null;
   /** The URL parameters as the overlay understood them (defaults and fallbacks filled in). */
   params: OverlayParams | null;
@@ -48,7 +48,9 @@ export function installTestHook(clock: Clock): { hook: LocalLoveHook; attach(sta
     ready,
     isReady: false,
     error: null,
-    rendererName: null,
+    get rendererName() {
+      return stage?.rendererName ?? null;
+    },
     lastState: null,
     params: null,
     get framesDrawn() {
@@ -67,7 +69,6 @@ export function installTestHook(clock: Clock): { hook: LocalLoveHook; attach(sta
     hook,
     attach(attached) {
       stage = attached;
-      hook.rendererName = attached.rendererName;
     },
     settle(error) {
       if (error === undefined) {

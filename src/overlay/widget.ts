@@ -25,10 +25,16 @@ export interface WidgetContext {
 export interface Widget {
   /** A name for tests and logs: `donation-meter`. */
   readonly name: string;
-  /** Everything the widget draws, positioned in stage coordinates. */
+  /**
+   * Everything the widget draws, positioned in stage coordinates. The stage gives it a canvas of its own,
+   * sized to its bounds (a view whose bounds its children cannot tell, like particles, sets `boundsArea`).
+   */
   readonly view: Container;
-  /** A newer state arrived (seq only grows). May start tweens; the stage then draws until update() says done. */
-  onFeed(state: FeedState): void;
+  /**
+   * A newer state arrived (seq only grows). May start tweens; the stage then draws until update() says done.
+   * Only the widgets that draw the feed implement this (a widget that takes a state is drawn at the next frame).
+   */
+  onFeed?(state: FeedState): void;
   /** A newer state of the `market=` scope arrived (what one market's viewers gave); only the meter draws it. */
   onMarketState?(state: FeedState): void;
   /** On a region's overlay (`region=`): the whole campaign's state, from a connection of its own. */

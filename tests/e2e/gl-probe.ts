@@ -1,8 +1,9 @@
 /**
  * A probe installed in a page before its scripts run (page.addInitScript): it counts WebGL draw calls and
- * live GL textures by wrapping the context's prototypes, and times every animation frame that drew
- * something (when it started, and how long its callback kept the main thread). Nothing in the overlay
- * knows about it; tests and the benchmark read `window.__glProbe`.
+ * live GL textures by wrapping the context's prototypes (every context of the page: the overlay draws each
+ * widget on a canvas of its own), and times every animation frame that drew something (when it started, and
+ * how long all of its callbacks kept the main thread). Nothing in the overlay knows about it; tests and the
+ * benchmark read `window.__glProbe`.
  *
  * Frame records go to fixed ring buffers, so a long soak does not grow the page's heap because of the probe.
  */
@@ -27,15 +28,32 @@ export const GL_PROBE_SCRIPT = `(() => {
     const deleteTexture = proto.deleteTexture;
     proto.deleteTexture = function (texture) { if (texture) probe.textures--; return deleteTexture.call(this, texture); };
   }
+  // A frame is what the viewer sees: every callback of one animation frame gets the same timestamp, so
+  // callbacks are grouped by it. A frame counts once if any of its callbacks drew (on any canvas), and its
+  // main-thread time is the sum of all of its callbacks.
+  let stamp = -1;
+  let stampWork = 0;
+  let stampSlot = -1;
   const requestFrame = window.requestAnimationFrame.bind(window);
   window.requestAnimationFrame = (callback) => requestFrame((timestamp) => {
+    if (timestamp !== stamp) {
+      stamp = timestamp;
+      stampWork = 0;
+      stampSlot = -1;
+    }
     const drawsBefore = probe.draws;
     const start = performance.now();
     callback(timestamp);
+    const work = performance.now() - start;
+    if (stampSlot !== -1) {
+      probe.frameWork[stampSlot] += work;
+      return;
+    }
+    stampWork += work;
     if (probe.draws === drawsBefore) return;
-    const slot = probe.frames++ % RING;
-    probe.frameStart[slot] = start;
-    probe.frameWork[slot] = performance.now() - start;
+    stampSlot = probe.frames++ % RING;
+    probe.frameStart[stampSlot] = start;
+    probe.frameWork[stampSlot] = stampWork;
   });
 })();`;
 

@@ -59,7 +59,6 @@ export class ErrorCard implements Widget {
     this.animate();
   }
 
-  onFeed(): void {}
 
   update(): boolean {
     return this.timeline !== null;

@@ -1,7 +1,7 @@
 import type { gsap } from 'gsap';
 import { Container } from 'pixi.js';
 import { planPresentation } from '../../../lower-third/index.ts';
-import type { FeedState, Language, LowerThirdState, OnAirCard } from '../../../protocol/index.ts';
+import type { Language, LowerThirdState, OnAirCard } from '../../../protocol/index.ts';
 import { loadFonts } from '../../fonts.ts';
 import type { Theme } from '../../../theme/theme.ts';
 import type { Widget, WidgetContext, WidgetFactory } from '../../widget.ts';
@@ -55,7 +55,6 @@ export class LowerThird implements Widget {
     this.options = { ...LowerThird.defaultOptions, ...options };
   }
 
-  onFeed(_state: FeedState): void {}
 
   onLowerThird(state: LowerThirdState): void {
     this.waiting = state;

@@ -1,4 +1,5 @@
-import type { Container } from 'pixi.js';
+import { Rectangle, type Container } from 'pixi.js';
+import { STAGE_HEIGHT } from '../../fit-stage.ts';
 import type { FeedState } from '../../../protocol/index.ts';
 import { burstOffset } from '../../../theme/layout.ts';
 import type { Theme } from '../../../theme/theme.ts';
@@ -65,6 +66,9 @@ function placeFlow(view: Container, theme: Theme): void {
   const { x, y, scaleX } = flowTransform(column.centreX, burstOffset(column, params, layout.widgets.meter ? layout.meter.box : null));
   view.position.set(x, y);
   view.scale.x = scaleX;
+  // Particles have no bounds pixi measures: the flow's column, the stage's whole height, is where the
+  // bursts' canvas goes (layer.ts).
+  view.boundsArea = new Rectangle(column.centreX - column.halfWidth, -y, 2 * column.halfWidth, STAGE_HEIGHT);
 }
 
 /** Rasterises the icons in the theme's colours, then builds the widget. */

@@ -93,7 +93,6 @@ export class ShowClock implements Widget {
     this.show(true);
   }
 
-  onFeed(): void {}
 
   /** A newer clock state from the feed. */
   onClock(state: ShowClockState): void {

@@ -97,7 +97,6 @@ export class StaleSign implements Widget {
     return true;
   }
 
-  onFeed(): void {}
 
   update(deltaMs: number): boolean {
     const pulsing = this.shown && !this.theme.motion.reduced;
