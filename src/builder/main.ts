@@ -1,6 +1,6 @@
 // The bundled face, so Japanese in the descriptions shows on machines without a Japanese system font.
 import '@fontsource/noto-sans-jp/500.css';
-import { PARAM_DOC_LIST } from '../theme/param-docs.ts';
+import { paramDocList } from '../theme/param-docs.ts';
 import { PARAM_GROUPS, PARAM_NAMES, type ParamName } from '../theme/params-schema.ts';
 import { resolveLook } from '../theme/resolve-theme.ts';
 import { fromOverlayUrl, paramTexts } from '../theme/url.ts';
@@ -76,7 +76,7 @@ function buildForm(): void {
     const legend = document.createElement('legend');
     legend.textContent = group;
     fieldset.append(legend);
-    for (const doc of PARAM_DOC_LIST.filter((d) => d.group === group)) {
+    for (const doc of paramDocList().filter((d) => d.group === group)) {
       const control = createControl(doc, refresh);
       controls.set(doc.name, control);
       fieldset.append(control.element);

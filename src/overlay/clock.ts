@@ -1,4 +1,4 @@
-import { gsap } from 'gsap';
+import { gsap } from 'gsap/gsap-core';
 
 /** What the clock drives, once per frame: the stage. */
 export interface FrameDriver {

@@ -59,9 +59,25 @@ function describeField(name: ParamName, field: FieldSchema): ParamDoc {
   };
 }
 
-export const PARAM_DOCS: Readonly<Record<ParamName, ParamDoc>> = Object.fromEntries(
-  PARAM_NAMES.map((name) => [name, describeField(name, OverlayParamsSchema.shape[name])]),
+const described = new Map<ParamName, ParamDoc>();
+
+/**
+ * One parameter's doc, read off its schema the first time it is asked for. The overlay asks only about
+ * the parameters a URL got wrong: describing all of them (zod's JSON Schema of each) would cost every boot.
+ */
+export function paramDoc(name: ParamName): ParamDoc {
+  let doc = described.get(name);
+  if (doc === undefined) described.set(name, (doc = describeField(name, OverlayParamsSchema.shape[name])));
+  return doc;
+}
+
+/** Every parameter's doc by name, each described when it is first read. */
+export const PARAM_DOCS: Readonly<Record<ParamName, ParamDoc>> = Object.defineProperties(
+  {},
+  Object.fromEntries(PARAM_NAMES.map((name) => [name, { enumerable: true, get: () => paramDoc(name) }])),
 ) as Record<ParamName, ParamDoc>;
 
 /** The docs in schema order. */
-export const PARAM_DOC_LIST: readonly ParamDoc[] = PARAM_NAMES.map((name) => PARAM_DOCS[name]);
+export function paramDocList(): readonly ParamDoc[] {
+  return PARAM_NAMES.map(paramDoc);
+}

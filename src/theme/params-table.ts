@@ -1,4 +1,4 @@
-import { PARAM_DOC_LIST, type ParamDoc } from './param-docs.ts';
+import { paramDocList, type ParamDoc } from './param-docs.ts';
 
 /** README.md holds the generated table between these two lines; `npm run docs:params` rewrites it. */
 export const TABLE_START = '<!-- params:start -->';
@@ -23,7 +23,7 @@ function allowedCell(doc: ParamDoc): string {
 
 /** The markdown table of every overlay URL parameter, from the schema. */
 export function paramsTable(): string {
-  const rows = PARAM_DOC_LIST.map(
+  const rows = paramDocList().map(
     (doc) => `| ${code(doc.name)} | ${allowedCell(doc)} | ${code(doc.defaultText)} | ${cell(doc.description)} |`,
   );
   return ['| Parameter | Allowed values | Default | Description |', '| --- | --- | --- | --- |', ...rows].join('\n');

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { PHRASE_IDS, say, type Phrase, type PhraseId } from '../i18n/words.ts';
 import { displayText } from './display-text.ts';
-import { PARAM_DOCS, type ParamDoc } from './param-docs.ts';
+import { paramDoc, type ParamDoc } from './param-docs.ts';
 import { MAX_VALUE_LENGTH } from './param-types.ts';
 import { OverlayParamsSchema, PARAM_NAMES, defaultParams, type OverlayParams, type ParamName } from './params-schema.ts';
 import { resolveLook, resolveTheme } from './resolve-theme.ts';
@@ -96,7 +96,7 @@ function firstIssue(error: z.ZodError, doc: ParamDoc): Phrase {
 
 /** The fallback in words: the default, and for "take it from the preset" also what the preset gives. */
 function fallbackText(name: ParamName, look: ThemePreset): string {
-  const text = PARAM_DOCS[name].defaultText;
+  const text = paramDoc(name).defaultText;
   const { colors } = look;
   const fromPreset: Partial<Record<ParamName, string>> = {
     accent: colors.accent,
@@ -135,7 +135,7 @@ export function parseParams(query: URLSearchParams | string, hash = ''): ParsedP
     } else {
       const result = OverlayParamsSchema.shape[key].safeParse(value);
       if (result.success) params[key] = result.data;
-      else found.push({ kind: 'bad', key, value, reason: firstIssue(result.error, PARAM_DOCS[key]) });
+      else found.push({ kind: 'bad', key, value, reason: firstIssue(result.error, paramDoc(key)) });
     }
   }
   if (hash.length > 1) {
@@ -159,7 +159,7 @@ type RawProblem =
 function describeProblem(problem: RawProblem, look: ThemePreset): ParamProblem {
   const { key, value, reason } = problem;
   if (problem.kind === 'bad') {
-    const { allowedPhrase } = PARAM_DOCS[problem.key];
+    const { allowedPhrase } = paramDoc(problem.key);
     return paramProblem(key, displayText(value), { reason, allowed: allowedPhrase, fallback: asWritten(fallbackText(problem.key, look)) });
   }
   if (problem.kind === 'fragment') {

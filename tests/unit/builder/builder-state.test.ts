@@ -1,14 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readControls } from '../../../src/builder/builder-state.ts';
-import { PARAM_DOC_LIST } from '../../../src/theme/param-docs.ts';
+import { paramDocList, type ParamDoc } from '../../../src/theme/param-docs.ts';
 import { defaultParams } from '../../../src/theme/params-schema.ts';
 import { fromOverlayUrl, paramTexts } from '../../../src/theme/url.ts';
 
 const BASE = 'http://127.0.0.1:5173/';
 
 /** Any value a control can hold: one of its options, a step of its range, on/off, a colour, an id. */
-const controlText = (doc: (typeof PARAM_DOC_LIST)[number]) => {
+const controlText = (doc: ParamDoc) => {
   switch (doc.control) {
     case 'select':
       return fc.constantFrom(...doc.options);
@@ -35,8 +35,8 @@ describe('URL builder state', () => {
 
   it("round-trips: the builder's URL gives the overlay the very parameters and theme the builder showed", () => {
     fc.assert(
-      fc.property(fc.tuple(...PARAM_DOC_LIST.map(controlText)), (values) => {
-        const texts = Object.fromEntries(PARAM_DOC_LIST.map((doc, i) => [doc.name, values[i]]));
+      fc.property(fc.tuple(...paramDocList().map(controlText)), (values) => {
+        const texts = Object.fromEntries(paramDocList().map((doc, i) => [doc.name, values[i]]));
         const { parsed, url } = readControls(texts, BASE);
         expect(parsed.problems).toEqual([]);
         const overlay = fromOverlayUrl(url);

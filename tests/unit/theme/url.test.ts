@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { PARAM_DOC_LIST, type ParamDoc } from '../../../src/theme/param-docs.ts';
+import { paramDocList, type ParamDoc } from '../../../src/theme/param-docs.ts';
 import { parseParams } from '../../../src/theme/parse-params.ts';
 import { defaultParams } from '../../../src/theme/params-schema.ts';
 import { fromOverlayUrl, toOverlayUrl, toQuery } from '../../../src/theme/url.ts';
@@ -32,10 +32,10 @@ function validText(doc: ParamDoc): fc.Arbitrary<string> {
 
 /** A query with any subset of the parameters, each with any valid spelling. */
 const validQuery = fc
-  .tuple(...PARAM_DOC_LIST.map((doc) => fc.option(validText(doc), { nil: undefined })))
+  .tuple(...paramDocList().map((doc) => fc.option(validText(doc), { nil: undefined })))
   .map((values) => {
     const query = new URLSearchParams();
-    PARAM_DOC_LIST.forEach((doc, i) => {
+    paramDocList().forEach((doc, i) => {
       const value = values[i];
       if (value !== undefined) query.set(doc.name, value);
     });

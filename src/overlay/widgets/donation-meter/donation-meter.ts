@@ -1,4 +1,4 @@
-import { gsap } from 'gsap';
+import { gsap } from 'gsap/gsap-core';
 import { Container } from 'pixi.js';
 import { ReferenceAmount } from '../../../donation/index.ts';
 import { fill } from '../../../i18n/words.ts';

@@ -1,7 +1,7 @@
 import { Container, type Sprite, type Text } from 'pixi.js';
 import { bakeSmooth } from '../../art/bake.ts';
 import { FigureText } from '../../art/figure-text.ts';
-import type { gsap } from 'gsap';
+import type { gsap } from 'gsap/gsap-core';
 import type { Theme } from '../../../theme/default-theme.ts';
 import type { MeterView, MeterViewOptions } from './meter-view.ts';
 import { markerLabelsShown } from './model.ts';

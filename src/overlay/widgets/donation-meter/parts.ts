@@ -1,5 +1,5 @@
 import { Container, Graphics, Sprite, Text, type MeshGeometry, type Texture } from 'pixi.js';
-import { gsap } from 'gsap';
+import { gsap } from 'gsap/gsap-core';
 import { GlyphStrip } from '../../art/glyph-strip.ts';
 import { linearGradient } from '../../art/gradient.ts';
 import { mixRgb } from '../../../theme/color.ts';

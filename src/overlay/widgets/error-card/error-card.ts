@@ -1,6 +1,6 @@
 import { bakeSmooth } from '../../art/bake.ts';
 import { Container, Graphics, Text } from 'pixi.js';
-import { gsap } from 'gsap';
+import { gsap } from 'gsap/gsap-core';
 import { loadFonts } from '../../fonts.ts';
 import type { ParamProblem } from '../../../theme/parse-params.ts';
 import type { Theme } from '../../../theme/default-theme.ts';

@@ -1,4 +1,4 @@
-import type { gsap } from 'gsap';
+import type { gsap } from 'gsap/gsap-core';
 import { Container } from 'pixi.js';
 import { planPresentation } from '../../../lower-third/index.ts';
 import type { Language, LowerThirdState, OnAirCard } from '../../../protocol/index.ts';

@@ -1,4 +1,4 @@
-import { gsap } from 'gsap';
+import { gsap } from 'gsap/gsap-core';
 import type { Container } from 'pixi.js';
 import type { CardLayout } from './layout.ts';
 import { TEXT_ROLES, type LowerThirdCardView } from './view.ts';

@@ -1,5 +1,5 @@
 import { Container, Sprite, type Text } from 'pixi.js';
-import { gsap } from 'gsap';
+import { gsap } from 'gsap/gsap-core';
 import { WORDS } from '../../../i18n/words.ts';
 import type { FeedState, LowerThirdState, StageRegionState } from '../../../protocol/index.ts';
 import { bakeSmooth } from '../../art/bake.ts';

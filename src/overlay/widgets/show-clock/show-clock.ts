@@ -1,5 +1,5 @@
 import { Container, Graphics, Sprite, type Text } from 'pixi.js';
-import { gsap } from 'gsap';
+import { gsap } from 'gsap/gsap-core';
 import { WORDS } from '../../../i18n/words.ts';
 import type { ShowClockState } from '../../../protocol/index.ts';
 import { IDLE_CLOCK, clockText, readClock } from '../../../show-clock/clock.ts';

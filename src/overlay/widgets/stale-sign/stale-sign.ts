@@ -1,6 +1,6 @@
 import { bakeSmooth } from '../../art/bake.ts';
 import { Container, Graphics, Text } from 'pixi.js';
-import { gsap } from 'gsap';
+import { gsap } from 'gsap/gsap-core';
 import { hasLetterCase } from '../../../i18n/language-tag.ts';
 import { WORDS } from '../../../i18n/words.ts';
 import { loadFontWeights } from '../../fonts.ts';
