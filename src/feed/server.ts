@@ -2,7 +2,7 @@ import { createServer, type Server as HttpServer } from 'node:http';
 import { hostname } from 'node:os';
 import type { AddressInfo } from 'node:net';
 import { Server } from 'socket.io';
-import type { CampaignConfig } from '../protocol/index.ts';
+import { campaignInfoOf, type CampaignConfig } from '../protocol/index.ts';
 import { Aggregator } from './reactions/aggregator.ts';
 import { createControl, realTimers, type Control, type ControlOptions } from './control/index.ts';
 import { DurableTotals, chooseStore } from './reactions/durable-totals.ts';
@@ -18,6 +18,7 @@ import { recapRoute } from './recap/recap-route.ts';
 import { reportRoutes } from './report/report-routes.ts';
 import { RedisScaleOut, type RedisScaleOutOptions } from './scale-out/redis-scale-out.ts';
 import { staticFiles } from './http/static.ts';
+import { overlayPage } from './http/overlay-page.ts';
 import { streamsRoute } from './sources/tiktok/streams-route.ts';
 import { Broadcaster } from './overlay-socket/broadcaster.ts';
 import { FlushPacer } from './overlay-socket/flush-pacer.ts';
@@ -161,6 +162,7 @@ async function assembleFeedServer(
   // Checked now, before any resource exists; the simulator itself is made by runSources.
   if (options.simulator) checkSimulatorOptions(options.simulator);
   const serveStatic = staticDir === null ? null : staticFiles(staticDir);
+  const servePage = staticDir === null ? null : overlayPage(staticDir, () => campaignInfoOf(aggregator.campaign));
   const allowedOrigins = new Set(options.allowedOrigins ?? []);
   const privateRoutes = guardOrigins(
     [
@@ -194,7 +196,7 @@ async function assembleFeedServer(
       setSecurityHeaders(request, response);
       middleware(request, response, () => {
         const notFound = () => sendError(response, 'not-found', `nothing at ${request.method} ${request.url}`);
-        if (serveStatic) serveStatic(request, response, notFound);
+        if (servePage && serveStatic) servePage(request, response, () => serveStatic(request, response, notFound));
         else notFound();
       });
     });

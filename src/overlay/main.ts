@@ -1,8 +1,9 @@
-import type { CampaignInfo, FeedState } from '../protocol/index.ts';
+import { CAMPAIGN_SCRIPT_ID, type CampaignInfo, type FeedState } from '../protocol/index.ts';
 import { textPicker } from '../i18n/pick-text.ts';
 import { createClock } from './clock.ts';
 import { FeedClient } from './feed-client.ts';
 import { FeedHealth } from './feed-health.ts';
+import { inlineCampaign } from './inline-campaign.ts';
 import { prefetchFonts } from './fonts.ts';
 import { watchObsVisibility } from './obs-visibility.ts';
 import { campaignProblems } from '../theme/campaign-check.ts';
@@ -126,25 +127,30 @@ async function boot(): Promise<void> {
     const firstState = new Promise<void>((resolve) => (firstStateArrived = resolve));
     let region = params.region;
     let campaignChecked = false;
+    // The campaign as the feed server wrote it into the page: the meter's fonts and build start now, while
+    // the socket connects. A region it lacks is dropped at once, as the feed's refusal would (below).
+    const written = inlineCampaign(document.getElementById(CAMPAIGN_SCRIPT_ID)?.textContent, params.feed);
+    if (written && region !== null && !written.regions.some((candidate) => candidate.id === region)) region = null;
     const campaign = await new Promise<CampaignInfo>((resolve) => {
+      const accept = (info: CampaignInfo) => {
+        const serialised = JSON.stringify(info);
+        // A feed that comes back with another campaign needs other widgets: start afresh.
+        if (knownCampaign !== null && knownCampaign !== serialised) location.reload();
+        knownCampaign = serialised;
+        if (!campaignChecked) {
+          campaignChecked = true;
+          // `campaign` and `region` can only be checked against what the feed serves.
+          const late = campaignProblems(params, info);
+          warnAbout(late);
+          if (late.length > 0) void cardShown.then(() => showCard([...problems, ...late]));
+        }
+        resolve(info);
+      };
       const connect = (): FeedClient =>
         new FeedClient({
           url: params.feed,
           region,
-          onCampaign(info) {
-            const serialised = JSON.stringify(info);
-            // A feed that comes back with another campaign needs other widgets: start afresh.
-            if (knownCampaign !== null && knownCampaign !== serialised) location.reload();
-            knownCampaign = serialised;
-            if (!campaignChecked) {
-              campaignChecked = true;
-              // `campaign` and `region` can only be checked against what the feed serves.
-              const late = campaignProblems(params, info);
-              warnAbout(late);
-              if (late.length > 0) void cardShown.then(() => showCard([...problems, ...late]));
-            }
-            resolve(info);
-          },
+          onCampaign: accept,
           onState(state) {
             testHook.hook.lastState = state;
             stage.feed(state);
@@ -176,6 +182,7 @@ async function boot(): Promise<void> {
           },
         });
       let client = (activeClient = connect());
+      if (written) accept(written);
     });
 
     const text = textPicker(theme.lang, campaign.textFallback, (line) => console.warn(line));

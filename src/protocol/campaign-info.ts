@@ -24,6 +24,12 @@ export const CampaignInfo = z.strictObject({
 });
 export type CampaignInfo = z.infer<typeof CampaignInfo>;
 
+/**
+ * The id of the element in which the feed server writes the campaign info (JSON) into the overlay's page, so
+ * the overlay need not wait for the socket to know it (feed/http/overlay-page.ts, overlay/inline-campaign.ts).
+ */
+export const CAMPAIGN_SCRIPT_ID = 'local-love-campaign';
+
 /** The public part of a validated campaign config. */
 export function campaignInfoOf(campaign: CampaignConfig): CampaignInfo {
   const { id, name, currency, referenceRates, goalMinor, capMinor, milestones, stretchGoals, regions, markets, textFallback } = campaign;

@@ -1,0 +1,58 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { startOverlay, type OverlayHarness } from './harness.ts';
+
+/**
+ * The feed server writes the campaign into the overlay's page (feed/http/overlay-page.ts): the meter is
+ * built while the socket still connects, and the socket's own campaign, the same, changes nothing.
+ */
+let overlay: OverlayHarness;
+
+beforeAll(async () => {
+  overlay = await startOverlay({ query: 'clock=test&lang=en' });
+});
+
+afterAll(async () => {
+  await overlay?.close();
+});
+
+/** A fresh page whose feed socket is held: it opens, but nothing reaches the feed server or comes back. */
+async function pageWithHeldSocket(query: string): Promise<Page> {
+  const page = await overlay.browser.newPage({ viewport: { width: 1920, height: 1080 } });
+  await page.routeWebSocket(/\/socket\.io\//, () => {});
+  await page.goto(`${overlay.feed.url}/?${query}`);
+  return page;
+}
+
+const meterBuilt = 'window.__localLove && window.__localLove.widget("donation-meter") !== null';
+
+describe("the campaign in the overlay's page", () => {
+  it('builds the meter before the feed socket answers', async () => {
+    const page = await pageWithHeldSocket('clock=test&lang=en');
+    try {
+      await page.waitForFunction(meterBuilt, undefined, { timeout: 20_000, polling: 50 });
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('is not used by an overlay that reads another feed (feed=): that one waits for its socket', async () => {
+    const page = await pageWithHeldSocket(`clock=test&lang=en&feed=${encodeURIComponent(overlay.feed.url)}`);
+    try {
+      await page.waitForFunction('window.__localLove !== undefined', undefined, { timeout: 20_000 });
+      await page.waitForTimeout(2_000);
+      expect(await page.evaluate(meterBuilt)).toBe(false);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('is the campaign the socket then brings: the overlay is ready without starting afresh', async () => {
+    await overlay.page.evaluate('window.__sameDocument = true');
+    overlay.feed.aggregator.apply({ region: 'hokkaido', market: 'th', comments: 4 });
+    await overlay.waitFor('window.__localLove.lastState && window.__localLove.lastState.totals.comments === 4');
+    expect(await overlay.evaluate('window.__sameDocument === true && window.__localLove.isReady')).toBe(true);
+    expect(await overlay.evaluate('document.getElementById("local-love-campaign") !== null')).toBe(true);
+    expect(overlay.pageErrors).toEqual([]);
+  });
+});
