@@ -61,8 +61,12 @@ export interface LockOptions {
 
 const DEFAULT_WAIT_FOR_STOPPING_MS = 5_000;
 const POLL_MS = 50;
-/** How long a holder may take to answer the probe; one whose event loop is blocked longer reads as busy. */
-const ANSWER_TIMEOUT_MS = 1_000;
+/**
+ * How long a holder may take to answer the probe; one whose event loop is blocked longer reads as busy.
+ * Generous, because a live feed recovering a journal or under an ingest storm on a loaded machine can be
+ * slow to answer, and the answer says whether it is stopping (worth waiting for) or running.
+ */
+const ANSWER_TIMEOUT_MS = 3_000;
 const OWNER_FILE = 'LOCK';
 const SOCKET_FILE = 'LOCK.sock';
 /** sun_path is 108 bytes on Linux and 104 on macOS, the terminating NUL included. */
