@@ -128,7 +128,11 @@ export class SourceLeases {
   }
 
   /** Tries for every lease now, then every `everyMs`. */
-  start(): void {
+  /**
+   * Starts renewing and trying; resolves once the first round has been answered (or has failed), so a node
+   * that starts to listen already knows who runs each source rather than saying "waiting" for a second.
+   */
+  async start(): Promise<void> {
     if (this.timer || this.closed) return;
     const tick = () => {
       this.stopExpired();
@@ -137,6 +141,7 @@ export class SourceLeases {
     this.timer = setInterval(tick, this.options.timing.everyMs);
     this.timer.unref();
     tick();
+    await this.round;
   }
 
   /** Stops trying and stops the sources running here; their leases stay held until release(). */

@@ -83,7 +83,7 @@ export async function runSources(options: RunSourcesOptions): Promise<RunningSou
       sharedStatus = scaleOut.shareStreamStatus(board);
       sharedStatus.start();
     }
-    leases.start();
+    await leases.start();
   }
   for (const source of own) source.start(totals.sinkFor(source.name));
 
