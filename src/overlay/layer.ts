@@ -1,6 +1,7 @@
 import { Application, Container, type ApplicationOptions } from 'pixi.js';
 import { STAGE_HEIGHT, STAGE_WIDTH } from './fit-stage.ts';
 import { growBox, windowBox, type PixelBox } from './layer-box.ts';
+import { useSingleTextureBatches } from './single-texture-batches.ts';
 import type { Widget } from './widget.ts';
 
 /** Every layer's renderer: sized at its first draw (place). */
@@ -57,6 +58,7 @@ export class Layer {
   }
 
   static async create(building: Widget | Promise<Widget>, onTop: boolean): Promise<Layer> {
+    useSingleTextureBatches();
     const app = new Application();
     const [widget] = await Promise.all([building, app.init(layerOptions())]).catch((error: unknown) => {
       app.destroy(true);
@@ -72,6 +74,10 @@ export class Layer {
 
   get rendererName(): string {
     return this.app.renderer.name;
+  }
+
+  get batchTextures(): number {
+    return this.app.renderer.limits.maxBatchableTextures;
   }
 
   /** The window changed size: the stage's scale and offset (fit-stage.ts), applied at the next draw. */

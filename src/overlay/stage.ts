@@ -59,6 +59,11 @@ export class Stage implements FrameDriver {
     return names.length === 0 ? null : names.join('+');
   }
 
+  /** The most textures any layer's batches sample; null before the first layer. */
+  get batchTextures(): number | null {
+    return this.layers.length === 0 ? null : Math.max(...this.layers.map((layer) => layer.batchTextures));
+  }
+
   /**
    * Puts a widget (or one being built: its canvas is made meanwhile) on a layer of its own and hands it the newest state of every kind the stage has seen, so
    * a widget built late starts from the present. Layers stack in the order they are added; `onTop` ones

@@ -14,6 +14,8 @@ export interface LocalLoveHook {
   error: string | null;
   /** Every layer's `app.renderer.name`: 'webgl' in OBS and in our tests (pixi can fall back silently). */
   readonly rendererName: string | null;
+  /** The most textures any layer's batches sample (1: see single-texture-batches.ts); null before the first layer. */
+  readonly batchTextures: number | null;
   lastState: FeedState | null;
   /** The URL parameters as the overlay understood them (defaults and fallbacks filled in). */
   params: OverlayParams | null;
@@ -50,6 +52,9 @@ export function installTestHook(clock: Clock): { hook: LocalLoveHook; attach(sta
     error: null,
     get rendererName() {
       return stage?.rendererName ?? null;
+    },
+    get batchTextures() {
+      return stage?.batchTextures ?? null;
     },
     lastState: null,
     params: null,

@@ -27,6 +27,10 @@ describe('the overlay in headless Chromium, fed by the real feed server', () => 
     expect(await overlay.evaluate('window.__localLove.rendererName')).toBe('webgl');
   });
 
+  it('batches one texture per draw: a software GPU pays for every texture a batch could sample, at every pixel', async () => {
+    expect(await overlay.evaluate('window.__localLove.batchTextures')).toBe(1);
+  });
+
   it('keeps the page transparent away from the widgets, and draws the meter', async () => {
     const png = PNG.sync.read(await overlay.page.screenshot({ omitBackground: true }));
     const alphaAt = (x: number, y: number) => png.data[(y * png.width + x) * 4 + 3];
