@@ -285,6 +285,6 @@ async function assembleFeedServer(
 }
 
 /** A node's name when none is given: its host and process id, unique among the nodes running at once. */
-export function defaultNodeId(): string {
+function defaultNodeId(): string {
   return `${hostname()}:${process.pid}`;
 }

@@ -80,15 +80,7 @@ export class DurableTotals {
    * would take a total past 2^53) or StoreUnavailableError; nothing is counted then.
    */
   async commit(batch: ReactionBatch): Promise<CommitOutcome> {
-    if (this.storeClosed) throw new ReactionsRefusedError('the feed server is shutting down');
-    const pending = this.store.commitReactions(batch);
-    this.track(pending);
-    const result = await pending;
-    if (result.status === 'committed' && this.sharedLog && result.seq !== undefined) {
-      await this.sharedLog.reached(result.seq);
-    } else if (result.status === 'committed') {
-      this.aggregator.count(batch.cells);
-    }
+    const result = await this.commitThenShow(() => this.store.commitReactions(batch), () => this.aggregator.count(batch.cells));
     return { duplicate: result.status === 'duplicate', seq: Math.max(this.aggregator.seq, result.seq ?? 0) };
   }
 
@@ -98,19 +90,30 @@ export class DurableTotals {
    * BatchRejectedError or StoreUnavailableError.
    */
   async commitLedger(draft: LedgerDraft): Promise<LedgerCommitResult> {
-    if (this.storeClosed) throw new ReactionsRefusedError('the feed server is shutting down');
-    const pending = this.store.commitLedger(draft);
-    this.track(pending);
-    const result = await pending;
-    if (result.status === 'committed' && this.sharedLog && result.seq !== undefined) {
-      await this.sharedLog.reached(result.seq);
-    } else if (result.status === 'committed') {
+    return this.commitThenShow(() => this.store.commitLedger(draft), (result) => {
       try {
         this.aggregator.applyLedger(result.entry);
       } catch (error) {
         this.log(`BUG: a committed ledger entry was refused by the aggregator (restart to recount from the journal): ${(error as Error).message}`);
       }
-    }
+    });
+  }
+
+  /**
+   * Waits for a commit, then shows it: scaled out, by waiting until this node has followed the shared log
+   * up to it (so every node shows it the same way); alone, by applying it here with `showHere`.
+   */
+  private async commitThenShow<R extends { status: string; seq?: number }>(
+    start: () => Promise<R>,
+    showHere: (result: R & { status: 'committed' }) => void,
+  ): Promise<R> {
+    if (this.storeClosed) throw new ReactionsRefusedError('the feed server is shutting down');
+    const pending = start();
+    this.track(pending);
+    const result = await pending;
+    if (result.status !== 'committed') return result;
+    if (this.sharedLog && result.seq !== undefined) await this.sharedLog.reached(result.seq);
+    else showHere(result as R & { status: 'committed' });
     return result;
   }
 

@@ -2,7 +2,7 @@ import type { CampaignConfig } from '../../protocol/index.ts';
 import type { Aggregator } from '../reactions/aggregator.ts';
 import { GOAL_SETTING, readSavedGoal } from '../control/goal-desk.ts';
 import { readDataDir } from '../store/journal/recover.ts';
-import type { FeedStore, JsonValue, PersistedState } from '../store/store.ts';
+import type { FeedStore, JsonValue, StoredShow } from '../store/store.ts';
 import { buildAuditReport, type AuditReport } from './audit-report.ts';
 
 /** The report of the running server: what its store holds now (durable only), with the goal on air. */
@@ -22,7 +22,7 @@ export async function journalReport(campaign: CampaignConfig, dataDir: string, l
 /** The report of what a store returned (a journal read back, or Redis). */
 export function storedReport(
   campaign: CampaignConfig,
-  persisted: PersistedState,
+  persisted: StoredShow,
   source: string,
   generatedAt = new Date(),
   goalMinor = savedGoal(persisted.settings[GOAL_SETTING], campaign),

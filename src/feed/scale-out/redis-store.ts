@@ -23,6 +23,7 @@ import {
   type LedgerDraft,
   type PersistedState,
   type ReactionBatch,
+  type StoredShow,
 } from '../store/store.ts';
 
 export interface RedisStoreOptions {
@@ -194,11 +195,10 @@ export class RedisStore implements FeedStore, ShowStateStore {
   }
 
   /** Everything in Redis now: the totals, the settings, the ledger and the timeline. */
-  async read(): Promise<PersistedState> {
+  async read(): Promise<StoredShow> {
     this.requireOpen();
     const snapshot = await readRedisSnapshot(this.client, this.options.keys);
-    const recentKeys = await this.client.zrange(this.options.keys.idempotency, 0, -1);
-    return { cells: snapshot.cells, roomLikeTotals: await this.readRoomLikeTotals(), recentKeys, settings: snapshot.settings, ledger: snapshot.ledger, timeline: await this.readTimeline() };
+    return { cells: snapshot.cells, settings: snapshot.settings, ledger: snapshot.ledger, timeline: await this.readTimeline() };
   }
 
   /** Each TikTok room's highest like total counted, as Redis holds it now: where a node taking a stream over goes on from. */

@@ -127,7 +127,6 @@ export class SourceLeases {
     return () => this.listeners.delete(listener);
   }
 
-  /** Tries for every lease now, then every `everyMs`. */
   /**
    * Starts renewing and trying; resolves once the first round has been answered (or has failed), so a node
    * that starts to listen already knows who runs each source rather than saying "waiting" for a second.
@@ -190,8 +189,8 @@ export class SourceLeases {
     const reply = await client.leaseAcquire(entry.key, `${this.options.keys.leaseTokenPrefix}${entry.source.name}`, nodeId, instance, String(timing.ttlMs));
     if (reply[0] === 0) {
       const [, node, , pttl] = reply;
-      // A holder renews every `everyMs`: a lease left this long unrenewed belongs to a node that is gone.
-      const silent = pttl >= 0 && pttl < timing.ttlMs - 2 * timing.everyMs;
+      // A lease left unrenewed past the moment its holder would stop by itself belongs to a node that is gone.
+      const silent = pttl >= 0 && pttl < stopBeforeExpiryMs(timing);
       return this.setView(entry, { state: silent ? 'waiting' : 'elsewhere', node });
     }
     const held: Held = { token: reply[1], validUntil: sentAt + stopBeforeExpiryMs(timing), source: null };

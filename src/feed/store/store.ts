@@ -24,8 +24,8 @@ export interface FeedStore {
    * at a time (the adjustment desk runs them in series).
    */
   commitLedger(draft: LedgerDraft): Promise<LedgerCommitResult>;
-  /** Everything durable now, as open() would return it after a restart: for the report and the recap. */
-  read(): Promise<PersistedState>;
+  /** What the report and the recap show, durable now: what open() would return, less what only counting needs. */
+  read(): Promise<StoredShow>;
   putSetting(key: string, value: JsonValue): Promise<void>;
   /** The latest value of a setting (a copy), once open; undefined when never set. */
   getSetting(key: string): JsonValue | undefined;
@@ -63,6 +63,9 @@ export interface PersistedState {
   /** Reactions counted per minute of commit time, campaign-wide, oldest minute first. */
   timeline: TimelineRow[];
 }
+
+/** The part of the persisted state a report or a recap reads: not the keys or the room maxima counting needs. */
+export type StoredShow = Omit<PersistedState, 'recentKeys' | 'roomLikeTotals'>;
 
 /** A ledger entry before the store stamps its time. */
 export type LedgerDraft = LedgerEntry extends infer E ? (E extends LedgerEntry ? Omit<E, 'at'> : never) : never;

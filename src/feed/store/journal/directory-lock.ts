@@ -18,7 +18,7 @@ import { join } from 'node:path';
  *   (LOCK.sock), which any process that sees the file can connect to.
  * - macOS and other Unixes (no abstract namespace): that socket file alone. A file left by a dead holder
  *   refuses connections and is replaced; two feeds starting in the same instant on such a stale file
- *   could both take it (see LOCK_LIMITS).
+ *   could both take it (README's "Crashes, restarts and the data directory" states these limits).
  * - Windows: a named pipe named from the real path; Windows drops it with its process.
  *
  * The holder answers every connection with one JSON line (pid, host, start time, running or stopping):
@@ -26,9 +26,6 @@ import { join } from 'node:path';
  * A running holder is refused at once: two feeds on one directory is a mistake to report, not to wait out.
  * The LOCK file beside the journals says the same for a human; it is never read to decide anything.
  */
-export const LOCK_LIMITS =
-  'a feed in another network namespace is seen through LOCK.sock only (a directory on a file system without socket files, or a path too long for one, has no such guard); on macOS, two feeds started in the same instant on a dead feed\'s LOCK.sock may both start';
-
 export interface LockHolder {
   pid: number;
   host: string;
