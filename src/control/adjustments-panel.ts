@@ -2,6 +2,7 @@ import { MoneyFormatter } from '../donation/index.ts';
 import { ADJUSTMENT_KINDS, type Adjustment, type AdjustmentKind, type ControlCommandInput, type ControlStatus, type Language } from '../protocol/index.ts';
 import { byId, el } from './dom.ts';
 import { parseMajorAmount } from './money-input.ts';
+import { fillRegionSelect, regionName } from './region-select.ts';
 
 const KIND_NAMES: Record<AdjustmentKind, string> = { matching: 'Matching gift', offline: 'Offline (box, transfer)', correction: 'Correction' };
 
@@ -27,7 +28,6 @@ export function adjustmentsPanel(send: Send, say: (text: string, kind: 'ok' | 'e
   let status: ControlStatus | null = null;
   let pendingAdd: { key: string; fingerprint: string } | null = null;
   const pendingVoids = new Map<string, string>();
-  let regionsShownFor = '';
 
   ui.form.addEventListener('submit', (event) => {
     event.preventDefault();
@@ -73,14 +73,11 @@ export function adjustmentsPanel(send: Send, say: (text: string, kind: 'ok' | 'e
       for (const control of [ui.kind, ui.amount, ui.region, ui.reason, ui.add]) control.disabled = !connected;
       if (!status) return void ui.list.replaceChildren();
       const money = new MoneyFormatter(status.goal.currency, 'en');
-      const regionKey = status.regions.map((r) => r.id).join(',') + lang;
-      if (regionKey !== regionsShownFor) {
-        regionsShownFor = regionKey;
-        const kept = ui.region.value;
-        ui.region.replaceChildren(el('option', { text: 'Whole campaign', attrs: { value: '' } }), ...status.regions.map((region) => el('option', { text: region.name[lang], attrs: { value: region.id } })));
-        ui.region.value = kept;
-      }
-      const regionName = (id: string | null) => (id === null ? 'campaign' : (status!.regions.find((r) => r.id === id)?.name[lang] ?? id));
+      fillRegionSelect(ui.region, status.regions, lang, { text: 'Whole campaign', value: '' });
+      const regionOf = (id: string | null) => {
+        const region = id === null ? undefined : status!.regions.find((r) => r.id === id);
+        return id === null ? 'campaign' : region ? regionName(region, lang) : id;
+      };
       const inForce = status.adjustments.filter((adjustment) => !adjustment.voided).reduce((sum, adjustment) => sum + BigInt(adjustment.amountMinor), 0n);
       ui.total.textContent = status.adjustments.length > 0 ? `in force ${money.formatMinor(Math.abs(Number(inForce)))}${inForce < 0n ? ' less' : ''}` : '';
       ui.list.replaceChildren(
@@ -89,7 +86,7 @@ export function adjustmentsPanel(send: Send, say: (text: string, kind: 'ok' | 'e
             el('div', { class: 'who' }, [
               el('strong', { text: `${adjustment.amountMinor < 0 ? '−' : '+'}${money.formatMinor(Math.abs(adjustment.amountMinor))}` }),
               el('span', { class: 'tag', text: KIND_NAMES[adjustment.kind] }),
-              el('span', { class: 'muted', text: ` ${regionName(adjustment.region)} · ${new Date(adjustment.at).toLocaleTimeString()}` }),
+              el('span', { class: 'muted', text: ` ${regionOf(adjustment.region)} · ${new Date(adjustment.at).toLocaleTimeString()}` }),
             ]),
             el('div', { class: 'reason', text: adjustment.reason }),
             adjustment.voided ? el('div', { class: 'muted', text: `VOID ${new Date(adjustment.voided.at).toLocaleTimeString()}: ${adjustment.voided.reason}` }) : voidRow(adjustment, connected),

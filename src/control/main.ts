@@ -13,10 +13,10 @@ import './control.css';
 import { z } from 'zod';
 import { MoneyFormatter } from '../donation/index.ts';
 import { LANGUAGE_NAMES } from '../i18n/language-names.ts';
-import { fallbackOrder, pickText } from '../i18n/pick-text.ts';
-import { LANGUAGES, type CardFields, type ControlCommandInput, type ControlStatus, type Language, type OnAirCard, type Region, type RosterEntry } from '../protocol/index.ts';
+import { LANGUAGES, type CardFields, type ControlCommandInput, type ControlStatus, type Language, type OnAirCard, type RosterEntry } from '../protocol/index.ts';
 import { adjustmentsPanel } from './adjustments-panel.ts';
 import { showPanel } from './show-panel.ts';
+import { fillRegionSelect, regionName } from './region-select.ts';
 import { cardPreview, type PreviewCard } from './card-preview.ts';
 import { ControlConnection, type ConnectionState } from './connection.ts';
 import { byId, el } from './dom.ts';
@@ -68,7 +68,6 @@ let connection: ControlConnection | null = null;
 let status: ControlStatus | null = null;
 let selection: Selection | null = null;
 let lang: Language = 'ja';
-let regionsShownFor = '';
 
 function say(text: string, kind: 'ok' | 'error' = 'ok'): void {
   ui.message.textContent = text;
@@ -198,7 +197,7 @@ function renderRoster(): void {
           },
           [
             el('span', { class: 'who' }, [el('strong', { text: entry.nameJa }), el('span', { class: 'muted', text: entry.nameLatin })]),
-            el('span', { class: 'tag', text: region ? regionName(region) : entry.region }),
+            el('span', { class: 'tag', text: region ? regionName(region, lang) : entry.region }),
           ],
         ),
       ]);
@@ -220,16 +219,7 @@ function renderSettings(connected: boolean): void {
   ui.autoOut.value = autoOut;
   const money = new MoneyFormatter(status.goal.currency, 'en');
   ui.goalNow.textContent = `now ${money.formatMinor(status.goal.goalMinor)} · cap ${money.formatMinor(status.goal.capMinor)}`;
-  // The region lists change only with the campaign: rebuilt once, so a producer's choice is kept.
-  const regionKey = status.regions.map((r) => r.id).join(',') + lang;
-  if (regionKey !== regionsShownFor) {
-    regionsShownFor = regionKey;
-    for (const select of [ui.customRegion, ui.testRegion]) {
-      const kept = select.value;
-      select.replaceChildren(...status.regions.map((region) => el('option', { text: regionName(region), attrs: { value: region.id } })));
-      if (kept) select.value = kept;
-    }
-  }
+  for (const select of [ui.customRegion, ui.testRegion]) fillRegionSelect(select, status.regions, lang);
 }
 
 function renderAutoOutLeft(): void {
@@ -240,11 +230,6 @@ function renderAutoOutLeft(): void {
   }
   const left = Math.max(0, lowerThird.shownAt + lowerThird.autoOutMs - Date.now());
   ui.autoOutLeft.textContent = `auto-out in ${Math.ceil(left / 1000)} s`;
-}
-
-/** A region's name in the preview language (or its fallback). */
-function regionName(region: Region): string {
-  return pickText(region.name, fallbackOrder(lang)).text;
 }
 
 function setLanguage(next: Language): void {

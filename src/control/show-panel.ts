@@ -2,7 +2,8 @@ import { MoneyFormatter } from '../donation/index.ts';
 import { fallbackOrder, pickText } from '../i18n/pick-text.ts';
 import type { ControlCommandInput, ControlStatus, Language } from '../protocol/index.ts';
 import { clockText, readClock } from '../show-clock/clock.ts';
-import { byId, el } from './dom.ts';
+import { byId } from './dom.ts';
+import { fillRegionSelect } from './region-select.ts';
 import { parseMajorAmount } from './money-input.ts';
 
 type Send = (command: ControlCommandInput, done: string) => Promise<boolean>;
@@ -42,7 +43,6 @@ export function showPanel(send: Send, say: (text: string, kind?: 'ok' | 'error')
   let status: ControlStatus | null = null;
   let serverOffset = 0;
   let language: Language = 'en';
-  let regionsShownFor = '';
 
   ui.nextForm.addEventListener('submit', (event) => {
     event.preventDefault();
@@ -95,14 +95,7 @@ export function showPanel(send: Send, say: (text: string, kind?: 'ok' | 'error')
         (next.goal.passedGoalMinor !== null ? ` · passed ${money.formatMinor(next.goal.passedGoalMinor)}` : '') +
         (upcoming.length > 0 ? ` · then ${upcoming.map((goal) => money.formatMinor(goal.atMinor) + labelOf(goal)).join(', ')}` : '') +
         ` · end ${money.formatMinor(next.goal.capMinor)}`;
-      const regionKey = next.regions.map((r) => r.id).join(',') + lang;
-      if (regionKey !== regionsShownFor) {
-        regionsShownFor = regionKey;
-        ui.stageRegion.replaceChildren(
-          el('option', { text: 'Follow the lower third', attrs: { value: '' } }),
-          ...next.regions.map((region) => el('option', { text: pickText(region.name, fallbackOrder(lang)).text, attrs: { value: region.id } })),
-        );
-      }
+      fillRegionSelect(ui.stageRegion, next.regions, lang, { text: 'Follow the lower third', value: '' });
       ui.stageRegion.value = next.stageRegion.region ?? '';
       showClock();
     },
