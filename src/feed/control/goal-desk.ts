@@ -1,4 +1,4 @@
-import { goalProblem } from '../../donation/index.ts';
+import { goalPlanProblem } from '../../donation/index.ts';
 import { StretchGoal, type FeedError } from '../../protocol/index.ts';
 import type { JsonValue } from '../store/store.ts';
 import type { Serial } from './serial.ts';
@@ -43,7 +43,8 @@ export function goalPlanOf(saved: JsonValue, current: readonly StretchGoal[]): G
 
 /**
  * Reads the goal setting back (this desk at start, another feed node following Redis, the audit report):
- * the plan, or why the campaign cannot have it.
+ * the plan, or why the campaign cannot have it (the aggregator's own rule, so a plan read here is one it
+ * takes: a follower never throws on a saved plan).
  */
 export function readSavedGoal(
   saved: unknown,
@@ -52,7 +53,7 @@ export function readSavedGoal(
 ): { ok: true; plan: GoalPlanSetting } | { ok: false; problem: string } {
   try {
     const plan = goalPlanOf(saved as JsonValue, current);
-    const problem = goalProblem(plan.goalMinor, capMinor);
+    const problem = goalPlanProblem(plan.goalMinor, plan.stretchGoals, capMinor);
     return problem ? { ok: false, problem } : { ok: true, plan };
   } catch (error) {
     return { ok: false, problem: (error as Error).message };

@@ -1,4 +1,4 @@
-import { campaignAmount, donationAmount, goalProblem, milestonesReached, raisedWithAdjustments } from '../../donation/index.ts';
+import { campaignAmount, donationAmount, goalPlanProblem, milestonesReached, raisedWithAdjustments } from '../../donation/index.ts';
 import { goalOnAir, type GoalOnAir, type GoalPlan } from '../../donation/stretch-goals.ts';
 import {
   PROTOCOL_VERSION,
@@ -176,14 +176,8 @@ export class Aggregator {
   setGoalPlan(next: { goalMinor: number; stretchGoals: readonly StretchGoal[] }, atSeq = 0): void {
     const { capMinor } = this.campaign;
     const { goalMinor, stretchGoals } = next;
-    const problem = goalProblem(goalMinor, capMinor);
+    const problem = goalPlanProblem(goalMinor, stretchGoals, capMinor);
     if (problem) throw new Error(problem);
-    stretchGoals.forEach(({ atMinor }, index) => {
-      const floor = index === 0 ? goalMinor : stretchGoals[index - 1]!.atMinor;
-      if (!Number.isSafeInteger(atMinor) || atMinor <= floor || atMinor > capMinor) {
-        throw new Error(`stretchGoals.${index}.atMinor: must be a whole number above ${floor} and at most the cap (${capMinor}), got ${atMinor}`);
-      }
-    });
     if (goalMinor === this.plan.goalMinor && JSON.stringify(stretchGoals) === JSON.stringify(this.stretchGoals)) return;
     this.plan = { ...this.plan, goalMinor, stretchGoals: stretchGoals.map(rungOf) };
     this.currentSeq = Math.max(this.currentSeq + 1, atSeq);
