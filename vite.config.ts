@@ -22,7 +22,7 @@ export default defineConfig({
   },
   server: { host: '127.0.0.1' },
   // Dev only (the plugin applies to `serve`): the feed server and simulator on Vite's port.
-  plugins: [feedDevPlugin(), woff2Only()],
+  plugins: [feedDevPlugin(), woff2Only(), pixiWithoutUnusedExtensions()],
 });
 
 /**
@@ -41,6 +41,38 @@ function woff2Only(): Plugin {
           output.source = output.source.replace(/,\s*url\([^)]+\.woff\)\s*format\(["']woff["']\)/g, '');
         }
       }
+    },
+  };
+}
+
+/**
+ * Importing anything from `pixi.js` runs its index's registrations, and three of them bring code no page of
+ * ours ever runs (about 8 KiB gzip of the overlay's start): the spritesheet loader for pixi's Assets (we make
+ * every texture ourselves), video textures, and the browser extras' auto-loader (our renderers are made with
+ * `manageImports: false`). The build leaves those three registrations out. Each is matched exactly: if a
+ * pixi update rewrites them, the build fails here, to be looked at, rather than quietly shipping them again.
+ */
+function pixiWithoutUnusedExtensions(): Plugin {
+  const cuts: readonly { file: RegExp; remove: readonly string[] }[] = [
+    { file: /\/pixi\.js\/lib\/index\.mjs$/, remove: ["import './spritesheet/init.mjs';", 'extensions.add(browserExt, webworkerExt);'] },
+    {
+      file: /\/pixi\.js\/lib\/rendering\/init\.mjs$/,
+      remove: ["import { VideoSource } from './renderers/shared/texture/sources/VideoSource.mjs';", '  VideoSource,\n'],
+    },
+  ];
+  return {
+    name: 'local-love:pixi-without-unused-extensions',
+    apply: 'build',
+    enforce: 'pre',
+    transform(code, id) {
+      const cut = cuts.find((candidate) => candidate.file.test(id));
+      if (!cut) return null;
+      let trimmed = code;
+      for (const text of cut.remove) {
+        if (!trimmed.includes(text)) throw new Error(`${id} no longer holds ${JSON.stringify(text)}: pixi changed, see pixiWithoutUnusedExtensions`);
+        trimmed = trimmed.replace(text, '');
+      }
+      return { code: trimmed, map: null };
     },
   };
 }
