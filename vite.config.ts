@@ -22,7 +22,7 @@ export default defineConfig({
   },
   server: { host: '127.0.0.1' },
   // Dev only (the plugin applies to `serve`): the feed server and simulator on Vite's port.
-  plugins: [feedDevPlugin(), woff2Only()],
+  plugins: [feedDevPlugin(), woff2Only(), dependencyCuts()],
 });
 
 /**
@@ -41,6 +41,48 @@ function woff2Only(): Plugin {
           output.source = output.source.replace(/,\s*url\([^)]+\.woff\)\s*format\(["']woff["']\)/g, '');
         }
       }
+    },
+  };
+}
+
+/**
+ * Code our pages import but never run, left out of the build by cutting the lines that register it. Each cut
+ * is matched exactly: if an update of the package rewrites them, the build fails here, to be looked at,
+ * rather than quietly shipping the code again.
+ */
+const DEPENDENCY_CUTS: readonly { file: RegExp; remove: readonly string[] }[] = [
+  // Importing anything from `pixi.js` runs its index's registrations: the spritesheet loader for pixi's Assets
+  // (we make every texture ourselves) and the browser extras' auto-loader (our renderers are made with
+  // `manageImports: false`).
+  { file: /\/pixi\.js\/lib\/index\.mjs$/, remove: ["import './spritesheet/init.mjs';", 'extensions.add(browserExt, webworkerExt);'] },
+  // Video textures: we draw none.
+  {
+    file: /\/pixi\.js\/lib\/rendering\/init\.mjs$/,
+    remove: ["import { VideoSource } from './renderers/shared/texture/sources/VideoSource.mjs';", '  VideoSource,\n'],
+  },
+  // engine.io's HTTP long-polling and WebTransport: the overlay and the control page connect with
+  // `transports: ['websocket']` only. (The XHR class itself stays: socket.io-client re-exports it.)
+  {
+    file: /\/engine\.io-client\/build\/esm\/transports\/index\.js$/,
+    remove: ['import { XHR } from "./polling-xhr.node.js";\n', 'import { WT } from "./webtransport.js";\n', '    webtransport: WT,\n', '    polling: XHR,\n'],
+  },
+];
+
+/** Applies DEPENDENCY_CUTS (about 9 KiB gzip of the overlay's start). */
+function dependencyCuts(): Plugin {
+  return {
+    name: 'local-love:dependency-cuts',
+    apply: 'build',
+    enforce: 'pre',
+    transform(code, id) {
+      const cut = DEPENDENCY_CUTS.find((candidate) => candidate.file.test(id));
+      if (!cut) return null;
+      let trimmed = code;
+      for (const text of cut.remove) {
+        if (!trimmed.includes(text)) throw new Error(`${id} no longer holds ${JSON.stringify(text)}: the package changed, see DEPENDENCY_CUTS`);
+        trimmed = trimmed.replace(text, '');
+      }
+      return { code: trimmed, map: null };
     },
   };
 }

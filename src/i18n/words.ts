@@ -1,12 +1,5 @@
 import type { Language } from '../protocol/index.ts';
 import { en } from './words/en.ts';
-import { fil } from './words/fil.ts';
-import { id } from './words/id.ts';
-import { ja } from './words/ja.ts';
-import { ko } from './words/ko.ts';
-import { th } from './words/th.ts';
-import { vi } from './words/vi.ts';
-import { zhHant } from './words/zh-Hant.ts';
 
 /**
  * What the error card says about a refused URL parameter, by phrase. A problem is built from phrases
@@ -71,7 +64,44 @@ export interface Words {
   readonly phrases: Readonly<Record<PhraseId, string>>;
 }
 
-export const WORDS: Readonly<Record<Language, Words>> = { ja, en, 'zh-Hant': zhHant, ko, th, id, vi, fil };
+/** Each language's dictionary, in a file of its own: an overlay fetches only the one it shows. */
+const DICTIONARIES: Readonly<Record<Language, () => Promise<Words>>> = {
+  ja: async () => (await import('./words/ja.ts')).ja,
+  en: async () => en,
+  'zh-Hant': async () => (await import('./words/zh-Hant.ts')).zhHant,
+  ko: async () => (await import('./words/ko.ts')).ko,
+  th: async () => (await import('./words/th.ts')).th,
+  id: async () => (await import('./words/id.ts')).id,
+  vi: async () => (await import('./words/vi.ts')).vi,
+  fil: async () => (await import('./words/fil.ts')).fil,
+};
+
+/** The dictionaries loaded so far: English always, the console's language. */
+const loaded: Partial<Record<Language, Words>> = { en };
+
+/**
+ * Loads a language's words, for wordsOf. A dictionary that cannot be fetched is reported and English used
+ * in its place: an overlay in the wrong language is better than an empty one.
+ */
+export async function loadWords(language: Language, report: (line: string) => void = () => {}): Promise<Words> {
+  const known = loaded[language];
+  if (known) return known;
+  let words: Words;
+  try {
+    words = await DICTIONARIES[language]();
+  } catch (error) {
+    report(`the ${language} words could not be loaded, English is shown instead: ${String(error)}`);
+    words = en;
+  }
+  return (loaded[language] = words);
+}
+
+/** A language's words, once loaded (loadWords): the overlay loads its language before it builds a widget. */
+export function wordsOf(language: Language): Words {
+  const words = loaded[language];
+  if (words === undefined) throw new Error(`the ${language} words are used before they are loaded (loadWords)`);
+  return words;
+}
 
 /** Fills a template's `{placeholders}`; an unknown placeholder stays as written, so a gap is visible. */
 export function fill(template: string, args: Readonly<Record<string, string | number>> = {}): string {
@@ -80,5 +110,5 @@ export function fill(template: string, args: Readonly<Record<string, string | nu
 
 /** A phrase in a language. */
 export function say(phrase: Phrase, language: Language): string {
-  return fill(WORDS[language].phrases[phrase.id], phrase.args);
+  return fill(wordsOf(language).phrases[phrase.id], phrase.args);
 }

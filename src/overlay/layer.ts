@@ -1,19 +1,16 @@
-import { Application, Container, type ApplicationOptions } from 'pixi.js';
+import { Container, isWebGLSupported, WebGLRenderer, type Renderer, type RendererOptions } from 'pixi.js';
 import { STAGE_HEIGHT, STAGE_WIDTH } from './fit-stage.ts';
 import { growBox, windowBox, type PixelBox } from './layer-box.ts';
 import { useSingleTextureBatches } from './single-texture-batches.ts';
 import type { Widget } from './widget.ts';
 
 /** Every layer's renderer: sized at its first draw (place). */
-function layerOptions(): Partial<ApplicationOptions> {
+function rendererOptions(): Partial<RendererOptions> {
   return {
-    preference: 'webgl', // WebGPU is not available in OBS's browser
     backgroundAlpha: 0,
     // No MSAA: its resolve halves a software-rendered canvas. Every edge that needs smoothing is baked
     // into a texture (canvas art, cacheAsTexture with its own antialias) or drawn feathered.
     antialias: false,
-    autoStart: false,
-    sharedTicker: false,
     // Pixi would otherwise load its browser extras at init (accessibility, DOM, pointer events,
     // spritesheets, filters): 11 KiB gzip and a round trip before the first frame, none of it used.
     // Each scene class we draw with registers its own render pipe when imported.
@@ -23,6 +20,24 @@ function layerOptions(): Partial<ApplicationOptions> {
     width: 1,
     height: 1,
   };
+}
+
+/**
+ * A WebGL renderer, made directly rather than through pixi's `autoDetectRenderer`: OBS's browser always has
+ * WebGL (in software when hardware acceleration is off) and never WebGPU, and the detection's dynamic
+ * imports put the WebGPU renderer's code among the scripts every overlay loads (about 20 KiB gzip). A
+ * browser without WebGL still gets pixi's canvas renderer, fetched only then, as the detection would give it.
+ */
+async function createRenderer(): Promise<Renderer> {
+  const options = rendererOptions();
+  const renderer: Renderer = isWebGLSupported() ? new WebGLRenderer() : new (await import('./renderer-fallback.ts')).CanvasRenderer();
+  try {
+    await renderer.init(options);
+  } catch (error) {
+    renderer.destroy(true);
+    throw error;
+  }
+  return renderer;
 }
 
 /**
@@ -39,6 +54,8 @@ export class Layer {
   dirty = true;
   /** Whether the widget said it moves at the last step (the frame after its motion ends is drawn too). */
   moved = false;
+  /** What the renderer draws: the root, scaled and placed to the stage's fit. */
+  private readonly scene = new Container({ label: 'scene' });
   private readonly root = new Container({ label: 'layer' });
   /** The stage units covered so far, or null while the widget has drawn nothing. */
   private stageBox: PixelBox | null = null;
@@ -48,36 +65,36 @@ export class Layer {
 
   private constructor(
     readonly widget: Widget,
-    private readonly app: Application,
+    private readonly renderer: Renderer,
   ) {
-    app.stage.addChild(this.root);
+    this.scene.addChild(this.root);
     this.root.addChild(widget.view);
-    const style = app.canvas.style;
+    const style = renderer.canvas.style;
     style.position = 'absolute';
     style.visibility = 'hidden';
   }
 
   static async create(building: Widget | Promise<Widget>, onTop: boolean): Promise<Layer> {
     useSingleTextureBatches();
-    const app = new Application();
-    const [widget] = await Promise.all([building, app.init(layerOptions())]).catch((error: unknown) => {
-      app.destroy(true);
+    const made = createRenderer();
+    const [widget, renderer] = await Promise.all([building, made]).catch(async (error: unknown) => {
+      (await made.catch(() => null))?.destroy(true);
       throw error;
     });
-    if (onTop) app.canvas.style.zIndex = '1';
-    return new Layer(widget, app);
+    if (onTop) renderer.canvas.style.zIndex = '1';
+    return new Layer(widget, renderer);
   }
 
   get canvas(): HTMLCanvasElement {
-    return this.app.canvas;
+    return this.renderer.canvas;
   }
 
   get rendererName(): string {
-    return this.app.renderer.name;
+    return this.renderer.name;
   }
 
   get batchTextures(): number {
-    return this.app.renderer.limits.maxBatchableTextures;
+    return this.renderer.limits.maxBatchableTextures;
   }
 
   /** The window changed size: the stage's scale and offset (fit-stage.ts), applied at the next draw. */
@@ -103,14 +120,16 @@ export class Layer {
     }
     this.place(this.stageBox);
     this.canvas.style.visibility = 'visible';
-    this.app.render();
+    this.renderer.render({ container: this.scene });
     return true;
   }
 
   destroy(): void {
     if (this.destroyed) return;
     this.destroyed = true;
-    this.app.destroy(true, { children: false });
+    // The widget's own view is the widget's to destroy.
+    this.scene.destroy({ children: false });
+    this.renderer.destroy(true);
   }
 
   /** Grows the stage box to the view's bounds now (clipped to the stage). */
@@ -140,7 +159,7 @@ export class Layer {
     this.placed = box;
     const width = box.right - box.left;
     const height = box.bottom - box.top;
-    if (this.app.renderer.width !== width || this.app.renderer.height !== height) this.app.renderer.resize(width, height);
+    if (this.renderer.width !== width || this.renderer.height !== height) this.renderer.resize(width, height);
     const style = this.canvas.style;
     style.left = `${box.left}px`;
     style.top = `${box.top}px`;

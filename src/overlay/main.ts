@@ -1,5 +1,6 @@
 import { CAMPAIGN_SCRIPT_ID, type CampaignInfo, type FeedState } from '../protocol/index.ts';
 import { textPicker } from '../i18n/pick-text.ts';
+import { loadWords } from '../i18n/words.ts';
 import { createClock } from './clock.ts';
 import { FeedClient } from './feed-client.ts';
 import { FeedHealth } from './feed-health.ts';
@@ -85,6 +86,8 @@ async function boot(): Promise<void> {
   const { params, theme, problems, unlistedProblems } = parseParams(location.search, location.hash);
   warnAbout(problems);
   prefetchFonts(theme);
+  // The shown language's dictionary, fetched beside the fonts; every widget and the card wait for it.
+  const wordsLoaded = loadWords(theme.lang, (line) => console.error(line));
   const clock = createClock(params.clock);
   watchObsVisibility(clock);
   const testHook = installTestHook(clock);
@@ -101,6 +104,7 @@ async function boot(): Promise<void> {
     let cardOnStage: Promise<unknown> | null = null;
     const showCard = async (list: readonly ParamProblem[]) => {
       if (list.length === 0) return;
+      await wordsLoaded;
       await (cardOnStage ??= stage.add(errorCard, { onTop: true }));
       await errorCard.show(list, unlistedProblems);
     };
@@ -111,7 +115,7 @@ async function boot(): Promise<void> {
     // (its font is loaded for it): it has nothing to show in the first seconds.
     const health = new FeedHealth(() => performance.now());
     let staleSign: StaleSign | null = null;
-    const signBuilt = StaleSign.create(theme, resolution).then(async (sign) => {
+    const signBuilt = wordsLoaded.then(() => StaleSign.create(theme, resolution)).then(async (sign) => {
       await stage.add(sign, { onTop: true });
       staleSign = sign;
       setInterval(() => {
@@ -194,6 +198,7 @@ async function boot(): Promise<void> {
     watchMarket(params.feed, market, campaign, (state) => stage.marketState(state));
     // A region's overlay also watches the whole campaign: the meter's second line, the region board.
     if (region !== null) watchScope(params.feed, null, campaign, (state) => stage.campaignState(state));
+    await wordsLoaded;
     // One widget after another, the meter first, each put on the stage with the newest states as soon as
     // it is built: the meter's fonts and glyphs no longer wait for the bursts' atlas or the lower third's.
     for (const [name, create] of widgetFactories(serverTime)) {

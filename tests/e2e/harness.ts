@@ -34,6 +34,8 @@ export interface OverlayHarnessOptions {
   ingest?: FeedServerOptions['ingest'];
   /** Runs in the page before the overlay's scripts (e.g. the WebGL draw-call probe, gl-probe.ts). */
   initScript?: string;
+  /** Chromium flags beyond the usual ones (e.g. `--disable-3d-apis`: a browser without WebGL). */
+  browserArgs?: readonly string[];
 }
 
 /**
@@ -53,7 +55,7 @@ export async function startOverlay(options: OverlayHarnessOptions = {}): Promise
   let browser: Browser | undefined;
   try {
     options.beforeOpen?.(feed);
-    browser = await chromium.launch({ executablePath: inject('browserPath'), args: CHROMIUM_ARGS, headless: true });
+    browser = await chromium.launch({ executablePath: inject('browserPath'), args: [...CHROMIUM_ARGS, ...(options.browserArgs ?? [])], headless: true });
     const page = await browser.newPage({ viewport: options.viewport ?? { width: 1920, height: 1080 }, deviceScaleFactor: 1 });
     if (options.initScript) await page.addInitScript(options.initScript);
     const pageErrors: string[] = [];

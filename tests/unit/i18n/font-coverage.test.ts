@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { MoneyFormatter, ReferenceAmount } from '../../../src/donation/index.ts';
 import { resolveLanguage } from '../../../src/i18n/language-tag.ts';
 import { fallbackOrder, pickText } from '../../../src/i18n/pick-text.ts';
-import { WORDS, fill } from '../../../src/i18n/words.ts';
+import { fill, loadWords, wordsOf } from '../../../src/i18n/words.ts';
 import { BUNDLED_WEIGHTS } from '../../../src/theme/fonts.ts';
 import { LANGUAGE_FACES, parseUnicodeRange, uncovered, type BundledFace, type CodeRange } from '../../../src/theme/language-fonts.ts';
 import { CampaignConfig, LANGUAGES, type Language } from '../../../src/protocol/index.ts';
@@ -31,7 +31,7 @@ function drawnText(lang: Language): string {
   const money = new MoneyFormatter(campaign.currency, locale, { currencyDisplay: 'narrowSymbol' });
   const amounts = [0, 1_234_567_890, 12_345, 9_876_543_210_987].flatMap((minor) => [money.formatMinor(minor), money.formatCompactMinor(minor)]);
   const reference = ReferenceAmount.forViewer(campaign.referenceRates, campaign.currency, locale);
-  const words = WORDS[lang];
+  const words = wordsOf(lang);
   return [
     pick(campaign.name),
     ...campaign.regions.map((region) => pick(region.name)),
@@ -46,6 +46,7 @@ function drawnText(lang: Language): string {
 }
 
 describe('fonts cover what is shown (no tofu)', () => {
+  beforeAll(() => Promise.all(LANGUAGES.map((lang) => loadWords(lang))));
   it.each(LANGUAGES)('%s: every character is in a face the language loads, in every bundled weight', (lang) => {
     const characters = drawnText(lang).replace(/\s/gu, '');
     expect(new Set(characters).size).toBeGreaterThan(30);

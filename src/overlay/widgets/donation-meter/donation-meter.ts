@@ -1,9 +1,8 @@
 import { gsap } from 'gsap/gsap-core';
 import { Container } from 'pixi.js';
 import { ReferenceAmount } from '../../../donation/index.ts';
-import { fill } from '../../../i18n/words.ts';
 import { hasLetterCase } from '../../../i18n/language-tag.ts';
-import { WORDS } from '../../../i18n/words.ts';
+import { fill, wordsOf } from '../../../i18n/words.ts';
 import type { CampaignInfo, FeedState, Language } from '../../../protocol/index.ts';
 import { loadFontWeights } from '../../fonts.ts';
 import type { Theme } from '../../../theme/default-theme.ts';
@@ -30,15 +29,15 @@ function meterTexts(context: WidgetContext) {
     adjustmentsNote: (adjustmentsMinor: number) =>
       adjustmentsMinor === 0
         ? ''
-        : fill(adjustmentsMinor > 0 ? WORDS[lang].adjustmentsAdded : WORDS[lang].adjustmentsCorrected, { amount: money.amount(Math.abs(adjustmentsMinor)) }),
+        : fill(adjustmentsMinor > 0 ? wordsOf(lang).adjustmentsAdded : wordsOf(lang).adjustmentsCorrected, { amount: money.amount(Math.abs(adjustmentsMinor)) }),
     marks: meterMarks(context, money),
     /** A passed goal's own mark (not in the campaign file): its compact amount, and its label or the amount. */
     passedGoalMark: (mark: PassedGoalMark) => ({
       markerLabel: halfWidth(money.formatter.formatCompactMinor(mark.atMinor)),
-      bannerLabel: mark.label ? context.text(mark.label, `label of the goal at ${mark.atMinor}`) : fill(WORDS[lang].goalPassed, { amount: money.amount(mark.atMinor) }),
+      bannerLabel: mark.label ? context.text(mark.label, `label of the goal at ${mark.atMinor}`) : fill(wordsOf(lang).goalPassed, { amount: money.amount(mark.atMinor) }),
     }),
     /** Before the goal: GOAL, or NEXT GOAL once the meter has moved on past the first goal. */
-    goalLine: (goalMinor: number, moved: boolean) => `${moved ? WORDS[lang].nextGoal : WORDS[lang].goal} ${money.amount(goalMinor)}`,
+    goalLine: (goalMinor: number, moved: boolean) => `${moved ? wordsOf(lang).nextGoal : wordsOf(lang).goal} ${money.amount(goalMinor)}`,
     // The notes under the panel: one market's viewers (`market=`), and the viewer's own currency (`ref`).
     marketLine: marketLine(context, money.amount),
     referenceLine: referenceLine(context),
@@ -59,7 +58,7 @@ function meterMarks(context: WidgetContext, money: ReturnType<typeof moneyOf>): 
   const ownGoal = campaign.regions.find((r) => r.id === region)?.goalMinor;
   if (ownGoal === undefined && campaign.stretchGoals.length > 0) {
     for (const atMinor of [campaign.goalMinor, ...campaign.stretchGoals.map((goal) => goal.atMinor)]) {
-      marks.set(atMinor, label(atMinor, fill(WORDS[lang].goalPassed, { amount: money.amount(atMinor) })));
+      marks.set(atMinor, label(atMinor, fill(wordsOf(lang).goalPassed, { amount: money.amount(atMinor) })));
     }
   }
   campaign.milestones.forEach((milestone, index) => marks.set(milestone.atMinor, label(milestone.atMinor, text(milestone.label, `label of milestone ${index + 1}`))));
@@ -70,7 +69,7 @@ function meterMarks(context: WidgetContext, money: ReturnType<typeof moneyOf>): 
 function marketLine(context: WidgetContext, amount: (minor: number) => string): ((minor: number) => string) | null {
   const market = context.campaign.markets.find((candidate) => candidate.id === context.market);
   if (!market) return null;
-  const words = WORDS[context.lang].marketGave;
+  const words = wordsOf(context.lang).marketGave;
   const name = context.text(market.name, `name of market ${market.id}`);
   return (minor) => fill(words, { market: name, amount: amount(minor) });
 }
@@ -79,7 +78,7 @@ function marketLine(context: WidgetContext, amount: (minor: number) => string): 
 function referenceLine({ campaign, lang, theme }: WidgetContext): ((minor: number) => string) | null {
   if (!theme.numbers.reference) return null;
   const reference = ReferenceAmount.forViewer(campaign.referenceRates, campaign.currency, theme.locale);
-  return reference ? (minor) => fill(WORDS[lang].approx, { amount: reference.formatMinor(minor) }) : null;
+  return reference ? (minor) => fill(wordsOf(lang).approx, { amount: reference.formatMinor(minor) }) : null;
 }
 
 /**
@@ -212,7 +211,7 @@ export class DonationMeter implements Widget {
 
   /** On a region's overlay: the whole campaign's amount on a line under the meter. */
   onCampaignState(state: FeedState): void {
-    this.notes.show(2, fill(WORDS[this.lang].campaignTotal, { amount: this.amountText(state.donation.raisedMinor) }));
+    this.notes.show(2, fill(wordsOf(this.lang).campaignTotal, { amount: this.amountText(state.donation.raisedMinor) }));
   }
 
   onMarketState(state: FeedState): void {
@@ -330,7 +329,7 @@ export const createDonationMeter: WidgetFactory = async (context) => {
   const { regular, heavy, number } = context.theme.weights;
   // The notes plate and the split line are set in the regular weight (meter-notes.ts, MeterViewBase.showNote).
   const notes = [texts.marketLine, texts.referenceLine].flatMap((line) => (line ? GLYPH_SAMPLES.map(line) : []));
-  if (context.region !== null) notes.push(fill(WORDS[context.lang].campaignTotal, { amount: GLYPH_SAMPLES.map(texts.amount).join('') }));
+  if (context.region !== null) notes.push(fill(wordsOf(context.lang).campaignTotal, { amount: GLYPH_SAMPLES.map(texts.amount).join('') }));
   else notes.push(...campaign.stretchGoals.flatMap((goal) => (goal.label ? [context.text(goal.label, `label of the stretch goal at ${goal.atMinor}`)] : [])));
   const split = context.theme.numbers.adjustments === 'split' ? [texts.adjustmentsNote(1), texts.adjustmentsNote(-1)] : [];
   // A passed goal the campaign file does not list (the control page's, a step) has a banner and a marker of any amount.

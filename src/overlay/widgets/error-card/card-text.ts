@@ -1,5 +1,5 @@
 import type { Language } from '../../../protocol/index.ts';
-import { WORDS, fill, say } from '../../../i18n/words.ts';
+import { fill, say, wordsOf } from '../../../i18n/words.ts';
 import type { ParamProblem } from '../../../theme/parse-params.ts';
 
 /** The card shows this many problems; the rest are counted (all of them are in the console). */
@@ -23,7 +23,7 @@ export interface CardContent {
 
 /** What the error card says about these problems, all of it in the overlay's language. */
 export function cardContent(problems: readonly ParamProblem[], unlisted: number, lang: Language): CardContent {
-  const words = WORDS[lang].card;
+  const words = wordsOf(lang).card;
   const entries = problems.slice(0, CARD_MAX_ENTRIES).map((problem) => ({
     heading: problem.param === '#' ? problem.value : `${problem.param} = “${problem.value}”`,
     reason: say(problem.says.reason, lang),

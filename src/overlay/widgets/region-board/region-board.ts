@@ -1,6 +1,6 @@
 import { Container, Sprite, type Text } from 'pixi.js';
 import { gsap } from 'gsap/gsap-core';
-import { WORDS } from '../../../i18n/words.ts';
+import { wordsOf } from '../../../i18n/words.ts';
 import type { FeedState, LowerThirdState, StageRegionState } from '../../../protocol/index.ts';
 import { bakeSmooth } from '../../art/bake.ts';
 import { loadFontWeights } from '../../fonts.ts';
@@ -126,7 +126,7 @@ export class RegionBoard implements Widget {
 
     const backdrop = new Container({ label: 'region-board-backdrop' });
     backdrop.addChild(...meterPanel(theme, g.width, g.height, this.resources).layers);
-    backdrop.addChild(meterText(theme, WORDS[context.lang].regionBoard, { x: PAD, y: PAD, size: TITLE_SIZE, weight: theme.weights.heavy, color: theme.colors.label, letterSpacing: theme.labels.letterSpacing, resolution: pixels }));
+    backdrop.addChild(meterText(theme, wordsOf(context.lang).regionBoard, { x: PAD, y: PAD, size: TITLE_SIZE, weight: theme.weights.heavy, color: theme.colors.label, letterSpacing: theme.labels.letterSpacing, resolution: pixels }));
     if (g.map) {
       const land = mixRgb(theme.colors.panelBottom, theme.colors.text, 0.3);
       const art = this.resources.own(mapArt(MAP, g.map.scale, pixels, { land, landAlpha: 0.9, coast: theme.colors.text, coastAlpha: 0.45 }));
@@ -306,7 +306,7 @@ export async function createRegionBoard(context: WidgetContext): Promise<RegionB
   const layout = theme.layout.board.style;
   const names = context.campaign.regions.map((region) => regionName(region.id)).join('');
   await loadFontWeights(theme, [
-    [theme.weights.heavy, WORDS[context.lang].regionBoard + names],
+    [theme.weights.heavy, wordsOf(context.lang).regionBoard + names],
     [theme.weights.number, money.chars],
   ]);
   return new RegionBoard(context, layout, money, regionName);

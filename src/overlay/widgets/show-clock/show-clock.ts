@@ -1,6 +1,6 @@
 import { Container, Graphics, Sprite, type Text } from 'pixi.js';
 import { gsap } from 'gsap/gsap-core';
-import { WORDS } from '../../../i18n/words.ts';
+import { wordsOf } from '../../../i18n/words.ts';
 import type { ShowClockState } from '../../../protocol/index.ts';
 import { IDLE_CLOCK, clockText, readClock } from '../../../show-clock/clock.ts';
 import { bakeSmooth } from '../../art/bake.ts';
@@ -66,7 +66,7 @@ export class ShowClock implements Widget {
     const panel = meterPanel(theme, WIDTH, HEIGHT, this.resources);
     const backdrop = new Container({ label: 'show-clock-backdrop' });
     backdrop.addChild(...panel.layers);
-    const words = WORDS[context.lang];
+    const words = wordsOf(context.lang);
     const label = (text: string) =>
       meterText(theme, text, { x: 20, y: HEIGHT / 2 - LABEL_SIZE * 0.7, size: LABEL_SIZE, weight: theme.weights.heavy, color: theme.colors.label, letterSpacing: theme.labels.letterSpacing, resolution });
     this.labels = { countdown: label(words.clockCountdown), elapsed: label(words.clockElapsed) };
@@ -161,7 +161,7 @@ export class ShowClock implements Widget {
 }
 
 export async function createShowClock(context: WidgetContext, serverNow: () => number): Promise<ShowClock> {
-  const words = WORDS[context.lang];
+  const words = wordsOf(context.lang);
   await loadFontWeights(context.theme, [
     [context.theme.weights.heavy, words.clockCountdown + words.clockElapsed],
     [context.theme.weights.number, FIGURE_CHARS],

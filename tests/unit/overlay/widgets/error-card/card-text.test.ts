@@ -1,10 +1,11 @@
-import { describe, expect, it } from 'vitest';
-import { WORDS, say } from '../../../../../src/i18n/words.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadWords, say, wordsOf } from '../../../../../src/i18n/words.ts';
 import { LANGUAGES } from '../../../../../src/protocol/index.ts';
 import { parseParams } from '../../../../../src/theme/parse-params.ts';
 import { CARD_MAX_ENTRIES, cardContent, consoleLine } from '../../../../../src/overlay/widgets/error-card/card-text.ts';
 
 describe('error card text', () => {
+  beforeAll(() => Promise.all(LANGUAGES.map((lang) => loadWords(lang))));
   const { problems, unlistedProblems } = parseParams('preset=sunset&accent=pink&scale=9&meterstyle=bar&safe=-1');
 
   it('names parameter, value, what is allowed and the fallback, in the overlay language', () => {
@@ -31,23 +32,23 @@ describe('error card text', () => {
       const [entry] = cardContent([problem], 0, lang).entries;
       // Each sentence differs from the English one, unless it is only what the URL may hold (`top | bottom`).
       for (const part of ['reason', 'allowed', 'fallback'] as const) {
-        const verbatim = /^\{\w+\}$/.test(WORDS.en.phrases[problem.says[part].id]);
+        const verbatim = /^\{\w+\}$/.test(wordsOf('en').phrases[problem.says[part].id]);
         if (!verbatim) expect(say(problem.says[part], lang), `${problem.param} ${part}`).not.toBe(say(problem.says[part], 'en'));
         expect(entry![part]).toContain(say(problem.says[part], lang));
       }
-      expect(entry!.allowed.startsWith(`${WORDS[lang].card.allowed}: `)).toBe(true);
+      expect(entry!.allowed.startsWith(`${wordsOf(lang).card.allowed}: `)).toBe(true);
     }
-    expect(card.title).toBe(WORDS[lang].card.title);
-    expect(cardContent(every.problems, 4, lang).more).toBe(WORDS[lang].card.more.replace('{count}', String(every.problems.length - CARD_MAX_ENTRIES + 4)));
+    expect(card.title).toBe(wordsOf(lang).card.title);
+    expect(cardContent(every.problems, 4, lang).more).toBe(wordsOf(lang).card.more.replace('{count}', String(every.problems.length - CARD_MAX_ENTRIES + 4)));
   });
 
   it('has every phrase in every language, with the same placeholders as the English one', () => {
     const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort();
     for (const lang of LANGUAGES) {
-      const words = WORDS[lang];
-      expect(Object.keys(words.phrases).sort(), lang).toEqual(Object.keys(WORDS.en.phrases).sort());
+      const words = wordsOf(lang);
+      expect(Object.keys(words.phrases).sort(), lang).toEqual(Object.keys(wordsOf('en').phrases).sort());
       for (const [id, text] of Object.entries(words.phrases)) {
-        expect(placeholders(text), `${lang} ${id}`).toEqual(placeholders(WORDS.en.phrases[id as keyof typeof words.phrases]));
+        expect(placeholders(text), `${lang} ${id}`).toEqual(placeholders(wordsOf('en').phrases[id as keyof typeof words.phrases]));
       }
       expect(placeholders(words.marketGave), lang).toEqual(['amount', 'market']);
       expect(placeholders(words.approx), lang).toEqual(['amount']);
