@@ -3,6 +3,7 @@ import { STAGE_HEIGHT, STAGE_WIDTH } from './fit-stage.ts';
 import { growBox, windowBox, type PixelBox } from './layer-box.ts';
 import { useSingleTextureBatches } from './single-texture-batches.ts';
 import type { Widget } from './widget.ts';
+import { warmUpSoon, type DrawKind } from './warm-up.ts';
 
 /** Every layer's renderer: sized at its first draw (place). */
 function layerOptions(): Partial<ApplicationOptions> {
@@ -45,6 +46,7 @@ export class Layer {
   private placed: PixelBox | null = null;
   private fit = { scale: 1, x: 0, y: 0 };
   private destroyed = false;
+  private drawnOnce = false;
 
   private constructor(
     readonly widget: Widget,
@@ -57,15 +59,27 @@ export class Layer {
     style.visibility = 'hidden';
   }
 
-  static async create(building: Widget | Promise<Widget>, onTop: boolean): Promise<Layer> {
+  /**
+   * The renderer is made while the widget is built; then its programs are compiled for what the widget
+   * `draws` (warm-up.ts), unless the layer has drawn by then.
+   */
+  static async create(building: Widget | Promise<Widget>, options: { onTop: boolean; draws: readonly DrawKind[] }): Promise<Layer> {
     useSingleTextureBatches();
     const app = new Application();
-    const [widget] = await Promise.all([building, app.init(layerOptions())]).catch((error: unknown) => {
+    let layer: Layer | null = null;
+    let failed = false;
+    const made = app.init(layerOptions());
+    // Not once the layer has drawn (its first frame compiled them) or is gone.
+    const stillWanted = () => !failed && !layer?.drawnOnce && !layer?.destroyed;
+    made.then(() => warmUpSoon(app.renderer, options.draws, stillWanted), () => {});
+    const [widget] = await Promise.all([building, made]).catch((error: unknown) => {
+      failed = true;
       app.destroy(true);
       throw error;
     });
-    if (onTop) app.canvas.style.zIndex = '1';
-    return new Layer(widget, app);
+    if (options.onTop) app.canvas.style.zIndex = '1';
+    layer = new Layer(widget, app);
+    return layer;
   }
 
   get canvas(): HTMLCanvasElement {
@@ -103,7 +117,12 @@ export class Layer {
     }
     this.place(this.stageBox);
     this.canvas.style.visibility = 'visible';
+    const first = !this.drawnOnce;
+    this.drawnOnce = true;
     this.app.render();
+    // The first frame is the costly one in the GPU process (uploads, first draws): it starts on it now,
+    // while the page goes on (building the next widgets), not only when the page is composited.
+    if (first && 'gl' in this.app.renderer) this.app.renderer.gl.flush();
     return true;
   }
 
