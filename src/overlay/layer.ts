@@ -3,6 +3,7 @@ import { STAGE_HEIGHT, STAGE_WIDTH } from './fit-stage.ts';
 import { growBox, windowBox, type PixelBox } from './layer-box.ts';
 import { useSingleTextureBatches } from './single-texture-batches.ts';
 import type { Widget } from './widget.ts';
+import { warmUpSoon, type DrawKind } from './warm-up.ts';
 
 /** Every layer's renderer: sized at its first draw (place). */
 function rendererOptions(): Partial<RendererOptions> {
@@ -62,6 +63,7 @@ export class Layer {
   private placed: PixelBox | null = null;
   private fit = { scale: 1, x: 0, y: 0 };
   private destroyed = false;
+  private drawnOnce = false;
 
   private constructor(
     readonly widget: Widget,
@@ -74,15 +76,26 @@ export class Layer {
     style.visibility = 'hidden';
   }
 
-  static async create(building: Widget | Promise<Widget>, onTop: boolean): Promise<Layer> {
+  /**
+   * The renderer is made while the widget is built; then its programs are compiled for what the widget
+   * `draws` (warm-up.ts), unless the layer has drawn by then.
+   */
+  static async create(building: Widget | Promise<Widget>, options: { onTop: boolean; draws: readonly DrawKind[] }): Promise<Layer> {
     useSingleTextureBatches();
+    let layer: Layer | null = null;
+    let failed = false;
     const made = createRenderer();
+    // Not once the layer has drawn (its first frame compiled them) or is gone.
+    const stillWanted = () => !failed && !layer?.drawnOnce && !layer?.destroyed;
+    made.then((renderer) => warmUpSoon(renderer, options.draws, stillWanted), () => {});
     const [widget, renderer] = await Promise.all([building, made]).catch(async (error: unknown) => {
+      failed = true;
       (await made.catch(() => null))?.destroy(true);
       throw error;
     });
-    if (onTop) renderer.canvas.style.zIndex = '1';
-    return new Layer(widget, renderer);
+    if (options.onTop) renderer.canvas.style.zIndex = '1';
+    layer = new Layer(widget, renderer);
+    return layer;
   }
 
   get canvas(): HTMLCanvasElement {
@@ -120,7 +133,12 @@ export class Layer {
     }
     this.place(this.stageBox);
     this.canvas.style.visibility = 'visible';
+    const first = !this.drawnOnce;
+    this.drawnOnce = true;
     this.renderer.render({ container: this.scene });
+    // The first frame is the costly one in the GPU process (uploads, first draws): it starts on it now,
+    // while the page goes on (building the next widgets), not only when the page is composited.
+    if (first && 'gl' in this.renderer) this.renderer.gl.flush();
     return true;
   }
 

@@ -3,7 +3,7 @@ import { textPicker } from '../i18n/pick-text.ts';
 import { loadWords } from '../i18n/words.ts';
 import { createClock } from './clock.ts';
 import { FeedClient } from './feed-client.ts';
-import { FeedHealth } from './feed-health.ts';
+import { FeedHealth, STALE_AFTER_MS } from './feed-health.ts';
 import { inlineCampaign } from './inline-campaign.ts';
 import { prefetchFonts } from './fonts.ts';
 import { watchObsVisibility } from './obs-visibility.ts';
@@ -15,6 +15,7 @@ import { installLineBreaking } from './line-breaking.ts';
 import { Stage } from './stage.ts';
 import { installTestHook } from './test-hook.ts';
 import type { WidgetFactory } from './widget.ts';
+import type { DrawKind } from './warm-up.ts';
 import { createDonationMeter } from './widgets/donation-meter/donation-meter.ts';
 import { createLowerThird } from './widgets/lower-third/lower-third.ts';
 import { createReactionBurst } from './widgets/reaction-burst/reaction-burst.ts';
@@ -25,17 +26,18 @@ import { ErrorCard } from './widgets/error-card/error-card.ts';
 import { StaleSign } from './widgets/stale-sign/stale-sign.ts';
 
 /**
- * The widgets on the stage, bottom to top, by their name in the `widgets` URL parameter. One line each.
+ * The widgets on the stage, bottom to top, by their name in the `widgets` URL parameter, with what each
+ * draws with (its canvas compiles those programs while it is built: warm-up.ts). One line each.
  * The show clock reads the server's time, which the feed connection estimates. The board and the clock
  * are asked for by few overlays: their code (and the board's map) is fetched only by those.
  */
-function widgetFactories(serverTime: ServerTime): readonly (readonly [WidgetName, WidgetFactory])[] {
+function widgetFactories(serverTime: ServerTime): readonly (readonly [WidgetName, WidgetFactory, readonly DrawKind[]])[] {
   return [
-    ['meter', createDonationMeter],
-    ['board', async (context) => (await import('./widgets/region-board/region-board.ts')).createRegionBoard(context)],
-    ['clock', async (context) => (await import('./widgets/show-clock/show-clock.ts')).createShowClock(context, () => serverTime.now())],
-    ['bursts', createReactionBurst],
-    ['lower-third', createLowerThird],
+    ['meter', createDonationMeter, ['sprites', 'shapes', 'mesh', 'baked']],
+    ['board', async (context) => (await import('./widgets/region-board/region-board.ts')).createRegionBoard(context), ['sprites', 'baked']],
+    ['clock', async (context) => (await import('./widgets/show-clock/show-clock.ts')).createShowClock(context, () => serverTime.now()), ['sprites', 'baked']],
+    ['bursts', createReactionBurst, ['particles']],
+    ['lower-third', createLowerThird, ['sprites', 'shapes']],
   ];
 }
 
@@ -112,16 +114,10 @@ async function boot(): Promise<void> {
 
     // The stale-feed sign, from the start: a feed that never answers is the first outage to tell about.
     // Checked on the wall clock: animation time stands still while nothing moves. Built beside the rest
-    // (its font is loaded for it): it has nothing to show in the first seconds.
+    // (its font is loaded for it), on the stage after the meter (below): it has nothing to show in the
+    // first seconds.
     const health = new FeedHealth(() => performance.now());
     let staleSign: StaleSign | null = null;
-    const signBuilt = wordsLoaded.then(() => StaleSign.create(theme, resolution)).then(async (sign) => {
-      await stage.add(sign, { onTop: true });
-      staleSign = sign;
-      setInterval(() => {
-        if (sign.setStale(health.stale)) stage.touch(sign);
-      }, 1_000);
-    });
 
     let activeClient: FeedClient | null = null;
     const serverTime = new ServerTime(() => activeClient?.askServerTime() ?? Promise.resolve(null));
@@ -129,6 +125,20 @@ async function boot(): Promise<void> {
     let knownCampaign: string | null = null;
     let firstStateArrived = () => {};
     const firstState = new Promise<void>((resolve) => (firstStateArrived = resolve));
+    // The meter goes on air first; every other widget and the stale sign come after its first frame.
+    let meterShown: () => void = () => {};
+    const meterOnAir = new Promise<void>((resolve) => (meterShown = resolve));
+    if (!params.widgets.includes('meter')) meterShown();
+    // The sign's canvas once the meter is on air, or (a meter slow to come) before the feed can be stale.
+    const signTime = Promise.race([meterOnAir, new Promise((resolve) => setTimeout(resolve, STALE_AFTER_MS / 2))]);
+    const signBuilt = wordsLoaded.then(() => StaleSign.create(theme, resolution)).then(async (sign) => {
+      await signTime;
+      await stage.add(sign, { onTop: true });
+      staleSign = sign;
+      setInterval(() => {
+        if (sign.setStale(health.stale)) stage.touch(sign);
+      }, 1_000);
+    });
     let region = params.region;
     let campaignChecked = false;
     // The campaign as the feed server wrote it into the page: the meter's fonts and build start now, while
@@ -192,25 +202,35 @@ async function boot(): Promise<void> {
     const text = textPicker(theme.lang, campaign.textFallback, (line) => console.warn(line));
     // A market the campaign lacks is on the error card (campaignProblems); the meter then has no market line.
     const market = campaign.markets.some((candidate) => candidate.id === params.market) ? params.market : null;
-    const context = { campaign, lang: theme.lang, text, region, market, theme, resolution };
     // The market's own connection opens while the widgets are built; a widget built later starts from its
     // newest state, like from the campaign's (stage.add).
     watchMarket(params.feed, market, campaign, (state) => stage.marketState(state));
     // A region's overlay also watches the whole campaign: the meter's second line, the region board.
     if (region !== null) watchScope(params.feed, null, campaign, (state) => stage.campaignState(state));
     await wordsLoaded;
-    // One widget after another, the meter first, each put on the stage with the newest states as soon as
-    // it is built: the meter's fonts and glyphs no longer wait for the bursts' atlas or the lower third's.
-    for (const [name, create] of widgetFactories(serverTime)) {
-      if (!params.widgets.includes(name)) continue;
-      // The widget's canvas is made while the widget is built.
-      const widget = await stage.add(create(context));
-      if (name === 'clock') (clockTicks = tickShowClock(widget as ShowClock, () => stage.touch(widget)))();
-      if (name === 'meter') {
-        await firstState;
-        void stage.nextDraw().then(() => (testHook.hook.meterOnAirAtMs = performance.now()));
-      }
-    }
+    const context = { campaign, lang: theme.lang, text, region, market, theme, resolution };
+    // The meter first: its build (fonts, then glyph strips) and its canvas (made meanwhile, and warmed while
+    // the fonts load) are all the first frame waits for. Every other widget (canvas, build, first draw) comes
+    // after that frame, so that nothing competes with the meter for the main thread or the (often only two)
+    // cores: a WebGL context costs 10-100 ms to make in software WebGL. Each widget is put on the stage with
+    // the newest states as soon as it is built.
+    const placed = Promise.all(
+      widgetFactories(serverTime)
+        .filter(([name]) => params.widgets.includes(name))
+        .map(async ([name, create, draws]) => {
+          if (name !== 'meter') await meterOnAir;
+          const widget = await stage.add(create(context), { draws });
+          if (name === 'clock') (clockTicks = tickShowClock(widget as ShowClock, () => stage.touch(widget)))();
+          if (name === 'meter') {
+            await firstState;
+            const drawn = stage.nextDraw().then(() => (testHook.hook.meterOnAirAtMs = performance.now()));
+            // Frozen time (`clock=test`) draws only when asked: there the others do not wait for a frame.
+            if (clock.mode === 'real') await drawn;
+            meterShown();
+          }
+        }),
+    );
+    await placed;
     await firstState;
     await Promise.all([cardShown, signBuilt]);
 

@@ -3,6 +3,7 @@ import type { FeedState, LowerThirdState, ShowClockState, StageRegionState } fro
 import type { Clock, FrameDriver } from './clock.ts';
 import { fitStage } from './fit-stage.ts';
 import { Layer } from './layer.ts';
+import type { DrawKind } from './warm-up.ts';
 import type { Widget } from './widget.ts';
 
 /**
@@ -33,7 +34,10 @@ export class Stage implements FrameDriver {
   framesDrawn = 0;
   /** Whether the last step said something still moves (the clock then draws another frame). */
   moving = false;
+  /** Bottom to top, in the order they were asked for (see add). */
   private readonly layers: Layer[] = [];
+  private readonly order = new Map<Layer, number>();
+  private added = 0;
   /** The newest state handed out by each hook: a widget added later starts from it. */
   private readonly newest = new Map<StateHook, unknown>();
   private fit = fitStage(window.innerWidth, window.innerHeight);
@@ -65,12 +69,15 @@ export class Stage implements FrameDriver {
   }
 
   /**
-   * Puts a widget (or one being built: its canvas is made meanwhile) on a layer of its own and hands it the newest state of every kind the stage has seen, so
-   * a widget built late starts from the present. Layers stack in the order they are added; `onTop` ones
-   * (the error card, the stale sign) above every other.
+   * Puts a widget (or one being built: its canvas is made meanwhile) on a layer of its own and hands it the
+   * newest state of every kind the stage has seen, so a widget built late starts from the present. Layers
+   * stack in the order `add` was called, whichever is built first; `onTop` ones (the error card, the stale
+   * sign) above every other. `draws` says what the widget draws with: those programs are compiled while it
+   * is built (warm-up.ts).
    */
-  async add(building: Widget | Promise<Widget>, options: { onTop?: boolean } = {}): Promise<Widget> {
-    const layer = await Layer.create(building, options.onTop ?? false);
+  async add(building: Widget | Promise<Widget>, options: { onTop?: boolean; draws?: readonly DrawKind[] } = {}): Promise<Widget> {
+    const order = this.added++;
+    const layer = await Layer.create(building, { onTop: options.onTop ?? false, draws: options.draws ?? [] });
     const { widget } = layer;
     if (this.destroyed) {
       layer.destroy();
@@ -82,8 +89,15 @@ export class Stage implements FrameDriver {
       if (state !== undefined && handler) handler.call(widget, state);
     }
     layer.setFit(this.fit);
-    this.layers.push(layer);
-    this.host.appendChild(layer.canvas);
+    const above = this.layers.findIndex((other) => this.order.get(other)! > order);
+    this.order.set(layer, order);
+    if (above === -1) {
+      this.layers.push(layer);
+      this.host.appendChild(layer.canvas);
+    } else {
+      this.host.insertBefore(layer.canvas, this.layers[above]!.canvas);
+      this.layers.splice(above, 0, layer);
+    }
     this.clock.wake();
     return widget;
   }

@@ -1,0 +1,74 @@
+import { Container, Graphics, Mesh, MeshGeometry, Particle, ParticleContainer, Sprite, Texture, type Renderer } from 'pixi.js';
+import { bakeSmooth } from './art/bake.ts';
+
+/**
+ * What a widget draws with. Each kind is drawn by a shader program of its own, which WebGL compiles and
+ * links at its first draw: in software WebGL (SwiftShader) that is 5-60 ms a program, with the page's
+ * main thread waiting for the GPU process (pixi asks for the link status at once).
+ * - `sprites`: sprites and texts (pixi's batcher);
+ * - `shapes`: Graphics too large to batch (rounded panels, plates);
+ * - `mesh`: meshes too large to batch (the meter's fill);
+ * - `particles`: a ParticleContainer;
+ * - `baked`: a container drawn into a multisampled texture of its own (art/bake.ts).
+ */
+export type DrawKind = 'sprites' | 'shapes' | 'mesh' | 'particles' | 'baked';
+
+/** Vertices in the warm-up mesh: more than pixi batches (100), so it takes the mesh program. */
+const MESH_VERTICES = 102;
+
+function warmShape(): Graphics {
+  const shape = new Graphics().rect(0, 0, 1, 1).fill(0xffffff);
+  shape.context.batchMode = 'no-batch';
+  return shape;
+}
+
+function warmMesh(): Mesh {
+  const positions = new Float32Array(MESH_VERTICES * 2);
+  for (let vertex = 0; vertex < MESH_VERTICES; vertex++) positions.set([vertex % 2, vertex % 3 === 0 ? 0 : 1], vertex * 2);
+  const indices = new Uint32Array((MESH_VERTICES - 2) * 3).map((_, index) => Math.floor(index / 3) + (index % 3));
+  return new Mesh({ geometry: new MeshGeometry({ positions, uvs: new Float32Array(MESH_VERTICES * 2), indices }), texture: Texture.WHITE });
+}
+
+function warmParticles(): ParticleContainer {
+  return new ParticleContainer({ texture: Texture.WHITE, particles: [new Particle({ texture: Texture.WHITE })] });
+}
+
+const PARTS: Record<DrawKind, () => Container> = {
+  sprites: () => new Sprite(Texture.WHITE),
+  shapes: warmShape,
+  mesh: warmMesh,
+  particles: warmParticles,
+  baked: () => bakeSmooth(new Container({ children: [new Graphics().circle(1, 1, 1).fill(0xffffff)] }), 1),
+};
+
+/**
+ * warmUp from a task of its own, so that what the page is about to do (a font or a script that arrived,
+ * the feed's answer) comes first, if it is `stillWanted` by then. A warm-up that fails is only a missed
+ * head start: the first frame compiles the programs anyway.
+ */
+export function warmUpSoon(renderer: Renderer, kinds: readonly DrawKind[], stillWanted: () => boolean): void {
+  setTimeout(() => {
+    if (!stillWanted()) return;
+    try {
+      warmUp(renderer, kinds);
+    } catch (error) {
+      console.warn(`the warm-up draw failed: ${(error as Error).message}`);
+    }
+  }, 0);
+}
+
+/**
+ * Draws one tiny thing of every kind the widget will draw, so that its programs are compiled (and the
+ * GPU process has its software pipelines for them) before the widget's first frame. Done as soon as the
+ * layer's renderer exists, while the page still waits for the widget's fonts: the widget's first frame
+ * then mostly uploads its own textures (measured on the meter's: 70-130 ms cold, 30-50 ms warm). The
+ * canvas is still 1x1 and hidden; the first real draw clears it.
+ */
+export function warmUp(renderer: Renderer, kinds: readonly DrawKind[]): void {
+  if (kinds.length === 0) return;
+  const scene = new Container({ children: kinds.map((kind) => PARTS[kind]()) });
+  renderer.render({ container: scene });
+  scene.destroy({ children: true });
+  // The GPU process compiles its software pipelines when it runs the draws: now, not at the first frame.
+  if ('gl' in renderer) renderer.gl.flush();
+}
