@@ -1,6 +1,7 @@
 import { defineConfig, type Plugin } from 'vite';
 import { resolve } from 'node:path';
 import { feedDevPlugin } from './src/feed/dev/vite-plugin.ts';
+import { FONT_MANIFEST_FILE, fontManifestOf } from './src/feed/http/font-manifest.ts';
 
 // OBS 30 ships Chromium 103 and OBS 31 Chromium 127: build for the older one.
 export const OBS_BROWSER_TARGET = 'chrome103';
@@ -22,7 +23,7 @@ export default defineConfig({
   },
   server: { host: '127.0.0.1' },
   // Dev only (the plugin applies to `serve`): the feed server and simulator on Vite's port.
-  plugins: [feedDevPlugin(), woff2Only()],
+  plugins: [feedDevPlugin(), woff2Only(), fontManifest()],
 });
 
 /**
@@ -41,6 +42,25 @@ function woff2Only(): Plugin {
           output.source = output.source.replace(/,\s*url\([^)]+\.woff\)\s*format\(["']woff["']\)/g, '');
         }
       }
+    },
+  };
+}
+
+/**
+ * The build's @font-face rules as data (`font-faces.json`, src/feed/http/font-manifest.ts): the feed server
+ * writes into the overlay's page the rules and preloads of just the files the overlay draws first. Runs
+ * after woff2Only, on the style sheets as they are shipped.
+ */
+function fontManifest(): Plugin {
+  return {
+    name: 'local-love:font-manifest',
+    apply: 'build',
+    enforce: 'post',
+    generateBundle(_options, bundle) {
+      const sheets = Object.values(bundle).flatMap((output) =>
+        output.type === 'asset' && output.fileName.endsWith('.css') && typeof output.source === 'string' ? [output.source] : [],
+      );
+      this.emitFile({ type: 'asset', fileName: FONT_MANIFEST_FILE, source: JSON.stringify(fontManifestOf(sheets)) });
     },
   };
 }

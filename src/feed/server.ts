@@ -162,7 +162,7 @@ async function assembleFeedServer(
   // Checked now, before any resource exists; the simulator itself is made by runSources.
   if (options.simulator) checkSimulatorOptions(options.simulator);
   const serveStatic = staticDir === null ? null : staticFiles(staticDir);
-  const servePage = staticDir === null ? null : overlayPage(staticDir, () => campaignInfoOf(aggregator.campaign));
+  const servePage = staticDir === null ? null : overlayPage(staticDir, () => campaignInfoOf(aggregator.campaign), log);
   const allowedOrigins = new Set(options.allowedOrigins ?? []);
   const privateRoutes = guardOrigins(
     [

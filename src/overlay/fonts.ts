@@ -1,4 +1,5 @@
 import { installFaceRules } from './font-styles.ts';
+import { pageCovers } from './page-fonts.ts';
 import { parseUnicodeRange, uncovered, type CodeRange } from '../theme/language-fonts.ts';
 import type { Theme } from '../theme/default-theme.ts';
 
@@ -14,7 +15,7 @@ export function loadFonts(theme: Theme, text: string): Promise<void> {
 /**
  * At boot, before the campaign is known, while the feed connects: the stylesheets of the weights the meter
  * is set in, and the digits in the number weight (the figures' subset), so the meter's own loads find
- * most of what they need already there.
+ * most of what they need already there. Nothing, on a page that the feed server wrote these fonts into.
  */
 export function prefetchFonts(theme: Theme): void {
   const { regular, heavy, number } = theme.weights;
@@ -41,7 +42,9 @@ export async function loadFontWeights(theme: Theme, texts: readonly (readonly [w
     byWeight.set(weight, chars);
   }
   try {
-    await installFaceRules(theme.fontFaces, [...byWeight.keys()]);
+    // A weight whose characters the page's own rules hold (written by the feed server, files preloaded)
+    // needs no stylesheet: 26-54 KiB each, fetched and parsed before a glyph could be asked for.
+    await installFaceRules(theme.fontFaces, [...byWeight].flatMap(([weight, chars]) => (pageCovers(theme, weight, chars) ? [] : [weight])));
     // The bundled faces, whatever the stack: they are the fallback for every glyph the system font lacks.
     // Each face after the first is asked only for what the faces before it do not cover: a Chinese title
     // must not fetch Noto Sans JP's kanji as well.

@@ -7,6 +7,7 @@ import { inlineCampaign } from './inline-campaign.ts';
 import { prefetchFonts } from './fonts.ts';
 import { watchObsVisibility } from './obs-visibility.ts';
 import { campaignProblems } from '../theme/campaign-check.ts';
+import { marketShown, regionShown } from '../overlay-text/start-glyphs.ts';
 import type { WidgetName } from '../theme/params-schema.ts';
 import { parseParams, type ParamProblem } from '../theme/parse-params.ts';
 import { fitStage } from './fit-stage.ts';
@@ -130,7 +131,7 @@ async function boot(): Promise<void> {
     // The campaign as the feed server wrote it into the page: the meter's fonts and build start now, while
     // the socket connects. A region it lacks is dropped at once, as the feed's refusal would (below).
     const written = inlineCampaign(document.getElementById(CAMPAIGN_SCRIPT_ID)?.textContent, params.feed);
-    if (written && region !== null && !written.regions.some((candidate) => candidate.id === region)) region = null;
+    if (written) region = regionShown(written, region);
     const campaign = await new Promise<CampaignInfo>((resolve) => {
       const accept = (info: CampaignInfo) => {
         const serialised = JSON.stringify(info);
@@ -187,7 +188,7 @@ async function boot(): Promise<void> {
 
     const text = textPicker(theme.lang, campaign.textFallback, (line) => console.warn(line));
     // A market the campaign lacks is on the error card (campaignProblems); the meter then has no market line.
-    const market = campaign.markets.some((candidate) => candidate.id === params.market) ? params.market : null;
+    const market = marketShown(campaign, params.market);
     const context = { campaign, lang: theme.lang, text, region, market, theme, resolution };
     // The market's own connection opens while the widgets are built; a widget built later starts from its
     // newest state, like from the campaign's (stage.add).
