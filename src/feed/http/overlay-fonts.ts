@@ -9,6 +9,8 @@ import { FONT_MANIFEST_FILE, type FontManifest, type ManifestFace } from './font
 
 interface Face extends ManifestFace {
   readonly spans: readonly CodeRange[];
+  /** Its place among the build's rules. */
+  readonly at: number;
 }
 
 /** The rules to write for one page, and what they were chosen for. */
@@ -24,18 +26,18 @@ export interface ChosenFonts {
  */
 export class FaceIndex {
   private readonly faces = new Map<string, Face[]>();
-  private readonly found = new Map<string, readonly ManifestFace[]>();
+  private readonly found = new Map<string, readonly Face[]>();
 
   constructor({ ranges, faces }: FontManifest) {
     const spans = ranges.map(parseUnicodeRange);
-    for (const face of faces) {
+    faces.forEach((face, at) => {
       const key = `${face.family}\n${face.weight}`;
-      this.faces.set(key, [...(this.faces.get(key) ?? []), { ...face, spans: spans[face.range] ?? [] }]);
-    }
+      this.faces.set(key, [...(this.faces.get(key) ?? []), { ...face, spans: spans[face.range] ?? [], at }]);
+    });
   }
 
   /** The rules of `family` in `weight` whose unicode-range holds `char` (none: the face lacks it). */
-  holding(family: string, weight: number, char: string): readonly ManifestFace[] {
+  holding(family: string, weight: number, char: string): readonly Face[] {
     const key = `${family}\n${weight}\n${char}`;
     let faces = this.found.get(key);
     if (faces === undefined) {
@@ -59,7 +61,7 @@ export function chooseFonts(index: FaceIndex, families: readonly string[], glyph
     for (const char of text) chars.add(char);
     byWeight.set(weight, chars);
   }
-  const chosen = new Set<ManifestFace>();
+  const chosen = new Set<Face>();
   const glyphsByWeight: Record<string, string> = {};
   for (const [weight, chars] of byWeight) {
     glyphsByWeight[String(weight)] = [...chars].join('');
@@ -72,7 +74,9 @@ export function chooseFonts(index: FaceIndex, families: readonly string[], glyph
       });
     }
   }
-  return { faces: [...chosen], page: { faces: [...families], glyphs: glyphsByWeight } };
+  // In the build's order: where the subsets of a face overlap (Noto Sans KR's latin file and a numbered
+  // slice both hold ¥ and the digits), the rule defined last draws the glyph, as with the whole stylesheet.
+  return { faces: [...chosen].sort((a, b) => a.at - b.at), page: { faces: [...families], glyphs: glyphsByWeight } };
 }
 
 /** Text as HTML character data. */

@@ -60,6 +60,12 @@ describe('the fonts chosen for a page', () => {
     expect(chooseFonts(small, ['Second', 'First'], [[500, 'ABC']]).faces.map((face) => face.url)).toEqual(['/b-1.woff2', '/b-2.woff2']);
   });
 
+  it("writes the rules in the build's order, whatever the text's: of overlapping subsets the last defined draws", () => {
+    const rule = (url: string, range: string) => `@font-face{font-family:F;font-weight:500;src:url(${url}) format('woff2');unicode-range:${range}}`;
+    const overlapping = new FaceIndex(fontManifestOf([rule('/slice.woff2', 'U+41,U+A5'), rule('/latin.woff2', 'U+0-FF')]));
+    expect(chooseFonts(overlapping, ['F'], [[500, 'zA']]).faces.map((face) => face.url)).toEqual(['/slice.woff2', '/latin.woff2']);
+  });
+
   it('takes the JP face for nothing that the Chinese face before it holds', () => {
     const chosen = chooseFonts(index, ['Noto Sans TC', 'Noto Sans JP'], [[500, '萬個の円']]);
     expect(chosen.faces.length).toBeGreaterThan(0);
