@@ -5,6 +5,7 @@ import type { TextPicker } from '../i18n/pick-text.ts';
 import type { CampaignInfo, Language, LocalizedText } from '../protocol/index.ts';
 import type { Theme } from '../theme/theme.ts';
 import { GLYPH_SAMPLES, halfWidth, moneyChars, moneyOf } from './money-text.ts';
+import type { WeightedText } from './weighted-text.ts';
 
 /**
  * What the meter's texts are made of. The overlay's widget context is one (overlay/widget.ts); the feed
@@ -12,9 +13,12 @@ import { GLYPH_SAMPLES, halfWidth, moneyChars, moneyOf } from './money-text.ts';
  */
 export interface MeterTextContext {
   readonly campaign: CampaignInfo;
+  /** The language every word is drawn in (the theme's `lang`). */
   readonly lang: Language;
+  /** A campaign text in `lang`, or in the campaign's fallback order (the console names what fell back). */
   readonly text: TextPicker;
   readonly region: string | null;
+  /** The market whose viewers' contribution the meter adds a line for (`market=`), or null. */
   readonly market: string | null;
   readonly theme: Theme;
 }
@@ -85,9 +89,6 @@ function referenceLine({ campaign, lang, theme }: MeterTextContext): ((minor: nu
   const reference = ReferenceAmount.forViewer(campaign.referenceRates, campaign.currency, theme.locale);
   return reference ? (minor) => fill(WORDS[lang].approx, { amount: reference.formatMinor(minor) }) : null;
 }
-
-/** Text to load in one weight: the characters of `text`, in the face's `weight`. */
-export type WeightedText = readonly [weight: number, text: string];
 
 /**
  * Every glyph the meter can draw, each in the weight it is set in: the title and banners heavy, the goal

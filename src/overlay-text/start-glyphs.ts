@@ -4,7 +4,8 @@ import { WORDS } from '../i18n/words.ts';
 import type { CampaignInfo } from '../protocol/index.ts';
 import type { OverlayParams } from '../theme/params-schema.ts';
 import type { Theme } from '../theme/theme.ts';
-import { meterGlyphs, type WeightedText } from './meter-texts.ts';
+import { meterGlyphs } from './meter-texts.ts';
+import type { WeightedText } from './weighted-text.ts';
 
 /** The region an overlay shows (`region=`): null when the campaign lacks it (the overlay then shows the whole campaign). */
 export function regionShown(campaign: CampaignInfo, region: string | null): string | null {

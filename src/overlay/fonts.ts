@@ -1,5 +1,6 @@
 import { installFaceRules } from './font-styles.ts';
 import { pageCovers } from './page-fonts.ts';
+import { charsByWeight, type WeightedText } from '../overlay-text/weighted-text.ts';
 import { parseUnicodeRange, uncovered, type CodeRange } from '../theme/language-fonts.ts';
 import type { Theme } from '../theme/default-theme.ts';
 
@@ -34,13 +35,8 @@ export function prefetchFonts(theme: Theme): void {
  * (their stylesheets installed per weight), the weights the texts are set in, the subsets of the characters
  * shown. A failure is logged and drawing goes on with the fallback font, so the overlay is never blank.
  */
-export async function loadFontWeights(theme: Theme, texts: readonly (readonly [weight: number, text: string])[]): Promise<void> {
-  const byWeight = new Map<number, Set<string>>();
-  for (const [weight, text] of texts) {
-    const chars = byWeight.get(weight) ?? new Set<string>();
-    for (const char of text) chars.add(char);
-    byWeight.set(weight, chars);
-  }
+export async function loadFontWeights(theme: Theme, texts: readonly WeightedText[]): Promise<void> {
+  const byWeight = charsByWeight(texts);
   try {
     // A weight whose characters the page's own rules hold (written by the feed server, files preloaded)
     // needs no stylesheet: 26-54 KiB each, fetched and parsed before a glyph could be asked for.

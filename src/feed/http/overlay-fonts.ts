@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startGlyphs } from '../../overlay-text/start-glyphs.ts';
+import { charsByWeight, type WeightedText } from '../../overlay-text/weighted-text.ts';
 import { PAGE_FONTS_SCRIPT_ID, type CampaignInfo, type PageFonts } from '../../protocol/index.ts';
 import { parseUnicodeRange, type CodeRange } from '../../theme/language-fonts.ts';
 import { parseParams } from '../../theme/parse-params.ts';
@@ -54,16 +55,10 @@ export class FaceIndex {
  * (overlay/fonts.ts): per weight, each face in `families` order is asked only for the characters the faces
  * before it lack, and every subset holding one of those is taken.
  */
-export function chooseFonts(index: FaceIndex, families: readonly string[], glyphs: readonly (readonly [number, string])[]): ChosenFonts {
-  const byWeight = new Map<number, Set<string>>();
-  for (const [weight, text] of glyphs) {
-    const chars = byWeight.get(weight) ?? new Set<string>();
-    for (const char of text) chars.add(char);
-    byWeight.set(weight, chars);
-  }
+export function chooseFonts(index: FaceIndex, families: readonly string[], glyphs: readonly WeightedText[]): ChosenFonts {
   const chosen = new Set<Face>();
   const glyphsByWeight: Record<string, string> = {};
-  for (const [weight, chars] of byWeight) {
+  for (const [weight, chars] of charsByWeight(glyphs)) {
     glyphsByWeight[String(weight)] = [...chars].join('');
     let wanted = [...chars];
     for (const family of families) {
