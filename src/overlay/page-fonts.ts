@@ -1,4 +1,4 @@
-import { PAGE_FONTS_SCRIPT_ID, PageFonts } from '../protocol/index.ts';
+import { PAGE_FONTS_SCRIPT_ID, PageFonts, describeZodError } from '../protocol/index.ts';
 import type { Theme } from '../theme/default-theme.ts';
 
 let written: PageFonts | null | undefined;
@@ -13,7 +13,7 @@ function pageFonts(): PageFonts | null {
   } catch {
     // Not JSON: as if there were none; the stylesheets are installed as without a written page.
   }
-  if (parsed && !parsed.success) console.warn(`ignored the page's fonts: ${parsed.error.message}`);
+  if (parsed && !parsed.success) console.warn(`ignored the page's fonts:\n${describeZodError(parsed.error)}`);
   return (written = parsed?.success ? parsed.data : null);
 }
 
