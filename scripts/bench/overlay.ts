@@ -31,7 +31,7 @@ import { SAMPLE_CAMPAIGN_PATH, loadCampaignFile } from '../../src/feed/setup/cam
 import { startFeedServer, type FeedServer, type FeedServerOptions } from '../../src/feed/server.ts';
 import { CHROMIUM_ARGS, findBrowser } from '../../src/feed/recap/find-browser.ts';
 import { GL_PROBE_SCRIPT, READ_GL_PROBE, readFramesSince, type GlProbeReading } from '../../tests/e2e/gl-probe.ts';
-import { OBS_BROWSER_TARGET } from '../../vite.config.ts';
+import { OBS_BROWSER_TARGET, fontManifest, woff2Only } from '../../vite.config.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const SOAK = process.argv.includes('--soak');
@@ -77,13 +77,18 @@ function percentile(values: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
-/** The overlay page and the baseline page, built for OBS's Chromium into a directory of their own. */
+/**
+ * The overlay page and the baseline page, built for OBS's Chromium into a directory of their own, with the
+ * build plugins of the package's overlay (the fonts as shipped, and the manifest the feed server writes the
+ * page's fonts from).
+ */
 async function buildPages(): Promise<string> {
   const outDir = await mkdtemp(join(tmpdir(), 'local-love-bench-'));
   await build({
     configFile: false,
     root: ROOT,
     logLevel: 'error',
+    plugins: [woff2Only(), fontManifest()],
     build: {
       target: OBS_BROWSER_TARGET,
       outDir,
