@@ -1,6 +1,7 @@
 import { defineConfig, type Plugin } from 'vite';
 import { resolve } from 'node:path';
 import { feedDevPlugin } from './src/feed/dev/vite-plugin.ts';
+import { FONT_MANIFEST_FILE, fontManifestOf } from './src/feed/http/font-manifest.ts';
 
 // OBS 30 ships Chromium 103 and OBS 31 Chromium 127: build for the older one.
 export const OBS_BROWSER_TARGET = 'chrome103';
@@ -22,14 +23,14 @@ export default defineConfig({
   },
   server: { host: '127.0.0.1' },
   // Dev only (the plugin applies to `serve`): the feed server and simulator on Vite's port.
-  plugins: [feedDevPlugin(), woff2Only(), dependencyCuts()],
+  plugins: [feedDevPlugin(), woff2Only(), dependencyCuts(), fontManifest()],
 });
 
 /**
  * @fontsource names a .woff fallback after each .woff2; every browser OBS ships loads the .woff2, so the
  * fallbacks are dropped from the style sheets and the build: 496 files and 15 MB the package need not carry.
  */
-function woff2Only(): Plugin {
+export function woff2Only(): Plugin {
   return {
     name: 'local-love:woff2-only',
     apply: 'build',
@@ -83,6 +84,25 @@ function dependencyCuts(): Plugin {
         trimmed = trimmed.replace(text, '');
       }
       return { code: trimmed, map: null };
+    },
+  };
+}
+
+/**
+ * The build's @font-face rules as data (`font-faces.json`, src/feed/http/font-manifest.ts): the feed server
+ * writes into the overlay's page the rules and preloads of just the files the overlay draws first. Runs
+ * after woff2Only, on the style sheets as they are shipped.
+ */
+export function fontManifest(): Plugin {
+  return {
+    name: 'local-love:font-manifest',
+    apply: 'build',
+    enforce: 'post',
+    generateBundle(_options, bundle) {
+      const sheets = Object.values(bundle).flatMap((output) =>
+        output.type === 'asset' && output.fileName.endsWith('.css') && typeof output.source === 'string' ? [output.source] : [],
+      );
+      this.emitFile({ type: 'asset', fileName: FONT_MANIFEST_FILE, source: JSON.stringify(fontManifestOf(sheets)) });
     },
   };
 }

@@ -96,6 +96,11 @@ export async function loadWords(language: Language, report: (line: string) => vo
   return (loaded[language] = words);
 }
 
+/** Every language's words: the feed server writes the overlay's page for any language (overlay-text/). */
+export function loadEveryLanguage(): Promise<Words[]> {
+  return Promise.all((Object.keys(DICTIONARIES) as Language[]).map((language) => loadWords(language)));
+}
+
 /** A language's words, once loaded (loadWords): the overlay loads its language before it builds a widget. */
 export function wordsOf(language: Language): Words {
   const words = loaded[language];

@@ -1,4 +1,6 @@
 import { installFaceRules } from './font-styles.ts';
+import { pageCovers } from './page-fonts.ts';
+import { charsByWeight, type WeightedText } from '../overlay-text/weighted-text.ts';
 import { parseUnicodeRange, uncovered, type CodeRange } from '../theme/language-fonts.ts';
 import type { Theme } from '../theme/default-theme.ts';
 
@@ -14,7 +16,7 @@ export function loadFonts(theme: Theme, text: string): Promise<void> {
 /**
  * At boot, before the campaign is known, while the feed connects: the stylesheets of the weights the meter
  * is set in, and the digits in the number weight (the figures' subset), so the meter's own loads find
- * most of what they need already there.
+ * most of what they need already there. Nothing, on a page that the feed server wrote these fonts into.
  */
 export function prefetchFonts(theme: Theme): void {
   const { regular, heavy, number } = theme.weights;
@@ -33,15 +35,12 @@ export function prefetchFonts(theme: Theme): void {
  * (their stylesheets installed per weight), the weights the texts are set in, the subsets of the characters
  * shown. A failure is logged and drawing goes on with the fallback font, so the overlay is never blank.
  */
-export async function loadFontWeights(theme: Theme, texts: readonly (readonly [weight: number, text: string])[]): Promise<void> {
-  const byWeight = new Map<number, Set<string>>();
-  for (const [weight, text] of texts) {
-    const chars = byWeight.get(weight) ?? new Set<string>();
-    for (const char of text) chars.add(char);
-    byWeight.set(weight, chars);
-  }
+export async function loadFontWeights(theme: Theme, texts: readonly WeightedText[]): Promise<void> {
+  const byWeight = charsByWeight(texts);
   try {
-    await installFaceRules(theme.fontFaces, [...byWeight.keys()]);
+    // A weight whose characters the page's own rules hold (written by the feed server, files preloaded)
+    // needs no stylesheet: 26-54 KiB each, fetched and parsed before a glyph could be asked for.
+    await installFaceRules(theme.fontFaces, [...byWeight].flatMap(([weight, chars]) => (pageCovers(theme, weight, chars) ? [] : [weight])));
     // The bundled faces, whatever the stack: they are the fallback for every glyph the system font lacks.
     // Each face after the first is asked only for what the faces before it do not cover: a Chinese title
     // must not fetch Noto Sans JP's kanji as well.

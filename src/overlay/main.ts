@@ -8,6 +8,7 @@ import { inlineCampaign } from './inline-campaign.ts';
 import { prefetchFonts } from './fonts.ts';
 import { watchObsVisibility } from './obs-visibility.ts';
 import { campaignProblems } from '../theme/campaign-check.ts';
+import { marketShown, regionShown } from '../overlay-text/start-glyphs.ts';
 import type { WidgetName } from '../theme/params-schema.ts';
 import { parseParams, type ParamProblem } from '../theme/parse-params.ts';
 import { fitStage } from './fit-stage.ts';
@@ -144,7 +145,7 @@ async function boot(): Promise<void> {
     // The campaign as the feed server wrote it into the page: the meter's fonts and build start now, while
     // the socket connects. A region it lacks is dropped at once, as the feed's refusal would (below).
     const written = inlineCampaign(document.getElementById(CAMPAIGN_SCRIPT_ID)?.textContent, params.feed);
-    if (written && region !== null && !written.regions.some((candidate) => candidate.id === region)) region = null;
+    if (written) region = regionShown(written, region);
     const campaign = await new Promise<CampaignInfo>((resolve) => {
       const accept = (info: CampaignInfo) => {
         const serialised = JSON.stringify(info);
@@ -201,14 +202,14 @@ async function boot(): Promise<void> {
 
     const text = textPicker(theme.lang, campaign.textFallback, (line) => console.warn(line));
     // A market the campaign lacks is on the error card (campaignProblems); the meter then has no market line.
-    const market = campaign.markets.some((candidate) => candidate.id === params.market) ? params.market : null;
+    const market = marketShown(campaign, params.market);
+    const context = { campaign, lang: theme.lang, text, region, market, theme, resolution };
     // The market's own connection opens while the widgets are built; a widget built later starts from its
     // newest state, like from the campaign's (stage.add).
     watchMarket(params.feed, market, campaign, (state) => stage.marketState(state));
     // A region's overlay also watches the whole campaign: the meter's second line, the region board.
     if (region !== null) watchScope(params.feed, null, campaign, (state) => stage.campaignState(state));
     await wordsLoaded;
-    const context = { campaign, lang: theme.lang, text, region, market, theme, resolution };
     // The meter first: its build (fonts, then glyph strips) and its canvas (made meanwhile, and warmed while
     // the fonts load) are all the first frame waits for. Every other widget (canvas, build, first draw) comes
     // after that frame, so that nothing competes with the meter for the main thread or the (often only two)

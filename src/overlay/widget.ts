@@ -1,19 +1,9 @@
 import type { Container } from 'pixi.js';
-import type { TextPicker } from '../i18n/pick-text.ts';
-import type { CampaignInfo, FeedState, Language, LowerThirdState, ShowClockState, StageRegionState } from '../protocol/index.ts';
-import type { Theme } from '../theme/default-theme.ts';
+import type { MeterTextContext } from '../overlay-text/meter-texts.ts';
+import type { FeedState, LowerThirdState, ShowClockState, StageRegionState } from '../protocol/index.ts';
 
-/** What every widget is given when it is created. */
-export interface WidgetContext {
-  readonly campaign: CampaignInfo;
-  /** The language every word is drawn in (the theme's `lang`). */
-  readonly lang: Language;
-  /** A campaign text in `lang`, or in the campaign's fallback order (the console names what fell back). */
-  readonly text: TextPicker;
-  readonly region: string | null;
-  /** The market whose viewers' contribution the meter adds a line for (`market=`), or null. */
-  readonly market: string | null;
-  readonly theme: Theme;
+/** What every widget is given when it is created: what the meter's texts are made of, and the density. */
+export interface WidgetContext extends MeterTextContext {
   /** Pixels per stage unit (window scale x device pixel ratio): rasterise text and artwork at this density. */
   readonly resolution: number;
 }

@@ -16,3 +16,4 @@ export * from './stretch-goals.ts';
 export * from './show-clock.ts';
 export * from './stage-region.ts';
 export * from './geo.ts';
+export * from './page-fonts.ts';

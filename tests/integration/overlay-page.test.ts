@@ -1,4 +1,5 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -7,7 +8,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { overlayPage } from '../../src/feed/http/overlay-page.ts';
 import { SAMPLE_CAMPAIGN_PATH, loadCampaignFile } from '../../src/feed/setup/campaign-file.ts';
 import { inlineCampaign } from '../../src/overlay/inline-campaign.ts';
-import { CAMPAIGN_SCRIPT_ID, campaignInfoOf, type CampaignInfo } from '../../src/protocol/index.ts';
+import { FONT_MANIFEST_FILE, fontManifestOf } from '../../src/feed/http/font-manifest.ts';
+import { loadEveryLanguage, wordsOf } from '../../src/i18n/words.ts';
+import { CAMPAIGN_SCRIPT_ID, PAGE_FONTS_SCRIPT_ID, campaignInfoOf, type CampaignInfo, type PageFonts } from '../../src/protocol/index.ts';
+import { BUNDLED_WEIGHTS } from '../../src/theme/fonts.ts';
+import { BUNDLED_FACES } from '../../src/theme/language-fonts.ts';
+import { parseParams } from '../../src/theme/parse-params.ts';
+
+const require = createRequire(import.meta.url);
 
 const sample = campaignInfoOf(loadCampaignFile(SAMPLE_CAMPAIGN_PATH));
 // A name that would end the element and run a script, were it written as it is.
@@ -75,6 +83,69 @@ describe('the overlay page served with its campaign', () => {
     } finally {
       other.server.close();
       rmSync(empty, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("the overlay page served with its first fonts", () => {
+  let dir: string;
+  let served: { server: Server; url: string };
+  beforeAll(async () => {
+    await loadEveryLanguage(); // as the feed server does before it serves the page (server.ts)
+    dir = mkdtempSync(join(tmpdir(), 'overlay-page-fonts-'));
+    writeFileSync(join(dir, 'index.html'), '<!doctype html><html><head><title>overlay</title></head><body></body></html>');
+    // The build's manifest, from the stylesheets the overlay bundles (as vite.config.ts writes it).
+    const sheets = BUNDLED_FACES.flatMap((face) => BUNDLED_WEIGHTS.map((weight) => readFileSync(require.resolve(`${face.pkg}/${weight}.css`), 'utf8')));
+    writeFileSync(join(dir, FONT_MANIFEST_FILE), JSON.stringify(fontManifestOf(sheets)));
+    served = await serve(dir, () => sample);
+  });
+  afterAll(() => {
+    served.server.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const pageFonts = (html: string): PageFonts => JSON.parse(new RegExp(`<script type="application/json" id="${PAGE_FONTS_SCRIPT_ID}">(.*?)</script>`).exec(html)![1]!);
+  const preloads = (html: string) => [...html.matchAll(/<link rel="preload" href="([^"]+)" as="font"/g)].map((match) => match[1]!);
+
+  it("writes, for the query's language and preset, the preloads and rules of the meter's and sign's glyphs", async () => {
+    const html = await (await fetch(`${served.url}/?lang=ko&preset=night&market=tw`)).text();
+    const { theme } = parseParams('lang=ko&preset=night&market=tw');
+    const fonts = pageFonts(html);
+    expect(fonts.faces).toEqual(['Noto Sans KR', 'Noto Sans JP']);
+    expect(Object.keys(fonts.glyphs).map(Number).sort()).toEqual([...new Set(Object.values(theme.weights))].sort());
+    // The campaign's Korean title in the heavy weight, the market's line and the sign's words in the regular one.
+    for (const char of '로컬 러브') expect(fonts.glyphs[String(theme.weights.heavy)]).toContain(char);
+    for (const char of wordsOf('ko').reconnecting + sample.markets.find((market) => market.id === 'tw')!.name.ko!) expect(fonts.glyphs[String(theme.weights.regular)]).toContain(char);
+    const files = preloads(html);
+    expect(files.length).toBeGreaterThan(0);
+    expect(files.every((url) => /noto-sans-kr-.*-(500|700|800)-normal/.test(url))).toBe(true);
+    expect(html.match(/@font-face\{/g)).toHaveLength(files.length);
+    expect(html.indexOf('</head>')).toBeGreaterThan(html.lastIndexOf('rel="preload"'));
+    expect(html.indexOf('<body>')).toBeLessThan(html.indexOf('aria-hidden'));
+  });
+
+  it('writes fewer files for a Latin language than for Japanese, and none for another feed (feed=)', async () => {
+    const ja = preloads(await (await fetch(`${served.url}/?lang=ja`)).text());
+    const en = preloads(await (await fetch(`${served.url}/?lang=en`)).text());
+    expect(en.length).toBeLessThan(ja.length);
+    const other = await (await fetch(`${served.url}/?lang=en&feed=${encodeURIComponent('http://127.0.0.1:1')}`)).text();
+    expect(preloads(other)).toEqual([]);
+    expect(other).not.toContain(PAGE_FONTS_SCRIPT_ID);
+    expect(writtenCampaign(other)).toBeDefined();
+  });
+
+  it('writes no fonts for a build without the manifest', async () => {
+    const plain = mkdtempSync(join(tmpdir(), 'overlay-page-plain-'));
+    writeFileSync(join(plain, 'index.html'), '<!doctype html><html><head><title>overlay</title></head><body></body></html>');
+    const other = await serve(plain, () => sample);
+    try {
+      const html = await (await fetch(`${other.url}/?lang=ja`)).text();
+      expect(html).not.toContain(PAGE_FONTS_SCRIPT_ID);
+      expect(preloads(html)).toEqual([]);
+      expect(inlineCampaign(writtenCampaign(html), null)).toEqual(sample);
+    } finally {
+      other.server.close();
+      rmSync(plain, { recursive: true, force: true });
     }
   });
 });

@@ -1,29 +1,36 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CAMPAIGN_SCRIPT_ID, type CampaignInfo } from '../../protocol/index.ts';
+import { overlayFonts } from './overlay-fonts.ts';
 import type { Middleware } from './router.ts';
-
-/** `<` written as `\u003c`, so no text in the campaign (a name with `</script>`) can end the element. */
-function scriptSafeJson(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, '\\u003c');
-}
+import { scriptSafeJson } from './script-json.ts';
 
 /**
  * Serves the overlay's page (`/`, `/index.html`) with the campaign written into it, as the `campaign` event
  * would bring it: the overlay starts its fonts and meter at once instead of after the socket's round trip.
- * The element is data (type application/json), never run. Anything else goes on to the static files.
+ * The element is data (type application/json), never run. With it, for the request's URL parameters, the
+ * preloads and @font-face rules of the font files the overlay draws first (overlay-fonts.ts): they are
+ * fetched while the JavaScript loads. Anything else goes on to the static files.
  */
-export function overlayPage(dir: string, campaignInfo: () => CampaignInfo): Middleware {
+export function overlayPage(dir: string, campaignInfo: () => CampaignInfo, log: (message: string) => void = () => {}): Middleware {
   const file = join(dir, 'index.html');
   // Read once: the build does not change under a running server (an update restarts it). A page without a
   // head to write into is served as it is, by the static files.
   const read = existsSync(file) ? readFileSync(file, 'utf8') : '';
   const page = read.includes('</head>') ? read : null;
+  const fonts = page === null ? null : overlayFonts(dir, log);
+  // Written once now: the first page is then as quick as the next (parsers, formatters and the font index warm).
+  fonts?.('', campaignInfo());
   return (request, response, next) => {
-    const path = (request.url ?? '/').split('?')[0];
+    const url = request.url ?? '/';
+    const queryAt = url.includes('?') ? url.indexOf('?') : url.length;
+    const [path, query] = [url.slice(0, queryAt), url.slice(queryAt + 1)];
     if (page === null || (request.method !== 'GET' && request.method !== 'HEAD') || (path !== '/' && path !== '/index.html')) return next();
-    const data = `<script type="application/json" id="${CAMPAIGN_SCRIPT_ID}">${scriptSafeJson(campaignInfo())}</script>`;
-    const body = page.replace('</head>', `    ${data}\n  </head>`);
+    const campaign = campaignInfo();
+    const data = `<script type="application/json" id="${CAMPAIGN_SCRIPT_ID}">${scriptSafeJson(campaign)}</script>`;
+    const written = fonts?.(query, campaign);
+    const head = page.replace('</head>', `    ${written ? `${data}\n    ${written.head}` : data}\n  </head>`);
+    const body = written ? head.replace(/<body[^>]*>/, (tag) => `${tag}\n    ${written.body}`) : head;
     response.statusCode = 200;
     response.setHeader('content-type', 'text/html; charset=utf-8');
     response.setHeader('content-length', Buffer.byteLength(body));

@@ -1,8 +1,6 @@
 import { gsap } from 'gsap/gsap-core';
-import { Container } from 'pixi.js';
-import { ReferenceAmount } from '../../../donation/index.ts';
-import { hasLetterCase } from '../../../i18n/language-tag.ts';
 import { fill, wordsOf } from '../../../i18n/words.ts';
+import { Container } from 'pixi.js';
 import type { CampaignInfo, FeedState, Language } from '../../../protocol/index.ts';
 import { loadFontWeights } from '../../fonts.ts';
 import type { Theme } from '../../../theme/default-theme.ts';
@@ -12,74 +10,7 @@ import { MeterNotes } from './meter-notes.ts';
 import { DonationMeterModel, passedGoalMark, type PassedGoalMark } from './model.ts';
 import { ThermometerView } from './thermometer-view.ts';
 import { BarMeterView } from './bar-view.ts';
-import { GLYPH_SAMPLES, halfWidth, moneyChars, moneyOf } from '../../money-text.ts';
-
-/** The meter's texts, derived once from the campaign, the language and the theme. */
-function meterTexts(context: WidgetContext) {
-  const { campaign, lang, region, theme, text } = context;
-  const money = moneyOf(campaign.currency, theme);
-  const scope = campaign.regions.find((r) => r.id === region);
-  const campaignName = text(campaign.name, 'campaign name');
-  const name = scope ? `${campaignName} · ${text(scope.name, `name of region ${scope.id}`)}` : campaignName;
-  return {
-    amount: money.amount,
-    // Capitals for a Latin-script title when the theme sets labels in capitals; Japanese, Thai... have no case.
-    title: hasLetterCase(lang) && theme.labels.uppercase ? name.toLocaleUpperCase(theme.locale) : name,
-    /** `adjustments=split`: the line under the amount; '' when adjustments add nothing. */
-    adjustmentsNote: (adjustmentsMinor: number) =>
-      adjustmentsMinor === 0
-        ? ''
-        : fill(adjustmentsMinor > 0 ? wordsOf(lang).adjustmentsAdded : wordsOf(lang).adjustmentsCorrected, { amount: money.amount(Math.abs(adjustmentsMinor)) }),
-    marks: meterMarks(context, money),
-    /** A passed goal's own mark (not in the campaign file): its compact amount, and its label or the amount. */
-    passedGoalMark: (mark: PassedGoalMark) => ({
-      markerLabel: halfWidth(money.formatter.formatCompactMinor(mark.atMinor)),
-      bannerLabel: mark.label ? context.text(mark.label, `label of the goal at ${mark.atMinor}`) : fill(wordsOf(lang).goalPassed, { amount: money.amount(mark.atMinor) }),
-    }),
-    /** Before the goal: GOAL, or NEXT GOAL once the meter has moved on past the first goal. */
-    goalLine: (goalMinor: number, moved: boolean) => `${moved ? wordsOf(lang).nextGoal : wordsOf(lang).goal} ${money.amount(goalMinor)}`,
-    // The notes under the panel: one market's viewers (`market=`), and the viewer's own currency (`ref`).
-    marketLine: marketLine(context, money.amount),
-    referenceLine: referenceLine(context),
-    // Every glyph the counting figures can use: the glyph strip holds exactly these.
-    figureChars: moneyChars(money),
-  };
-}
-
-/**
- * The meter's marks, ascending: the campaign's milestones and, on the campaign's meter, the goals it moves
- * on to (the first goal and the stretch goals), so a passed goal stays on the bar as a marker after the roll
- * and reaching one celebrates like a milestone. A milestone at a goal's amount keeps the milestone's banner.
- */
-function meterMarks(context: WidgetContext, money: ReturnType<typeof moneyOf>): { atMinor: number; markerLabel: string; bannerLabel: string }[] {
-  const { campaign, lang, region, text } = context;
-  const marks = new Map<number, { atMinor: number; markerLabel: string; bannerLabel: string }>();
-  const label = (atMinor: number, banner: string) => ({ atMinor, markerLabel: halfWidth(money.formatter.formatCompactMinor(atMinor)), bannerLabel: banner });
-  const ownGoal = campaign.regions.find((r) => r.id === region)?.goalMinor;
-  if (ownGoal === undefined && campaign.stretchGoals.length > 0) {
-    for (const atMinor of [campaign.goalMinor, ...campaign.stretchGoals.map((goal) => goal.atMinor)]) {
-      marks.set(atMinor, label(atMinor, fill(wordsOf(lang).goalPassed, { amount: money.amount(atMinor) })));
-    }
-  }
-  campaign.milestones.forEach((milestone, index) => marks.set(milestone.atMinor, label(milestone.atMinor, text(milestone.label, `label of milestone ${index + 1}`))));
-  return [...marks.values()].sort((a, b) => a.atMinor - b.atMinor);
-}
-
-/** `Viewers in Taiwan: ¥1,234,567`, or null without `market=` (or with a market the campaign lacks). */
-function marketLine(context: WidgetContext, amount: (minor: number) => string): ((minor: number) => string) | null {
-  const market = context.campaign.markets.find((candidate) => candidate.id === context.market);
-  if (!market) return null;
-  const words = wordsOf(context.lang).marketGave;
-  const name = context.text(market.name, `name of market ${market.id}`);
-  return (minor) => fill(words, { market: name, amount: amount(minor) });
-}
-
-/** `≈ NT$2,550,617 (approx.)` in the viewer's currency, or null when there is no rate for it (or `ref=off`). */
-function referenceLine({ campaign, lang, theme }: WidgetContext): ((minor: number) => string) | null {
-  if (!theme.numbers.reference) return null;
-  const reference = ReferenceAmount.forViewer(campaign.referenceRates, campaign.currency, theme.locale);
-  return reference ? (minor) => fill(wordsOf(lang).approx, { amount: reference.formatMinor(minor) }) : null;
-}
+import { meterGlyphs, meterTexts } from '../../../overlay-text/meter-texts.ts';
 
 /**
  * How often the counting figures may change while the amount counts (20 a second, a hair early so a 60 Hz
@@ -323,21 +254,6 @@ export class DonationMeter implements Widget {
 
 /** Loads the glyphs the meter needs, each in the weight it is set in, then builds it. */
 export const createDonationMeter: WidgetFactory = async (context) => {
-  const texts = meterTexts(context);
-  const { campaign } = context;
-  const goals = [campaign.goalMinor, campaign.capMinor, ...campaign.stretchGoals.map((goal) => goal.atMinor), ...campaign.regions.map((r) => r.goalMinor ?? 0)];
-  const { regular, heavy, number } = context.theme.weights;
-  // The notes plate and the split line are set in the regular weight (meter-notes.ts, MeterViewBase.showNote).
-  const notes = [texts.marketLine, texts.referenceLine].flatMap((line) => (line ? GLYPH_SAMPLES.map(line) : []));
-  if (context.region !== null) notes.push(fill(wordsOf(context.lang).campaignTotal, { amount: GLYPH_SAMPLES.map(texts.amount).join('') }));
-  else notes.push(...campaign.stretchGoals.flatMap((goal) => (goal.label ? [context.text(goal.label, `label of the stretch goal at ${goal.atMinor}`)] : [])));
-  const split = context.theme.numbers.adjustments === 'split' ? [texts.adjustmentsNote(1), texts.adjustmentsNote(-1)] : [];
-  // A passed goal the campaign file does not list (the control page's, a step) has a banner and a marker of any amount.
-  const passedGoal = GLYPH_SAMPLES.map((atMinor) => texts.passedGoalMark({ atMinor, label: null }));
-  await loadFontWeights(context.theme, [
-    [heavy, texts.title + [...texts.marks, ...passedGoal].map((m) => m.bannerLabel).join('')],
-    [regular, [...goals.flatMap((goal) => [texts.goalLine(goal, false), texts.goalLine(goal, true)]), ...[...texts.marks, ...passedGoal].map((m) => m.markerLabel), ...notes, ...split].join('')],
-    [number, texts.figureChars],
-  ]);
+  await loadFontWeights(context.theme, meterGlyphs(context));
   return new DonationMeter(context);
 };

@@ -4,7 +4,7 @@ import { wordsOf } from '../../../i18n/words.ts';
 import type { FeedState, LowerThirdState, StageRegionState } from '../../../protocol/index.ts';
 import { bakeSmooth } from '../../art/bake.ts';
 import { loadFontWeights } from '../../fonts.ts';
-import { moneyChars, moneyOf } from '../../money-text.ts';
+import { moneyChars, moneyOf } from '../../../overlay-text/money-text.ts';
 import { mixRgb } from '../../../theme/color.ts';
 import type { Theme } from '../../../theme/default-theme.ts';
 import type { Widget, WidgetContext } from '../../widget.ts';

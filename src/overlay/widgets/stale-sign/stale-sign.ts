@@ -1,9 +1,8 @@
 import { bakeSmooth } from '../../art/bake.ts';
 import { Container, Graphics, Text } from 'pixi.js';
 import { gsap } from 'gsap/gsap-core';
-import { hasLetterCase } from '../../../i18n/language-tag.ts';
-import { wordsOf } from '../../../i18n/words.ts';
 import { loadFontWeights } from '../../fonts.ts';
+import { staleSignLabel } from '../../../overlay-text/start-glyphs.ts';
 import type { Theme } from '../../../theme/default-theme.ts';
 import type { Widget } from '../../widget.ts';
 import { staleSignPosition } from './placement.ts';
@@ -38,8 +37,7 @@ export class StaleSign implements Widget {
   private destroyed = false;
 
   static async create(theme: Theme, resolution: number): Promise<StaleSign> {
-    const words = wordsOf(theme.lang).reconnecting;
-    const label = theme.labels.uppercase && hasLetterCase(theme.lang) ? words.toLocaleUpperCase(theme.locale) : words;
+    const label = staleSignLabel(theme);
     await loadFontWeights(theme, [[theme.weights.regular, label]]); // the weight it is set in (see below)
     return new StaleSign(theme, resolution, label);
   }
