@@ -198,8 +198,8 @@ async function boot(): Promise<void> {
     // it is built: the meter's fonts and glyphs no longer wait for the bursts' atlas or the lower third's.
     for (const [name, create] of widgetFactories(serverTime)) {
       if (!params.widgets.includes(name)) continue;
-      // The widget's canvas is made while the widget is built.
-      const widget = await stage.add(create(context));
+      // The widget's canvas is made while the widget is built (and the meter's panel's: its still part).
+      const widget = await stage.add(create(context), { withStill: name === 'meter' });
       if (name === 'clock') (clockTicks = tickShowClock(widget as ShowClock, () => stage.touch(widget)))();
       if (name === 'meter') {
         await firstState;

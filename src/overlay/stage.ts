@@ -67,10 +67,11 @@ export class Stage implements FrameDriver {
   /**
    * Puts a widget (or one being built: its canvas is made meanwhile) on a layer of its own and hands it the newest state of every kind the stage has seen, so
    * a widget built late starts from the present. Layers stack in the order they are added; `onTop` ones
-   * (the error card, the stale sign) above every other.
+   * (the error card, the stale sign) above every other. `withStill` announces a still part (Widget.still),
+   * so that its canvas is made while the widget is built too.
    */
-  async add(building: Widget | Promise<Widget>, options: { onTop?: boolean } = {}): Promise<Widget> {
-    const layer = await Layer.create(building, options.onTop ?? false);
+  async add(building: Widget | Promise<Widget>, options: { onTop?: boolean; withStill?: boolean } = {}): Promise<Widget> {
+    const layer = await Layer.create(building, options.onTop ?? false, options.withStill ?? false);
     const { widget } = layer;
     if (this.destroyed) {
       layer.destroy();
@@ -83,7 +84,7 @@ export class Stage implements FrameDriver {
     }
     layer.setFit(this.fit);
     this.layers.push(layer);
-    this.host.appendChild(layer.canvas);
+    for (const canvas of layer.canvases) this.host.appendChild(canvas);
     this.clock.wake();
     return widget;
   }
