@@ -220,7 +220,8 @@ async function boot(): Promise<void> {
         .filter(([name]) => params.widgets.includes(name))
         .map(async ([name, create, draws]) => {
           if (name !== 'meter') await meterOnAir;
-          const widget = await stage.add(create(context), { draws });
+          // The meter's panel, its still part, gets a canvas of its own too (made meanwhile).
+          const widget = await stage.add(create(context), { draws, withStill: name === 'meter' });
           if (name === 'clock') (clockTicks = tickShowClock(widget as ShowClock, () => stage.touch(widget)))();
           if (name === 'meter') {
             await firstState;

@@ -1,4 +1,4 @@
-import { GlLimitsSystem } from 'pixi.js';
+import { Batcher, DefaultBatcher, GlLimitsSystem, type BatchableElement } from 'pixi.js';
 
 let installed = false;
 
@@ -20,4 +20,58 @@ export function useSingleTextureBatches(): void {
     contextChange.call(this);
     this.maxBatchableTextures = 1;
   };
+  keepRunsInOneBatch();
+}
+
+/**
+ * Pixi 8's batcher (Batcher.break) marks a texture source as "in this batch" with a tick *before* it
+ * finishes the full batch and starts a new one, which moves the tick on: the source that opened the new
+ * batch is left with a stale mark. The next element on that same source then looks like a new texture,
+ * and with one texture a batch that means a new batch again. So every element after the first batch became
+ * a draw call of its own: each glyph of the meter's counting figures, eleven calls a frame for two figures.
+ * A software GPU pays a set-up per draw call.
+ *
+ * The fix renews the mark of the source that opened a batch: the first element packed after a batch was
+ * finished within `break` is that one, and the tick has moved on by exactly two (one in `_finishBatch`,
+ * one after it). Outside `break` nothing is touched (an element updated in place is packed there too).
+ * tests/e2e/batching.test.ts checks the draw calls, so a pixi that changes this code fails there.
+ */
+function keepRunsInOneBatch(): void {
+  type Internals = {
+    break(instructionSet: unknown): void;
+    _finishBatch(...args: unknown[]): void;
+  };
+  type Packer = {
+    packAttributes(element: BatchableElement, ...rest: unknown[]): void;
+    packQuadAttributes(element: BatchableElement, ...rest: unknown[]): void;
+  };
+  const batcher = Batcher.prototype as unknown as Internals;
+  const packer = DefaultBatcher.prototype as unknown as Packer;
+  let batchOpened = false;
+  const renewMark = (element: BatchableElement) => {
+    if (!batchOpened) return;
+    batchOpened = false;
+    (element.texture._source as unknown as { _batchTick: number })._batchTick += 2;
+  };
+  const breakBatches = batcher.break;
+  batcher.break = function (this: Internals, instructionSet: unknown): void {
+    batchOpened = false;
+    try {
+      breakBatches.call(this, instructionSet);
+    } finally {
+      batchOpened = false;
+    }
+  };
+  const finishBatch = batcher._finishBatch;
+  batcher._finishBatch = function (this: Internals, ...args: unknown[]): void {
+    finishBatch.apply(this, args);
+    batchOpened = true;
+  };
+  for (const name of ['packAttributes', 'packQuadAttributes'] as const) {
+    const pack = packer[name];
+    packer[name] = function (this: Packer, element: BatchableElement, ...rest: unknown[]): void {
+      renewMark(element);
+      pack.call(this, element, ...rest);
+    };
+  }
 }

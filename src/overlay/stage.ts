@@ -73,11 +73,12 @@ export class Stage implements FrameDriver {
    * newest state of every kind the stage has seen, so a widget built late starts from the present. Layers
    * stack in the order `add` was called, whichever is built first; `onTop` ones (the error card, the stale
    * sign) above every other. `draws` says what the widget draws with: those programs are compiled while it
-   * is built (warm-up.ts).
+   * is built (warm-up.ts). `withStill` announces a still part (Widget.still), so that its canvas is made
+   * while the widget is built too.
    */
-  async add(building: Widget | Promise<Widget>, options: { onTop?: boolean; draws?: readonly DrawKind[] } = {}): Promise<Widget> {
+  async add(building: Widget | Promise<Widget>, options: { onTop?: boolean; draws?: readonly DrawKind[]; withStill?: boolean } = {}): Promise<Widget> {
     const order = this.added++;
-    const layer = await Layer.create(building, { onTop: options.onTop ?? false, draws: options.draws ?? [] });
+    const layer = await Layer.create(building, { onTop: options.onTop ?? false, withStill: options.withStill ?? false, draws: options.draws ?? [] });
     const { widget } = layer;
     if (this.destroyed) {
       layer.destroy();
@@ -91,13 +92,9 @@ export class Stage implements FrameDriver {
     layer.setFit(this.fit);
     const above = this.layers.findIndex((other) => this.order.get(other)! > order);
     this.order.set(layer, order);
-    if (above === -1) {
-      this.layers.push(layer);
-      this.host.appendChild(layer.canvas);
-    } else {
-      this.host.insertBefore(layer.canvas, this.layers[above]!.canvas);
-      this.layers.splice(above, 0, layer);
-    }
+    const before = above === -1 ? null : this.layers[above]!.canvases[0]!;
+    for (const canvas of layer.canvases) this.host.insertBefore(canvas, before);
+    this.layers.splice(above === -1 ? this.layers.length : above, 0, layer);
     this.clock.wake();
     return widget;
   }

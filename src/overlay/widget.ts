@@ -9,6 +9,17 @@ export interface WidgetContext extends MeterTextContext {
 }
 
 /**
+ * A part of a widget that changes rarely (the meter's panel), drawn on a canvas of its own under the
+ * widget's view: a frame that moves the rest blends it no more. The widget sets `changed` whenever
+ * anything in it changed; the stage draws it at the next frame and clears the flag.
+ */
+export interface StillPart {
+  /** In stage coordinates, like the widget's view; drawn under all of it. */
+  readonly view: Container;
+  changed: boolean;
+}
+
+/**
  * A piece of the overlay (donation meter, reaction bursts, lower third). The stage adds `view` to the
  * 1920x1080 scene and drives the widget; the widget never starts timers or animation frames of its own.
  */
@@ -20,6 +31,8 @@ export interface Widget {
    * sized to its bounds (a view whose bounds its children cannot tell, like particles, sets `boundsArea`).
    */
   readonly view: Container;
+  /** What of it stands still, on a canvas of its own under `view` (see StillPart); most widgets have none. */
+  readonly still?: StillPart;
   /**
    * A newer state arrived (seq only grows). May start tweens; the stage then draws until update() says done.
    * Only the widgets that draw the feed implement this (a widget that takes a state is drawn at the next frame).

@@ -41,7 +41,7 @@ describe('one canvas per widget, at 720p', () => {
       '[...document.querySelectorAll("canvas")].map((c) => { const r = c.getBoundingClientRect(); return { left: r.left, top: r.top, width: r.width, height: r.height, visible: c.style.visibility !== "hidden" }; })',
     );
     const shown = canvases.filter((canvas) => canvas.visible);
-    expect(shown.length).toBe(3); // meter, bursts (drawn once, empty), lower third
+    expect(shown.length).toBe(4); // the meter's panel and its moving parts, bursts (drawn once, empty), lower third
     for (const canvas of shown) {
       expect(canvas.left).toBeGreaterThanOrEqual(0);
       expect(canvas.top).toBeGreaterThanOrEqual(0);

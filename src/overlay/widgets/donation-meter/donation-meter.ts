@@ -40,6 +40,7 @@ function initialGoal(campaign: CampaignInfo, region: string | null): number {
 export class DonationMeter implements Widget {
   readonly name = 'donation-meter';
   readonly view;
+  readonly still;
   private readonly model: DonationMeterModel;
   private readonly meter: MeterView;
   private readonly notes: MeterNotes;
@@ -103,6 +104,7 @@ export class DonationMeter implements Widget {
     this.stretchLabel = region === null ? (state) => (state.donation.goalLabel ? context.text(state.donation.goalLabel, 'label of the stretch goal on air') : '') : null;
     this.lang = context.lang;
     this.view = new Container({ label: 'donation-meter-widget', children: [this.meter.root, this.notes.view] });
+    this.still = this.meter.still;
     this.render();
   }
 
@@ -167,6 +169,7 @@ export class DonationMeter implements Widget {
     // The spot of light at the fill's end burns while the amount counts and fades as it settles.
     this.meter.showMotion(counting ? 1 - this.count.progress ** 4 : 0);
     this.notes.setCelebrating(this.meter.celebrating);
+    this.meter.stepStill();
     if (this.rolling) {
       // The percentage rolls with the bar, from over 100% of the passed goal to its share of the next.
       this.model.setRoll(this.roll.progress);

@@ -3,6 +3,7 @@ import { bakeSmooth } from '../../art/bake.ts';
 import { FigureText } from '../../art/figure-text.ts';
 import type { gsap } from 'gsap/gsap-core';
 import type { Theme } from '../../../theme/default-theme.ts';
+import type { StillPart } from '../../widget.ts';
 import type { MeterView, MeterViewOptions } from './meter-view.ts';
 import { markerLabelsShown } from './model.ts';
 import { BANNER_HEIGHT, MeterResources, celebrationTimeline, meterPanel, milestoneBanner } from './parts.ts';
@@ -47,6 +48,14 @@ export abstract class MeterViewBase implements MeterView {
    * goal's text changes.
    */
   protected readonly backdrop = new Container({ label: 'donation-meter-backdrop' });
+  /**
+   * The celebration glow and the backdrop, placed like the root: the widget's still part, on a canvas of
+   * its own under the moving figures and fill, so a counting frame does not blend the panel again. Its
+   * canvas is drawn only when the goal's text changes and while the glow plays.
+   */
+  readonly still: StillPart = { view: new Container({ label: 'donation-meter-still' }), changed: true };
+  /** Whether the glow showed at the last frame (the frame it goes out redraws the still part too). */
+  private glowShown = false;
   /** One per milestone (same index), tinted gold once reached. */
   protected readonly markers: Container[] = [];
   private readonly banners: Container[] = [];
@@ -79,12 +88,14 @@ export abstract class MeterViewBase implements MeterView {
     scale: number,
   ) {
     const { box } = theme.layout.meter;
-    this.root.position.set(box.x, box.y);
-    this.root.scale.set(scale);
+    for (const placed of [this.root, this.still.view]) {
+      placed.position.set(box.x, box.y);
+      placed.scale.set(scale);
+    }
     const panel = meterPanel(theme, size.width, size.height, this.resources);
     this.glow = panel.celebrationGlow;
     this.backdrop.addChild(...panel.layers);
-    this.root.addChild(panel.celebrationGlow, this.backdrop);
+    this.still.view.addChild(panel.celebrationGlow, this.backdrop);
   }
 
   abstract showFill(ratio: number): void;
@@ -150,6 +161,14 @@ export abstract class MeterViewBase implements MeterView {
     if (this.goal.text === text) return;
     this.goal.text = text;
     this.backdrop.updateCacheTexture();
+    this.still.changed = true;
+  }
+
+  /** Once a frame: the glow under the panel plays in a celebration, so its canvas is drawn while it shows. */
+  stepStill(): void {
+    const shown = this.glow.visible;
+    if (shown || this.glowShown) this.still.changed = true;
+    this.glowShown = shown;
   }
 
   /** The light at the fill's end shows while the amount counts (not at all with reduced motion). */
@@ -240,6 +259,7 @@ export abstract class MeterViewBase implements MeterView {
     this.celebration = null;
     for (const baked of [this.backdrop, ...this.markers, ...this.banners]) baked.cacheAsTexture(false);
     this.root.destroy({ children: true });
+    this.still.view.destroy({ children: true });
     this.resources.destroy();
   }
 

@@ -1,5 +1,6 @@
 import type { Container } from 'pixi.js';
 import type { Theme } from '../../../theme/default-theme.ts';
+import type { StillPart } from '../../widget.ts';
 
 export interface MeterViewOptions {
   readonly theme: Theme;
@@ -25,6 +26,8 @@ export interface MeterViewOptions {
  */
 export interface MeterView {
   readonly root: Container;
+  /** The panel and its celebration glow, drawn under `root` on a canvas of its own (Widget.still). */
+  readonly still: StillPart;
   readonly amountText: string;
   readonly percentText: string;
   readonly goalText: string;
@@ -51,5 +54,7 @@ export interface MeterView {
    */
   showPassedGoal(mark: { readonly markerLabel: string; readonly bannerLabel: string } | null): void;
   celebrate(milestoneIndex: number): void;
+  /** Once a frame, after the celebration moved: marks the still part changed while its glow plays. */
+  stepStill(): void;
   destroy(): void;
 }
