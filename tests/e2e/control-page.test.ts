@@ -96,7 +96,8 @@ describe('control page', () => {
   it('sets the next stretch goal (refusing one above the cap by name), the show clock and the region on stage', async () => {
     await page.fill('#stretch-amount', '30000000');
     await page.click('#stretch-set');
-    await page.waitForSelector('#message[data-kind=error]');
+    // The previous test's refusal (goalMinor) may still be on the page: wait for this one's.
+    await page.waitForSelector('#message[data-kind=error]:has-text("atMinor")');
     expect(await page.textContent('#message')).toBe('atMinor: must not exceed the cap (25000000)');
     await page.fill('#stretch-amount', '21000000');
     await page.fill('#stretch-label', 'Extra stretch');
