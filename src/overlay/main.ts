@@ -113,13 +113,8 @@ async function boot(): Promise<void> {
     };
     const cardShown = showCard(problems);
 
-    // The stale-feed sign, from the start: a feed that never answers is the first outage to tell about.
-    // Checked on the wall clock: animation time stands still while nothing moves. Built beside the rest
-    // (its font is loaded for it), on the stage after the meter (below): it has nothing to show in the
-    // first seconds.
     const health = new FeedHealth(() => performance.now());
     let staleSign: StaleSign | null = null;
-
     let activeClient: FeedClient | null = null;
     const serverTime = new ServerTime(() => activeClient?.askServerTime() ?? Promise.resolve(null));
     let clockTicks = () => {};
@@ -130,7 +125,10 @@ async function boot(): Promise<void> {
     let meterShown: () => void = () => {};
     const meterOnAir = new Promise<void>((resolve) => (meterShown = resolve));
     if (!params.widgets.includes('meter')) meterShown();
-    // The sign's canvas once the meter is on air, or (a meter slow to come) before the feed can be stale.
+    // The stale-feed sign, from the start: a feed that never answers is the first outage to tell about.
+    // Checked on the wall clock: animation time stands still while nothing moves. Built at boot (its font
+    // is loaded for it), it gets its canvas once the meter is on air, or (a meter slow to come) before the
+    // feed can be stale: it has nothing to show in the first seconds.
     const signTime = Promise.race([meterOnAir, new Promise((resolve) => setTimeout(resolve, STALE_AFTER_MS / 2))]);
     const signBuilt = wordsLoaded.then(() => StaleSign.create(theme, resolution)).then(async (sign) => {
       await signTime;
