@@ -19,7 +19,6 @@ import { reportRoutes } from './report/report-routes.ts';
 import { RedisScaleOut, type RedisScaleOutOptions } from './scale-out/redis-scale-out.ts';
 import { staticFiles } from './http/static.ts';
 import { overlayPage } from './http/overlay-page.ts';
-import { loadEveryLanguage } from '../i18n/words.ts';
 import { streamsRoute } from './sources/tiktok/streams-route.ts';
 import { Broadcaster } from './overlay-socket/broadcaster.ts';
 import { FlushPacer } from './overlay-socket/flush-pacer.ts';
@@ -163,8 +162,6 @@ async function assembleFeedServer(
   // Checked now, before any resource exists; the simulator itself is made by runSources.
   if (options.simulator) checkSimulatorOptions(options.simulator);
   const serveStatic = staticDir === null ? null : staticFiles(staticDir);
-  // The page is written in the overlay's language (its fonts: overlay-fonts.ts), whichever a URL asks for.
-  if (staticDir !== null) await loadEveryLanguage();
   const servePage = staticDir === null ? null : overlayPage(staticDir, () => campaignInfoOf(aggregator.campaign), log);
   const allowedOrigins = new Set(options.allowedOrigins ?? []);
   const privateRoutes = guardOrigins(

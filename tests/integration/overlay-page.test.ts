@@ -9,7 +9,7 @@ import { overlayPage } from '../../src/feed/http/overlay-page.ts';
 import { SAMPLE_CAMPAIGN_PATH, loadCampaignFile } from '../../src/feed/setup/campaign-file.ts';
 import { inlineCampaign } from '../../src/overlay/inline-campaign.ts';
 import { FONT_MANIFEST_FILE, fontManifestOf } from '../../src/feed/http/font-manifest.ts';
-import { loadEveryLanguage, wordsOf } from '../../src/i18n/words.ts';
+import { loadWords } from '../../src/i18n/words.ts';
 import { CAMPAIGN_SCRIPT_ID, PAGE_FONTS_SCRIPT_ID, campaignInfoOf, type CampaignInfo, type PageFonts } from '../../src/protocol/index.ts';
 import { BUNDLED_WEIGHTS } from '../../src/theme/fonts.ts';
 import { BUNDLED_FACES } from '../../src/theme/language-fonts.ts';
@@ -91,7 +91,6 @@ describe("the overlay page served with its first fonts", () => {
   let dir: string;
   let served: { server: Server; url: string };
   beforeAll(async () => {
-    await loadEveryLanguage(); // as the feed server does before it serves the page (server.ts)
     dir = mkdtempSync(join(tmpdir(), 'overlay-page-fonts-'));
     writeFileSync(join(dir, 'index.html'), '<!doctype html><html><head><title>overlay</title></head><body></body></html>');
     // The build's manifest, from the stylesheets the overlay bundles (as vite.config.ts writes it).
@@ -115,7 +114,7 @@ describe("the overlay page served with its first fonts", () => {
     expect(Object.keys(fonts.glyphs).map(Number).sort()).toEqual([...new Set(Object.values(theme.weights))].sort());
     // The campaign's Korean title in the heavy weight, the market's line and the sign's words in the regular one.
     for (const char of '로컬 러브') expect(fonts.glyphs[String(theme.weights.heavy)]).toContain(char);
-    for (const char of wordsOf('ko').reconnecting + sample.markets.find((market) => market.id === 'tw')!.name.ko!) expect(fonts.glyphs[String(theme.weights.regular)]).toContain(char);
+    for (const char of (await loadWords('ko')).reconnecting + sample.markets.find((market) => market.id === 'tw')!.name.ko!) expect(fonts.glyphs[String(theme.weights.regular)]).toContain(char);
     const files = preloads(html);
     expect(files.length).toBeGreaterThan(0);
     expect(files.every((url) => /noto-sans-kr-.*-(500|700|800)-normal/.test(url))).toBe(true);

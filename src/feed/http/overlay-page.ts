@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CAMPAIGN_SCRIPT_ID, type CampaignInfo } from '../../protocol/index.ts';
-import { overlayFonts } from './overlay-fonts.ts';
+import { loadEveryLanguage } from '../../i18n/words.ts';
+import type { FontElements } from './overlay-fonts.ts';
 import type { Middleware } from './router.ts';
 import { scriptSafeJson } from './script-json.ts';
 
@@ -18,24 +19,50 @@ export function overlayPage(dir: string, campaignInfo: () => CampaignInfo, log: 
   // head to write into is served as it is, by the static files.
   const read = existsSync(file) ? readFileSync(file, 'utf8') : '';
   const page = read.includes('</head>') ? read : null;
-  const fonts = page === null ? null : overlayFonts(dir, log);
-  // Written once now: the first page is then as quick as the next (parsers, formatters and the font index warm).
-  fonts?.('', campaignInfo());
+  const fonts = page === null ? null : lazyFonts(dir, log);
   return (request, response, next) => {
     const url = request.url ?? '/';
     const queryAt = url.includes('?') ? url.indexOf('?') : url.length;
     const [path, query] = [url.slice(0, queryAt), url.slice(queryAt + 1)];
     if (page === null || (request.method !== 'GET' && request.method !== 'HEAD') || (path !== '/' && path !== '/index.html')) return next();
-    const campaign = campaignInfo();
-    const data = `<script type="application/json" id="${CAMPAIGN_SCRIPT_ID}">${scriptSafeJson(campaign)}</script>`;
-    const written = fonts?.(query, campaign);
-    const head = page.replace('</head>', `    ${written ? `${data}\n    ${written.head}` : data}\n  </head>`);
-    const body = written ? head.replace(/<body[^>]*>/, (tag) => `${tag}\n    ${written.body}`) : head;
-    response.statusCode = 200;
-    response.setHeader('content-type', 'text/html; charset=utf-8');
-    response.setHeader('content-length', Buffer.byteLength(body));
-    // Always asked afresh: an old page would hold an old campaign (and an old overlay after an update).
-    response.setHeader('cache-control', 'no-cache');
-    response.end(request.method === 'HEAD' ? undefined : body);
+    void (fonts?.() ?? Promise.resolve(null))
+      .then((writeFonts) => {
+        const campaign = campaignInfo();
+        const data = `<script type="application/json" id="${CAMPAIGN_SCRIPT_ID}">${scriptSafeJson(campaign)}</script>`;
+        const written = writeFonts?.(query, campaign) ?? null;
+        const head = page.replace('</head>', `    ${written ? `${data}\n    ${written.head}` : data}\n  </head>`);
+        const body = written ? head.replace(/<body[^>]*>/, (tag) => `${tag}\n    ${written.body}`) : head;
+        response.statusCode = 200;
+        response.setHeader('content-type', 'text/html; charset=utf-8');
+        response.setHeader('content-length', Buffer.byteLength(body));
+        // Always asked afresh: an old page would hold an old campaign (and an old overlay after an update).
+        response.setHeader('cache-control', 'no-cache');
+        response.end(request.method === 'HEAD' ? undefined : body);
+      })
+      .catch((error: unknown) => {
+        log(`the overlay page could not be written: ${(error as Error).message}`);
+        if (!response.headersSent) response.statusCode = 500;
+        response.end();
+      });
   };
+}
+
+type FontsWriter = (query: string, campaign: CampaignInfo) => FontElements | null;
+
+/**
+ * The page's fonts (overlay-fonts.ts), made at the first page asked for rather than at start: their index
+ * (the build's font manifest, every language's words, the overlay's parameter parser) costs about 100 ms,
+ * which a feed restarted after a crash must not wait for before it answers. A failure leaves the pages
+ * without fonts (the overlay then takes the stylesheets).
+ */
+function lazyFonts(dir: string, log: (message: string) => void): () => Promise<FontsWriter | null> {
+  let made: Promise<FontsWriter | null> | null = null;
+  return () =>
+    (made ??= Promise.all([import('./overlay-fonts.ts'), loadEveryLanguage()]).then(
+      ([{ overlayFonts }]) => overlayFonts(dir, log),
+      (error: unknown) => {
+        log(`the overlay pages are served without their fonts: ${(error as Error).message}`);
+        return null;
+      },
+    ));
 }
