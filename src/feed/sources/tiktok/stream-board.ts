@@ -76,6 +76,9 @@ export class StreamBoard {
   learn(status: StreamConnectionStatus): void {
     const slot = this.slots.get(status.uniqueId);
     if (!slot || slot.running) return;
+    // Read again unchanged, ages and all: its node has not published since (stopped, or gone), so its ages
+    // go on growing from when it was first read, and the producer's age warnings fire.
+    if (JSON.stringify(slot.last) === JSON.stringify(status)) return;
     const same = sameApartFromAges(slot.last, status);
     slot.last = status;
     slot.learntAt = this.now();

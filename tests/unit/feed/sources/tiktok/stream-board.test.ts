@@ -60,6 +60,17 @@ describe('stream board: every stream on every node', () => {
     expect(lists.at(-1)?.streams[0]?.counted).toBe(43);
   });
 
+  it('counts the ages on while Redis holds the same status, its node gone', () => {
+    const { board, clock } = boardAt();
+    board.setOwner('locallove_tohoku', { lease: 'elsewhere', node: 'studio-a' });
+    board.learn(published());
+    for (let second = 0; second < 30; second++) {
+      clock.ms += 1_000;
+      board.learn(published()); // what a dead node left in Redis, read at every sync
+    }
+    expect(board.list().streams[0]).toMatchObject({ lastEventAgeMs: 30_300, stateAgeMs: 90_000 });
+  });
+
   it('shows its own source while it runs here, ignoring what Redis still holds from the previous node', () => {
     const { board, lists } = boardAt();
     const source = new Reporter(published({ counted: 0 }));
