@@ -198,6 +198,12 @@ export class SourceLeases {
     if (this.closed) return;
     log(`${entry.source.name}: runs on this node (${nodeId}) now: lease taken under fencing token ${held.token}`);
     this.setView(entry, { state: 'here', node: nodeId });
+    // Not awaited: a source slow to prepare (a TikTok stream reads its room's likes from Redis) must not hold
+    // up the round, or every lease held here would go unrenewed meanwhile and its source stop.
+    void this.prepareAndRun(entry, held);
+  }
+
+  private async prepareAndRun(entry: Entry, held: Held): Promise<void> {
     let source: ReactionSource;
     try {
       source = await entry.source.create();
