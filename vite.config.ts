@@ -30,7 +30,7 @@ export default defineConfig({
  * @fontsource names a .woff fallback after each .woff2; every browser OBS ships loads the .woff2, so the
  * fallbacks are dropped from the style sheets and the build: 496 files and 15 MB the package need not carry.
  */
-export function woff2Only(): Plugin {
+function woff2Only(): Plugin {
   return {
     name: 'local-love:woff2-only',
     apply: 'build',
@@ -93,7 +93,7 @@ function dependencyCuts(): Plugin {
  * writes into the overlay's page the rules and preloads of just the files the overlay draws first. Runs
  * after woff2Only, on the style sheets as they are shipped.
  */
-export function fontManifest(): Plugin {
+function fontManifest(): Plugin {
   return {
     name: 'local-love:font-manifest',
     apply: 'build',

@@ -17,7 +17,7 @@ async function timeStarts(command: readonly string[], runs: number, env: Record<
   return times;
 }
 
-export const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 export const summary = (times: number[]) => `${median(times).toFixed(0)} (runs: ${times.map((ms) => ms.toFixed(0)).join(', ')})`;
 
 /**

@@ -76,7 +76,7 @@ const DICTIONARIES: Readonly<Record<Language, () => Promise<Words>>> = {
   fil: async () => (await import('./words/fil.ts')).fil,
 };
 
-/** The dictionaries loaded so far: English always, the console's language. */
+/** The dictionaries loaded so far: English always (the console's language), and the overlay's. */
 const loaded: Partial<Record<Language, Words>> = { en };
 
 /**

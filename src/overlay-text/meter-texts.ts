@@ -9,7 +9,7 @@ import type { WeightedText } from './weighted-text.ts';
 
 /**
  * What the meter's texts are made of. The overlay's widget context is one (overlay/widget.ts); the feed
- * server makes one for the page it writes (feed/http/overlay-fonts.ts), so both derive the same texts.
+ * server makes one for the page it writes (startGlyphs, in start-glyphs.ts), so both derive the same texts.
  */
 export interface MeterTextContext {
   readonly campaign: CampaignInfo;

@@ -41,10 +41,8 @@ function keepRunsInOneBatch(): void {
     break(instructionSet: unknown): void;
     _finishBatch(...args: unknown[]): void;
   };
-  type Packer = {
-    packAttributes(element: BatchableElement, ...rest: unknown[]): void;
-    packQuadAttributes(element: BatchableElement, ...rest: unknown[]): void;
-  };
+  type Pack = (element: BatchableElement, float32View: Float32Array, uint32View: Uint32Array, index: number, textureId: number) => void;
+  type Packer = { packAttributes: Pack; packQuadAttributes: Pack };
   const batcher = Batcher.prototype as unknown as Internals;
   const packer = DefaultBatcher.prototype as unknown as Packer;
   let batchOpened = false;
@@ -69,9 +67,10 @@ function keepRunsInOneBatch(): void {
   };
   for (const name of ['packAttributes', 'packQuadAttributes'] as const) {
     const pack = packer[name];
-    packer[name] = function (this: Packer, element: BatchableElement, ...rest: unknown[]): void {
+    // Named parameters, not a rest array: this runs for every element packed, every frame.
+    packer[name] = function (this: Packer, element, float32View, uint32View, index, textureId): void {
       renewMark(element);
-      pack.call(this, element, ...rest);
+      pack.call(this, element, float32View, uint32View, index, textureId);
     };
   }
 }

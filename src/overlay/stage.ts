@@ -25,7 +25,8 @@ const STATE_HOOKS = ['onFeed', 'onMarketState', 'onCampaignState', 'onLowerThird
 type StateHook = (typeof STATE_HOOKS)[number];
 
 /**
- * The widgets on the 1920x1080 stage, scaled to the window, each on a layer (a canvas) of its own. It is the
+ * The widgets on the 1920x1080 stage, scaled to the window, each on a layer of its own (a canvas; the meter's
+ * has a second one under it for its still part). It is the
  * clock's FrameDriver: the clock asks it to step and draw, and it never draws on its own (pixi's tickers
  * are stopped). A frame draws only the layers whose widget changed: what stands still costs nothing.
  */
@@ -57,7 +58,7 @@ export class Stage implements FrameDriver {
     return new Stage(clock, host);
   }
 
-  /** 'webgl' when every layer draws with WebGL (pixi can fall back silently); null before the first layer. */
+  /** 'webgl' when every layer draws with WebGL ('canvas' without it: layer.ts); null before the first layer. */
   get rendererName(): string | null {
     const names = [...new Set(this.layers.map((layer) => layer.rendererName))];
     return names.length === 0 ? null : names.join('+');

@@ -12,7 +12,7 @@ export interface LocalLoveHook {
   readonly ready: Promise<void>;
   isReady: boolean;
   error: string | null;
-  /** Every layer's `app.renderer.name`: 'webgl' in OBS and in our tests (pixi can fall back silently). */
+  /** Every layer's renderer name: 'webgl' in OBS and in our tests ('canvas' only in a browser without WebGL: layer.ts). */
   readonly rendererName: string | null;
   /** The most textures any layer's batches sample (1: see single-texture-batches.ts); null before the first layer. */
   readonly batchTextures: number | null;

@@ -51,7 +51,8 @@ export class ReactionBurstView {
       const particle = particles[slot]!;
       if (!this.sized) shown[slot] = particle;
       if (scale === 0 || alpha === 0) {
-        particle.scaleX = particle.scaleY = 0;
+        // Drawn only while the container still holds every slot (its first draw); after that it is left out.
+        if (!this.sized) particle.scaleX = particle.scaleY = 0;
         continue;
       }
       particle.scaleX = scale;
