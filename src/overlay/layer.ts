@@ -75,29 +75,31 @@ export class Layer {
 
   /**
    * The widget's canvas, made while the widget is built, and its still part's: made alongside when
-   * `withStill` announces one, else once the widget turns out to have one. Each renderer compiles the
-   * programs of what the widget `draws` as soon as it is made (warm-up.ts), unless it has drawn by then.
+   * `stillDraws` announces one, else once the widget turns out to have one. Each renderer compiles the
+   * programs of what it will draw (`draws`, `stillDraws`) as soon as it is made (warm-up.ts), unless the
+   * layer has drawn by then.
    */
   static async create(
     building: Widget | Promise<Widget>,
-    options: { onTop: boolean; withStill: boolean; draws: readonly DrawKind[] },
+    options: { onTop: boolean; draws: readonly DrawKind[]; stillDraws: readonly DrawKind[] | null },
   ): Promise<Layer> {
     useSingleTextureBatches();
     let layer: Layer | null = null;
     let failed = false;
-    const make = async (): Promise<Renderer> => {
+    const make = async (draws: readonly DrawKind[]): Promise<Renderer> => {
       const renderer = await createRenderer();
       // Not once the layer has drawn (its first frame compiled them) or is gone.
-      warmUpSoon(renderer, options.draws, () => !failed && !layer?.drawnOnce && !layer?.destroyed);
+      warmUpSoon(renderer, draws, () => !failed && !layer?.drawnOnce && !layer?.destroyed);
       return renderer;
     };
-    const made = [make(), ...(options.withStill ? [make()] : [])];
+    const { draws, stillDraws } = options;
+    const made = [make(draws), ...(stillDraws ? [make(stillDraws)] : [])];
     const [widget, ...renderers] = await Promise.all([building, ...made]).catch(async (error: unknown) => {
       failed = true;
       for (const renderer of await Promise.allSettled(made)) if (renderer.status === 'fulfilled') renderer.value.destroy(true);
       throw error;
     });
-    if (widget.still && renderers.length === 1) renderers.push(await make());
+    if (widget.still && renderers.length === 1) renderers.push(await make([]));
     if (!widget.still && renderers.length === 2) renderers.pop()!.destroy(true);
     const [main, under] = renderers.map((renderer) => new LayerCanvas(renderer, options.onTop));
     layer = new Layer(widget, main!, under ?? null);

@@ -74,12 +74,15 @@ export class Stage implements FrameDriver {
    * newest state of every kind the stage has seen, so a widget built late starts from the present. Layers
    * stack in the order `add` was called, whichever is built first; `onTop` ones (the error card, the stale
    * sign) above every other. `draws` says what the widget draws with: those programs are compiled while it
-   * is built (warm-up.ts). `withStill` announces a still part (Widget.still), so that its canvas is made
-   * while the widget is built too.
+   * is built (warm-up.ts). `stillDraws` announces a still part (Widget.still) and what it draws with, so
+   * that its canvas is made and warmed while the widget is built too.
    */
-  async add(building: Widget | Promise<Widget>, options: { onTop?: boolean; draws?: readonly DrawKind[]; withStill?: boolean } = {}): Promise<Widget> {
+  async add(
+    building: Widget | Promise<Widget>,
+    options: { onTop?: boolean; draws?: readonly DrawKind[]; stillDraws?: readonly DrawKind[] } = {},
+  ): Promise<Widget> {
     const order = this.added++;
-    const layer = await Layer.create(building, { onTop: options.onTop ?? false, withStill: options.withStill ?? false, draws: options.draws ?? [] });
+    const layer = await Layer.create(building, { onTop: options.onTop ?? false, draws: options.draws ?? [], stillDraws: options.stillDraws ?? null });
     const { widget } = layer;
     if (this.destroyed) {
       layer.destroy();
