@@ -12,15 +12,15 @@ import { ThermometerView } from './thermometer-view.ts';
 import { BarMeterView } from './bar-view.ts';
 import { meterGlyphs, meterTexts } from '../../../overlay-text/meter-texts.ts';
 
+/** The roll to the next goal starts once the bar has shown itself full for a moment, and takes this long. */
+const ROLL_DELAY_SECONDS = 0.6;
+const ROLL_SECONDS = 1.1;
+
 /**
  * How often the counting figures may change while the amount counts (20 a second, a hair early so a 60 Hz
  * clock's three steps always reach it): each change rebuilds the meter's render instructions, and a figure
  * blurring faster than this reads no better. The fill still moves every frame; at rest the figures are exact.
  */
-/** The roll to the next goal starts once the bar has shown itself full for a moment, and takes this long. */
-const ROLL_DELAY_SECONDS = 0.6;
-const ROLL_SECONDS = 1.1;
-
 const FIGURE_INTERVAL_MS = 1000 / 20 - 1;
 
 /** The meter in the style the theme asks for (`meterStyle`). */
@@ -164,7 +164,8 @@ export class DonationMeter implements Widget {
         this.startRoll();
       }
       this.figuresAgeMs += deltaMs;
-      this.render(counting && this.figuresAgeMs < FIGURE_INTERVAL_MS);
+      // The amount the count reaches is shown at once: the tween's last moments must not hold it back.
+      this.render(counting && !this.model.reachedTarget && this.figuresAgeMs < FIGURE_INTERVAL_MS);
     }
     // The spot of light at the fill's end burns while the amount counts and fades as it settles.
     this.meter.showMotion(counting ? 1 - this.count.progress ** 4 : 0);

@@ -48,6 +48,11 @@ export class DonationMeterModel {
     return this.toMinor;
   }
 
+  /** The shown amount is the server's (a count may still be easing out its last fractions of a unit). */
+  get reachedTarget(): boolean {
+    return this.shownMinor === this.toMinor;
+  }
+
   get goalMinor(): number {
     return this.goal;
   }

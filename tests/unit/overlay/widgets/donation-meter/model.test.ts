@@ -34,6 +34,16 @@ describe('DonationMeterModel', () => {
     expect(model.displayedMinor).toBe(4_333_333);
   });
 
+  it('says when the shown amount has reached the target, even before the eased progress is exactly 1', () => {
+    const model = meterAt(1_000);
+    model.setTarget(65_120, GOAL);
+    model.setProgress(0.99);
+    expect(model.reachedTarget).toBe(false);
+    model.setProgress(0.9999996); // rounds to the last of the progress steps
+    expect(model.displayedMinor).toBe(65_120);
+    expect(model.reachedTarget).toBe(true);
+  });
+
   it('ignores a repeated amount (no count starts)', () => {
     const model = meterAt(1_000);
     expect(model.setTarget(1_000, GOAL)).toBe(false);

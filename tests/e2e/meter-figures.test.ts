@@ -1,0 +1,44 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startOverlay, type OverlayHarness } from './harness.ts';
+
+/**
+ * The meter's counting figures change at most 20 times a second, but the amount it settles on must be on
+ * screen the moment the count reaches it, never a frame (or 50 ms) later. Under the test clock, in steps
+ * of a millisecond, so the last moments of the count are seen one by one.
+ */
+let overlay: OverlayHarness;
+
+beforeAll(async () => {
+  overlay = await startOverlay({
+    query: 'clock=test&lang=ja&widgets=meter',
+    beforeOpen: (feed) => feed.aggregator.apply({ region: 'tohoku', market: 'jp', giftDiamonds: 1_000 }),
+  });
+});
+
+afterAll(async () => {
+  await overlay?.close();
+});
+
+const meter = () => overlay.evaluate<Record<string, unknown>>('window.__localLove.widget("donation-meter")');
+const advance = (ms: number) => overlay.evaluate(`window.__localLove.advance(${ms})`);
+
+describe('the meter counting to a new amount', () => {
+  it('shows the exact amount as soon as the shown amount reaches it, while the count is still ending', async () => {
+    const { aggregator } = overlay.feed;
+    aggregator.apply({ region: 'noto', market: 'kr', giftDiamonds: 64_120 });
+    expect(aggregator.state(null).donation.raisedMinor).toBe(65_120);
+    await overlay.waitFor(`window.__localLove.lastState.seq >= ${aggregator.seq}`);
+    await advance(0);
+    expect(await meter()).toMatchObject({ displayedMinor: 1_000, targetMinor: 65_120 });
+    // Most of the count at display speed, then its end a millisecond at a time.
+    await advance(1_150);
+    let shown = await meter();
+    expect(shown['displayedMinor']).toBeLessThan(65_120);
+    for (let ms = 0; ms < 200 && shown['displayedMinor'] !== 65_120; ms++) {
+      await advance(1);
+      shown = await meter();
+    }
+    expect(shown['displayedMinor']).toBe(65_120);
+    expect(shown['amountText']).toBe('¥65,120');
+  });
+});
