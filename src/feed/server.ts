@@ -162,7 +162,18 @@ async function assembleFeedServer(
   // Checked now, before any resource exists; the simulator itself is made by runSources.
   if (options.simulator) checkSimulatorOptions(options.simulator);
   const serveStatic = staticDir === null ? null : staticFiles(staticDir);
-  const servePage = staticDir === null ? null : overlayPage(staticDir, () => campaignInfoOf(aggregator.campaign), log);
+  const servePage =
+    staticDir === null
+      ? null
+      : overlayPage(staticDir, {
+          campaign: () => campaignInfoOf(aggregator.campaign),
+          // As a subscriber's snapshot: a scaled-out node first catches up with Redis (best effort).
+          state: async (region) => {
+            await scaleOut?.caughtUp().catch(() => {});
+            return aggregator.state(region !== null && aggregator.hasRegion(region) ? region : null);
+          },
+          log,
+        });
   const allowedOrigins = new Set(options.allowedOrigins ?? []);
   const privateRoutes = guardOrigins(
     [

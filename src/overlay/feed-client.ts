@@ -19,6 +19,11 @@ export interface FeedClientOptions {
   readonly url: string | null;
   /** The region to watch, or null for the whole campaign. */
   readonly region: string | null;
+  /**
+   * A state of that region the page carries (page-data.ts), taken as the first one while the socket
+   * connects (onState is called with it from the constructor); the socket's snapshot is the new baseline.
+   */
+  readonly pageState?: unknown;
   /** Or the market whose viewers' contribution to watch (then `region` is null). */
   readonly market?: string | null;
   readonly onCampaign: (campaign: CampaignInfo) => void;
@@ -81,6 +86,7 @@ export class FeedClient {
         this.retryTimer = setTimeout(() => this.socket.connect(), RECONNECT.reconnectionDelayMax);
       }
     });
+    if (options.pageState) this.acceptState(options.pageState, 'page state');
   }
 
   get connected(): boolean {

@@ -1,10 +1,10 @@
-import { CAMPAIGN_SCRIPT_ID, type CampaignInfo, type FeedState } from '../protocol/index.ts';
+import { CAMPAIGN_SCRIPT_ID, STATE_SCRIPT_ID, type CampaignInfo, type FeedState } from '../protocol/index.ts';
 import { textPicker } from '../i18n/pick-text.ts';
 import { loadWords } from '../i18n/words.ts';
 import { createClock } from './clock.ts';
 import { FeedClient } from './feed-client.ts';
 import { FeedHealth, STALE_AFTER_MS } from './feed-health.ts';
-import { inlineCampaign } from './inline-campaign.ts';
+import { inlineCampaign, inlineState } from './page-data.ts';
 import { prefetchFonts } from './fonts.ts';
 import { watchObsVisibility } from './obs-visibility.ts';
 import { campaignProblems } from '../theme/campaign-check.ts';
@@ -142,9 +142,11 @@ async function boot(): Promise<void> {
     let region = params.region;
     let campaignChecked = false;
     // The campaign as the feed server wrote it into the page: the meter's fonts and build start now, while
-    // the socket connects. A region it lacks is dropped at once, as the feed's refusal would (below).
+    // the socket connects. A region it lacks is dropped at once, as the feed's refusal would (below). With
+    // it, the region's state: the meter is drawn without waiting for the socket.
     const written = inlineCampaign(document.getElementById(CAMPAIGN_SCRIPT_ID)?.textContent, params.feed);
     if (written) region = regionShown(written, region);
+    const writtenState = written ? inlineState(document.getElementById(STATE_SCRIPT_ID)?.textContent, params.feed, region) : null;
     const campaign = await new Promise<CampaignInfo>((resolve) => {
       const accept = (info: CampaignInfo) => {
         const serialised = JSON.stringify(info);
@@ -160,10 +162,11 @@ async function boot(): Promise<void> {
         }
         resolve(info);
       };
-      const connect = (): FeedClient =>
+      const connect = (pageState: unknown = null): FeedClient =>
         new FeedClient({
           url: params.feed,
           region,
+          pageState,
           onCampaign: accept,
           onState(state) {
             testHook.hook.lastState = state;
@@ -195,7 +198,7 @@ async function boot(): Promise<void> {
             client = activeClient = connect();
           },
         });
-      let client = (activeClient = connect());
+      let client = (activeClient = connect(writtenState));
       if (written) accept(written);
     });
 

@@ -26,7 +26,7 @@ export type CampaignInfo = z.infer<typeof CampaignInfo>;
 
 /**
  * The id of the element in which the feed server writes the campaign info (JSON) into the overlay's page, so
- * the overlay need not wait for the socket to know it (feed/http/overlay-page.ts, overlay/inline-campaign.ts).
+ * the overlay need not wait for the socket to know it (feed/http/overlay-page.ts, overlay/page-data.ts).
  */
 export const CAMPAIGN_SCRIPT_ID = 'local-love-campaign';
 

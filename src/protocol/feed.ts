@@ -74,3 +74,10 @@ export const FeedError = z.strictObject({
 export type FeedError = z.infer<typeof FeedError>;
 
 export type Ack<T> = (result: { ok: true; value: T } | { ok: false; error: FeedError }) => void;
+
+/**
+ * The id of the element in which the feed server writes into the overlay's page the state of the scope its
+ * URL names (feed/http/overlay-page.ts), as the socket's snapshot would bring it: the meter is drawn without
+ * waiting for the socket's round trips. The socket's own snapshot follows as the new baseline.
+ */
+export const STATE_SCRIPT_ID = 'local-love-state';

@@ -3,8 +3,9 @@ import type { Page } from 'playwright-core';
 import { startOverlay, type OverlayHarness } from './harness.ts';
 
 /**
- * The feed server writes the campaign into the overlay's page (feed/http/overlay-page.ts): the meter is
- * built while the socket still connects, and the socket's own campaign, the same, changes nothing.
+ * The feed server writes the campaign and the state into the overlay's page (feed/http/overlay-page.ts): the
+ * meter is built and drawn while the socket still connects, and the socket's own campaign, the same, changes
+ * nothing.
  */
 let overlay: OverlayHarness;
 
@@ -31,6 +32,20 @@ describe("the campaign in the overlay's page", () => {
     const page = await pageWithHeldSocket('clock=test&lang=en');
     try {
       await page.waitForFunction(meterBuilt, undefined, { timeout: 20_000, polling: 50 });
+    } finally {
+      await page.close();
+    }
+  });
+
+  it("draws the meter, at the amount the server had when it served the page, before the feed socket answers", async () => {
+    const { aggregator } = overlay.feed;
+    aggregator.apply({ region: 'noto', market: 'jp', giftDiamonds: 31_337 });
+    const raised = aggregator.state('noto').donation.raisedMinor;
+    const page = await pageWithHeldSocket('lang=en&region=noto');
+    try {
+      await page.waitForFunction('window.__localLove && window.__localLove.meterOnAirAtMs !== undefined', undefined, { timeout: 20_000, polling: 50 });
+      expect(await page.evaluate('window.__localLove.lastState.region')).toBe('noto');
+      expect(await page.evaluate('window.__localLove.widget("donation-meter").displayedMinor')).toBe(raised);
     } finally {
       await page.close();
     }

@@ -7,30 +7,34 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { overlayPage } from '../../src/feed/http/overlay-page.ts';
 import { SAMPLE_CAMPAIGN_PATH, loadCampaignFile } from '../../src/feed/setup/campaign-file.ts';
-import { inlineCampaign } from '../../src/overlay/inline-campaign.ts';
+import { inlineCampaign, inlineState } from '../../src/overlay/page-data.ts';
+import { Aggregator } from '../../src/feed/reactions/aggregator.ts';
 import { FONT_MANIFEST_FILE, fontManifestOf } from '../../src/feed/http/font-manifest.ts';
 import { loadWords } from '../../src/i18n/words.ts';
-import { CAMPAIGN_SCRIPT_ID, PAGE_FONTS_SCRIPT_ID, campaignInfoOf, type CampaignInfo, type PageFonts } from '../../src/protocol/index.ts';
+import { CAMPAIGN_SCRIPT_ID, PAGE_FONTS_SCRIPT_ID, STATE_SCRIPT_ID, campaignInfoOf, type CampaignInfo, type FeedState, type PageFonts } from '../../src/protocol/index.ts';
 import { BUNDLED_WEIGHTS } from '../../src/theme/fonts.ts';
 import { BUNDLED_FACES } from '../../src/theme/language-fonts.ts';
 import { parseParams } from '../../src/theme/parse-params.ts';
 
 const require = createRequire(import.meta.url);
 
-const sample = campaignInfoOf(loadCampaignFile(SAMPLE_CAMPAIGN_PATH));
+const campaign = loadCampaignFile(SAMPLE_CAMPAIGN_PATH);
+const sample = campaignInfoOf(campaign);
 // A name that would end the element and run a script, were it written as it is.
 const hostile: CampaignInfo = { ...sample, name: { ...sample.name, en: '</script><script>alert(1)</script>' } };
 
 /** The overlay's page through a real HTTP server; what overlayPage passes on answers 404. */
-function serve(dir: string, info: () => CampaignInfo): Promise<{ server: Server; url: string }> {
-  const server = createServer((request, response) => overlayPage(dir, info)(request, response, () => ((response.statusCode = 404), response.end())));
+function serve(dir: string, info: () => CampaignInfo, state?: (region: string | null) => Promise<FeedState | null>): Promise<{ server: Server; url: string }> {
+  const page = overlayPage(dir, { campaign: info, ...(state ? { state } : {}) });
+  const server = createServer((request, response) => page(request, response, () => ((response.statusCode = 404), response.end())));
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` })));
 }
 
-/** What the overlay reads (main.ts): the element's text. */
-function writtenCampaign(html: string): string | undefined {
-  return new RegExp(`<script type="application/json" id="${CAMPAIGN_SCRIPT_ID}">(.*?)</script>`, 's').exec(html)?.[1];
+/** What the overlay reads (main.ts): an element's text. */
+function written(html: string, id: string): string | undefined {
+  return new RegExp(`<script type="application/json" id="${id}">(.*?)</script>`, 's').exec(html)?.[1];
 }
+const writtenCampaign = (html: string) => written(html, CAMPAIGN_SCRIPT_ID);
 
 describe('the overlay page served with its campaign', () => {
   let dir: string;
@@ -83,6 +87,59 @@ describe('the overlay page served with its campaign', () => {
     } finally {
       other.server.close();
       rmSync(empty, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('the overlay page served with the state of its region', () => {
+  let dir: string;
+  let served: { server: Server; url: string };
+  const aggregator = new Aggregator(campaign);
+  const asked: (string | null)[] = [];
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'overlay-page-state-'));
+    writeFileSync(join(dir, 'index.html'), '<!doctype html><html><head><title>overlay</title></head><body></body></html>');
+    served = await serve(dir, () => sample, async (region) => (asked.push(region), aggregator.state(region)));
+  });
+  afterAll(() => {
+    served.server.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("writes the state of the URL's region as it is at the request, which the overlay takes for that region only", async () => {
+    aggregator.apply({ region: 'noto', market: 'jp', giftDiamonds: 1_234 });
+    const html = await (await fetch(`${served.url}/?lang=en&region=noto`)).text();
+    const state = inlineState(written(html, STATE_SCRIPT_ID), null, 'noto') as FeedState;
+    expect(state).toEqual({ ...aggregator.state('noto'), serverTime: expect.any(Number) });
+    expect(state.donation.raisedMinor).toBe(1_234);
+    expect(html.indexOf(STATE_SCRIPT_ID)).toBeLessThan(html.indexOf('</head>'));
+    // A region read elsewhere (the URL's hash) is not this one: the overlay waits for its socket.
+    expect(inlineState(written(html, STATE_SCRIPT_ID), null, 'tohoku')).toBeNull();
+    expect(inlineState(written(html, STATE_SCRIPT_ID), null, null)).toBeNull();
+    aggregator.apply({ region: 'noto', market: 'jp', giftDiamonds: 1 });
+    const later = await (await fetch(`${served.url}/?region=noto`)).text();
+    expect((inlineState(written(later, STATE_SCRIPT_ID), null, 'noto') as FeedState).donation.raisedMinor).toBe(1_235);
+    expect(asked.slice(-2)).toEqual(['noto', 'noto']);
+  });
+
+  it("writes the whole campaign's state without a region, and none for an overlay that reads another feed", async () => {
+    const html = await (await fetch(`${served.url}/?lang=ja`)).text();
+    expect(inlineState(written(html, STATE_SCRIPT_ID), null, null)).toEqual({ ...aggregator.state(null), serverTime: expect.any(Number) });
+    const other = await (await fetch(`${served.url}/?feed=${encodeURIComponent('http://127.0.0.1:1')}`)).text();
+    expect(other).not.toContain(STATE_SCRIPT_ID);
+    expect(writtenCampaign(other)).toBeDefined();
+  });
+
+  it('is served without a state, but served, when the state cannot be had', async () => {
+    const failing = await serve(dir, () => sample, () => Promise.reject(new Error('redis is down')));
+    try {
+      const response = await fetch(`${failing.url}/`);
+      expect(response.status).toBe(200);
+      const html = await response.text();
+      expect(html).not.toContain(STATE_SCRIPT_ID);
+      expect(inlineCampaign(writtenCampaign(html), null)).toEqual(sample);
+    } finally {
+      failing.server.close();
     }
   });
 });

@@ -1,19 +1,31 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CAMPAIGN_SCRIPT_ID, type CampaignInfo } from '../../protocol/index.ts';
+import { CAMPAIGN_SCRIPT_ID, STATE_SCRIPT_ID, type CampaignInfo, type FeedState } from '../../protocol/index.ts';
 import { loadEveryLanguage } from '../../i18n/words.ts';
 import type { FontElements } from './overlay-fonts.ts';
 import type { Middleware } from './router.ts';
 import { scriptSafeJson } from './script-json.ts';
 
+export interface OverlayPageSources {
+  /** The campaign, as the socket's `campaign` event brings it. */
+  readonly campaign: () => CampaignInfo;
+  /**
+   * The state of a region (null: the whole campaign), as the socket's snapshot brings it; of the whole
+   * campaign for a region the campaign lacks, which the overlay drops at once.
+   */
+  readonly state?: (region: string | null) => Promise<FeedState | null>;
+  readonly log?: (message: string) => void;
+}
+
 /**
- * Serves the overlay's page (`/`, `/index.html`) with the campaign written into it, as the `campaign` event
- * would bring it: the overlay starts its fonts and meter at once instead of after the socket's round trip.
- * The element is data (type application/json), never run. With it, for the request's URL parameters, the
- * preloads and @font-face rules of the font files the overlay draws first (overlay-fonts.ts): they are
- * fetched while the JavaScript loads. Anything else goes on to the static files.
+ * Serves the overlay's page (`/`, `/index.html`) with the campaign and the state of the region its URL names
+ * written into it, as the `campaign` event and the snapshot would bring them: the overlay builds its meter
+ * at once and draws it before its socket has answered. The elements are data (type application/json), never
+ * run. With them, for the request's URL parameters, the preloads and @font-face rules of the font files the
+ * overlay draws first (overlay-fonts.ts): they are fetched while the JavaScript loads. Anything else goes on
+ * to the static files.
  */
-export function overlayPage(dir: string, campaignInfo: () => CampaignInfo, log: (message: string) => void = () => {}): Middleware {
+export function overlayPage(dir: string, { campaign: campaignInfo, state: stateOf, log = () => {} }: OverlayPageSources): Middleware {
   const file = join(dir, 'index.html');
   // Read once: the build does not change under a running server (an update restarts it). A page without a
   // head to write into is served as it is, by the static files.
@@ -25,10 +37,13 @@ export function overlayPage(dir: string, campaignInfo: () => CampaignInfo, log: 
     const queryAt = url.includes('?') ? url.indexOf('?') : url.length;
     const [path, query] = [url.slice(0, queryAt), url.slice(queryAt + 1)];
     if (page === null || (request.method !== 'GET' && request.method !== 'HEAD') || (path !== '/' && path !== '/index.html')) return next();
-    void (fonts?.() ?? Promise.resolve(null))
-      .then((writeFonts) => {
+    void Promise.all([fonts?.() ?? null, pageState(stateOf, query)])
+      .then(([writeFonts, state]) => {
         const campaign = campaignInfo();
-        const data = `<script type="application/json" id="${CAMPAIGN_SCRIPT_ID}">${scriptSafeJson(campaign)}</script>`;
+        const data = [
+          `<script type="application/json" id="${CAMPAIGN_SCRIPT_ID}">${scriptSafeJson(campaign)}</script>`,
+          ...(state ? [`<script type="application/json" id="${STATE_SCRIPT_ID}">${scriptSafeJson(state)}</script>`] : []),
+        ].join('\n    ');
         const written = writeFonts?.(query, campaign) ?? null;
         const head = page.replace('</head>', `    ${written ? `${data}\n    ${written.head}` : data}\n  </head>`);
         const body = written ? head.replace(/<body[^>]*>/, (tag) => `${tag}\n    ${written.body}`) : head;
@@ -45,6 +60,17 @@ export function overlayPage(dir: string, campaignInfo: () => CampaignInfo, log: 
         response.end();
       });
   };
+}
+
+/**
+ * The state for the page's `region=` (read as it is written: a region the overlay reads otherwise, from the
+ * URL's hash, gets a state it sees is not its own, and waits for its socket). None for an overlay that reads
+ * another feed (`feed=`). A state that cannot be had leaves the page without one: the socket brings it.
+ */
+function pageState(stateOf: OverlayPageSources['state'], query: string): Promise<FeedState | null> {
+  const params = new URLSearchParams(query);
+  if (!stateOf || params.has('feed')) return Promise.resolve(null);
+  return stateOf(params.get('region')).catch(() => null);
 }
 
 type FontsWriter = (query: string, campaign: CampaignInfo) => FontElements | null;
