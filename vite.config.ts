@@ -1,6 +1,7 @@
 import { defineConfig, type Plugin } from 'vite';
 import { resolve } from 'node:path';
 import { feedDevPlugin } from './src/feed/dev/vite-plugin.ts';
+import { DICTIONARY_MANIFEST_FILE, dictionaryManifestOf } from './src/feed/http/dictionary-manifest.ts';
 import { FONT_MANIFEST_FILE, fontManifestOf } from './src/feed/http/font-manifest.ts';
 
 // OBS 30 ships Chromium 103 and OBS 31 Chromium 127: build for the older one.
@@ -23,7 +24,7 @@ export default defineConfig({
   },
   server: { host: '127.0.0.1' },
   // Dev only (the plugin applies to `serve`): the feed server and simulator on Vite's port.
-  plugins: [feedDevPlugin(), woff2Only(), dependencyCuts(), fontManifest()],
+  plugins: [feedDevPlugin(), woff2Only(), dependencyCuts(), fontManifest(), dictionaryManifest()],
 });
 
 /**
@@ -103,6 +104,18 @@ function fontManifest(): Plugin {
         output.type === 'asset' && output.fileName.endsWith('.css') && typeof output.source === 'string' ? [output.source] : [],
       );
       this.emitFile({ type: 'asset', fileName: FONT_MANIFEST_FILE, source: JSON.stringify(fontManifestOf(sheets)) });
+    },
+  };
+}
+
+/** Writes which file holds each language's dictionary (src/feed/http/dictionary-manifest.ts), for the feed's page. */
+function dictionaryManifest(): Plugin {
+  return {
+    name: 'local-love:dictionary-manifest',
+    apply: 'build',
+    generateBundle(_options, bundle) {
+      const chunks = Object.values(bundle).flatMap((output) => (output.type === 'chunk' ? [output] : []));
+      this.emitFile({ type: 'asset', fileName: DICTIONARY_MANIFEST_FILE, source: JSON.stringify(dictionaryManifestOf(chunks)) });
     },
   };
 }

@@ -10,6 +10,7 @@ import { SAMPLE_CAMPAIGN_PATH, loadCampaignFile } from '../../src/feed/setup/cam
 import { inlineCampaign, inlineState } from '../../src/overlay/page-data.ts';
 import { Aggregator } from '../../src/feed/reactions/aggregator.ts';
 import { FONT_MANIFEST_FILE, fontManifestOf } from '../../src/feed/http/font-manifest.ts';
+import { DICTIONARY_MANIFEST_FILE } from '../../src/feed/http/dictionary-manifest.ts';
 import { loadWords } from '../../src/i18n/words.ts';
 import { CAMPAIGN_SCRIPT_ID, PAGE_FONTS_SCRIPT_ID, STATE_SCRIPT_ID, campaignInfoOf, type CampaignInfo, type FeedState, type PageFonts } from '../../src/protocol/index.ts';
 import { BUNDLED_WEIGHTS } from '../../src/theme/fonts.ts';
@@ -141,6 +142,35 @@ describe('the overlay page served with the state of its region', () => {
     } finally {
       failing.server.close();
     }
+  });
+});
+
+describe('the overlay page served with the preload of its dictionary', () => {
+  let dir: string;
+  let served: { server: Server; url: string };
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'overlay-page-words-'));
+    writeFileSync(join(dir, 'index.html'), '<!doctype html><html><head><title>overlay</title></head><body></body></html>');
+    writeFileSync(join(dir, DICTIONARY_MANIFEST_FILE), JSON.stringify({ ja: '/assets/ja-A1.js', 'zh-Hant': '/assets/zh-Hant-B2.js' }));
+    served = await serve(dir, () => sample);
+  });
+  afterAll(() => {
+    served.server.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const preloaded = async (query: string) => [...(await (await fetch(`${served.url}/?${query}`)).text()).matchAll(/<link rel="modulepreload" href="([^"]+)">/g)].map((match) => match[1]);
+
+  it("preloads the dictionary of the language the overlay reads from the URL, as its own parser reads it", async () => {
+    expect(await preloaded('lang=ja')).toEqual(['/assets/ja-A1.js']);
+    expect(await preloaded('')).toEqual(['/assets/ja-A1.js']); // Japanese unless told otherwise
+    expect(await preloaded('lang=zh-Hant-HK')).toEqual(['/assets/zh-Hant-B2.js']);
+  });
+
+  it('preloads nothing for a language whose words are in the overlay itself (English) or that the build lacks', async () => {
+    expect(await preloaded('lang=en')).toEqual([]);
+    expect(await preloaded('lang=ko')).toEqual([]);
+    expect(await preloaded('lang=xx')).toEqual(['/assets/ja-A1.js']); // a bad tag falls back to Japanese, as on screen
   });
 });
 

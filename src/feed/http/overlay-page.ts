@@ -22,8 +22,8 @@ export interface OverlayPageSources {
  * written into it, as the `campaign` event and the snapshot would bring them: the overlay builds its meter
  * at once and draws it before its socket has answered. The elements are data (type application/json), never
  * run. With them, for the request's URL parameters, the preloads and @font-face rules of the font files the
- * overlay draws first (overlay-fonts.ts): they are fetched while the JavaScript loads. Anything else goes on
- * to the static files.
+ * overlay draws first (overlay-fonts.ts) and the preload of its dictionary (overlay-dictionary.ts): they are
+ * fetched while the JavaScript loads. Anything else goes on to the static files.
  */
 export function overlayPage(dir: string, { campaign: campaignInfo, state: stateOf, log = () => {} }: OverlayPageSources): Middleware {
   const file = join(dir, 'index.html');
@@ -31,20 +31,22 @@ export function overlayPage(dir: string, { campaign: campaignInfo, state: stateO
   // head to write into is served as it is, by the static files.
   const read = existsSync(file) ? readFileSync(file, 'utf8') : '';
   const page = read.includes('</head>') ? read : null;
-  const fonts = page === null ? null : lazyFonts(dir, log);
+  const parts = page === null ? null : lazyParts(dir, log);
   return (request, response, next) => {
     const url = request.url ?? '/';
     const queryAt = url.includes('?') ? url.indexOf('?') : url.length;
     const [path, query] = [url.slice(0, queryAt), url.slice(queryAt + 1)];
     if (page === null || (request.method !== 'GET' && request.method !== 'HEAD') || (path !== '/' && path !== '/index.html')) return next();
-    void Promise.all([fonts?.() ?? null, pageState(stateOf, query)])
-      .then(([writeFonts, state]) => {
+    void Promise.all([parts?.() ?? null, pageState(stateOf, query)])
+      .then(([writers, state]) => {
         const campaign = campaignInfo();
+        const preload = writers?.dictionary?.(query);
         const data = [
           `<script type="application/json" id="${CAMPAIGN_SCRIPT_ID}">${scriptSafeJson(campaign)}</script>`,
           ...(state ? [`<script type="application/json" id="${STATE_SCRIPT_ID}">${scriptSafeJson(state)}</script>`] : []),
+          ...(preload ? [preload] : []),
         ].join('\n    ');
-        const written = writeFonts?.(query, campaign) ?? null;
+        const written = writers?.fonts?.(query, campaign) ?? null;
         const head = page.replace('</head>', `    ${written ? `${data}\n    ${written.head}` : data}\n  </head>`);
         const body = written ? head.replace(/<body[^>]*>/, (tag) => `${tag}\n    ${written.body}`) : head;
         response.statusCode = 200;
@@ -73,21 +75,25 @@ function pageState(stateOf: OverlayPageSources['state'], query: string): Promise
   return stateOf(params.get('region')).catch(() => null);
 }
 
-type FontsWriter = (query: string, campaign: CampaignInfo) => FontElements | null;
+interface PartsWriters {
+  readonly fonts: ((query: string, campaign: CampaignInfo) => FontElements | null) | null;
+  readonly dictionary: ((query: string) => string) | null;
+}
 
 /**
- * The page's fonts (overlay-fonts.ts), made at the first page asked for rather than at start: their index
- * (the build's font manifest, every language's words, the overlay's parameter parser) costs about 100 ms,
- * which a feed restarted after a crash must not wait for before it answers. A failure leaves the pages
- * without fonts (the overlay then takes the stylesheets).
+ * The page's fonts (overlay-fonts.ts) and the preload of its dictionary (overlay-dictionary.ts), made at the
+ * first page asked for rather than at start: their index (the build's manifests, every language's words, the
+ * overlay's parameter parser) costs about 100 ms, which a feed restarted after a crash must not wait for
+ * before it answers. A failure leaves the pages without them (the overlay then takes the stylesheets, and
+ * asks for its dictionary itself).
  */
-function lazyFonts(dir: string, log: (message: string) => void): () => Promise<FontsWriter | null> {
-  let made: Promise<FontsWriter | null> | null = null;
+function lazyParts(dir: string, log: (message: string) => void): () => Promise<PartsWriters | null> {
+  let made: Promise<PartsWriters | null> | null = null;
   return () =>
-    (made ??= Promise.all([import('./overlay-fonts.ts'), loadEveryLanguage()]).then(
-      ([{ overlayFonts }]) => overlayFonts(dir, log),
+    (made ??= Promise.all([import('./overlay-fonts.ts'), import('./overlay-dictionary.ts'), loadEveryLanguage()]).then(
+      ([{ overlayFonts }, { overlayDictionary }]) => ({ fonts: overlayFonts(dir, log), dictionary: overlayDictionary(dir) }),
       (error: unknown) => {
-        log(`the overlay pages are served without their fonts: ${(error as Error).message}`);
+        log(`the overlay pages are served without their fonts and dictionary: ${(error as Error).message}`);
         return null;
       },
     ));

@@ -27,7 +27,7 @@ async function pageWithHeldSocket(query: string): Promise<Page> {
 
 const meterBuilt = 'window.__localLove && window.__localLove.widget("donation-meter") !== null';
 
-describe("the campaign in the overlay's page", () => {
+describe("what the feed server writes into the overlay's page", () => {
   it('builds the meter before the feed socket answers', async () => {
     const page = await pageWithHeldSocket('clock=test&lang=en');
     try {
@@ -46,6 +46,23 @@ describe("the campaign in the overlay's page", () => {
       await page.waitForFunction('window.__localLove && window.__localLove.meterOnAirAtMs !== undefined', undefined, { timeout: 20_000, polling: 50 });
       expect(await page.evaluate('window.__localLove.lastState.region')).toBe('noto');
       expect(await page.evaluate('window.__localLove.widget("donation-meter").displayedMinor')).toBe(raised);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('preloads the dictionary of its language, which the overlay then takes without asking again', async () => {
+    const html = await (await fetch(`${overlay.feed.url}/?lang=ko`)).text();
+    const preload = /<link rel="modulepreload" href="(\/assets\/ko-[\w-]+\.js)">/.exec(html)?.[1];
+    expect(preload).toBeDefined();
+    const page = await overlay.browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    try {
+      const asked: string[] = [];
+      page.on('request', (request) => asked.push(new URL(request.url()).pathname));
+      await page.goto(`${overlay.feed.url}/?lang=ko`);
+      await page.waitForFunction('window.__localLove && window.__localLove.isReady', undefined, { timeout: 20_000 });
+      expect(await page.evaluate('window.__localLove.widget("donation-meter").goalText')).toMatch(/목표/);
+      expect(asked.filter((path) => path === preload)).toHaveLength(1);
     } finally {
       await page.close();
     }
