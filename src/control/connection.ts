@@ -1,4 +1,4 @@
-import { AckFailure, FeedSocket } from '../feed-socket/feed-socket.ts';
+import { FeedSocket, type AckFailure } from '../feed-socket/feed-socket.ts';
 import {
   ControlStatus,
   StreamStatusList,
@@ -22,6 +22,8 @@ export interface ControlConnectionEvents {
 }
 
 const COMMAND_TIMEOUT_MS = 8_000;
+
+const unanswered = (message: string) => ({ ok: false, error: { code: 'internal', message } }) as const;
 
 /**
  * The control page's link to the feed: the `/control` namespace, with the producer's token as socket
@@ -58,12 +60,13 @@ export class ControlConnection {
   command(command: ControlCommandInput): Promise<{ ok: true } | { ok: false; error: FeedError }> {
     return this.socket.request('command', [command], COMMAND_TIMEOUT_MS).then(
       (result) => {
-        if (!result) return { ok: false, error: { code: 'internal', message: 'the feed did not answer' } } as const;
+        if (!result) return unanswered('the feed did not answer in time');
         if (!result.ok) return result;
         this.accept(result.value);
         return { ok: true } as const;
       },
-      (failure: AckFailure) => ({ ok: false, error: { code: 'internal', message: failure.reason === 'timeout' ? 'the feed did not answer in time' : failure.message } }) as const,
+      // Never sent, or lost before the answer: the failure's message says which.
+      (failure: AckFailure) => unanswered(failure.reason === 'timeout' ? 'the feed did not answer in time' : failure.message),
     );
   }
 

@@ -42,7 +42,7 @@ const CONNECT_TIMEOUT_MS = 20_000;
 
 /**
  * A socket.io client (protocol v5 over engine.io v4) on a plain browser WebSocket: what our pages need of
- * socket.io-client, at a tenth of its size. One namespace per socket, JSON only (a binary or unknown packet
+ * socket.io-client, at a quarter of its size. One namespace per socket, JSON only (a binary or unknown packet
  * is warned about and ignored; no frame throws out of the socket).
  *
  * - `connect()` starts it; a lost connection (closed, failed, or silent past the server's heartbeat) is
@@ -50,10 +50,10 @@ const CONNECT_TIMEOUT_MS = 20_000;
  * - The server closing the socket on purpose (`disconnect` with 'io server disconnect') or refusing it in
  *   its middleware (`connect_error` with the server's message and data) stops it, as socket.io does: asking
  *   again would meet the same answer, so the page decides (`connect()` again).
- * - `request()` sends an event with an ack and resolves with the server's answer. It fails at once when not
- *   connected, when the connection is lost before the answer (the server cannot answer on another one),
- *   or after its timeout. Nothing is queued while disconnected: the pages send again on `connect` what
- *   they need (the overlay subscribes).
+ * - `request()` sends an event with an ack (every event our pages send has one) and resolves with the
+ *   server's answer. It fails at once when not connected, when the connection is lost before the answer
+ *   (the server cannot answer on another one), or after its timeout. Nothing is queued while
+ *   disconnected: the pages send again on `connect` what they need (the overlay subscribes).
  */
 export class FeedSocket<Listen extends EventsOf<Listen>, Emit extends EventsOf<Emit>> {
   private readonly address: SocketAddress;
@@ -82,11 +82,6 @@ export class FeedSocket<Listen extends EventsOf<Listen>, Emit extends EventsOf<E
     return this;
   }
 
-  off<E extends keyof (Listen & ReservedEvents) & string>(event: E, listener: (Listen & ReservedEvents)[E]): this {
-    this.listeners.set(event, (this.listeners.get(event) ?? []).filter((known) => known !== listener));
-    return this;
-  }
-
   removeAllListeners(): this {
     this.listeners.clear();
     return this;
@@ -109,17 +104,12 @@ export class FeedSocket<Listen extends EventsOf<Listen>, Emit extends EventsOf<E
     return this;
   }
 
-  /** Sends an event without an ack; false (nothing sent) when not connected. */
-  emit<E extends keyof Emit & string>(event: E, ...args: WireArgs<Emit[E]>): boolean {
-    return this.isConnected && (this.link?.send(eventPacket(this.address.namespace, event, args)) ?? false);
-  }
-
   /** Sends an event with an ack and resolves with the server's answer (see the class for when it fails). */
   request<E extends AckedEvents<Emit>>(event: E, args: WireArgs<Emit[E]>, timeoutMs?: number): Promise<AckAnswer<Emit[E]>> {
     return new Promise((resolve, reject) => {
       if (!this.isConnected) return reject(new AckFailure('not sent', `"${event}" not sent: not connected to the feed`));
       const id = this.nextAckId++;
-      if (!this.link?.send(eventPacket(this.address.namespace, event, args, id))) return reject(new AckFailure('not sent', `"${event}" not sent (see the warning above)`));
+      if (!this.link?.send(eventPacket(this.address.namespace, event, args, id))) return reject(new AckFailure('not sent', `"${event}" not sent: the connection is closing, or the message is too large`));
       const timer =
         timeoutMs === undefined
           ? undefined

@@ -1,4 +1,4 @@
-import { AckFailure, FeedSocket } from '../feed-socket/feed-socket.ts';
+import { FeedSocket, type AckFailure } from '../feed-socket/feed-socket.ts';
 import {
   CampaignInfo,
   FeedState,
@@ -116,7 +116,9 @@ export class FeedClient {
         if (this.acceptState(result.value, 'subscribe', { newBaseline: true })) this.options.onResync?.();
       },
       // Lost before the answer: the next connect subscribes again.
-      (failure: AckFailure) => this.closed || this.warn(`no answer to the subscription: ${failure.message}`),
+      (failure: AckFailure) => {
+        if (!this.closed) this.warn(`no answer to the subscription: ${failure.message}`);
+      },
     );
   }
 
