@@ -62,15 +62,9 @@ const DEPENDENCY_CUTS: readonly { file: RegExp; remove: readonly string[] }[] = 
     file: /\/pixi\.js\/lib\/rendering\/init\.mjs$/,
     remove: ["import { VideoSource } from './renderers/shared/texture/sources/VideoSource.mjs';", '  VideoSource,\n'],
   },
-  // engine.io's HTTP long-polling and WebTransport: the overlay and the control page connect with
-  // `transports: ['websocket']` only. (The XHR class itself stays: socket.io-client re-exports it.)
-  {
-    file: /\/engine\.io-client\/build\/esm\/transports\/index\.js$/,
-    remove: ['import { XHR } from "./polling-xhr.node.js";\n', 'import { WT } from "./webtransport.js";\n', '    webtransport: WT,\n', '    polling: XHR,\n'],
-  },
 ];
 
-/** Applies DEPENDENCY_CUTS (about 9 KiB gzip of the overlay's start). */
+/** Applies DEPENDENCY_CUTS (about 8 KiB gzip of the overlay's start). */
 function dependencyCuts(): Plugin {
   return {
     name: 'local-love:dependency-cuts',

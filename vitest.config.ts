@@ -1,5 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
+// The pages' socket (src/feed-socket) runs on the browser's WebSocket; Node 20 has it behind a flag, 22 on.
+const WEB_SOCKET_FLAG = typeof WebSocket === 'undefined' ? ['--experimental-websocket'] : [];
+
 export default defineConfig({
   test: {
     projects: [
@@ -9,6 +12,7 @@ export default defineConfig({
           name: 'integration',
           include: ['tests/integration/**/*.test.ts'],
           environment: 'node',
+          execArgv: WEB_SOCKET_FLAG,
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },

@@ -1,4 +1,4 @@
-import { io, type Socket } from 'socket.io-client';
+import { FeedSocket, type AckFailure } from '../feed-socket/feed-socket.ts';
 import {
   ControlStatus,
   StreamStatusList,
@@ -10,7 +10,7 @@ import {
   type StreamServerToClientEvents,
 } from '../protocol/index.ts';
 
-type ControlSocket = Socket<ControlServerToClientEvents & StreamServerToClientEvents, ControlClientToServerEvents>;
+type ControlSocket = FeedSocket<ControlServerToClientEvents & StreamServerToClientEvents, ControlClientToServerEvents>;
 
 export type ConnectionState = 'connecting' | 'connected' | 'unauthorised' | 'offline';
 
@@ -23,6 +23,8 @@ export interface ControlConnectionEvents {
 
 const COMMAND_TIMEOUT_MS = 8_000;
 
+const unanswered = (message: string) => ({ ok: false, error: { code: 'internal', message } }) as const;
+
 /**
  * The control page's link to the feed: the `/control` namespace, with the producer's token as socket
  * auth. Every status the server pushes is validated before the page shows it. Commands resolve with the
@@ -32,7 +34,8 @@ export class ControlConnection {
   private readonly socket: ControlSocket;
 
   constructor(token: string, private readonly events: ControlConnectionEvents) {
-    this.socket = io('/control', { auth: { token }, transports: ['websocket'], reconnectionDelayMax: 5_000 });
+    // 1 s doubling to 5 s, jittered by half: socket.io-client's defaults, which this page always used.
+    this.socket = new FeedSocket({ url: '/control', auth: { token }, reconnect: { minMs: 1_000, maxMs: 5_000, jitter: 0.5 } });
     events.onState('connecting', 'connecting to the feed…');
     this.socket.on('connect', () => events.onState('connected', 'connected'));
     this.socket.on('disconnect', (reason) => events.onState('offline', `disconnected (${reason}); reconnecting…`));
@@ -51,17 +54,20 @@ export class ControlConnection {
       if (parsed.success) events.onStreams(parsed.data);
       else console.warn(`ignored a bad stream list from the feed:\n${describeZodError(parsed.error)}`);
     });
+    this.socket.connect();
   }
 
   command(command: ControlCommandInput): Promise<{ ok: true } | { ok: false; error: FeedError }> {
-    return new Promise((resolve) => {
-      this.socket.timeout(COMMAND_TIMEOUT_MS).emit('command', command, (timeout: Error | null, result?: Parameters<Parameters<ControlClientToServerEvents['command']>[1]>[0]) => {
-        if (timeout || !result) return resolve({ ok: false, error: { code: 'internal', message: 'the feed did not answer in time' } });
-        if (!result.ok) return resolve(result);
+    return this.socket.request('command', [command], COMMAND_TIMEOUT_MS).then(
+      (result) => {
+        if (!result) return unanswered('the feed did not answer in time');
+        if (!result.ok) return result;
         this.accept(result.value);
-        resolve({ ok: true });
-      });
-    });
+        return { ok: true } as const;
+      },
+      // Never sent, or lost before the answer: the failure's message says which.
+      (failure: AckFailure) => unanswered(failure.reason === 'timeout' ? 'the feed did not answer in time' : failure.message),
+    );
   }
 
   close(): void {

@@ -1,4 +1,4 @@
-import { io, type Socket } from 'socket.io-client';
+import { FeedSocket, type AckFailure } from '../feed-socket/feed-socket.ts';
 import {
   CampaignInfo,
   FeedState,
@@ -12,7 +12,7 @@ import {
   type OverlayServerToClientEvents,
 } from '../protocol/index.ts';
 
-type FeedSocket = Socket<OverlayServerToClientEvents, OverlayClientToServerEvents>;
+type OverlaySocket = FeedSocket<OverlayServerToClientEvents, OverlayClientToServerEvents>;
 
 export interface FeedClientOptions {
   /** Feed server URL; null for the page's own origin (the feed serves the overlay). */
@@ -38,14 +38,14 @@ export interface FeedClientOptions {
   readonly warn?: (message: string) => void;
   /** The feed refused the subscription (an unknown region: `not-found`); it is also warned about. */
   readonly onSubscribeRefused?: (error: FeedError) => void;
-  /** The connection was lost (socket.io keeps retrying). */
+  /** The connection was lost (the socket keeps retrying). */
   readonly onDisconnect?: () => void;
   /** A valid snapshot answered our subscribe: what is shown is current again, even if its seq is not new. */
   readonly onResync?: () => void;
 }
 
 /** Reconnect quickly after a blip, but never hammer a feed that is down: 0.5 s doubling up to 5 s, jittered. */
-const RECONNECT = { reconnectionDelay: 500, reconnectionDelayMax: 5_000, randomizationFactor: 0.5 } as const;
+const RECONNECT = { minMs: 500, maxMs: 5_000, jitter: 0.5 } as const;
 
 /**
  * The overlay's link to the feed server. It subscribes on every (re)connect, so a reconnect always resyncs
@@ -58,7 +58,7 @@ const RECONNECT = { reconnectionDelay: 500, reconnectionDelayMax: 5_000, randomi
  * ignored it would stay frozen for the rest of the show.
  */
 export class FeedClient {
-  private readonly socket: FeedSocket;
+  private readonly socket: OverlaySocket;
   private lastSeq = -1;
   private lastLowerThirdRevision = -1;
   /** The server sends the lower third in answer to every subscribe: that one is a new baseline. */
@@ -67,8 +67,7 @@ export class FeedClient {
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly options: FeedClientOptions) {
-    const socketOptions = { ...RECONNECT, transports: ['websocket'] };
-    this.socket = options.url === null ? io(socketOptions) : io(options.url, socketOptions);
+    this.socket = new FeedSocket({ url: options.url, reconnect: RECONNECT, warn: (message) => this.warn(message) });
     this.socket.on('connect', () => this.subscribe());
     this.socket.on('campaign', (raw) => this.acceptCampaign(raw));
     this.socket.on('snapshot', (raw) => this.acceptState(raw, 'snapshot'));
@@ -78,15 +77,16 @@ export class FeedClient {
     this.socket.on('stageRegion', (raw) => this.acceptShowState(StageRegionState, raw, 'stageRegion', (state) => this.options.onStageRegion?.(state)));
     this.socket.on('refused', (error) => this.warn(`feed refused a message: ${error?.message ?? JSON.stringify(error)}`));
     this.socket.on('connect_error', (error) => this.warn(`feed connection failed (${error.message}); retrying`));
-    // socket.io retries a lost connection by itself, but not one the server closed on purpose (a feed
+    // The socket retries a lost connection by itself, but not one the server closed on purpose (a feed
     // shutting down for a restart): an overlay in OBS must never give up, so it asks again after a pause.
     this.socket.on('disconnect', (reason) => {
       this.options.onDisconnect?.();
       if (reason === 'io server disconnect' && !this.closed) {
-        this.retryTimer = setTimeout(() => this.socket.connect(), RECONNECT.reconnectionDelayMax);
+        this.retryTimer = setTimeout(() => this.socket.connect(), RECONNECT.maxMs);
       }
     });
     if (options.pageState) this.acceptState(options.pageState, 'page state');
+    this.socket.connect();
   }
 
   get connected(): boolean {
@@ -95,14 +95,10 @@ export class FeedClient {
 
   /** The server's clock, asked over the socket; null when not connected or no answer within 2 s. */
   askServerTime(): Promise<number | null> {
-    if (!this.socket.connected) return Promise.resolve(null);
-    return new Promise((resolve) => {
-      const timer = setTimeout(() => resolve(null), 2_000);
-      this.socket.emit('time', (serverTime) => {
-        clearTimeout(timer);
-        resolve(typeof serverTime === 'number' && Number.isFinite(serverTime) ? serverTime : null);
-      });
-    });
+    return this.socket.request('time', [], 2_000).then(
+      (serverTime) => (typeof serverTime === 'number' && Number.isFinite(serverTime) ? serverTime : null),
+      () => null,
+    );
   }
 
   close(): void {
@@ -115,14 +111,21 @@ export class FeedClient {
 
   private subscribe(): void {
     this.lowerThirdBaseline = true;
-    this.socket.emit('subscribe', { v: PROTOCOL_VERSION, region: this.options.region, market: this.options.market ?? null }, (result) => {
-      if (!result?.ok) {
-        this.warn(`feed refused the subscription: ${result?.error?.message ?? JSON.stringify(result)}`);
-        if (result?.error && !this.closed) this.options.onSubscribeRefused?.(result.error);
-        return;
-      }
-      if (this.acceptState(result.value, 'subscribe', { newBaseline: true })) this.options.onResync?.();
-    });
+    const subscription = { v: PROTOCOL_VERSION, region: this.options.region, market: this.options.market ?? null };
+    this.socket.request('subscribe', [subscription]).then(
+      (result) => {
+        if (!result?.ok) {
+          this.warn(`feed refused the subscription: ${result?.error?.message ?? JSON.stringify(result)}`);
+          if (result?.error && !this.closed) this.options.onSubscribeRefused?.(result.error);
+          return;
+        }
+        if (this.acceptState(result.value, 'subscribe', { newBaseline: true })) this.options.onResync?.();
+      },
+      // Lost before the answer: the next connect subscribes again.
+      (failure: AckFailure) => {
+        if (!this.closed) this.warn(`no answer to the subscription: ${failure.message}`);
+      },
+    );
   }
 
   private acceptLowerThird(raw: unknown): void {

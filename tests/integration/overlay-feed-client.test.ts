@@ -5,7 +5,7 @@ import { FeedClient } from '../../src/overlay/feed-client.ts';
 import type { CampaignInfo, FeedState } from '../../src/protocol/index.ts';
 
 /**
- * The overlay's feed client (socket.io-client runs in node too) against a real feed server on 127.0.0.1:
+ * The overlay's feed client (its socket runs on Node's WebSocket too) against a real feed server on 127.0.0.1:
  * subscribe, ordering by seq, validation at the boundary, reconnect and resync.
  */
 const campaign = loadCampaignFile(SAMPLE_CAMPAIGN_PATH);
@@ -93,6 +93,26 @@ describe('FeedClient against a real feed server', () => {
     await waitFor(() => expect(last()?.donation.raisedMinor).toBe(4_321));
     expect(seen.campaigns.length).toBeGreaterThanOrEqual(2); // subscribed again
     expect(seen.warnings.filter((w) => w.startsWith('ignored'))).toEqual([]);
+  });
+
+  it('asks again, after a pause, when the feed closed its socket on purpose (as a feed going down for a restart does)', async () => {
+    const feed = await feedServer();
+    const { feedClient, seen, last } = client(feed);
+    await waitFor(() => expect(seen.states).toHaveLength(1));
+    for (const socket of feed.io.of('/').sockets.values()) socket.disconnect();
+    await waitFor(() => expect(feedClient.connected).toBe(false));
+    feed.aggregator.apply({ region: 'noto', market: 'jp', giftDiamonds: 808 });
+    await waitFor(() => expect(last()?.donation.raisedMinor).toBe(808));
+    expect(seen.campaigns).toHaveLength(2); // subscribed again
+  });
+
+  it('asks the feed for its clock; null when not connected, at once', async () => {
+    const feed = await feedServer();
+    const { feedClient } = client(feed);
+    expect(await feedClient.askServerTime()).toBeNull();
+    await waitFor(() => expect(feedClient.connected).toBe(true));
+    const before = Date.now();
+    expect(await feedClient.askServerTime()).toBeGreaterThanOrEqual(before - 1);
   });
 
   it('follows a feed that restarted and counts its seq from 0 again, instead of freezing', async () => {

@@ -1,8 +1,10 @@
 import { connect, createServer, type Server, type Socket } from 'node:net';
 
 /**
- * A TCP relay on 127.0.0.1 in front of a real server (Redis), to cut one client off from it as a broken
- * network would: `cut()` drops every relayed connection and refuses new ones until `mend()`.
+ * A TCP relay on 127.0.0.1 in front of a real server (Redis, the feed), to cut one client off from it as a
+ * broken network would: `cut()` drops every relayed connection and refuses new ones until `mend()`;
+ * `silence()` keeps every relayed connection open but passes nothing more either way, as a network that
+ * went silent does (no close ever arrives), while new connections are relayed again.
  */
 export class TcpCut {
   private readonly sockets = new Set<Socket>();
@@ -25,6 +27,13 @@ export class TcpCut {
     this.isCut = true;
     for (const socket of this.sockets) socket.destroy();
     this.sockets.clear();
+  }
+
+  silence(): void {
+    for (const socket of this.sockets) {
+      socket.unpipe();
+      socket.on('data', () => {}); // read and dropped
+    }
   }
 
   mend(): void {
