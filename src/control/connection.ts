@@ -22,6 +22,8 @@ export interface ControlConnectionEvents {
 }
 
 const COMMAND_TIMEOUT_MS = 8_000;
+/** 1 s doubling to 5 s, jittered by half: socket.io-client's defaults, which this page always used. */
+const RECONNECT = { minMs: 1_000, maxMs: 5_000, jitter: 0.5 } as const;
 
 const unanswered = (message: string) => ({ ok: false, error: { code: 'internal', message } }) as const;
 
@@ -32,13 +34,19 @@ const unanswered = (message: string) => ({ ok: false, error: { code: 'internal',
  */
 export class ControlConnection {
   private readonly socket: ControlSocket;
+  private closed = false;
+  private retryTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(token: string, private readonly events: ControlConnectionEvents) {
-    // 1 s doubling to 5 s, jittered by half: socket.io-client's defaults, which this page always used.
-    this.socket = new FeedSocket({ url: '/control', auth: { token }, reconnect: { minMs: 1_000, maxMs: 5_000, jitter: 0.5 } });
+    this.socket = new FeedSocket({ url: '/control', auth: { token }, reconnect: RECONNECT });
     events.onState('connecting', 'connecting to the feed…');
     this.socket.on('connect', () => events.onState('connected', 'connected'));
-    this.socket.on('disconnect', (reason) => events.onState('offline', `disconnected (${reason}); reconnecting…`));
+    this.socket.on('disconnect', (reason) => {
+      events.onState('offline', `disconnected (${reason}); reconnecting…`);
+      // The socket retries a lost connection by itself, but not one the server closed on purpose (a feed
+      // shutting down for a restart): a dock open all show must come back, so it asks again after a pause.
+      if (reason === 'io server disconnect' && !this.closed) this.retryTimer = setTimeout(() => this.socket.connect(), RECONNECT.maxMs);
+    });
     this.socket.on('connect_error', (error) => {
       if (/unauthorised/.test(error.message)) {
         // A wrong token will not become right by retrying.
@@ -71,6 +79,8 @@ export class ControlConnection {
   }
 
   close(): void {
+    this.closed = true;
+    clearTimeout(this.retryTimer);
     this.socket.removeAllListeners();
     this.socket.disconnect();
   }

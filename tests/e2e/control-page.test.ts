@@ -43,6 +43,13 @@ describe('control page', () => {
     expect(await page.locator('[data-roster-id]').count()).toBe(6);
   });
 
+  it('comes back by itself when the feed closes its connection on purpose (a feed shutting down to restart)', async () => {
+    overlay.feed.io.of('/control').disconnectSockets(true);
+    await page.waitForSelector('#connection[data-state=offline]');
+    await page.waitForSelector('#connection[data-state=connected]', { timeout: 15_000 });
+    expect(await page.locator('[data-roster-id]').count()).toBe(6);
+  });
+
   it('finds someone by search, and a click on "Take" puts the card on the overlay', async () => {
     await page.fill('#search', 'ミナミ'); // katakana finds the hiragana of 白樺 みなみ
     expect(await page.locator('[data-roster-id]').count()).toBe(1);
