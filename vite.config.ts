@@ -2,6 +2,7 @@ import { defineConfig, type Plugin } from 'vite';
 import { resolve } from 'node:path';
 import { feedDevPlugin } from './src/feed/dev/vite-plugin.ts';
 import { FONT_MANIFEST_FILE, fontManifestOf } from './src/feed/http/font-manifest.ts';
+import { PIXI_CUTS } from './scripts/build/pixi-cuts.ts';
 
 // OBS 30 ships Chromium 103 and OBS 31 Chromium 127: build for the older one.
 export const OBS_BROWSER_TARGET = 'chrome103';
@@ -47,20 +48,19 @@ function woff2Only(): Plugin {
 }
 
 /**
- * Code our pages import but never run, left out of the build by cutting the lines that register it. Each cut
- * is matched exactly: if an update of the package rewrites them, the build fails here, to be looked at,
- * rather than quietly shipping the code again.
+ * Code our pages import but never run, left out of the build by cutting the lines that register or call it
+ * (`remove`), or by putting a plain value or a clear error in place of a call (`replace`). Each cut is matched
+ * exactly: if an update of the package rewrites them, the build fails here, to be looked at, rather than
+ * quietly shipping the code again.
  */
-const DEPENDENCY_CUTS: readonly { file: RegExp; remove: readonly string[] }[] = [
-  // Importing anything from `pixi.js` runs its index's registrations: the spritesheet loader for pixi's Assets
-  // (we make every texture ourselves) and the browser extras' auto-loader (our renderers are made with
-  // `manageImports: false`).
-  { file: /\/pixi\.js\/lib\/index\.mjs$/, remove: ["import './spritesheet/init.mjs';", 'extensions.add(browserExt, webworkerExt);'] },
-  // Video textures: we draw none.
-  {
-    file: /\/pixi\.js\/lib\/rendering\/init\.mjs$/,
-    remove: ["import { VideoSource } from './renderers/shared/texture/sources/VideoSource.mjs';", '  VideoSource,\n'],
-  },
+export interface DependencyCut {
+  file: RegExp;
+  remove?: readonly string[];
+  replace?: readonly (readonly [text: string, by: string])[];
+}
+
+const DEPENDENCY_CUTS: readonly DependencyCut[] = [
+  ...PIXI_CUTS,
   // engine.io's HTTP long-polling and WebTransport: the overlay and the control page connect with
   // `transports: ['websocket']` only. (The XHR class itself stays: socket.io-client re-exports it.)
   {
@@ -69,7 +69,7 @@ const DEPENDENCY_CUTS: readonly { file: RegExp; remove: readonly string[] }[] = 
   },
 ];
 
-/** Applies DEPENDENCY_CUTS (about 9 KiB gzip of the overlay's start). */
+/** Applies DEPENDENCY_CUTS (about 28 KiB gzip of the overlay's start, most of it pixi's). */
 function dependencyCuts(): Plugin {
   return {
     name: 'local-love:dependency-cuts',
@@ -79,9 +79,10 @@ function dependencyCuts(): Plugin {
       const cut = DEPENDENCY_CUTS.find((candidate) => candidate.file.test(id));
       if (!cut) return null;
       let trimmed = code;
-      for (const text of cut.remove) {
-        if (!trimmed.includes(text)) throw new Error(`${id} no longer holds ${JSON.stringify(text)}: the package changed, see DEPENDENCY_CUTS`);
-        trimmed = trimmed.replace(text, '');
+      for (const [text, by] of [...(cut.remove ?? []).map((text) => [text, ''] as const), ...(cut.replace ?? [])]) {
+        const found = trimmed.split(text).length - 1;
+        if (found !== 1) throw new Error(`${id} holds ${JSON.stringify(text)} ${found} times, not once: the package changed, see DEPENDENCY_CUTS`);
+        trimmed = trimmed.replace(text, () => by);
       }
       return { code: trimmed, map: null };
     },

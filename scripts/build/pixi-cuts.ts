@@ -1,0 +1,53 @@
+/**
+ * Pixi code the overlay loads but never runs, cut at build time (vite.config.ts, DEPENDENCY_CUTS): pixi
+ * registers its renderer systems, render pipes and texture kinds as a side effect of importing them, so an
+ * unused one is kept unless the line that registers it goes. Each cut says why the overlay never needs it
+ * (no widget, preset, meter style, motion setting or language does). A wrongly cut part fails only when a
+ * page draws with it: every browser test runs on this build, and tests/e2e/no-webgl.test.ts draws every
+ * widget with the canvas renderer, whose parts only its own chunk registers.
+ */
+import type { DependencyCut } from '../../vite.config.ts';
+
+export const PIXI_CUTS: readonly DependencyCut[] = [
+  // Importing anything from `pixi.js` runs its index's registrations: the spritesheet loader for pixi's Assets
+  // (we make every texture ourselves) and the browser extras' auto-loader (our renderers are made with
+  // `manageImports: false`).
+  { file: /\/pixi\.js\/lib\/index\.mjs$/, remove: ["import './spritesheet/init.mjs';", 'extensions.add(browserExt, webworkerExt);'] },
+  // Video textures: we draw none. Masks (alpha and stencil): no container of ours has a mask, every rounded
+  // shape is drawn or baked instead. (The colour mask stays: every render group's build uses it.)
+  {
+    file: /\/pixi\.js\/lib\/rendering\/init\.mjs$/,
+    remove: ["import { VideoSource } from './renderers/shared/texture/sources/VideoSource.mjs';", '  AlphaMask,\n', '  StencilMask,\n', '  VideoSource,\n'],
+  },
+  {
+    file: /\/pixi\.js\/lib\/rendering\/renderers\/shared\/system\/SharedSystems\.mjs$/,
+    remove: [
+      // The console banner: our renderers never ask for it (`hello` is off).
+      '  HelloSystem,\n',
+      // renderer.generateTexture and renderer.extract: we bake with cacheAsTexture and read no pixels back.
+      '  GenerateTextureSystem,\n  ExtractSystem,\n',
+      // The garbage collectors' deprecated faces (pixi 8.15 moved them into GCSystem): nothing calls them.
+      // The other deprecated face, and pixi's scheduler, which runs the garbage collector on pixi's own
+      // ticker: idle-scheduler.ts gives the renderers one that never runs it (our clock drives every frame
+      // and every texture stays in use), so the ticker goes too.
+      ',\n  SchedulerSystem',
+      // The alpha and stencil masks' pipes (see rendering/init.mjs above).
+      '  AlphaMaskPipe,\n  StencilMaskPipe,\n',
+    ],
+  },
+  // Texture uploads for video, compressed and cube textures: every texture of ours is a canvas or pixels.
+  {
+    file: /\/pixi\.js\/lib\/rendering\/renderers\/gl\/texture\/GlTextureSystem\.mjs$/,
+    remove: ['      video: glUploadVideoResource,\n      compressed: glUploadCompressedTextureResource,\n', ',\n      cube: createGlUploadCubeTextureResource(baseUploaders)'],
+  },
+  // The canvas renderer's pipes and systems: registered by renderer-fallback.ts, in the chunk only a browser
+  // without WebGL fetches. The WebGPU particle pipe: we never make a WebGPU renderer.
+  // (CanvasTextPipe, despite its name, is every renderer's pipe for canvas-drawn text: it stays.)
+  { file: /\/pixi\.js\/lib\/scene\/text\/init\.mjs$/, remove: ['extensions.add(CanvasRendererTextSystem);\n'] },
+  { file: /\/pixi\.js\/lib\/scene\/graphics\/init\.mjs$/, remove: ['extensions.add(CanvasGraphicsPipe);\n', 'extensions.add(CanvasGraphicsContextSystem);\n'] },
+  { file: /\/pixi\.js\/lib\/scene\/sprite-nine-slice\/init\.mjs$/, remove: ['extensions.add(CanvasNineSliceSpritePipe);\n'] },
+  {
+    file: /\/pixi\.js\/lib\/scene\/particle-container\/init\.mjs$/,
+    remove: ['extensions.add(GpuParticleContainerPipe);\n', 'extensions.add(CanvasParticleContainerPipe);\n'],
+  },
+];
