@@ -8,6 +8,9 @@
  */
 import type { DependencyCut } from '../../vite.config.ts';
 
+/** Put where a cut leaves a method a page could still call: it says why it no longer works. */
+const cutError = (what: string) => `throw new Error("${what} is not in this build (scripts/build/pixi-cuts.ts)");`;
+
 export const PIXI_CUTS: readonly DependencyCut[] = [
   // Importing anything from `pixi.js` runs its index's registrations: the spritesheet loader for pixi's Assets
   // (we make every texture ourselves) and the browser extras' auto-loader (our renderers are made with
@@ -50,4 +53,37 @@ export const PIXI_CUTS: readonly DependencyCut[] = [
     file: /\/pixi\.js\/lib\/scene\/particle-container\/init\.mjs$/,
     remove: ['extensions.add(GpuParticleContainerPipe);\n', 'extensions.add(CanvasParticleContainerPipe);\n'],
   },
+  // Tagged text (`tagStyles`, runs of styles inside one text): no text style of ours has tag styles.
+  {
+    file: /\/pixi\.js\/lib\/scene\/text\/canvas\/CanvasTextMetrics\.mjs$/,
+    replace: [['const isTagged = hasTagStyles(style) && hasTagMarkup(text);', 'const isTagged = false;']],
+  },
+  // Text filled with a pattern: no text of ours is (the canvas helpers it needs stay in the fallback chunk).
+  // Pixi's SVG parser (Graphics.svg, a GraphicsPath made from path data): our SVG icons are drawn by the
+  // browser into canvases (reaction-burst/atlas.ts), every shape of ours by Graphics calls.
+  { file: /\/pixi\.js\/lib\/scene\/graphics\/shared\/GraphicsContext\.mjs$/, replace: [['    SVGParser(svg, this);', `    ${cutError("pixi's SVG parser (GraphicsContext.svg)")}`]] },
+  {
+    file: /\/pixi\.js\/lib\/scene\/graphics\/shared\/path\/GraphicsPath\.mjs$/,
+    replace: [['      parseSVGPath(instructions, this);', `      ${cutError("pixi's SVG path parser (new GraphicsPath(pathData))")}`]],
+  },
+  // The WebGPU half of each shader (its WGSL program, built at run time): we only make WebGL renderers.
+  {
+    file: /\/pixi\.js\/lib\/rendering\/batcher\/shared\/DefaultShader\.mjs$/,
+    replace: [
+      [
+        '    const gpuProgram = compileHighShaderGpuProgram({\n      name: "batch",\n      bits: [\n        colorBit,\n        generateTextureBatchBit(maxTextures),\n        roundPixelsBit\n      ]\n    });',
+        '    const gpuProgram = void 0;',
+      ],
+    ],
+  },
+  {
+    file: /\/pixi\.js\/lib\/scene\/particle-container\/shared\/shader\/ParticleShader\.mjs$/,
+    replace: [
+      [
+        '    const gpuProgram = GpuProgram.from({\n      fragment: {\n        source: wgsl,\n        entryPoint: "mainFragment"\n      },\n      vertex: {\n        source: wgsl,\n        entryPoint: "mainVertex"\n      }\n    });',
+        '    const gpuProgram = void 0;',
+      ],
+    ],
+  },
+  { file: /\/pixi\.js\/lib\/rendering\/renderers\/shared\/shader\/Shader\.mjs$/, remove: ['      gpuProgram = GpuProgram.from(gpu);'] },
 ];
