@@ -30,10 +30,11 @@ export const PIXI_CUTS: readonly DependencyCut[] = [
       // renderer.generateTexture and renderer.extract: we bake with cacheAsTexture and read no pixels back.
       '  GenerateTextureSystem,\n  ExtractSystem,\n',
       // The garbage collectors' deprecated faces (pixi 8.15 moved them into GCSystem): nothing calls them.
+      '  TextureGCSystem,\n',
       // The other deprecated face, and pixi's scheduler, which runs the garbage collector on pixi's own
       // ticker: idle-scheduler.ts gives the renderers one that never runs it (our clock drives every frame
       // and every texture stays in use), so the ticker goes too.
-      ',\n  SchedulerSystem',
+      '  RenderableGCSystem,\n  SchedulerSystem\n',
       // The alpha and stencil masks' pipes (see rendering/init.mjs above).
       '  AlphaMaskPipe,\n  StencilMaskPipe,\n',
     ],
@@ -59,6 +60,10 @@ export const PIXI_CUTS: readonly DependencyCut[] = [
     replace: [['const isTagged = hasTagStyles(style) && hasTagMarkup(text);', 'const isTagged = false;']],
   },
   // Text filled with a pattern: no text of ours is (the canvas helpers it needs stay in the fallback chunk).
+  {
+    file: /\/pixi\.js\/lib\/scene\/text\/canvas\/utils\/getCanvasFillStyle\.mjs$/,
+    replace: [['} else if (fillStyle.fill instanceof FillPattern) {', '} else if (false) {']],
+  },
   // Pixi's SVG parser (Graphics.svg, a GraphicsPath made from path data): our SVG icons are drawn by the
   // browser into canvases (reaction-burst/atlas.ts), every shape of ours by Graphics calls.
   { file: /\/pixi\.js\/lib\/scene\/graphics\/shared\/GraphicsContext\.mjs$/, replace: [['    SVGParser(svg, this);', `    ${cutError("pixi's SVG parser (GraphicsContext.svg)")}`]] },
