@@ -11,6 +11,12 @@ import type { DependencyCut } from '../../vite.config.ts';
 /** Put where a cut leaves a method a page could still call: it says why it no longer works. */
 const cutError = (what: string) => `throw new Error("${what} is not in this build (scripts/build/pixi-cuts.ts)");`;
 
+/**
+ * Stands in for colord's CSS colour names (148 of them) in pixi's Color: our colours are numbers or hex
+ * strings, and pixi's own defaults name only black and white (a text's fill and shadow, an empty gradient).
+ */
+const BLACK_AND_WHITE_NAMES = `const namesPlugin = (_, parsers) => parsers.string.push([(name) => ({ black: { r: 0, g: 0, b: 0, a: 1 }, white: { r: 255, g: 255, b: 255, a: 1 }, transparent: { r: 0, g: 0, b: 0, a: 0 } })[name.toLowerCase()] ?? null, "name"]);`;
+
 export const PIXI_CUTS: readonly DependencyCut[] = [
   // Importing anything from `pixi.js` runs its index's registrations: the spritesheet loader for pixi's Assets
   // (we make every texture ourselves) and the browser extras' auto-loader (our renderers are made with
@@ -91,4 +97,6 @@ export const PIXI_CUTS: readonly DependencyCut[] = [
     ],
   },
   { file: /\/pixi\.js\/lib\/rendering\/renderers\/shared\/shader\/Shader\.mjs$/, remove: ['      gpuProgram = GpuProgram.from(gpu);'] },
+  // CSS colour names but black and white (see BLACK_AND_WHITE_NAMES).
+  { file: /\/pixi\.js\/lib\/color\/Color\.mjs$/, replace: [["import namesPlugin from '@pixi/colord/plugins/names';", BLACK_AND_WHITE_NAMES]] },
 ];
