@@ -45,6 +45,9 @@ export const PIXI_CUTS: readonly DependencyCut[] = [
       '  AlphaMaskPipe,\n  StencilMaskPipe,\n',
     ],
   },
+  // Uniform buffer objects: only a shader that asks for them (`ubo: true`) uses them, and ours (pixi's batch,
+  // mesh, graphics and particle shaders) do not.
+  { file: /\/pixi\.js\/lib\/rendering\/renderers\/gl\/WebGLRenderer\.mjs$/, remove: ['  GlUboSystem,\n'] },
   // Texture uploads for video, compressed and cube textures: every texture of ours is a canvas or pixels.
   {
     file: /\/pixi\.js\/lib\/rendering\/renderers\/gl\/texture\/GlTextureSystem\.mjs$/,
