@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { feedDevPlugin } from './src/feed/dev/vite-plugin.ts';
 import { DICTIONARY_MANIFEST_FILE, dictionaryManifestOf } from './src/feed/http/dictionary-manifest.ts';
 import { FONT_MANIFEST_FILE, fontManifestOf } from './src/feed/http/font-manifest.ts';
+import { PIXI_CUTS } from './scripts/build/pixi-cuts.ts';
 
 // OBS 30 ships Chromium 103 and OBS 31 Chromium 127: build for the older one.
 export const OBS_BROWSER_TARGET = 'chrome103';
@@ -48,23 +49,20 @@ function woff2Only(): Plugin {
 }
 
 /**
- * Code our pages import but never run, left out of the build by cutting the lines that register it. Each cut
- * is matched exactly: if an update of the package rewrites them, the build fails here, to be looked at,
- * rather than quietly shipping the code again.
+ * Code our pages import but never run, left out of the build by cutting the lines that register or call it
+ * (`remove`), or by putting a plain value or a clear error in place of a call (`replace`). Each cut is matched
+ * exactly: if an update of the package rewrites them, the build fails here, to be looked at, rather than
+ * quietly shipping the code again.
  */
-const DEPENDENCY_CUTS: readonly { file: RegExp; remove: readonly string[] }[] = [
-  // Importing anything from `pixi.js` runs its index's registrations: the spritesheet loader for pixi's Assets
-  // (we make every texture ourselves) and the browser extras' auto-loader (our renderers are made with
-  // `manageImports: false`).
-  { file: /\/pixi\.js\/lib\/index\.mjs$/, remove: ["import './spritesheet/init.mjs';", 'extensions.add(browserExt, webworkerExt);'] },
-  // Video textures: we draw none.
-  {
-    file: /\/pixi\.js\/lib\/rendering\/init\.mjs$/,
-    remove: ["import { VideoSource } from './renderers/shared/texture/sources/VideoSource.mjs';", '  VideoSource,\n'],
-  },
-];
+export interface DependencyCut {
+  file: RegExp;
+  remove?: readonly string[];
+  replace?: readonly (readonly [text: string, by: string])[];
+}
 
-/** Applies DEPENDENCY_CUTS (about 8 KiB gzip of the overlay's start). */
+const DEPENDENCY_CUTS: readonly DependencyCut[] = PIXI_CUTS;
+
+/** Applies DEPENDENCY_CUTS (about 26 KiB gzip of the overlay's start). */
 function dependencyCuts(): Plugin {
   return {
     name: 'local-love:dependency-cuts',
@@ -74,9 +72,10 @@ function dependencyCuts(): Plugin {
       const cut = DEPENDENCY_CUTS.find((candidate) => candidate.file.test(id));
       if (!cut) return null;
       let trimmed = code;
-      for (const text of cut.remove) {
-        if (!trimmed.includes(text)) throw new Error(`${id} no longer holds ${JSON.stringify(text)}: the package changed, see DEPENDENCY_CUTS`);
-        trimmed = trimmed.replace(text, '');
+      for (const [text, by] of [...(cut.remove ?? []).map((text) => [text, ''] as const), ...(cut.replace ?? [])]) {
+        const found = trimmed.split(text).length - 1;
+        if (found !== 1) throw new Error(`${id} holds ${JSON.stringify(text)} ${found} times, not once: the package changed, see DEPENDENCY_CUTS`);
+        trimmed = trimmed.replace(text, () => by);
       }
       return { code: trimmed, map: null };
     },

@@ -1,5 +1,6 @@
 import { Container, WebGLRenderer, type Renderer, type RendererOptions } from 'pixi.js';
 import { STAGE_HEIGHT, STAGE_WIDTH } from './fit-stage.ts';
+import { useIdleScheduler } from './idle-scheduler.ts';
 import { growBox, windowBox, type PixelBox } from './layer-box.ts';
 import { useSingleTextureBatches } from './single-texture-batches.ts';
 import type { Widget } from './widget.ts';
@@ -99,6 +100,7 @@ export class Layer {
     options: { onTop: boolean; draws: readonly DrawKind[]; stillDraws: readonly DrawKind[] | null },
   ): Promise<Layer> {
     useSingleTextureBatches();
+    useIdleScheduler();
     let layer: Layer | null = null;
     let failed = false;
     const make = async (draws: readonly DrawKind[]): Promise<Renderer> => {
@@ -137,6 +139,11 @@ export class Layer {
 
   get batchTextures(): number {
     return this.main.renderer.limits.maxBatchableTextures;
+  }
+
+  /** The names of the render pipes of the layer's renderer (pixi skips, silently, what has no pipe). */
+  get renderPipes(): string[] {
+    return Object.keys(this.main.renderer.renderPipes);
   }
 
   /** The window changed size: the stage's scale and offset (fit-stage.ts), applied at the next draw. */

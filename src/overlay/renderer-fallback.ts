@@ -1,10 +1,23 @@
-import { CanvasRenderer, ExtensionType, extensions } from 'pixi.js';
+import {
+  CanvasGraphicsContextSystem,
+  CanvasGraphicsPipe,
+  CanvasNineSliceSpritePipe,
+  CanvasParticleContainerPipe,
+  CanvasRenderer,
+  CanvasRendererTextSystem,
+  ExtensionType,
+  extensions,
+} from 'pixi.js';
 
 /**
  * Pixi's canvas renderer, for a browser without WebGL (layer.ts), in a module of its own so that only such a
  * browser fetches it. OBS's browser always has WebGL, in software when hardware acceleration is off.
  */
 export { CanvasRenderer };
+
+// What the canvas renderer draws our scenes with. Pixi registers these when a scene class is imported; the
+// build cuts those lines (scripts/build/pixi-cuts.ts) so that a browser with WebGL does not load them.
+extensions.add(CanvasRendererTextSystem, CanvasGraphicsContextSystem, CanvasGraphicsPipe, CanvasNineSliceSpritePipe, CanvasParticleContainerPipe);
 
 /**
  * Pixi's canvas renderer (8.22) has no pipe for meshes: a scene holding one (the meter's fill and its light)

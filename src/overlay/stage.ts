@@ -1,24 +1,9 @@
-import { Ticker } from 'pixi.js';
 import type { FeedState, LowerThirdState, ShowClockState, StageRegionState } from '../protocol/index.ts';
 import type { Clock, FrameDriver } from './clock.ts';
 import { fitStage } from './fit-stage.ts';
 import { Layer } from './layer.ts';
 import type { DrawKind } from './warm-up.ts';
 import type { Widget } from './widget.ts';
-
-/**
- * Our clock is the only frame loop. Pixi keeps its own on `Ticker.system` (pointer-over checks and the
- * renderer's texture garbage collection) and `Ticker.shared`: each runs requestAnimationFrame forever,
- * a few percent of a core while the overlay is idle, and the collector would drop the GPU copy of an
- * atlas left unused during a quiet spell, to upload it again at the next burst. The overlay takes no
- * pointer input and keeps every texture it made in use, so both loops are stopped and kept from restarting.
- */
-function stopPixiTickers(): void {
-  for (const ticker of [Ticker.system, Ticker.shared]) {
-    ticker.autoStart = false;
-    ticker.stop();
-  }
-}
 
 /** The widget hooks that take a newer state. */
 const STATE_HOOKS = ['onFeed', 'onMarketState', 'onCampaignState', 'onLowerThird', 'onClock', 'onStageRegion'] as const;
@@ -54,7 +39,6 @@ export class Stage implements FrameDriver {
   }
 
   static create(clock: Clock, host: HTMLElement): Stage {
-    stopPixiTickers();
     return new Stage(clock, host);
   }
 
@@ -67,6 +51,12 @@ export class Stage implements FrameDriver {
   /** The most textures any layer's batches sample; null before the first layer. */
   get batchTextures(): number | null {
     return this.layers.length === 0 ? null : Math.max(...this.layers.map((layer) => layer.batchTextures));
+  }
+
+  /** The render pipes every layer's renderer has; null before the first layer. */
+  get renderPipes(): string[] | null {
+    const [first, ...others] = this.layers.map((layer) => layer.renderPipes);
+    return first ? first.filter((name) => others.every((pipes) => pipes.includes(name))) : null;
   }
 
   /**

@@ -16,6 +16,8 @@ export interface LocalLoveHook {
   readonly rendererName: string | null;
   /** The most textures any layer's batches sample (1: see single-texture-batches.ts); null before the first layer. */
   readonly batchTextures: number | null;
+  /** The render pipes every layer's renderer has (the build cuts pixi's unused ones: scripts/build/pixi-cuts.ts). */
+  readonly renderPipes: readonly string[] | null;
   lastState: FeedState | null;
   /** The URL parameters as the overlay understood them (defaults and fallbacks filled in). */
   params: OverlayParams | null;
@@ -55,6 +57,9 @@ export function installTestHook(clock: Clock): { hook: LocalLoveHook; attach(sta
     },
     get batchTextures() {
       return stage?.batchTextures ?? null;
+    },
+    get renderPipes() {
+      return stage?.renderPipes ?? null;
     },
     lastState: null,
     params: null,

@@ -2,6 +2,7 @@ import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MoneyFormatter } from '../../src/donation/index.ts';
 import { startOverlay, type OverlayHarness } from './harness.ts';
+import { OVERLAY_RENDER_PIPES } from './render-pipes.ts';
 
 let overlay: OverlayHarness;
 
@@ -25,6 +26,10 @@ async function settled(): Promise<void> {
 describe('the overlay in headless Chromium, fed by the real feed server', () => {
   it('draws with WebGL (pixi falls back silently, so this is checked)', async () => {
     expect(await overlay.evaluate('window.__localLove.rendererName')).toBe('webgl');
+  });
+
+  it('has a render pipe for everything the widgets draw (pixi skips, silently, what has none)', async () => {
+    expect(await overlay.evaluate('window.__localLove.renderPipes')).toEqual(expect.arrayContaining(OVERLAY_RENDER_PIPES));
   });
 
   it('batches one texture per draw: a software GPU pays for every texture a batch could sample, at every pixel', async () => {
