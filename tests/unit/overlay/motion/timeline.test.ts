@@ -75,6 +75,25 @@ describe('timelines, frame by frame against gsap', () => {
     expect(ours[1]).toEqual(['glow', 'done']);
   });
 
+  it('puts a fromTo’s start values on again when it starts, whatever moved them in between', () => {
+    const { ours, gsap } = onBoth((engine) => {
+      const text = { alpha: 1, x: 140 };
+      const trace: unknown[] = [];
+      engine.timeline().fromTo(text, { alpha: 0, x: 122 }, { alpha: 1, x: 140 }, { duration: 0.35, ease: 'power2.out', at: 0.3 });
+      trace.push(snap(text));
+      Object.assign(text, { alpha: 0.5, x: 300 }); // as a snap to a new layout would
+      for (let frame = 0; frame < 45; frame++) {
+        engine.advance(1000 / 60);
+        trace.push(snap(text));
+      }
+      return trace;
+    });
+    expect(ours).toEqual(gsap);
+    expect(ours[0]).toEqual([{ alpha: 0, x: 122 }]);
+    expect(ours[17]).toEqual([{ alpha: 0.5, x: 300 }]); // 17 frames: before its start
+    expect(ours.at(-1)).toEqual([{ alpha: 1, x: 140 }]);
+  });
+
   it('calls back at the end of what was placed, once, and completes after it', () => {
     const { ours, gsap } = onBoth((engine) => {
       const calls: string[] = [];
