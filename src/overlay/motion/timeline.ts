@@ -17,7 +17,9 @@ export interface TimelineOptions {
  * decimals and each part renders at the playhead minus its start, in start order, as gsap's timeline does.
  */
 export class Timeline extends Animation implements Parent {
+  /** The latest end of its parts, in its own seconds. */
   duration = 0;
+  /** The playhead, in its own seconds. */
   time = 0;
   /** Fires once, when the playhead reaches the end (also through finish(); never after kill). */
   onComplete: (() => void) | undefined;

@@ -54,7 +54,7 @@ export class Tween extends Animation {
   ) {
     super();
     this.duration = roundTime(options.duration);
-    this.ease = options.ease ? easeOf(options.ease) : (p) => p;
+    this.ease = easeOf(options.ease ?? 'none'); // only a zero-length part has none, and it uses no ease
     if (from) setAll(targets, from);
   }
 
