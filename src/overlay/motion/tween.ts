@@ -54,7 +54,7 @@ export class Tween extends Animation {
   ) {
     super();
     this.duration = roundTime(options.duration);
-    this.ease = easeOf(options.ease ?? 'none'); // only a zero-length part has none, and it uses no ease
+    this.ease = easeOf(options.ease ?? 'none'); // a zero-length part (set, call) names none: it uses none
     if (from) setAll(targets, from);
   }
 
