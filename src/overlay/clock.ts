@@ -1,4 +1,4 @@
-import { gsap } from 'gsap/gsap-core';
+import { motion } from './motion/motion.ts';
 
 /** What the clock drives, once per frame: the stage. */
 export interface FrameDriver {
@@ -11,8 +11,8 @@ export interface FrameDriver {
 export type ClockMode = 'real' | 'test';
 
 /**
- * The one clock of the overlay: it moves gsap and the widgets by the same time and decides when a frame is
- * drawn. Time is *animation time*: it advances only while frames run, so a tween started after an idle
+ * The one clock of the overlay: it moves the tweens (motion/) and the widgets by the same time and decides
+ * when a frame is drawn. Time is *animation time*: it advances only while frames run, so a tween started after an idle
  * hour begins where it should instead of jumping to its end.
  */
 export interface Clock {
@@ -41,23 +41,11 @@ const MAX_FRAME_MS = 250;
 /** Test mode steps time like a 60 Hz display would, whatever `advance` is asked. */
 const TEST_STEP_MS = 1000 / 60;
 
-/** gsap stops reading wall-clock time: only our clock moves it, so pixi and gsap can never drift apart. */
-function takeOverGsapTime(): void {
-  gsap.ticker.remove(gsap.updateRoot);
-  gsap.ticker.lagSmoothing(0);
-  gsap.ticker.sleep();
-  gsap.updateRoot(0);
-}
-
 abstract class BaseClock implements Clock {
   abstract readonly mode: ClockMode;
   protected driver: FrameDriver | null = null;
   protected hidden = false;
   private timeMs = 0;
-
-  constructor() {
-    takeOverGsapTime();
-  }
 
   get nowMs(): number {
     return this.timeMs;
@@ -72,10 +60,10 @@ abstract class BaseClock implements Clock {
   abstract setHidden(hidden: boolean): void;
   abstract destroy(): void;
 
-  /** Moves gsap first, then the widgets, so both see the same instant. */
+  /** Moves the tweens first, then the widgets, so both see the same instant. */
   protected step(deltaMs: number): boolean {
     this.timeMs += deltaMs;
-    gsap.updateRoot(this.timeMs / 1000);
+    motion.advanceTo(this.timeMs);
     return this.driver?.step(deltaMs) ?? false;
   }
 }
@@ -123,12 +111,7 @@ class RealClock extends BaseClock {
     this.lastFrameAt = timestamp;
     const moving = this.step(deltaMs);
     this.driver?.draw();
-    if (moving) {
-      this.frameRequest = requestAnimationFrame(this.frame);
-    } else {
-      // Creating a tween wakes gsap's own ticker; it has nothing to do, so let it sleep with us.
-      gsap.ticker.sleep();
-    }
+    if (moving) this.frameRequest = requestAnimationFrame(this.frame);
   };
 }
 

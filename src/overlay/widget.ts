@@ -49,7 +49,7 @@ export interface Widget {
   /** The producer put a region on stage (or let the lower third choose again). */
   onStageRegion?(state: StageRegionState): void;
   /**
-   * Advance the widget's own motion (gsap tweens are advanced by the clock before this is called).
+   * Advance the widget's own motion (the tweens of motion/ are advanced by the clock before this is called).
    * Returns true while anything still moves, so the stage knows whether to draw another frame.
    */
   update(deltaMs: number): boolean;

@@ -1,4 +1,5 @@
-import { gsap } from 'gsap/gsap-core';
+import { motion } from '../../motion/motion.ts';
+import type { Tween } from '../../motion/tween.ts';
 import { fill, wordsOf } from '../../../i18n/words.ts';
 import { Container } from 'pixi.js';
 import type { CampaignInfo, FeedState, Language } from '../../../protocol/index.ts';
@@ -52,9 +53,9 @@ export class DonationMeter implements Widget {
   /** The passed goal the meter marks itself (see passedGoalMark), and the last state's donation it came from. */
   private passedGoal: PassedGoalMark | null = null;
   private lastDonation: FeedState['donation'] | null = null;
-  /** The roll from a passed goal to the next, 0..1 (gsap tweens it); null while none runs. */
+  /** The roll from a passed goal to the next, 0..1 (a tween moves it); null while none runs. */
   private readonly roll = { progress: 1 };
-  private rolling: gsap.core.Tween | null = null;
+  private rolling: Tween | null = null;
   /** The goal line to show once the roll to the server's new goal begins. */
   private goalLineAfterRoll: string | null = null;
   /** The stretch goal's label, shown on the notes plate while that goal is on air, and the one after the roll. */
@@ -65,9 +66,9 @@ export class DonationMeter implements Widget {
   private readonly countSeconds: number;
   private readonly durationScale: number;
   private readonly lang: Language;
-  /** The count-up's eased progress, 0..1: gsap tweens this, the model turns it into an integer amount. */
+  /** The count-up's eased progress, 0..1: a tween moves this, the model turns it into an integer amount. */
   private readonly count = { progress: 1 };
-  private counting: gsap.core.Tween | null = null;
+  private counting: Tween | null = null;
   private dirty = true;
   /** Count time since the figures last changed (see FIGURE_INTERVAL_MS). */
   private figuresAgeMs = 0;
@@ -116,8 +117,7 @@ export class DonationMeter implements Widget {
     if (this.model.setTarget(raisedMinor, goalMinor, adjustmentsMinor)) {
       this.counting?.kill();
       this.count.progress = 0;
-      this.counting = gsap.to(this.count, {
-        progress: 1,
+      this.counting = motion.to(this.count, { progress: 1 }, {
         duration: this.countSeconds,
         ease: 'power3.out',
         onComplete: () => {
@@ -196,8 +196,7 @@ export class DonationMeter implements Widget {
     this.goalLineAfterRoll = this.stretchLabelAfterRoll = null;
     this.rolling?.kill();
     this.roll.progress = 0;
-    this.rolling = gsap.to(this.roll, {
-      progress: 1,
+    this.rolling = motion.to(this.roll, { progress: 1 }, {
       duration: ROLL_SECONDS * this.durationScale,
       delay: ROLL_DELAY_SECONDS * this.durationScale,
       ease: 'power2.inOut',

@@ -1,7 +1,7 @@
 import { Container, type Sprite, type Text } from 'pixi.js';
 import { bakeSmooth } from '../../art/bake.ts';
 import { FigureText } from '../../art/figure-text.ts';
-import type { gsap } from 'gsap/gsap-core';
+import type { Timeline } from '../../motion/timeline.ts';
 import type { Theme } from '../../../theme/default-theme.ts';
 import type { StillPart } from '../../widget.ts';
 import type { MeterView, MeterViewOptions } from './meter-view.ts';
@@ -62,7 +62,7 @@ export abstract class MeterViewBase implements MeterView {
   /** The campaign's marks (the markers and banners before the passed goal's, which comes last). */
   private campaignMarks = 0;
   private readonly glow: Sprite;
-  private celebration: gsap.core.Timeline | null = null;
+  private celebration: Timeline | null = null;
   /** Whose marker and banner the celebration (running or last) uses. */
   private celebratedIndex = -1;
   /** Screen pixels per unit of the meter (its texts' and artwork's resolution, so its bakes'), set by addMilestones. */
@@ -191,7 +191,7 @@ export abstract class MeterViewBase implements MeterView {
    */
   showPassedGoal(mark: { readonly markerLabel: string; readonly bannerLabel: string } | null): void {
     // A celebration of the goal passed before must not tween the parts about to be destroyed.
-    if (this.celebratedIndex >= this.campaignMarks) this.celebration?.progress(1).kill();
+    if (this.celebratedIndex >= this.campaignMarks) this.celebration?.finish();
     for (const baked of [...this.markers.splice(this.campaignMarks), ...this.banners.splice(this.campaignMarks)]) {
       baked.cacheAsTexture(false);
       baked.destroy({ children: true });
@@ -235,7 +235,7 @@ export abstract class MeterViewBase implements MeterView {
 
   /** A milestone was passed: see celebrationTimeline. A newer celebration replaces one still running. */
   celebrate(milestoneIndex: number): void {
-    this.celebration?.progress(1).kill();
+    this.celebration?.finish();
     this.celebratedIndex = milestoneIndex;
     const below = this.theme.layout.meter.bannersBelow;
     this.celebration = celebrationTimeline(

@@ -1,5 +1,6 @@
 import { Container, Graphics, Sprite, Text, type MeshGeometry, type Texture } from 'pixi.js';
-import { gsap } from 'gsap/gsap-core';
+import { motion } from '../../motion/motion.ts';
+import type { Timeline } from '../../motion/timeline.ts';
 import { GlyphStrip } from '../../art/glyph-strip.ts';
 import { linearGradient } from '../../art/gradient.ts';
 import { mixRgb } from '../../../theme/color.ts';
@@ -193,27 +194,27 @@ export interface CelebrationParts {
  * A milestone was passed: the panel glows, the fill flashes, the marker pops and the banner drops in,
  * holds for the theme's reading time, and leaves. Reduced motion keeps the fades and drops the movement.
  */
-export function celebrationTimeline(theme: Theme, parts: CelebrationParts, onComplete: () => void): gsap.core.Timeline {
+export function celebrationTimeline(theme: Theme, parts: CelebrationParts, onComplete: () => void): Timeline {
   const { glow, flash, marker, banner, bannerY, bannerFrom } = parts;
   const pace = theme.motion.durationScale;
   const travel = theme.motion.reduced ? 0 : 16;
   const hold = theme.donationMeter.celebrationSeconds;
-  const timeline = gsap.timeline({ onComplete });
+  const timeline = motion.timeline({ onComplete });
   // Shown only while they play: at alpha 0 they would still be blended, every pixel, every frame.
   glow.visible = true;
   flash.visible = true;
   timeline
-    .fromTo(glow, { alpha: 0 }, { alpha: 0.9, duration: 0.25 * pace, ease: 'power2.out' }, 0)
-    .to(glow, { alpha: 0, duration: 1.1 * pace, ease: 'power2.in', onComplete: () => void (glow.visible = false) }, 0.25 * pace)
-    .fromTo(flash, { alpha: 0.85 }, { alpha: 0, duration: 0.7 * pace, ease: 'power2.out', onComplete: () => void (flash.visible = false) }, 0);
+    .fromTo(glow, { alpha: 0 }, { alpha: 0.9 }, { duration: 0.25 * pace, ease: 'power2.out', at: 0 })
+    .to(glow, { alpha: 0 }, { duration: 1.1 * pace, ease: 'power2.in', onComplete: () => void (glow.visible = false), at: 0.25 * pace })
+    .fromTo(flash, { alpha: 0.85 }, { alpha: 0 }, { duration: 0.7 * pace, ease: 'power2.out', onComplete: () => void (flash.visible = false), at: 0 });
   // 1.3 at most: the marker grows from the bar downward, and its label must stay inside the panel.
-  if (marker && !theme.motion.reduced) timeline.fromTo(marker.scale, { x: 1.3, y: 1.3 }, { x: 1, y: 1, duration: 0.6, ease: 'back.out(3)' }, 0);
+  if (marker && !theme.motion.reduced) timeline.fromTo(marker.scale, { x: 1.3, y: 1.3 }, { x: 1, y: 1 }, { duration: 0.6, ease: 'back.out(3)', at: 0 });
   if (banner) {
     banner.visible = true;
     timeline
-      .fromTo(banner, { alpha: 0, y: bannerY + bannerFrom * travel }, { alpha: 1, y: bannerY, duration: 0.45 * pace, ease: 'back.out(2)' }, 0.1)
-      .to(banner, { alpha: 0, y: bannerY + bannerFrom * travel * 0.6, duration: 0.4 * pace, ease: 'power2.in', onComplete: () => void (banner.visible = false) }, 0.1 + hold);
-    if (!theme.motion.reduced) timeline.fromTo(banner.scale, { x: 0.92, y: 0.92 }, { x: 1, y: 1, duration: 0.45, ease: 'back.out(2)' }, 0.1);
+      .fromTo(banner, { alpha: 0, y: bannerY + bannerFrom * travel }, { alpha: 1, y: bannerY }, { duration: 0.45 * pace, ease: 'back.out(2)', at: 0.1 })
+      .to(banner, { alpha: 0, y: bannerY + bannerFrom * travel * 0.6 }, { duration: 0.4 * pace, ease: 'power2.in', onComplete: () => void (banner.visible = false), at: 0.1 + hold });
+    if (!theme.motion.reduced) timeline.fromTo(banner.scale, { x: 0.92, y: 0.92 }, { x: 1, y: 1 }, { duration: 0.45, ease: 'back.out(2)', at: 0.1 });
   }
   return timeline;
 }

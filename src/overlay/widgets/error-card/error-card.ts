@@ -1,6 +1,7 @@
 import { bakeSmooth } from '../../art/bake.ts';
 import { Container, Graphics, Text } from 'pixi.js';
-import { gsap } from 'gsap/gsap-core';
+import { motion } from '../../motion/motion.ts';
+import type { Timeline } from '../../motion/timeline.ts';
 import { loadFonts } from '../../fonts.ts';
 import type { ParamProblem } from '../../../theme/parse-params.ts';
 import type { Theme } from '../../../theme/default-theme.ts';
@@ -38,7 +39,7 @@ const CARD = {
 export class ErrorCard implements Widget {
   readonly name = 'error-card';
   readonly view = new Container({ label: 'error-card', visible: false });
-  private timeline: gsap.core.Timeline | null = null;
+  private timeline: Timeline | null = null;
   private content: CardContent | null = null;
   private destroyed = false;
 
@@ -139,15 +140,15 @@ export class ErrorCard implements Widget {
     const restX = this.view.x;
     const fade = CARD.fadeSeconds * this.theme.motion.durationScale;
     this.view.visible = true;
-    const timeline = gsap.timeline({
+    const timeline = motion.timeline({
       onComplete: () => {
         this.view.visible = false;
         this.timeline = null;
       },
     });
-    timeline.fromTo(this.view, { alpha: 0, x: restX + slide }, { alpha: 1, x: restX, duration: fade, ease: 'power3.out' }, 0);
-    if (countdown) timeline.fromTo(countdown.scale, { x: 1 }, { x: 0, duration: CARD.holdSeconds, ease: 'none' }, fade);
-    timeline.to(this.view, { alpha: 0, duration: fade, ease: 'power2.in' }, fade + CARD.holdSeconds);
+    timeline.fromTo(this.view, { alpha: 0, x: restX + slide }, { alpha: 1, x: restX }, { duration: fade, ease: 'power3.out', at: 0 });
+    if (countdown) timeline.fromTo(countdown.scale, { x: 1 }, { x: 0 }, { duration: CARD.holdSeconds, ease: 'none', at: fade });
+    timeline.to(this.view, { alpha: 0 }, { duration: fade, ease: 'power2.in', at: fade + CARD.holdSeconds });
     this.timeline = timeline;
   }
 

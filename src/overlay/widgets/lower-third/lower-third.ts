@@ -1,4 +1,4 @@
-import type { gsap } from 'gsap/gsap-core';
+import type { Timeline } from '../../motion/timeline.ts';
 import { Container } from 'pixi.js';
 import { planPresentation } from '../../../lower-third/index.ts';
 import type { Language, LowerThirdState, OnAirCard } from '../../../protocol/index.ts';
@@ -42,7 +42,7 @@ export class LowerThird implements Widget {
   private shownRevision = -1;
   private waiting: LowerThirdState | null = null;
   private working = false;
-  private playing: gsap.core.Timeline | null = null;
+  private playing: Timeline | null = null;
   private phase: LowerThirdPhase = 'hidden';
   private destroyed = false;
 
@@ -176,13 +176,13 @@ export class LowerThird implements Widget {
   }
 
   /** Runs a paused timeline to its end on the overlay's clock. */
-  private play(timeline: gsap.core.Timeline): Promise<void> {
+  private play(timeline: Timeline): Promise<void> {
     this.playing = timeline;
     return new Promise((resolve) => {
-      timeline.eventCallback('onComplete', () => {
+      timeline.onComplete = () => {
         this.playing = null;
         resolve();
-      });
+      };
       timeline.play();
     });
   }

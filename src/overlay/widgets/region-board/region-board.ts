@@ -1,5 +1,6 @@
 import { Container, Sprite, type Text } from 'pixi.js';
-import { gsap } from 'gsap/gsap-core';
+import { motion } from '../../motion/motion.ts';
+import type { Tween } from '../../motion/tween.ts';
 import { wordsOf } from '../../../i18n/words.ts';
 import type { FeedState, LowerThirdState, StageRegionState } from '../../../protocol/index.ts';
 import { bakeSmooth } from '../../art/bake.ts';
@@ -98,8 +99,8 @@ export class RegionBoard implements Widget {
   private readonly rows = new Map<string, BoardRow>();
   private readonly marks = new Map<string, Mark>();
   private readonly count = { progress: 1 };
-  private counting: gsap.core.Tween | null = null;
-  private readonly gliding = new Set<gsap.core.Tween>();
+  private counting: Tween | null = null;
+  private readonly gliding = new Set<Tween>();
   private order: string[];
   private producerChoice: string | null = null;
   private lowerThirdRegion: string | null = null;
@@ -166,8 +167,7 @@ export class RegionBoard implements Widget {
     if (this.model.setTargets(state.byRegionMinor)) {
       this.counting?.kill();
       this.count.progress = 0;
-      this.counting = gsap.to(this.count, {
-        progress: 1,
+      this.counting = motion.to(this.count, { progress: 1 }, {
         duration: this.context.theme.donationMeter.fillSeconds,
         ease: 'power3.out',
         onComplete: () => {
@@ -259,8 +259,7 @@ export class RegionBoard implements Widget {
       const container = this.rows.get(id)!.container;
       const y = TOP - 4 + place * row.height;
       if (container.y === y) return;
-      const tween = gsap.to(container, {
-        y,
+      const tween = motion.to(container, { y }, {
         duration: REORDER_SECONDS * this.context.theme.motion.durationScale,
         ease: 'power2.inOut',
         onComplete: () => {

@@ -1,5 +1,6 @@
 import { Container, Graphics, Sprite, type Text } from 'pixi.js';
-import { gsap } from 'gsap/gsap-core';
+import { motion } from '../../motion/motion.ts';
+import type { Tween } from '../../motion/tween.ts';
 import { wordsOf } from '../../../i18n/words.ts';
 import type { ShowClockState } from '../../../protocol/index.ts';
 import { IDLE_CLOCK, clockText, readClock } from '../../../show-clock/clock.ts';
@@ -50,7 +51,7 @@ export class ShowClock implements Widget {
   private state: ShowClockState = IDLE_CLOCK;
   private shown = '';
   private warning = false;
-  private beat: gsap.core.Tween | null = null;
+  private beat: Tween | null = null;
   private lastBeatSecond = -1;
   private destroyed = false;
 
@@ -149,9 +150,7 @@ export class ShowClock implements Widget {
       this.lastBeatSecond = second;
       this.beat?.kill();
       this.figure.scale.set(BEAT_SCALE);
-      this.beat = gsap.to(this.figure.scale, {
-        x: 1,
-        y: 1,
+      this.beat = motion.to(this.figure.scale, { x: 1, y: 1 }, {
         duration: BEAT_SECONDS,
         ease: 'power2.out',
         onComplete: () => (this.beat = null),

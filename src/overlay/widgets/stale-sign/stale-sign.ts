@@ -1,6 +1,7 @@
 import { bakeSmooth } from '../../art/bake.ts';
 import { Container, Graphics, Text } from 'pixi.js';
-import { gsap } from 'gsap/gsap-core';
+import { motion } from '../../motion/motion.ts';
+import type { Tween } from '../../motion/tween.ts';
 import { loadFontWeights } from '../../fonts.ts';
 import { staleSignLabel } from '../../../overlay-text/start-glyphs.ts';
 import type { Theme } from '../../../theme/default-theme.ts';
@@ -32,7 +33,7 @@ export class StaleSign implements Widget {
   private readonly dot: Graphics;
   private readonly label: string;
   private shown = false;
-  private fade: gsap.core.Tween | null = null;
+  private fade: Tween | null = null;
   private pulseMs = 0;
   private destroyed = false;
 
@@ -83,8 +84,7 @@ export class StaleSign implements Widget {
       this.view.visible = true;
       this.pulseMs = 0;
     }
-    this.fade = gsap.to(this.view, {
-      alpha: stale ? 1 : 0,
+    this.fade = motion.to(this.view, { alpha: stale ? 1 : 0 }, {
       duration: SIGN.fadeSeconds * this.theme.motion.durationScale,
       ease: 'power2.out',
       onComplete: () => {
