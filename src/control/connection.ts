@@ -52,6 +52,9 @@ export class ControlConnection {
         // A wrong token will not become right by retrying.
         this.socket.disconnect();
         events.onState('unauthorised', 'the feed refused this token');
+      } else if (error.refused) {
+        // Refused for another reason (this page's origin, a feed without control): retrying meets the same answer.
+        events.onState('offline', `the feed refused this page (${error.message}); reload once the feed is fixed`);
       } else {
         events.onState('offline', `cannot reach the feed (${error.message}); retrying…`);
       }

@@ -167,7 +167,7 @@ export class FeedSocket<Listen extends EventsOf<Listen>, Emit extends EventsOf<E
         return this.tell('connect');
       case 'connect_error':
         this.stop();
-        return this.tell('connect_error', new ConnectError(packet.message, packet.data));
+        return this.tell('connect_error', new ConnectError(packet.message, true, packet.data));
       case 'disconnect':
         this.stop();
         return this.lose('io server disconnect');

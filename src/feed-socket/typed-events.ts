@@ -10,6 +10,8 @@ export type DisconnectReason = 'io server disconnect' | 'io client disconnect' |
 export class ConnectError extends Error {
   constructor(
     message: string,
+    /** The server refused the connection (its middleware): the socket does not try again by itself. */
+    readonly refused = false,
     readonly data?: unknown,
   ) {
     super(message);

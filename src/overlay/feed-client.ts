@@ -76,17 +76,24 @@ export class FeedClient {
     this.socket.on('clock', (raw) => this.acceptShowState(ShowClockState, raw, 'clock', (state) => this.options.onClock?.(state)));
     this.socket.on('stageRegion', (raw) => this.acceptShowState(StageRegionState, raw, 'stageRegion', (state) => this.options.onStageRegion?.(state)));
     this.socket.on('refused', (error) => this.warn(`feed refused a message: ${error?.message ?? JSON.stringify(error)}`));
-    this.socket.on('connect_error', (error) => this.warn(`feed connection failed (${error.message}); retrying`));
+    this.socket.on('connect_error', (error) => {
+      this.warn(`feed connection ${error.refused ? 'refused' : 'failed'} (${error.message}); retrying`);
+      // A refusal stops the socket; it may be lifted (the feed's settings fixed and the feed restarted).
+      if (error.refused) this.retrySoon();
+    });
     // The socket retries a lost connection by itself, but not one the server closed on purpose (a feed
     // shutting down for a restart): an overlay in OBS must never give up, so it asks again after a pause.
     this.socket.on('disconnect', (reason) => {
       this.options.onDisconnect?.();
-      if (reason === 'io server disconnect' && !this.closed) {
-        this.retryTimer = setTimeout(() => this.socket.connect(), RECONNECT.maxMs);
-      }
+      if (reason === 'io server disconnect') this.retrySoon();
     });
     if (options.pageState) this.acceptState(options.pageState, 'page state');
     this.socket.connect();
+  }
+
+  /** Connects again after the longest reconnect wait, for the cases the socket does not retry by itself. */
+  private retrySoon(): void {
+    if (!this.closed) this.retryTimer = setTimeout(() => this.socket.connect(), RECONNECT.maxMs);
   }
 
   get connected(): boolean {

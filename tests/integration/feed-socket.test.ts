@@ -83,7 +83,7 @@ describe('FeedSocket against the real feed server', () => {
     const refused = controlSocket(feed.url, 'not-the-token');
     refused.socket.connect();
     await waitFor(() => expect(refused.errors).toHaveLength(1));
-    expect(refused.errors[0]).toMatchObject({ message: expect.stringMatching(/^unauthorised: connect with auth: \{ token \}/), data: { code: 'unauthorised' } });
+    expect(refused.errors[0]).toMatchObject({ message: expect.stringMatching(/^unauthorised: connect with auth: \{ token \}/), refused: true, data: { code: 'unauthorised' } });
     // Longer than the retry waits: a refusal is final, the page decides.
     await new Promise((resolve) => setTimeout(resolve, 600));
     expect(handshakes).toBe(1);
@@ -123,6 +123,7 @@ describe('FeedSocket against the real feed server', () => {
     await waitFor(() => expect(seen.connects).toBe(2));
     expect(await socket.request('subscribe', [{ v: 1, region: null, market: null }])).toMatchObject({ ok: true });
     expect(seen.errors.every((error) => /no connection to ws:\/\/127\.0\.0\.1:\d+\/socket\.io\//.test(error.message))).toBe(true);
+    expect(seen.errors.some((error) => error.refused)).toBe(false);
     expect(serverSockets(second)).toHaveLength(1);
   });
 
@@ -185,7 +186,7 @@ describe('FeedSocket against the real feed server', () => {
     const { socket, seen } = overlaySocket(`http://127.0.0.1:${(mute.address() as { port: number }).port}`, { connectTimeoutMs: 200 });
     socket.connect();
     await waitFor(() => expect(seen.errors.length).toBeGreaterThanOrEqual(2));
-    expect(seen.errors[0]!.message).toBe('timeout: not connected within 200 ms');
+    expect(seen.errors[0]).toMatchObject({ message: 'timeout: not connected within 200 ms', refused: false });
   });
 
   it('warns about a binary, an unknown or a malformed packet, ignores it, and goes on', async () => {

@@ -106,6 +106,18 @@ describe('FeedClient against a real feed server', () => {
     expect(seen.campaigns).toHaveLength(2); // subscribed again
   });
 
+  it('asks again, after a pause, when the feed refused the connection (a refusal that may be lifted)', async () => {
+    const feed = await feedServer();
+    let refusing = true;
+    feed.io.of('/').use((_socket, next) => next(refusing ? new Error('closed for now') : undefined));
+    const { feedClient, seen, last } = client(feed);
+    await waitFor(() => expect(seen.warnings.some((line) => line.startsWith('feed connection refused (closed for now)'))).toBe(true));
+    refusing = false;
+    feed.aggregator.apply({ region: 'noto', market: 'jp', giftDiamonds: 909 });
+    await waitFor(() => expect(last()?.donation.raisedMinor).toBe(909));
+    expect(feedClient.connected).toBe(true);
+  });
+
   it('asks the feed for its clock; null when not connected, at once', async () => {
     const feed = await feedServer();
     const { feedClient } = client(feed);
