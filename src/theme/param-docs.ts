@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../protocol/zod.ts';
 import { say, type Phrase } from '../i18n/words.ts';
 import type { ParamControl, ParamMeta } from './param-types.ts';
 import { OverlayParamsSchema, PARAM_NAMES, type ParamGroup, type ParamName } from './params-schema.ts';
@@ -52,7 +52,7 @@ function describeField(name: ParamName, field: FieldSchema): ParamDoc {
     control: json.control,
     allowed: say(allowedPhrase, 'en'),
     allowedPhrase,
-    defaultText: String(z.encode(field, field.parse(undefined) as never)),
+    defaultText: String(z.encode(field, z.parse(field, undefined) as never)),
     description: json.description ?? '',
     options,
     ...(isRange ? { min: json.minimum, max: json.maximum, step: json.step } : {}),
