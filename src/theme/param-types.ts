@@ -5,7 +5,8 @@ import { canonicalHex } from './color.ts';
 /**
  * The kinds of value an overlay URL parameter can hold. Each is a zod codec from the URL's text to a typed
  * value and back, so one definition both parses a URL and writes the canonical one (`z.encode`).
- * `meta` carries what a producer is shown: the allowed values in words, and which control the builder draws.
+ * `meta` carries what a producer is shown: which control the builder draws, its words or range, and the
+ * allowed values in words where they are not those words (param-docs.ts reads the docs from it alone).
  */
 
 /** The control the URL builder draws for a parameter. */
@@ -15,9 +16,11 @@ export interface ParamMeta {
   control: ParamControl;
   /** What a producer may write, as a phrase, when the schema's own shape does not say it plainly. */
   allowed?: Phrase;
-  /** The words a select offers, when the typed value is not itself an enum (`lang`). */
+  /** The words a select or multi control offers. */
   options?: readonly string[];
-  /** The step of a number input. */
+  /** The range and step of a number input. */
+  min?: number;
+  max?: number;
   step?: number;
 }
 
@@ -31,7 +34,7 @@ const urlText = z.string().check(z.maxLength(MAX_VALUE_LENGTH, refusal('tooLong'
 
 /** One of a fixed list of words. */
 export function enumParam<const T extends readonly [string, ...string[]]>(values: T) {
-  return z.enum(values, refusal('notChoice')).check(z.meta({ control: 'select' } satisfies ParamMeta));
+  return z.enum(values, refusal('notChoice')).check(z.meta({ control: 'select', options: values } satisfies ParamMeta));
 }
 
 /** A decimal number in a range, at most two decimals: `1`, `0.75`. No exponents, hex or Infinity. */
@@ -42,7 +45,7 @@ export function numberParam(min: number, max: number, step: number) {
       z.number().check(z.minimum(min, refusal('below')), z.maximum(max, refusal('above'))),
       { decode: (text) => Number(text), encode: (value) => String(value) },
     )
-    .check(z.meta({ control: 'number', step } satisfies ParamMeta));
+    .check(z.meta({ control: 'number', min, max, step } satisfies ParamMeta));
 }
 
 /** On or off; `on`/`off` is the spelling we print, `1/0`, `true/false` and `yes/no` are understood too. */
@@ -89,7 +92,7 @@ export function setParam<const T extends readonly [string, ...string[]]>(values:
         encode: (list) => list.join(','),
       },
     )
-    .check(z.meta({ control: 'multi', allowed: { id: 'anyOf', args: { values: values.join(', ') } } } satisfies ParamMeta));
+    .check(z.meta({ control: 'multi', options: values, allowed: { id: 'anyOf', args: { values: values.join(', ') } } } satisfies ParamMeta));
 }
 
 const ID = /^[a-z0-9][a-z0-9-]{0,39}$/;
