@@ -50,9 +50,11 @@ export function numberParam(min: number, max: number, step: number) {
 
 /** On or off; `on`/`off` is the spelling we print, `1/0`, `true/false` and `yes/no` are understood too. */
 export function switchParam() {
-  return z
+  const codec = z
     .stringbool({ truthy: ['on', 'true', '1', 'yes'], falsy: ['off', 'false', '0', 'no'], ...refusal('notSwitch') })
     .check(z.meta({ control: 'switch', allowed: { id: 'values', args: { values: 'on | off' } } } satisfies ParamMeta));
+  // It reads a string, as zod classic types it; zod/mini's type of stringbool says `unknown` on the way in.
+  return codec as z.ZodMiniCodec<z.ZodMiniString<string>, z.ZodMiniBoolean<boolean>>;
 }
 
 /**
