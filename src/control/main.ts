@@ -10,7 +10,7 @@ import '@fontsource/noto-sans-thai/800.css';
 import '@fontsource/noto-sans/500.css';
 import '@fontsource/noto-sans/800.css';
 import './control.css';
-import { z } from 'zod';
+import { z } from '../protocol/zod.ts';
 import { MoneyFormatter } from '../donation/index.ts';
 import { LANGUAGE_NAMES } from '../i18n/language-names.ts';
 import { LANGUAGES, type CardFields, type ControlCommandInput, type ControlStatus, type Language, type OnAirCard, type RosterEntry } from '../protocol/index.ts';

@@ -147,7 +147,7 @@ export class FeedClient {
   }
 
   /** A show state (clock, stage region) is whole in every message: the clock's revision orders it. */
-  private acceptShowState<T>(schema: { safeParse(raw: unknown): { success: true; data: T } | { success: false; error: import('zod').ZodError } }, raw: unknown, name: string, deliver: (state: T) => void): void {
+  private acceptShowState<T>(schema: { safeParse(raw: unknown): { success: true; data: T } | { success: false; error: import('zod/mini').core.$ZodError } }, raw: unknown, name: string, deliver: (state: T) => void): void {
     if (this.closed) return;
     const parsed = schema.safeParse(raw);
     if (!parsed.success) return this.warn(`ignored a bad ${name} message:\n${describeZodError(parsed.error)}`);

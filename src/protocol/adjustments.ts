@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod.ts';
 import { IdempotencyKey } from './ingest.ts';
 import { Count, Slug } from './primitives.ts';
 
@@ -15,18 +15,20 @@ export type AdjustmentKind = z.infer<typeof AdjustmentKind>;
 /** Money that may be negative (a correction): whole minor units within what a double holds exactly. */
 export const SignedMinorUnits = z
   .number({ error: 'must be a number' })
-  .int({ error: 'must be a whole number of minor units' })
-  .min(-Number.MAX_SAFE_INTEGER, { error: 'is too small' })
-  .max(Number.MAX_SAFE_INTEGER, { error: 'is too large' });
+  .check(
+    z.int({ error: 'must be a whole number of minor units' }),
+    z.minimum(-Number.MAX_SAFE_INTEGER, { error: 'is too small' }),
+    z.maximum(Number.MAX_SAFE_INTEGER, { error: 'is too large' }),
+  );
 
 /** The server names each adjustment `adj-<12 hex digits>`; a void refers to it by this id. */
-export const AdjustmentId = z.string({ error: 'must be a string' }).regex(/^adj-[0-9a-f]{12}$/, { error: 'must be an adjustment id such as adj-3f9a0c2b1d4e' });
+export const AdjustmentId = z
+  .string({ error: 'must be a string' })
+  .check(z.regex(/^adj-[0-9a-f]{12}$/, { error: 'must be an adjustment id such as adj-3f9a0c2b1d4e' }));
 
 export const Reason = z
   .string({ error: 'must be a string' })
-  .trim()
-  .min(1, { error: 'must say why (it goes into the audit report)' })
-  .max(200, { error: 'must be at most 200 characters' });
+  .check(z.trim(), z.minLength(1, { error: 'must say why (it goes into the audit report)' }), z.maxLength(200, { error: 'must be at most 200 characters' }));
 
 /** Add money for the campaign (`region` null) or one region. Only a correction may be negative. */
 export const AddAdjustmentCommand = z
@@ -34,14 +36,16 @@ export const AddAdjustmentCommand = z
     type: z.literal('addAdjustment'),
     idempotencyKey: IdempotencyKey,
     kind: AdjustmentKind,
-    amountMinor: SignedMinorUnits.refine((n) => n !== 0, { error: 'must not be 0' }),
-    region: Slug.nullable().default(null).describe('a region id, or null for the whole campaign'),
+    amountMinor: SignedMinorUnits.check(z.refine((n) => n !== 0, { error: 'must not be 0' })),
+    region: z._default(z.nullable(Slug), null).check(z.describe('a region id, or null for the whole campaign')),
     reason: Reason,
   })
-  .refine((command) => command.amountMinor > 0 || command.kind === 'correction', {
-    path: ['amountMinor'],
-    error: 'must be greater than 0 (only a correction may be negative)',
-  });
+  .check(
+    z.refine((command) => command.amountMinor > 0 || command.kind === 'correction', {
+      path: ['amountMinor'],
+      error: 'must be greater than 0 (only a correction may be negative)',
+    }),
+  );
 
 /** Void an adjustment made in error. The adjustment stays in the journal and the report, marked void. */
 export const VoidAdjustmentCommand = z.strictObject({
@@ -59,17 +63,17 @@ export const LedgerAdd = z.strictObject({
   op: z.literal('add'),
   id: AdjustmentId,
   key: IdempotencyKey,
-  at: Count.describe('ms since the epoch when it was committed'),
+  at: Count.check(z.describe('ms since the epoch when it was committed')),
   kind: AdjustmentKind,
   amountMinor: SignedMinorUnits,
-  region: Slug.nullable(),
+  region: z.nullable(Slug),
   reason: Reason,
 });
 export type LedgerAdd = z.infer<typeof LedgerAdd>;
 
 export const LedgerVoid = z.strictObject({
   op: z.literal('void'),
-  id: AdjustmentId.describe('the adjustment voided'),
+  id: AdjustmentId.check(z.describe('the adjustment voided')),
   key: IdempotencyKey,
   at: Count,
   reason: Reason,
@@ -80,7 +84,7 @@ export const LedgerEntry = z.discriminatedUnion('op', [LedgerAdd, LedgerVoid]);
 export type LedgerEntry = z.infer<typeof LedgerEntry>;
 
 /** An adjustment as a producer sees it: what was added, and its void if it has one. */
-export const Adjustment = LedgerAdd.omit({ op: true }).extend({
-  voided: LedgerVoid.pick({ at: true, reason: true }).nullable(),
+export const Adjustment = z.extend(z.omit(LedgerAdd, { op: true }), {
+  voided: z.nullable(z.pick(LedgerVoid, { at: true, reason: true })),
 });
 export type Adjustment = z.infer<typeof Adjustment>;

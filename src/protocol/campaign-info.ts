@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod.ts';
 import { CurrencyCode, Market, Milestone, ReferenceRates, Region, type CampaignConfig } from './campaign.ts';
 import { Language, LocalizedText, MinorUnits, Slug } from './primitives.ts';
 import { StretchGoal } from './stretch-goals.ts';
@@ -12,15 +12,15 @@ export const CampaignInfo = z.strictObject({
   id: Slug,
   name: LocalizedText,
   currency: CurrencyCode,
-  referenceRates: ReferenceRates.optional(),
+  referenceRates: z.optional(ReferenceRates),
   goalMinor: MinorUnits,
   capMinor: MinorUnits,
-  milestones: z.array(Milestone).max(20),
+  milestones: z.array(Milestone).check(z.maxLength(20)),
   /** The goals the meter moves on to (the server decides when; the overlay marks them and celebrates). */
-  stretchGoals: z.array(StretchGoal).max(20).default([]),
+  stretchGoals: z._default(z.array(StretchGoal).check(z.maxLength(20)), []),
   regions: z.array(Region),
   markets: z.array(Market),
-  textFallback: z.array(Language).max(8),
+  textFallback: z.array(Language).check(z.maxLength(8)),
 });
 export type CampaignInfo = z.infer<typeof CampaignInfo>;
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod.ts';
 import { GeoPoint } from './geo.ts';
 import { RosterEntry } from './lower-third.ts';
 import { placesOf, unknownPlace } from './places.ts';
@@ -8,8 +8,8 @@ import { StretchGoal, checkStretchGoals } from './stretch-goals.ts';
 
 /** A rational rate: `amountMinor` minor units for every `per` reactions (1 yen per 10 likes). Never a float. */
 export const Rate = z.strictObject({
-  amountMinor: MinorUnits.describe('minor units donated for every `per` reactions'),
-  per: z.number().int().positive().max(1_000_000).describe('how many reactions earn `amountMinor`'),
+  amountMinor: MinorUnits.check(z.describe('minor units donated for every `per` reactions')),
+  per: z.number().check(z.int(), z.positive(), z.maximum(1_000_000), z.describe('how many reactions earn `amountMinor`')),
 });
 export type Rate = z.infer<typeof Rate>;
 
@@ -17,15 +17,15 @@ export const Rates = z.strictObject({
   likes: Rate,
   comments: Rate,
   shares: Rate,
-  giftDiamonds: Rate.describe("rate per coin of gift value: TikTok's diamondCount is a gift's price in coins (a Rose is 1)"),
+  giftDiamonds: Rate.check(z.describe("rate per coin of gift value: TikTok's diamondCount is a gift's price in coins (a Rose is 1)")),
 });
 export type Rates = z.infer<typeof Rates>;
 
 export const Region = z.strictObject({
   id: Slug,
   name: LocalizedText,
-  goalMinor: MinorUnits.optional().describe("this region's own goal; the campaign goal when absent"),
-  location: GeoPoint.optional().describe("where the region's mark sits on the region board's map"),
+  goalMinor: z.optional(MinorUnits).check(z.describe("this region's own goal; the campaign goal when absent")),
+  location: z.optional(GeoPoint).check(z.describe("where the region's mark sits on the region board's map")),
 });
 export type Region = z.infer<typeof Region>;
 
@@ -42,7 +42,7 @@ export const Milestone = z.strictObject({
 export type Milestone = z.infer<typeof Milestone>;
 
 /** ISO 4217 code; `Intl` knows how many minor digits each one has. */
-export const CurrencyCode = z.string().regex(/^[A-Z]{3}$/, { error: 'must be an ISO 4217 code such as JPY or USD' });
+export const CurrencyCode = z.string().check(z.regex(/^[A-Z]{3}$/, { error: 'must be an ISO 4217 code such as JPY or USD' }));
 
 /**
  * A fixed reference rate for showing an amount in a viewer's own currency: `baseMinor` of the campaign
@@ -51,49 +51,52 @@ export const CurrencyCode = z.string().regex(/^[A-Z]{3}$/, { error: 'must be an 
  */
 export const ReferenceRate = z.strictObject({
   currency: CurrencyCode,
-  baseMinor: z.number().int().positive().max(1e12),
-  quoteMinor: z.number().int().positive().max(1e15),
+  baseMinor: z.number().check(z.int(), z.positive(), z.maximum(1e12)),
+  quoteMinor: z.number().check(z.int(), z.positive(), z.maximum(1e15)),
 });
 export type ReferenceRate = z.infer<typeof ReferenceRate>;
 
 export const ReferenceRates = z.strictObject({
   date: z.iso.date({ error: 'must be the date the rates were taken, as YYYY-MM-DD' }),
-  note: z.string().max(200).optional().describe('where the rates come from, for the people who read the file'),
+  note: z.optional(z.string().check(z.maxLength(200))).check(z.describe('where the rates come from, for the people who read the file')),
   rates: z
     .array(ReferenceRate)
-    .min(1)
-    .max(50)
-    .refine((rates) => new Set(rates.map((rate) => rate.currency)).size === rates.length, { error: 'each currency may have one rate' }),
+    .check(
+      z.minLength(1),
+      z.maxLength(50),
+      z.refine((rates) => new Set(rates.map((rate) => rate.currency)).size === rates.length, { error: 'each currency may have one rate' }),
+    ),
 });
 export type ReferenceRates = z.infer<typeof ReferenceRates>;
 
 const uniqueIds = (list: { id: string }[]) => new Set(list.map((item) => item.id)).size === list.length;
+const aboveZero = z.refine<number>((n) => n > 0, { error: 'must be greater than 0' });
 
 export const CampaignConfig = z
   .strictObject({
     id: Slug,
     name: LocalizedText,
     currency: CurrencyCode,
-    referenceRates: ReferenceRates.optional().describe("fixed rates for an approximate line in the viewer's currency (`ref=on`)"),
-    goalMinor: MinorUnits.refine((n) => n > 0, { error: 'must be greater than 0' }),
-    capMinor: MinorUnits.refine((n) => n > 0, { error: 'must be greater than 0' }),
+    referenceRates: z.optional(ReferenceRates).check(z.describe("fixed rates for an approximate line in the viewer's currency (`ref=on`)")),
+    goalMinor: MinorUnits.check(aboveZero),
+    capMinor: MinorUnits.check(aboveZero),
     rates: Rates,
-    regions: z.array(Region).min(1).max(50).refine(uniqueIds, { error: 'region ids must be unique' }),
-    markets: z.array(Market).min(1).max(50).refine(uniqueIds, { error: 'market ids must be unique' }),
-    milestones: z.array(Milestone).max(20).default([]),
-    stretchGoals: z.array(StretchGoal).max(20).default([]).describe('goals the meter moves on to, in order, once the goal is reached; then the cap'),
-    stretchStepMinor: MinorUnits.refine((n) => n > 0, { error: 'must be greater than 0' })
-      .optional()
-      .describe('after the listed stretch goals, the goal moves on by this much each time it is reached, up to the cap'),
+    regions: z.array(Region).check(z.minLength(1), z.maxLength(50), z.refine(uniqueIds, { error: 'region ids must be unique' })),
+    markets: z.array(Market).check(z.minLength(1), z.maxLength(50), z.refine(uniqueIds, { error: 'market ids must be unique' })),
+    milestones: z._default(z.array(Milestone).check(z.maxLength(20)), []),
+    stretchGoals: z
+      ._default(z.array(StretchGoal).check(z.maxLength(20)), [])
+      .check(z.describe('goals the meter moves on to, in order, once the goal is reached; then the cap')),
+    stretchStepMinor: z
+      .optional(MinorUnits.check(aboveZero))
+      .check(z.describe('after the listed stretch goals, the goal moves on by this much each time it is reached, up to the cap')),
     textFallback: z
-      .array(Language)
-      .max(8)
-      .default(['en', 'ja'])
-      .describe('the languages a text missing the one on screen is shown in instead, in order (then any it has)'),
-    roster: z.array(RosterEntry).max(500).default([]).describe('the celebrities a producer can cue as lower thirds'),
-    streams: z.array(StreamConfig).max(50).default([]).describe('the TikTok LIVE streams feeding this campaign'),
+      ._default(z.array(Language).check(z.maxLength(8)), ['en', 'ja'])
+      .check(z.describe('the languages a text missing the one on screen is shown in instead, in order (then any it has)')),
+    roster: z._default(z.array(RosterEntry).check(z.maxLength(500)), []).check(z.describe('the celebrities a producer can cue as lower thirds')),
+    streams: z._default(z.array(StreamConfig).check(z.maxLength(50)), []).check(z.describe('the TikTok LIVE streams feeding this campaign')),
   })
-  .superRefine((campaign, ctx) => {
+  .check(z.superRefine((campaign, ctx) => {
     if (campaign.goalMinor > campaign.capMinor) {
       ctx.addIssue({ code: 'custom', path: ['goalMinor'], message: `must not exceed capMinor (${campaign.capMinor})` });
     }
@@ -133,6 +136,6 @@ export const CampaignConfig = z
       }
       streamUsers.add(user);
     });
-  });
+  }));
 export type CampaignConfig = z.infer<typeof CampaignConfig>;
 export type CampaignConfigInput = z.input<typeof CampaignConfig>;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod.ts';
 import { AddAdjustmentCommand, Adjustment, VoidAdjustmentCommand } from './adjustments.ts';
 import { DonationState, type Ack } from './feed.ts';
 import { Region } from './campaign.ts';
@@ -11,7 +11,7 @@ import { SetNextGoalCommand, StretchGoal } from './stretch-goals.ts';
 /** Change the campaign goal on air ("we passed it: next stop, ¥25M"). Never above the cap. */
 export const SetGoalCommand = z.strictObject({
   type: z.literal('setGoal'),
-  goalMinor: MinorUnits.refine((n) => n > 0, { error: 'must be greater than 0' }),
+  goalMinor: MinorUnits.check(z.refine((n) => n > 0, { error: 'must be greater than 0' })),
 });
 
 /** The simulated reactions a producer fires from the control page to check the graphics before going live. */
@@ -23,7 +23,7 @@ export type TestReactionKind = z.infer<typeof TestReactionKind>;
 export const TestReactionCommand = z.strictObject({
   type: z.literal('test'),
   kind: TestReactionKind,
-  region: Slug.optional().describe('the region the reactions count for; the first region when absent'),
+  region: z.optional(Slug).check(z.describe('the region the reactions count for; the first region when absent')),
 });
 
 /** Every command the `/control` namespace and the control HTTP API accept. */
@@ -44,10 +44,10 @@ export type ControlCommandInput = z.input<typeof ControlCommand>;
  * The goal as the control page shows it: `goalMinor` is the goal on air (the first goal, or the stretch
  * goal the amount has moved on to), `firstGoalMinor` the one the campaign starts from.
  */
-export const GoalStatus = DonationState.pick({ currency: true, goalMinor: true, capMinor: true, passedGoalMinor: true, goalsPassed: true }).extend({
+export const GoalStatus = z.extend(z.pick(DonationState, { currency: true, goalMinor: true, capMinor: true, passedGoalMinor: true, goalsPassed: true }), {
   firstGoalMinor: MinorUnits,
   stretchGoals: z.array(StretchGoal),
-  stretchStepMinor: MinorUnits.nullable(),
+  stretchStepMinor: z.nullable(MinorUnits),
 });
 export type GoalStatus = z.infer<typeof GoalStatus>;
 
@@ -58,7 +58,7 @@ export const ControlStatus = z.strictObject({
   clock: ShowClockState,
   stageRegion: StageRegionState,
   /** Server time when the status was made: the control page reads the clock with it. */
-  serverTime: z.number().int().nonnegative(),
+  serverTime: z.number().check(z.int(), z.nonnegative()),
   roster: z.array(RosterEntry),
   regions: z.array(Region),
   /** Every adjustment ever made, oldest first, voided ones included (marked). */

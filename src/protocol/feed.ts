@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod.ts';
 import { CurrencyCode } from './campaign.ts';
 import { SignedMinorUnits } from './adjustments.ts';
 import { Count, MinorUnits, Slug } from './primitives.ts';
@@ -13,13 +13,15 @@ import { PROTOCOL_VERSION } from './version.ts';
 export const Subscription = z
   .strictObject({
     v: z.literal(PROTOCOL_VERSION, { error: `protocol version must be ${PROTOCOL_VERSION}` }),
-    region: Slug.nullable().default(null).describe('a region id, or null for the whole campaign'),
-    market: Slug.nullable().default(null).describe('a market id, or null for every market'),
+    region: z._default(z.nullable(Slug), null).check(z.describe('a region id, or null for the whole campaign')),
+    market: z._default(z.nullable(Slug), null).check(z.describe('a market id, or null for every market')),
   })
-  .refine((subscription) => subscription.region === null || subscription.market === null, {
-    error: 'give a region or a market, not both',
-    path: ['market'],
-  });
+  .check(
+    z.refine((subscription) => subscription.region === null || subscription.market === null, {
+      error: 'give a region or a market, not both',
+      path: ['market'],
+    }),
+  );
 export type Subscription = z.infer<typeof Subscription>;
 export type SubscriptionInput = z.input<typeof Subscription>;
 
@@ -37,11 +39,11 @@ export const DonationState = z.strictObject({
   /** How many of the campaign's milestones `raisedMinor` has reached. */
   milestonesReached: Count,
   /** The label of the stretch goal on air (`goalMinor`), null for the first goal, a step or the cap. */
-  goalLabel: StretchLabel.nullable().default(null),
+  goalLabel: z._default(z.nullable(StretchLabel), null),
   /** The goal passed last: the meter keeps it as a marker. Null while the first goal stands. */
-  passedGoalMinor: MinorUnits.nullable().default(null),
+  passedGoalMinor: z._default(z.nullable(MinorUnits), null),
   /** How many goals the amount has passed (stretch goals); every overlay celebrates when it rises. */
-  goalsPassed: Count.default(0),
+  goalsPassed: z._default(Count, 0),
 });
 export type DonationState = z.infer<typeof DonationState>;
 
@@ -52,16 +54,16 @@ export type DonationState = z.infer<typeof DonationState>;
 export const FeedState = z.strictObject({
   v: z.literal(PROTOCOL_VERSION),
   campaignId: Slug,
-  region: Slug.nullable(),
+  region: z.nullable(Slug),
   /** Set when the scope is one market's viewers (then `region` is null and the totals are that market's). */
-  market: Slug.nullable().default(null),
+  market: z._default(z.nullable(Slug), null),
   seq: Count,
-  serverTime: Count.describe('server clock, ms since the epoch'),
+  serverTime: Count.check(z.describe('server clock, ms since the epoch')),
   totals: ReactionTotals,
   byRegion: z.record(Slug, ReactionTotals),
   byMarket: z.record(Slug, ReactionTotals),
   /** What each region of the scope has raised, computed as its own overlay's amount (the region board). */
-  byRegionMinor: z.record(Slug, MinorUnits).default({}),
+  byRegionMinor: z._default(z.record(Slug, MinorUnits), {}),
   donation: DonationState,
 });
 export type FeedState = z.infer<typeof FeedState>;

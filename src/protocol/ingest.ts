@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod.ts';
 import { Slug } from './primitives.ts';
 
 /**
@@ -9,9 +9,11 @@ import { Slug } from './primitives.ts';
 /** Chosen by the client, one per batch (a UUID is ideal): printable ASCII without spaces. */
 export const IdempotencyKey = z
   .string({ error: 'must be a string' })
-  .min(1, { error: 'must not be empty' })
-  .max(128, { error: 'must be at most 128 characters' })
-  .regex(/^[\x21-\x7e]+$/, { error: 'must be printable ASCII without spaces' });
+  .check(
+    z.minLength(1, { error: 'must not be empty' }),
+    z.maxLength(128, { error: 'must be at most 128 characters' }),
+    z.regex(/^[\x21-\x7e]+$/, { error: 'must be printable ASCII without spaces' }),
+  );
 
 export const INGEST_KINDS = ['like', 'comment', 'gift', 'share'] as const;
 export type IngestKind = (typeof INGEST_KINDS)[number];
@@ -22,9 +24,11 @@ export const MAX_REACTIONS_PER_BATCH = 10_000;
 
 const BoundedCount = z
   .number({ error: 'must be a number' })
-  .int({ error: 'must be a whole number' })
-  .nonnegative({ error: 'must not be negative' })
-  .max(MAX_COUNT_PER_REACTION, { error: `must be at most ${MAX_COUNT_PER_REACTION}` });
+  .check(
+    z.int({ error: 'must be a whole number' }),
+    z.nonnegative({ error: 'must not be negative' }),
+    z.maximum(MAX_COUNT_PER_REACTION, { error: `must be at most ${MAX_COUNT_PER_REACTION}` }),
+  );
 
 /**
  * `count` reactions of one kind in one region and market. For gifts, `count` is the number of gifts and
@@ -33,24 +37,28 @@ const BoundedCount = z
  */
 export const IngestReaction = z.strictObject({
   kind: z.enum(INGEST_KINDS, { error: `must be one of ${INGEST_KINDS.join(', ')}` }),
-  count: BoundedCount.min(1, { error: 'must be at least 1' }),
-  diamonds: BoundedCount.optional(),
+  count: BoundedCount.check(z.minimum(1, { error: 'must be at least 1' })),
+  diamonds: z.optional(BoundedCount),
   region: Slug,
   market: Slug,
-  eventId: z.string({ error: 'must be a string' }).min(1, { error: 'must not be empty' }).max(128, { error: 'must be at most 128 characters' }),
+  eventId: z
+    .string({ error: 'must be a string' })
+    .check(z.minLength(1, { error: 'must not be empty' }), z.maxLength(128, { error: 'must be at most 128 characters' })),
 });
 export type IngestReaction = z.infer<typeof IngestReaction>;
 
 export const IngestBatch = z
   .strictObject({
     idempotencyKey: IdempotencyKey,
-    source: Slug.describe('who sends it, e.g. "tiktok-bridge"; recorded in the journal'),
+    source: Slug.check(z.describe('who sends it, e.g. "tiktok-bridge"; recorded in the journal')),
     reactions: z
       .array(IngestReaction, { error: 'must be an array' })
-      .min(1, { error: 'must hold at least one reaction' })
-      .max(MAX_REACTIONS_PER_BATCH, { error: `must hold at most ${MAX_REACTIONS_PER_BATCH} reactions` }),
+      .check(
+        z.minLength(1, { error: 'must hold at least one reaction' }),
+        z.maxLength(MAX_REACTIONS_PER_BATCH, { error: `must hold at most ${MAX_REACTIONS_PER_BATCH} reactions` }),
+      ),
   })
-  .superRefine((batch, ctx) => {
+  .check(z.superRefine((batch, ctx) => {
     // A source's event id names one event: the same one twice in a batch is a bug that would count it twice.
     const firstIndexOf = new Map<string, number>();
     batch.reactions.forEach((reaction, index) => {
@@ -61,7 +69,7 @@ export const IngestBatch = z
       if (first === undefined) firstIndexOf.set(reaction.eventId, index);
       else ctx.addIssue({ code: 'custom', path: ['reactions', index, 'eventId'], message: `repeats reactions.${first}.eventId` });
     });
-  });
+  }));
 export type IngestBatch = z.infer<typeof IngestBatch>;
 
 /** The answer to an accepted batch: counted now, or already counted under the same key. */
@@ -70,7 +78,7 @@ export const IngestAck = z.strictObject({
   duplicate: z.boolean(),
   idempotencyKey: IdempotencyKey,
   /** How many reactions (sum of counts) this batch added; 0 for a duplicate. */
-  counted: z.number().int().nonnegative(),
-  seq: z.number().int().nonnegative(),
+  counted: z.number().check(z.int(), z.nonnegative()),
+  seq: z.number().check(z.int(), z.nonnegative()),
 });
 export type IngestAck = z.infer<typeof IngestAck>;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod.ts';
 
 /**
  * What the feed server wrote into the overlay's page about fonts (feed/http/overlay-fonts.ts): beside

@@ -1,10 +1,10 @@
-import { z } from 'zod';
+import { z } from './zod.ts';
 import { Count } from './primitives.ts';
 
 /** The longest clock a show can have: a day. */
 export const MAX_CLOCK_MS = 24 * 60 * 60 * 1000;
 
-const Duration = Count.max(MAX_CLOCK_MS, { error: `must be at most ${MAX_CLOCK_MS} (24 hours)` });
+const Duration = Count.check(z.maximum(MAX_CLOCK_MS, { error: `must be at most ${MAX_CLOCK_MS} (24 hours)` }));
 
 /**
  * The show clock: a countdown to the end of the LIVE, or the running time of the show. Kept on the server
@@ -17,7 +17,7 @@ export const ShowClockState = z.strictObject({
   /** Time counted before the current run: what a pause keeps. */
   bankedMs: Duration,
   /** Server time (ms since the epoch) the current run began; null while paused or stopped. */
-  runningSince: Count.nullable(),
+  runningSince: z.nullable(Count),
   /** In a countdown's last `warnMs`, overlays draw the clock with emphasis; 0 turns it off. */
   warnMs: Duration,
   /** Rises on every change, so an overlay ignores an older state that arrives late. */
@@ -30,14 +30,16 @@ export const ClockSetCommand = z
   .strictObject({
     type: z.literal('clockSet'),
     mode: z.enum(['countdown', 'elapsed']),
-    durationMs: Duration.optional().describe('the countdown length; required for a countdown'),
-    warnMs: Duration.optional().describe('emphasis in the last ms of a countdown (default 60000; 0 for none)'),
+    durationMs: z.optional(Duration).check(z.describe('the countdown length; required for a countdown')),
+    warnMs: z.optional(Duration).check(z.describe('emphasis in the last ms of a countdown (default 60000; 0 for none)')),
   })
-  .superRefine((command, ctx) => {
-    if (command.mode === 'countdown' && !(command.durationMs! > 0)) {
-      ctx.addIssue({ code: 'custom', path: ['durationMs'], message: 'must be greater than 0 for a countdown' });
-    }
-  });
+  .check(
+    z.superRefine((command, ctx) => {
+      if (command.mode === 'countdown' && !(command.durationMs! > 0)) {
+        ctx.addIssue({ code: 'custom', path: ['durationMs'], message: 'must be greater than 0 for a countdown' });
+      }
+    }),
+  );
 
 export const ClockStartCommand = z.strictObject({ type: z.literal('clockStart') });
 export const ClockPauseCommand = z.strictObject({ type: z.literal('clockPause') });

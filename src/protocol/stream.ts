@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod.ts';
 import { Count, Slug } from './primitives.ts';
 
 /**
@@ -7,13 +7,14 @@ import { Count, Slug } from './primitives.ts';
  */
 export const StreamConfig = z.strictObject({
   uniqueId: z
-    .string({ error: 'must be a string' })
-    .regex(/^@?[A-Za-z0-9_.]{2,24}$/, { error: 'must be a TikTok username: 2-24 letters, digits, _ or ., with an optional leading @' })
-    .transform((id) => id.replace(/^@/, ''))
-    .describe('the TikTok user whose LIVE is followed (the part after @ in tiktok.com/@user/live)'),
-  region: Slug.describe("id of one of the campaign's regions: where this stream's reactions count"),
-  market: Slug.describe("id of one of the campaign's markets: the audience this stream reaches"),
-  label: z.string().min(1).max(80).optional().describe('a name producers recognise in the stream list'),
+    .pipe(
+      z.string({ error: 'must be a string' }).check(z.regex(/^@?[A-Za-z0-9_.]{2,24}$/, { error: 'must be a TikTok username: 2-24 letters, digits, _ or ., with an optional leading @' })),
+      z.transform((id: string) => id.replace(/^@/, '')),
+    )
+    .check(z.describe('the TikTok user whose LIVE is followed (the part after @ in tiktok.com/@user/live)')),
+  region: Slug.check(z.describe("id of one of the campaign's regions: where this stream's reactions count")),
+  market: Slug.check(z.describe("id of one of the campaign's markets: the audience this stream reaches")),
+  label: z.optional(z.string().check(z.minLength(1), z.maxLength(80))).check(z.describe('a name producers recognise in the stream list')),
 });
 export type StreamConfig = z.infer<typeof StreamConfig>;
 
@@ -41,7 +42,7 @@ export type StreamState = z.infer<typeof StreamState>;
 export const SourceOwner = z.strictObject({
   lease: z.enum(['local', 'here', 'elsewhere', 'waiting']),
   /** The running node's name (NODE_ID, by default host:pid), or null when none is known. */
-  node: z.string().nullable(),
+  node: z.nullable(z.string()),
 });
 export type SourceOwner = z.infer<typeof SourceOwner>;
 
@@ -50,20 +51,20 @@ export const StreamConnectionStatus = z.strictObject({
   uniqueId: z.string(),
   region: Slug,
   market: Slug,
-  label: z.string().optional(),
+  label: z.optional(z.string()),
   state: StreamState,
   /** Server clock (ms since the epoch) when `state` last changed. */
   since: Count,
   /** The last error, kept after recovery so a producer can see what happened; null when there was none. */
-  lastError: z.string().nullable(),
+  lastError: z.nullable(z.string()),
   /** Consecutive failed attempts since the last stable connection. */
   failures: Count,
   /** Server clock of the next connection attempt, or null when none is scheduled. */
-  nextAttemptAt: Count.nullable(),
+  nextAttemptAt: z.nullable(Count),
   /** TikTok's id of the LIVE room last joined (each LIVE gets a new one), or null before the first. */
-  roomId: z.string().nullable(),
+  roomId: z.nullable(z.string()),
   /** Viewers in the room, as TikTok last reported it, or null when unknown. */
-  viewers: Count.nullable(),
+  viewers: z.nullable(Count),
   /** How often the connection went silent while the LIVE was on and was replaced. */
   stalls: Count,
   /** Messages counted (likes, gifts, comments, shares, viewer counts) since the feed (on Redis: the node running it) took the stream. */
@@ -77,23 +78,23 @@ export const StreamConnectionStatus = z.strictObject({
   /** Gifts not counted because no message said their price (logged by the feed). */
   giftsValueUnknown: Count,
   /** The room's like total as TikTok last reported it (the highest), or null before the first. */
-  likeTotal: Count.nullable(),
+  likeTotal: z.nullable(Count),
   /** Server clock when the library last delivered an event, or null before the first. */
-  lastEventAt: Count.nullable(),
+  lastEventAt: z.nullable(Count),
   /** How long ago that was, ms, when this status was sent (independent of the reader's clock). */
-  lastEventAgeMs: Count.nullable(),
+  lastEventAgeMs: z.nullable(Count),
   /** How long the stream had been in `state`, ms, when this status was sent. */
   stateAgeMs: Count,
   /**
    * The feed's clock minus TikTok's, ms, measured from the freshest message (delivery delay included):
    * for information only, counting never depends on it. Null until measured.
    */
-  clockOffsetMs: z.number().int().nullable(),
+  clockOffsetMs: z.nullable(z.number().check(z.int())),
 });
 export type StreamConnectionStatus = z.infer<typeof StreamConnectionStatus>;
 
 /** A stream as producers see it on any node: its connection (as last reported by the node running it) and who runs it. */
-export const StreamStatus = StreamConnectionStatus.extend({ owner: SourceOwner });
+export const StreamStatus = z.extend(StreamConnectionStatus, { owner: SourceOwner });
 export type StreamStatus = z.infer<typeof StreamStatus>;
 
 /** The body of GET /api/streams and of the `streams` socket event: every configured stream, in config order. */
@@ -102,7 +103,7 @@ export const StreamStatusList = z.strictObject({
   node: z.string(),
   streams: z.array(StreamStatus),
   /** Who runs the simulator, or null when it is off. */
-  simulator: SourceOwner.nullable(),
+  simulator: z.nullable(SourceOwner),
 });
 export type StreamStatusList = z.infer<typeof StreamStatusList>;
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod.ts';
 import { LocalizedText, MinorUnits } from './primitives.ts';
 
 /** A stretch goal's label: a campaign text, in any of the overlay's languages. */
@@ -7,8 +7,8 @@ export type StretchLabel = z.infer<typeof StretchLabel>;
 
 /** A goal the meter moves on to once the one before it is reached ("next stop: ¥22M for Noto's port"). */
 export const StretchGoal = z.strictObject({
-  atMinor: MinorUnits.refine((n) => n > 0, { error: 'must be greater than 0' }),
-  label: StretchLabel.optional().describe('shown under the goal while it is the one on air'),
+  atMinor: MinorUnits.check(z.refine((n) => n > 0, { error: 'must be greater than 0' })),
+  label: z.optional(StretchLabel).check(z.describe('shown under the goal while it is the one on air')),
 });
 export type StretchGoal = z.infer<typeof StretchGoal>;
 
@@ -17,7 +17,7 @@ export function checkStretchGoals(
   goals: readonly StretchGoal[],
   goalMinor: number,
   capMinor: number,
-  ctx: z.RefinementCtx,
+  ctx: z.core.$RefinementCtx,
   path: (string | number)[],
 ): void {
   goals.forEach((goal, index) => {
@@ -36,6 +36,6 @@ export function checkStretchGoals(
  */
 export const SetNextGoalCommand = z.strictObject({
   type: z.literal('setNextGoal'),
-  atMinor: MinorUnits.refine((n) => n > 0, { error: 'must be greater than 0' }),
-  label: StretchLabel.optional(),
+  atMinor: MinorUnits.check(z.refine((n) => n > 0, { error: 'must be greater than 0' })),
+  label: z.optional(StretchLabel),
 });

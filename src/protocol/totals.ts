@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod.ts';
 import { Count } from './primitives.ts';
 
 /** The kinds of reaction an audience can make; each has its own counter and its own rate. */
@@ -24,12 +24,12 @@ export function emptyTotals(): ReactionTotals {
  * Sources turn their raw events into deltas; the aggregator only ever adds them.
  */
 export const ReactionDelta = z.strictObject({
-  region: z.string().min(1).max(40),
-  market: z.string().min(1).max(40),
-  likes: Count.default(0),
-  comments: Count.default(0),
-  gifts: Count.default(0),
-  giftDiamonds: Count.default(0),
-  shares: Count.default(0),
+  region: z.string().check(z.minLength(1), z.maxLength(40)),
+  market: z.string().check(z.minLength(1), z.maxLength(40)),
+  likes: z._default(Count, 0),
+  comments: z._default(Count, 0),
+  gifts: z._default(Count, 0),
+  giftDiamonds: z._default(Count, 0),
+  shares: z._default(Count, 0),
 });
 export type ReactionDelta = z.infer<typeof ReactionDelta>;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../protocol/zod.ts';
 
 /**
  * Colours as producers write them in a URL: #rgb, #rrggbb or #rrggbbaa, with or without the `#`
@@ -19,10 +19,7 @@ export function canonicalHex(input: string): string {
 }
 
 /** A canonical hex colour, as stored in theme files and decoded from URLs. */
-export const HexColor = z
-  .string()
-  .regex(HEX, { error: `is not a ${COLOR_ALLOWED}` })
-  .transform(canonicalHex);
+export const HexColor = z.pipe(z.string().check(z.regex(HEX, { error: `is not a ${COLOR_ALLOWED}` })), z.transform(canonicalHex));
 
 /** The colour as pixi wants it: 0xrrggbb and an alpha in 0..1. */
 export interface Rgba {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../protocol/zod.ts';
 import { say, type Phrase } from '../i18n/words.ts';
 import type { ParamControl, ParamMeta } from './param-types.ts';
 import { OverlayParamsSchema, PARAM_NAMES, type ParamGroup, type ParamName } from './params-schema.ts';
@@ -26,36 +26,34 @@ export interface ParamDoc {
   readonly step?: number;
 }
 
-/** The parts of zod's JSON Schema we read; it carries our `.meta()` (ParamMeta) and `.describe()` too. */
-interface JsonSchemaPart extends Partial<ParamMeta> {
-  description?: string;
+/** What the schema registers about a parameter: its value's meta (ParamMeta), its group and description. */
+interface FieldMeta extends Partial<ParamMeta> {
   group?: ParamGroup;
-  enum?: unknown[];
-  minimum?: number;
-  maximum?: number;
-  items?: JsonSchemaPart;
+  description?: string;
 }
 
 type FieldSchema = (typeof OverlayParamsSchema.shape)[ParamName];
 
 function describeField(name: ParamName, field: FieldSchema): ParamDoc {
-  // The JSON Schema of the typed side is zod's public view of enums, ranges, descriptions and meta.
-  const json = z.toJSONSchema(field, { io: 'output', unrepresentable: 'any' }) as JsonSchemaPart;
-  if (json.control === undefined || json.group === undefined) throw new Error(`parameter ${name} needs a control and a group in its meta`);
-  const options = (json.options ?? json.enum ?? json.items?.enum ?? []).map(String);
-  const isRange = json.minimum !== undefined && json.maximum !== undefined;
+  // A field is its value's codec (control, words, range: param-types.ts) inside its default (group and
+  // description: params-schema.ts); zod's registry holds the meta of each. Reading it, rather than zod's
+  // JSON Schema of the field, keeps zod's JSON Schema code out of the overlay.
+  const meta: FieldMeta = { ...z.globalRegistry.get(field.def.innerType), ...z.globalRegistry.get(field) };
+  if (meta.control === undefined || meta.group === undefined) throw new Error(`parameter ${name} needs a control and a group in its meta`);
+  const options = (meta.options ?? []).map(String);
+  const isRange = meta.min !== undefined && meta.max !== undefined;
   const allowedPhrase: Phrase =
-    json.allowed ?? (isRange ? { id: 'range', args: { min: json.minimum!, max: json.maximum! } } : { id: 'values', args: { values: options.join(' | ') } });
+    meta.allowed ?? (isRange ? { id: 'range', args: { min: meta.min!, max: meta.max! } } : { id: 'values', args: { values: options.join(' | ') } });
   return {
     name,
-    group: json.group,
-    control: json.control,
+    group: meta.group,
+    control: meta.control,
     allowed: say(allowedPhrase, 'en'),
     allowedPhrase,
-    defaultText: String(z.encode(field, field.parse(undefined) as never)),
-    description: json.description ?? '',
+    defaultText: String(z.encode(field, z.parse(field, undefined) as never)),
+    description: meta.description ?? '',
     options,
-    ...(isRange ? { min: json.minimum, max: json.maximum, step: json.step } : {}),
+    ...(isRange ? { min: meta.min, max: meta.max, step: meta.step } : {}),
   };
 }
 
@@ -63,7 +61,7 @@ const described = new Map<ParamName, ParamDoc>();
 
 /**
  * One parameter's doc, read off its schema the first time it is asked for. The overlay asks only about
- * the parameters a URL got wrong: describing all of them (zod's JSON Schema of each) would cost every boot.
+ * the parameters a URL got wrong: describing all of them would cost every boot.
  */
 export function paramDoc(name: ParamName): ParamDoc {
   let doc = described.get(name);

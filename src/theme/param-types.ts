@@ -1,11 +1,12 @@
-import { z } from 'zod';
+import { z } from '../protocol/zod.ts';
 import type { Phrase, PhraseId } from '../i18n/words.ts';
 import { canonicalHex } from './color.ts';
 
 /**
  * The kinds of value an overlay URL parameter can hold. Each is a zod codec from the URL's text to a typed
  * value and back, so one definition both parses a URL and writes the canonical one (`z.encode`).
- * `meta` carries what a producer is shown: the allowed values in words, and which control the builder draws.
+ * `meta` carries what a producer is shown: which control the builder draws, its words or range, and the
+ * allowed values in words where they are not those words (param-docs.ts reads the docs from it alone).
  */
 
 /** The control the URL builder draws for a parameter. */
@@ -15,9 +16,11 @@ export interface ParamMeta {
   control: ParamControl;
   /** What a producer may write, as a phrase, when the schema's own shape does not say it plainly. */
   allowed?: Phrase;
-  /** The words a select offers, when the typed value is not itself an enum (`lang`). */
+  /** The words a select or multi control offers. */
   options?: readonly string[];
-  /** The step of a number input. */
+  /** The range and step of a number input. */
+  min?: number;
+  max?: number;
   step?: number;
 }
 
@@ -27,29 +30,31 @@ export const MAX_VALUE_LENGTH = 512;
 /** Errors are phrase ids (i18n/words.ts): the error card says them in the overlay's language. */
 const refusal = (id: PhraseId) => ({ error: id });
 
-const urlText = z.string().max(MAX_VALUE_LENGTH, refusal('tooLong'));
+const urlText = z.string().check(z.maxLength(MAX_VALUE_LENGTH, refusal('tooLong')));
 
 /** One of a fixed list of words. */
 export function enumParam<const T extends readonly [string, ...string[]]>(values: T) {
-  return z.enum(values, refusal('notChoice')).meta({ control: 'select' } satisfies ParamMeta);
+  return z.enum(values, refusal('notChoice')).check(z.meta({ control: 'select', options: values } satisfies ParamMeta));
 }
 
 /** A decimal number in a range, at most two decimals: `1`, `0.75`. No exponents, hex or Infinity. */
 export function numberParam(min: number, max: number, step: number) {
   return z
     .codec(
-      urlText.regex(/^\d{1,4}(?:\.\d{1,2})?$/, refusal('notNumber')),
-      z.number().min(min, refusal('below')).max(max, refusal('above')),
+      urlText.check(z.regex(/^\d{1,4}(?:\.\d{1,2})?$/, refusal('notNumber'))),
+      z.number().check(z.minimum(min, refusal('below')), z.maximum(max, refusal('above'))),
       { decode: (text) => Number(text), encode: (value) => String(value) },
     )
-    .meta({ control: 'number', step } satisfies ParamMeta);
+    .check(z.meta({ control: 'number', min, max, step } satisfies ParamMeta));
 }
 
 /** On or off; `on`/`off` is the spelling we print, `1/0`, `true/false` and `yes/no` are understood too. */
 export function switchParam() {
-  return z
+  const codec = z
     .stringbool({ truthy: ['on', 'true', '1', 'yes'], falsy: ['off', 'false', '0', 'no'], ...refusal('notSwitch') })
-    .meta({ control: 'switch', allowed: { id: 'values', args: { values: 'on | off' } } } satisfies ParamMeta);
+    .check(z.meta({ control: 'switch', allowed: { id: 'values', args: { values: 'on | off' } } } satisfies ParamMeta));
+  // It reads a string, as zod classic types it; zod/mini's type of stringbool says `unknown` on the way in.
+  return codec as z.ZodMiniCodec<z.ZodMiniString<string>, z.ZodMiniBoolean<boolean>>;
 }
 
 /**
@@ -59,14 +64,14 @@ export function switchParam() {
 export function colorParam() {
   return z
     .codec(
-      urlText.regex(/^(?:preset|#?(?:[0-9a-fA-F]{3,4}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8}))$/, refusal('notColour')),
-      z.string().regex(/^#(?:[0-9a-f]{6}|[0-9a-f]{8})$/).nullable(),
+      urlText.check(z.regex(/^(?:preset|#?(?:[0-9a-fA-F]{3,4}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8}))$/, refusal('notColour'))),
+      z.nullable(z.string().check(z.regex(/^#(?:[0-9a-f]{6}|[0-9a-f]{8})$/))),
       {
         decode: (text) => (text === 'preset' ? null : canonicalHex(text)),
         encode: (value) => (value === null ? 'preset' : value.slice(1)),
       },
     )
-    .meta({ control: 'color', allowed: { id: 'colour' } } satisfies ParamMeta);
+    .check(z.meta({ control: 'color', allowed: { id: 'colour' } } satisfies ParamMeta));
 }
 
 /**
@@ -78,7 +83,7 @@ export function setParam<const T extends readonly [string, ...string[]]>(values:
   return z
     .codec(
       urlText,
-      z.array(member).min(1, refusal('emptySet')),
+      z.array(member).check(z.minLength(1, refusal('emptySet'))),
       {
         decode: (text) => {
           const known: readonly string[] = values;
@@ -89,7 +94,7 @@ export function setParam<const T extends readonly [string, ...string[]]>(values:
         encode: (list) => list.join(','),
       },
     )
-    .meta({ control: 'multi', allowed: { id: 'anyOf', args: { values: values.join(', ') } } } satisfies ParamMeta);
+    .check(z.meta({ control: 'multi', options: values, allowed: { id: 'anyOf', args: { values: values.join(', ') } } } satisfies ParamMeta));
 }
 
 const ID = /^[a-z0-9][a-z0-9-]{0,39}$/;
@@ -98,11 +103,11 @@ const ID = /^[a-z0-9][a-z0-9-]{0,39}$/;
 export function idParam(word: string) {
   return z
     .codec(
-      urlText.regex(ID, refusal('notId')),
-      z.string().regex(ID).nullable(),
+      urlText.check(z.regex(ID, refusal('notId'))),
+      z.nullable(z.string().check(z.regex(ID))),
       { decode: (text) => (text === word ? null : text), encode: (value) => value ?? word },
     )
-    .meta({ control: 'text', allowed: { id: 'idOr', args: { word } } } satisfies ParamMeta);
+    .check(z.meta({ control: 'text', allowed: { id: 'idOr', args: { word } } } satisfies ParamMeta));
 }
 
 const FEED_PROTOCOLS = new Set(['http:', 'https:']);
@@ -121,11 +126,11 @@ export function feedUrlParam(word: string) {
   const isFeedUrl = (text: string) => FEED_PROTOCOLS.has(protocolOf(text));
   return z
     .codec(
-      urlText.refine((text) => text === word || isFeedUrl(text), refusal('notUrl')),
-      z.string().refine(isFeedUrl).nullable(),
+      urlText.check(z.refine((text) => text === word || isFeedUrl(text), refusal('notUrl'))),
+      z.nullable(z.string().check(z.refine(isFeedUrl))),
       { decode: (text) => (text === word ? null : text), encode: (value) => value ?? word },
     )
-    .meta({ control: 'text', allowed: { id: 'urlOr', args: { word } } } satisfies ParamMeta);
+    .check(z.meta({ control: 'text', allowed: { id: 'urlOr', args: { word } } } satisfies ParamMeta));
 }
 
 /**
@@ -143,9 +148,9 @@ export function languageParam(languages: readonly string[], resolve: (tag: strin
   };
   return z
     .codec(
-      urlText.refine((text) => resolve(text) !== null, refusal('notLanguage')),
+      urlText.check(z.refine((text) => resolve(text) !== null, refusal('notLanguage'))),
       z.string(),
       { decode: canonicalTag, encode: (value) => value },
     )
-    .meta({ control: 'select', options: languages, allowed: { id: 'values', args: { values: languages.join(' | ') } } } satisfies ParamMeta);
+    .check(z.meta({ control: 'select', options: languages, allowed: { id: 'values', args: { values: languages.join(' | ') } } } satisfies ParamMeta));
 }

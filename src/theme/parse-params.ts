@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../protocol/zod.ts';
 import { PHRASE_IDS, say, type Phrase, type PhraseId } from '../i18n/words.ts';
 import { displayText } from './display-text.ts';
 import { paramDoc, type ParamDoc } from './param-docs.ts';
@@ -87,7 +87,7 @@ export function suggestParam(key: string): ParamName | null {
 const isPhraseId = (text: string): text is PhraseId => (PHRASE_IDS as readonly string[]).includes(text);
 
 /** The schema's refusal as a phrase (param-types.ts gives phrase ids as zod messages), with its numbers. */
-function firstIssue(error: z.ZodError, doc: ParamDoc): Phrase {
+function firstIssue(error: z.core.$ZodError, doc: ParamDoc): Phrase {
   const message = error.issues[0]?.message ?? '';
   // Anything else (a union's own "Invalid input") says nothing: the allowed values say more.
   if (!isPhraseId(message)) return { id: 'notAllowed' };

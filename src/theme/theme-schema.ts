@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../protocol/zod.ts';
 import { Slug } from '../protocol/index.ts';
 import { HexColor } from './color.ts';
 import { BUNDLED_WEIGHTS, FONT_IDS } from './fonts.ts';
@@ -12,53 +12,53 @@ import { BUNDLED_WEIGHTS, FONT_IDS } from './fonts.ts';
 
 const FontWeight = z.union(BUNDLED_WEIGHTS.map((weight) => z.literal(weight)), { error: `must be one of the bundled weights ${BUNDLED_WEIGHTS.join(', ')}` });
 /** The builder's words for a preset, in its two interface languages. */
-const Bilingual = z.strictObject({ ja: z.string().min(1).max(120), en: z.string().min(1).max(120) });
-const Pixels = (max: number) => z.number().min(0).max(max);
+const Bilingual = z.strictObject({ ja: z.string().check(z.minLength(1), z.maxLength(120)), en: z.string().check(z.minLength(1), z.maxLength(120)) });
+const Pixels = (max: number) => z.number().check(z.minimum(0), z.maximum(max));
 
 export const ThemePreset = z.strictObject({
   id: Slug,
   name: Bilingual,
-  description: Bilingual.describe('one line for the URL builder: when this look suits a show'),
+  description: Bilingual.check(z.describe('one line for the URL builder: when this look suits a show')),
   font: z.strictObject({
     family: z.enum(FONT_IDS),
     weights: z.strictObject({
-      title: FontWeight.describe('names, the amount'),
-      body: FontWeight.describe('titles, labels'),
-      number: FontWeight.describe('the counting amount and the percentage'),
+      title: FontWeight.check(z.describe('names, the amount')),
+      body: FontWeight.check(z.describe('titles, labels')),
+      number: FontWeight.check(z.describe('the counting amount and the percentage')),
     }),
-    letterSpacing: z.number().min(-2).max(8).describe('extra spacing of small labels, px'),
-    uppercaseLabels: z.boolean().describe('labels such as GOAL in capitals (latin text only)'),
+    letterSpacing: z.number().check(z.minimum(-2), z.maximum(8), z.describe('extra spacing of small labels, px')),
+    uppercaseLabels: z.boolean().check(z.describe('labels such as GOAL in capitals (latin text only)')),
   }),
   colors: z.strictObject({
-    accent: HexColor.describe('highlights, the percentage, the lower-third bar'),
+    accent: HexColor.check(z.describe('highlights, the percentage, the lower-third bar')),
     text: HexColor,
-    textMuted: HexColor.describe('labels and secondary lines'),
-    panel: HexColor.describe('panel background, with alpha'),
+    textMuted: HexColor.check(z.describe('labels and secondary lines')),
+    panel: HexColor.check(z.describe('panel background, with alpha')),
     panelBorder: HexColor,
-    track: HexColor.describe('the empty part of the meter'),
-    milestone: HexColor.describe('milestone ticks and the celebration flash'),
+    track: HexColor.check(z.describe('the empty part of the meter')),
+    milestone: HexColor.check(z.describe('milestone ticks and the celebration flash')),
   }),
-  fill: z.array(HexColor).min(2).max(5).describe('the meter fill gradient, evenly spaced along the direction the meter fills'),
+  fill: z.array(HexColor).check(z.minLength(2), z.maxLength(5), z.describe('the meter fill gradient, evenly spaced along the direction the meter fills')),
   panel: z.strictObject({
-    style: z.enum(['solid', 'glass', 'outline']).describe('solid fill, glass (fill with a sheen), or outline (border in the accent)'),
+    style: z.enum(['solid', 'glass', 'outline']).check(z.describe('solid fill, glass (fill with a sheen), or outline (border in the accent)')),
     radius: Pixels(48),
     borderWidth: Pixels(6),
   }),
   bar: z.strictObject({
     radius: Pixels(32),
-    thickness: z.number().min(8).max(64).describe('height of the bar meter, width of the thermometer tube'),
+    thickness: z.number().check(z.minimum(8), z.maximum(64), z.describe('height of the bar meter, width of the thermometer tube')),
   }),
   shadow: z.strictObject({
-    color: HexColor.describe('with alpha; fully transparent for none'),
+    color: HexColor.check(z.describe('with alpha; fully transparent for none')),
     blur: Pixels(40),
-    offsetY: z.number().min(-20).max(20),
+    offsetY: z.number().check(z.minimum(-20), z.maximum(20)),
   }),
   glow: z.strictObject({
     color: HexColor,
-    strength: z.number().min(0).max(1).describe('0 for none; neon looks glow around the fill'),
+    strength: z.number().check(z.minimum(0), z.maximum(1), z.describe('0 for none; neon looks glow around the fill')),
   }),
   bursts: z.strictObject({
-    likes: z.array(HexColor).min(1).max(6).describe('heart colours, picked in turn'),
+    likes: z.array(HexColor).check(z.minLength(1), z.maxLength(6), z.describe('heart colours, picked in turn')),
     comment: HexColor,
     gift: HexColor,
   }),

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../protocol/zod.ts';
 import { PARAM_DOCS } from './param-docs.ts';
 import { parseParams, type ParsedParams } from './parse-params.ts';
 import { OverlayParamsSchema, PARAM_NAMES, type OverlayParams, type ParamName } from './params-schema.ts';

@@ -1,5 +1,6 @@
 import { goalPlanProblem } from '../../donation/index.ts';
 import { StretchGoal, type FeedError } from '../../protocol/index.ts';
+import { z } from '../../protocol/zod.ts';
 import type { JsonValue } from '../store/store.ts';
 import type { Serial } from './serial.ts';
 import { ShowRecord, type ShowChange, type ShowDecision } from './show-record.ts';
@@ -36,7 +37,7 @@ export function goalPlanOf(saved: JsonValue, current: readonly StretchGoal[]): G
   }
   const goalMinor = saved.goalMinor;
   if (saved.stretchGoals === undefined) return { goalMinor, stretchGoals: current.filter((goal) => goal.atMinor > goalMinor) };
-  const stretch = StretchGoal.array().safeParse(saved.stretchGoals);
+  const stretch = z.safeParse(z.array(StretchGoal), saved.stretchGoals);
   if (!stretch.success) throw new Error(`stretchGoals: ${stretch.error.issues[0]?.message ?? 'invalid'}`);
   return { goalMinor: saved.goalMinor, stretchGoals: stretch.data };
 }

@@ -26,9 +26,9 @@ export type RoomLikeRow = z.infer<typeof RoomLikeRow>;
  */
 export const ReactionsRecord = z.strictObject({
   t: z.literal('r'),
-  at: Count.describe('ms since the epoch when it was committed'),
+  at: Count.check(z.describe('ms since the epoch when it was committed')),
   src: z.string().min(1).max(40),
-  k: IdempotencyKey.optional(),
+  k: z.optional(IdempotencyKey),
   c: z.array(CellRow),
   lm: z.array(RoomLikeRow).optional(),
 });

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { z } from 'zod';
+import { z } from '../../../src/protocol/zod.ts';
 import { describe, expect, it } from 'vitest';
 import { parseParams } from '../../../src/theme/parse-params.ts';
 import { OverlayParamsSchema, PARAM_NAMES } from '../../../src/theme/params-schema.ts';
