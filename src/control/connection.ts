@@ -1,4 +1,5 @@
 import { FeedSocket, type AckFailure } from '../feed-socket/feed-socket.ts';
+import { pauseBeforeAskingAgain } from '../feed-socket/backoff.ts';
 import {
   ControlStatus,
   StreamStatusList,
@@ -45,7 +46,7 @@ export class ControlConnection {
       events.onState('offline', `disconnected (${reason}); reconnecting…`);
       // The socket retries a lost connection by itself, but not one the server closed on purpose (a feed
       // shutting down for a restart): a dock open all show must come back, so it asks again after a pause.
-      if (reason === 'io server disconnect' && !this.closed) this.retryTimer = setTimeout(() => this.socket.connect(), RECONNECT.maxMs);
+      if (reason === 'io server disconnect' && !this.closed) this.retryTimer = setTimeout(() => this.socket.connect(), pauseBeforeAskingAgain(RECONNECT));
     });
     this.socket.on('connect_error', (error) => {
       if (/unauthorised/.test(error.message)) {

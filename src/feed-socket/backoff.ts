@@ -37,3 +37,12 @@ export class Backoff {
     this.attempts = 0;
   }
 }
+
+/**
+ * The pause before asking again a feed that closed the socket on purpose or refused it (the socket does not
+ * retry those by itself): the longest wait, moved at random by up to `jitter` of itself, so a restarted feed
+ * is not asked by every overlay and dock of the show in the same millisecond.
+ */
+export function pauseBeforeAskingAgain(options: BackoffOptions, random: () => number = Math.random): number {
+  return Math.floor(options.maxMs * (1 + options.jitter * (2 * random() - 1)));
+}

@@ -170,6 +170,8 @@ export class FeedSocket<Listen extends EventsOf<Listen>, Emit extends EventsOf<E
         return this.tell('connect_error', new ConnectError(packet.message, true, packet.data));
       case 'disconnect':
         this.stop();
+        // Closed before the namespace was connected: to the page, as much a refusal as connect_error is.
+        if (!this.isConnected) return this.tell('connect_error', new ConnectError('the feed closed the socket before connecting it', true));
         return this.lose('io server disconnect');
       case 'event': {
         if (!this.isConnected) return this.warn(`ignored the event "${packet.name}", sent before the namespace was connected`);

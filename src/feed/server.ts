@@ -167,11 +167,9 @@ async function assembleFeedServer(
       ? null
       : overlayPage(staticDir, {
           campaign: () => campaignInfoOf(aggregator.campaign),
-          // As a subscriber's snapshot: a scaled-out node first catches up with Redis (best effort).
-          state: async (region) => {
-            await scaleOut?.caughtUp().catch(() => {});
-            return aggregator.state(region !== null && aggregator.hasRegion(region) ? region : null);
-          },
+          // This node's state as it is: the page is never held for Redis. A scaled-out node behind it shows a
+          // lower amount for a moment; the socket's snapshot (taken once caught up) is the baseline after it.
+          state: async (region) => aggregator.state(region !== null && aggregator.hasRegion(region) ? region : null),
           log,
         });
   const allowedOrigins = new Set(options.allowedOrigins ?? []);

@@ -1,4 +1,5 @@
 import { FeedSocket, type AckFailure } from '../feed-socket/feed-socket.ts';
+import { pauseBeforeAskingAgain } from '../feed-socket/backoff.ts';
 import {
   CampaignInfo,
   FeedState,
@@ -91,9 +92,9 @@ export class FeedClient {
     this.socket.connect();
   }
 
-  /** Connects again after the longest reconnect wait, for the cases the socket does not retry by itself. */
+  /** Connects again after a pause (about the longest reconnect wait), for the cases the socket does not retry by itself. */
   private retrySoon(): void {
-    if (!this.closed) this.retryTimer = setTimeout(() => this.socket.connect(), RECONNECT.maxMs);
+    if (!this.closed) this.retryTimer = setTimeout(() => this.socket.connect(), pauseBeforeAskingAgain(RECONNECT));
   }
 
   get connected(): boolean {

@@ -1,4 +1,4 @@
-import { Container, WebGLRenderer, type Renderer, type RendererOptions } from 'pixi.js';
+import { Container, isWebGLSupported, WebGLRenderer, type Renderer, type RendererOptions } from 'pixi.js';
 import { STAGE_HEIGHT, STAGE_WIDTH } from './fit-stage.ts';
 import { useIdleScheduler } from './idle-scheduler.ts';
 import { growBox, windowBox, type PixelBox } from './layer-box.ts';
@@ -24,28 +24,30 @@ function rendererOptions(): Partial<RendererOptions> {
   };
 }
 
-/** Set once this page has made a WebGL renderer: a later failure to make one is then not a missing WebGL. */
-let webglWorks = false;
-
 /**
  * A WebGL renderer, made directly rather than through pixi's `autoDetectRenderer`: OBS's browser always has
  * WebGL (in software when hardware acceleration is off) and never WebGPU, and the detection's dynamic
  * imports put the WebGPU renderer's code among the scripts every overlay loads (about 20 KiB gzip). It is
- * tried straight away, not after pixi's `isWebGLSupported`, which makes and throws away a context of its own
- * (10-30 ms in software WebGL, on the way to the first frame). A browser without WebGL gets pixi's canvas
- * renderer, fetched only then, as the detection would give it.
+ * tried straight away: pixi's `isWebGLSupported` makes and throws away a context of its own (10-30 ms in
+ * software WebGL, on the way to the first frame), so it is asked only once a renderer failed. A browser
+ * without WebGL gets pixi's canvas renderer, fetched only then, as the detection would give it; any other
+ * failure (a context lost while it was made) is an error, not a quiet switch to a renderer that draws less.
  */
 async function createRenderer(): Promise<Renderer> {
   const options = rendererOptions();
-  try {
-    const renderer = await initialised(new WebGLRenderer(), options);
-    webglWorks = true;
-    return renderer;
-  } catch (error) {
-    if (webglWorks) throw error;
-    return initialised(new (await import('./renderer-fallback.ts')).CanvasRenderer(), options);
+  if (!webglMissing) {
+    try {
+      return await initialised(new WebGLRenderer(), options);
+    } catch (error) {
+      if (isWebGLSupported()) throw error;
+      webglMissing = true;
+    }
   }
+  return initialised(new (await import('./renderer-fallback.ts')).CanvasRenderer(), options);
 }
+
+/** This browser has no WebGL: found once a WebGL renderer failed to start; every later layer goes straight to canvas. */
+let webglMissing = false;
 
 async function initialised(renderer: Renderer, options: Partial<RendererOptions>): Promise<Renderer> {
   try {

@@ -6,7 +6,7 @@ import { CampaignInfo, describeZodError } from '../protocol/index.ts';
  * overlay reads another feed than the one that served it (`feed=`): then the socket's answer is awaited.
  * Text that is not JSON is reported and ignored: the socket brings the same a moment later.
  */
-export function pageJson(text: string | null | undefined, feedUrl: string | null, what: string): unknown {
+function pageJson(text: string | null | undefined, feedUrl: string | null, what: string): unknown {
   if (feedUrl !== null || !text) return null;
   try {
     return JSON.parse(text) as unknown;

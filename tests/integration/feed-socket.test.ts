@@ -127,6 +127,24 @@ describe('FeedSocket against the real feed server', () => {
     expect(serverSockets(second)).toHaveLength(1);
   });
 
+  it('tells a close before the namespace was connected as a refusal, so the page decides (a server speaking out of turn)', async () => {
+    // Not socket.io: a bare WebSocket server that opens the engine.io session, then closes the namespace.
+    const { WebSocketServer } = await import('ws');
+    const server = new WebSocketServer({ host: '127.0.0.1', port: 0 });
+    cleanups.push(() => new Promise((resolve) => server.close(resolve)));
+    server.on('connection', (ws) => {
+      ws.send('0{"sid":"s","upgrades":[],"pingInterval":25000,"pingTimeout":20000,"maxPayload":1000000}');
+      ws.on('message', () => ws.send('41'));
+    });
+    await new Promise((resolve) => server.once('listening', resolve));
+    const { socket, seen } = overlaySocket(`http://127.0.0.1:${(server.address() as { port: number }).port}`);
+    socket.connect();
+    await waitFor(() => expect(seen.errors).toHaveLength(1));
+    expect(seen.errors[0]).toMatchObject({ message: 'the feed closed the socket before connecting it', refused: true });
+    expect(seen.disconnects).toEqual([]);
+    expect(socket.connected).toBe(false);
+  });
+
   it('stays down when the server closes the socket on purpose, until connect() is called', async () => {
     const feed = await feedServer();
     const { socket, seen } = overlaySocket(feed.url);

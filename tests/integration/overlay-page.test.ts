@@ -167,6 +167,25 @@ describe('the overlay page served with the preload of its dictionary', () => {
     expect(await preloaded('lang=zh-Hant-HK')).toEqual(['/assets/zh-Hant-B2.js']);
   });
 
+  it('is served, with its campaign, without fonts or preload when a manifest cannot be read (a build copied half-way)', async () => {
+    const broken = mkdtempSync(join(tmpdir(), 'overlay-page-broken-'));
+    writeFileSync(join(broken, 'index.html'), '<!doctype html><html><head><title>overlay</title></head><body></body></html>');
+    writeFileSync(join(broken, DICTIONARY_MANIFEST_FILE), '{"ja": "/assets/ja-');
+    const other = await serve(broken, () => sample);
+    try {
+      for (let page = 0; page < 2; page++) {
+        const response = await fetch(`${other.url}/?lang=ja`);
+        expect(response.status).toBe(200);
+        const html = await response.text();
+        expect(html).not.toContain('modulepreload');
+        expect(inlineCampaign(writtenCampaign(html), null)).toEqual(sample);
+      }
+    } finally {
+      other.server.close();
+      rmSync(broken, { recursive: true, force: true });
+    }
+  });
+
   it('preloads nothing for a language whose words are in the overlay itself (English) or that the build lacks', async () => {
     expect(await preloaded('lang=en')).toEqual([]);
     expect(await preloaded('lang=ko')).toEqual([]);

@@ -90,11 +90,11 @@ interface PartsWriters {
 function lazyParts(dir: string, log: (message: string) => void): () => Promise<PartsWriters | null> {
   let made: Promise<PartsWriters | null> | null = null;
   return () =>
-    (made ??= Promise.all([import('./overlay-fonts.ts'), import('./overlay-dictionary.ts'), loadEveryLanguage()]).then(
-      ([{ overlayFonts }, { overlayDictionary }]) => ({ fonts: overlayFonts(dir, log), dictionary: overlayDictionary(dir) }),
-      (error: unknown) => {
+    (made ??= Promise.all([import('./overlay-fonts.ts'), import('./overlay-dictionary.ts'), loadEveryLanguage()])
+      // A manifest that cannot be read (a build copied half-way) fails here too, not at every page.
+      .then(([{ overlayFonts }, { overlayDictionary }]) => ({ fonts: overlayFonts(dir, log), dictionary: overlayDictionary(dir) }))
+      .catch((error: unknown) => {
         log(`the overlay pages are served without their fonts and dictionary: ${(error as Error).message}`);
         return null;
-      },
-    ));
+      }));
 }

@@ -73,7 +73,8 @@ export class Timeline extends Animation implements Parent {
   render(ownTime: number): void {
     if (this.done) return;
     const time = Math.min(ownTime <= 0 ? 0 : roundTime(ownTime), this.duration);
-    if (time === this.time) return;
+    // Still, unless it has no length at all: that one is over at its first frame.
+    if (time === this.time && time !== this.duration) return;
     this.time = time;
     this.parts.renderAt(this, time);
     if (time === this.duration) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Backoff } from '../../../src/feed-socket/backoff.ts';
+import { Backoff, pauseBeforeAskingAgain } from '../../../src/feed-socket/backoff.ts';
 
 const OVERLAY = { minMs: 500, maxMs: 5_000, jitter: 0.5 };
 
@@ -42,5 +42,13 @@ describe('Backoff', () => {
     const backoff = new Backoff(OVERLAY, () => 0);
     for (let attempt = 0; attempt < 5_000; attempt++) backoff.next();
     expect(backoff.next()).toBe(5_000);
+  });
+
+  it('pauses about the longest wait before asking again a feed that closed the socket on purpose, spread by the jitter', () => {
+    expect(pauseBeforeAskingAgain(OVERLAY, () => 0.5)).toBe(5_000);
+    expect(pauseBeforeAskingAgain(OVERLAY, () => 0)).toBe(2_500);
+    expect(pauseBeforeAskingAgain(OVERLAY, () => 0.999)).toBe(7_495);
+    const pauses = new Set(Array.from({ length: 50 }, () => pauseBeforeAskingAgain(OVERLAY)));
+    expect(pauses.size).toBeGreaterThan(40); // a whole show's overlays do not knock at once
   });
 });

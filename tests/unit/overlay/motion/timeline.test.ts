@@ -111,6 +111,23 @@ describe('timelines, frame by frame against gsap', () => {
     expect(ours).toEqual(['call at alpha 0', 'complete']);
   });
 
+  it('completes a timeline of no length (only a set and a call) at its first frame, as gsap does', () => {
+    const { ours, gsap } = onBoth((engine) => {
+      const calls: string[] = [];
+      const part = { alpha: 1 };
+      const timeline = engine.timeline({ paused: true });
+      timeline.set(part, { alpha: 0 }, 0);
+      timeline.call(() => calls.push(`call at alpha ${part.alpha}`));
+      timeline.onComplete(() => calls.push('complete'));
+      timeline.play();
+      engine.advance(16);
+      engine.advance(16);
+      return calls;
+    });
+    expect(ours).toEqual(gsap);
+    expect(ours).toEqual(['call at alpha 0', 'complete']);
+  });
+
   it('finishes at once, as the meter ends a celebration for a newer one: end values, every callback once', () => {
     const { ours, gsap } = onBoth((engine) => {
       const glow = { alpha: 0 };
