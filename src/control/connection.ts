@@ -1,5 +1,4 @@
 import { FeedSocket, type AckFailure } from '../feed-socket/feed-socket.ts';
-import { pauseBeforeAskingAgain } from '../feed-socket/backoff.ts';
 import {
   ControlStatus,
   StreamStatusList,
@@ -35,27 +34,21 @@ const unanswered = (message: string) => ({ ok: false, error: { code: 'internal',
  */
 export class ControlConnection {
   private readonly socket: ControlSocket;
-  private closed = false;
-  private retryTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(token: string, private readonly events: ControlConnectionEvents) {
-    this.socket = new FeedSocket({ url: '/control', auth: { token }, reconnect: RECONNECT });
+    // A dock open all show comes back even after the feed closed it on purpose (shutting down for a restart).
+    this.socket = new FeedSocket({ url: '/control', auth: { token }, reconnect: RECONNECT, askAgainWhenStopped: true });
     events.onState('connecting', 'connecting to the feed…');
     this.socket.on('connect', () => events.onState('connected', 'connected'));
-    this.socket.on('disconnect', (reason) => {
-      events.onState('offline', `disconnected (${reason}); reconnecting…`);
-      // The socket retries a lost connection by itself, but not one the server closed on purpose (a feed
-      // shutting down for a restart): a dock open all show must come back, so it asks again after a pause.
-      if (reason === 'io server disconnect' && !this.closed) this.retryTimer = setTimeout(() => this.socket.connect(), pauseBeforeAskingAgain(RECONNECT));
-    });
+    this.socket.on('disconnect', (reason) => events.onState('offline', `disconnected (${reason}); reconnecting…`));
     this.socket.on('connect_error', (error) => {
       if (/unauthorised/.test(error.message)) {
-        // A wrong token will not become right by retrying.
+        // A wrong token will not become right by asking again.
         this.socket.disconnect();
         events.onState('unauthorised', 'the feed refused this token');
       } else if (error.refused) {
-        // Refused for another reason (this page's origin, a feed without control): retrying meets the same answer.
-        events.onState('offline', `the feed refused this page (${error.message}); reload once the feed is fixed`);
+        // Refused for another reason (this page's origin, a feed without control): lifted once the feed is fixed.
+        events.onState('offline', `the feed refused this page (${error.message}); asking again in a moment…`);
       } else {
         events.onState('offline', `cannot reach the feed (${error.message}); retrying…`);
       }
@@ -83,8 +76,6 @@ export class ControlConnection {
   }
 
   close(): void {
-    this.closed = true;
-    clearTimeout(this.retryTimer);
     this.socket.removeAllListeners();
     this.socket.disconnect();
   }

@@ -1,5 +1,5 @@
 import { socketAddress, type SocketAddress } from './address.ts';
-import { Backoff, type BackoffOptions } from './backoff.ts';
+import { Backoff, pauseBeforeAskingAgain, type BackoffOptions } from './backoff.ts';
 import { EngineLink, type LinkEnd } from './engine-link.ts';
 import { ackPacket, connectPacket, disconnectPacket, eventPacket, readPacket } from './packets.ts';
 import { ConnectError, type AckAnswer, type AckedEvents, type DisconnectReason, type EventsOf, type ReservedEvents, type WireArgs } from './typed-events.ts';
@@ -13,6 +13,12 @@ export interface FeedSocketOptions {
   readonly reconnect: BackoffOptions;
   /** An attempt not connected (WebSocket, handshake, namespace) within this is given up and tried again. */
   readonly connectTimeoutMs?: number;
+  /**
+   * When the server closes the socket on purpose (a feed shutting down for a restart) or refuses it, which
+   * socket.io never tries again: ask again after a pause of about `reconnect.maxMs`, jittered, so a page open
+   * all show comes back once the feed does. A listener that calls `disconnect()` (a wrong token) stops it.
+   */
+  readonly askAgainWhenStopped?: boolean;
   /** Where a packet the socket cannot read is reported; console.warn by default. */
   readonly warn?: (message: string) => void;
 }
@@ -48,8 +54,8 @@ const CONNECT_TIMEOUT_MS = 20_000;
  * - `connect()` starts it; a lost connection (closed, failed, or silent past the server's heartbeat) is
  *   tried again after `reconnect`'s waits, for as long as it takes.
  * - The server closing the socket on purpose (`disconnect` with 'io server disconnect') or refusing it in
- *   its middleware (`connect_error` with the server's message and data) stops it, as socket.io does: asking
- *   again would meet the same answer, so the page decides (`connect()` again).
+ *   its middleware (`connect_error` with the server's message and data) stops it, as socket.io does, unless
+ *   `askAgainWhenStopped`: then it asks again after a pause.
  * - `request()` sends an event with an ack (every event our pages send has one) and resolves with the
  *   server's answer. It fails at once when not connected, when the connection is lost before the answer
  *   (the server cannot answer on another one), or after its timeout. Nothing is queued while
@@ -166,10 +172,10 @@ export class FeedSocket<Listen extends EventsOf<Listen>, Emit extends EventsOf<E
         this.backoff.reset();
         return this.tell('connect');
       case 'connect_error':
-        this.stop();
+        this.stoppedByServer();
         return this.tell('connect_error', new ConnectError(packet.message, true, packet.data));
       case 'disconnect':
-        this.stop();
+        this.stoppedByServer();
         // Closed before the namespace was connected: to the page, as much a refusal as connect_error is.
         if (!this.isConnected) return this.tell('connect_error', new ConnectError('the feed closed the socket before connecting it', true));
         return this.lose('io server disconnect');
@@ -197,6 +203,17 @@ export class FeedSocket<Listen extends EventsOf<Listen>, Emit extends EventsOf<E
       answered = true;
       this.link?.send(ackPacket(this.address.namespace, id, answer));
     };
+  }
+
+  /**
+   * The server closed or refused the socket: it stops, or (askAgainWhenStopped) waits to ask again. Done
+   * before the listeners are told, so that one of them can still stop it for good (`disconnect()`).
+   */
+  private stoppedByServer(): void {
+    this.stop();
+    if (!this.options.askAgainWhenStopped) return;
+    this.isActive = true;
+    this.retryTimer = setTimeout(() => this.open(), pauseBeforeAskingAgain(this.options.reconnect));
   }
 
   /** No link, no timers, no retry. */

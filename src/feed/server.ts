@@ -169,7 +169,7 @@ async function assembleFeedServer(
           campaign: () => campaignInfoOf(aggregator.campaign),
           // This node's state as it is: the page is never held for Redis. A scaled-out node behind it shows a
           // lower amount for a moment; the socket's snapshot (taken once caught up) is the baseline after it.
-          state: async (region) => aggregator.state(region !== null && aggregator.hasRegion(region) ? region : null),
+          state: (region) => aggregator.state(region !== null && aggregator.hasRegion(region) ? region : null),
           log,
         });
   const allowedOrigins = new Set(options.allowedOrigins ?? []);

@@ -1,5 +1,4 @@
 import { FeedSocket, type AckFailure } from '../feed-socket/feed-socket.ts';
-import { pauseBeforeAskingAgain } from '../feed-socket/backoff.ts';
 import {
   CampaignInfo,
   FeedState,
@@ -65,10 +64,9 @@ export class FeedClient {
   /** The server sends the lower third in answer to every subscribe: that one is a new baseline. */
   private lowerThirdBaseline = true;
   private closed = false;
-  private retryTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly options: FeedClientOptions) {
-    this.socket = new FeedSocket({ url: options.url, reconnect: RECONNECT, warn: (message) => this.warn(message) });
+    this.socket = new FeedSocket({ url: options.url, reconnect: RECONNECT, askAgainWhenStopped: true, warn: (message) => this.warn(message) });
     this.socket.on('connect', () => this.subscribe());
     this.socket.on('campaign', (raw) => this.acceptCampaign(raw));
     this.socket.on('snapshot', (raw) => this.acceptState(raw, 'snapshot'));
@@ -77,24 +75,12 @@ export class FeedClient {
     this.socket.on('clock', (raw) => this.acceptShowState(ShowClockState, raw, 'clock', (state) => this.options.onClock?.(state)));
     this.socket.on('stageRegion', (raw) => this.acceptShowState(StageRegionState, raw, 'stageRegion', (state) => this.options.onStageRegion?.(state)));
     this.socket.on('refused', (error) => this.warn(`feed refused a message: ${error?.message ?? JSON.stringify(error)}`));
-    this.socket.on('connect_error', (error) => {
-      this.warn(`feed connection ${error.refused ? 'refused' : 'failed'} (${error.message}); retrying`);
-      // A refusal stops the socket; it may be lifted (the feed's settings fixed and the feed restarted).
-      if (error.refused) this.retrySoon();
-    });
-    // The socket retries a lost connection by itself, but not one the server closed on purpose (a feed
-    // shutting down for a restart): an overlay in OBS must never give up, so it asks again after a pause.
-    this.socket.on('disconnect', (reason) => {
-      this.options.onDisconnect?.();
-      if (reason === 'io server disconnect') this.retrySoon();
-    });
+    // An overlay in OBS never gives up: the socket asks again even a feed that closed it on purpose (shutting
+    // down for a restart) or refused it (a refusal may be lifted: the feed's settings fixed, the feed restarted).
+    this.socket.on('connect_error', (error) => this.warn(`feed connection ${error.refused ? 'refused' : 'failed'} (${error.message}); retrying`));
+    this.socket.on('disconnect', () => this.options.onDisconnect?.());
     if (options.pageState) this.acceptState(options.pageState, 'page state');
     this.socket.connect();
-  }
-
-  /** Connects again after a pause (about the longest reconnect wait), for the cases the socket does not retry by itself. */
-  private retrySoon(): void {
-    if (!this.closed) this.retryTimer = setTimeout(() => this.socket.connect(), pauseBeforeAskingAgain(RECONNECT));
   }
 
   get connected(): boolean {
@@ -112,7 +98,6 @@ export class FeedClient {
   close(): void {
     if (this.closed) return;
     this.closed = true;
-    clearTimeout(this.retryTimer);
     this.socket.removeAllListeners();
     this.socket.disconnect();
   }

@@ -34,7 +34,7 @@ async function feedServer(port = 0): Promise<FeedServer> {
 }
 
 /** A socket with everything it tells recorded. */
-function overlaySocket(url: string, options: { connectTimeoutMs?: number } = {}) {
+function overlaySocket(url: string, options: { connectTimeoutMs?: number; askAgainWhenStopped?: boolean } = {}) {
   const seen = { connects: 0, disconnects: [] as DisconnectReason[], errors: [] as ConnectError[], updates: [] as FeedState[], warnings: [] as string[] };
   const socket = new FeedSocket<OverlayServerToClientEvents, OverlayClientToServerEvents>({ url, reconnect: QUICK, warn: (line) => seen.warnings.push(line), ...options });
   socket.on('connect', () => seen.connects++);
@@ -45,9 +45,9 @@ function overlaySocket(url: string, options: { connectTimeoutMs?: number } = {})
   return { socket, seen };
 }
 
-function controlSocket(url: string, token: string) {
+function controlSocket(url: string, token: string, options: { askAgainWhenStopped?: boolean } = {}) {
   const errors: ConnectError[] = [];
-  const socket = new FeedSocket<ControlServerToClientEvents, ControlClientToServerEvents>({ url: `${url}/control`, auth: { token }, reconnect: QUICK });
+  const socket = new FeedSocket<ControlServerToClientEvents, ControlClientToServerEvents>({ url: `${url}/control`, auth: { token }, reconnect: QUICK, ...options });
   socket.on('connect_error', (error) => errors.push(error));
   cleanups.push(() => socket.disconnect());
   return { socket, errors };
@@ -156,6 +156,32 @@ describe('FeedSocket against the real feed server', () => {
     expect(seen.connects).toBe(1);
     socket.connect();
     await waitFor(() => expect(seen.connects).toBe(2));
+  });
+
+  it('with askAgainWhenStopped, asks again after a pause a feed that closed it on purpose, then one that refused it', async () => {
+    const feed = await feedServer();
+    let refusing = false;
+    feed.io.of('/').use((_socket, next) => next(refusing ? new Error('closed for now') : undefined));
+    const { socket, seen } = overlaySocket(feed.url, { askAgainWhenStopped: true });
+    socket.connect();
+    await waitFor(() => expect(socket.connected).toBe(true));
+    refusing = true;
+    for (const server of serverSockets(feed)) server.disconnect();
+    await waitFor(() => expect(seen.errors.some((error) => error.refused && error.message === 'closed for now')).toBe(true));
+    expect(seen.disconnects).toEqual(['io server disconnect']);
+    refusing = false;
+    await waitFor(() => expect(seen.connects).toBe(2));
+  });
+
+  it('with askAgainWhenStopped, stays down when a listener of the refusal calls disconnect() (a wrong token)', async () => {
+    const feed = await feedServer();
+    const { socket, errors } = controlSocket(feed.url, 'not-the-token', { askAgainWhenStopped: true });
+    socket.on('connect_error', () => socket.disconnect());
+    socket.connect();
+    await waitFor(() => expect(errors).toHaveLength(1));
+    await new Promise((resolve) => setTimeout(resolve, 600)); // longer than the pause before asking again
+    expect(errors).toHaveLength(1);
+    expect(socket.connected).toBe(false);
   });
 
   it('leaves with disconnect(): the server hears it, and the socket does not come back', async () => {

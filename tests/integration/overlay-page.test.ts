@@ -25,7 +25,7 @@ const sample = campaignInfoOf(campaign);
 const hostile: CampaignInfo = { ...sample, name: { ...sample.name, en: '</script><script>alert(1)</script>' } };
 
 /** The overlay's page through a real HTTP server; what overlayPage passes on answers 404. */
-function serve(dir: string, info: () => CampaignInfo, state?: (region: string | null) => Promise<FeedState | null>): Promise<{ server: Server; url: string }> {
+function serve(dir: string, info: () => CampaignInfo, state?: (region: string | null) => FeedState): Promise<{ server: Server; url: string }> {
   const page = overlayPage(dir, { campaign: info, ...(state ? { state } : {}) });
   const server = createServer((request, response) => page(request, response, () => ((response.statusCode = 404), response.end())));
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` })));
@@ -100,7 +100,7 @@ describe('the overlay page served with the state of its region', () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'overlay-page-state-'));
     writeFileSync(join(dir, 'index.html'), '<!doctype html><html><head><title>overlay</title></head><body></body></html>');
-    served = await serve(dir, () => sample, async (region) => (asked.push(region), aggregator.state(region)));
+    served = await serve(dir, () => sample, (region) => (asked.push(region), aggregator.state(region)));
   });
   afterAll(() => {
     served.server.close();
@@ -132,7 +132,9 @@ describe('the overlay page served with the state of its region', () => {
   });
 
   it('is served without a state, but served, when the state cannot be had', async () => {
-    const failing = await serve(dir, () => sample, () => Promise.reject(new Error('redis is down')));
+    const failing = await serve(dir, () => sample, () => {
+      throw new Error('the totals cannot be read');
+    });
     try {
       const response = await fetch(`${failing.url}/`);
       expect(response.status).toBe(200);

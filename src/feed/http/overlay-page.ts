@@ -13,7 +13,7 @@ export interface OverlayPageSources {
    * The state of a region (null: the whole campaign), as the socket's snapshot brings it; of the whole
    * campaign for a region the campaign lacks, which the overlay drops at once.
    */
-  readonly state?: (region: string | null) => Promise<FeedState | null>;
+  readonly state?: (region: string | null) => FeedState;
   readonly log?: (message: string) => void;
 }
 
@@ -37,9 +37,10 @@ export function overlayPage(dir: string, { campaign: campaignInfo, state: stateO
     const queryAt = url.includes('?') ? url.indexOf('?') : url.length;
     const [path, query] = [url.slice(0, queryAt), url.slice(queryAt + 1)];
     if (page === null || (request.method !== 'GET' && request.method !== 'HEAD') || (path !== '/' && path !== '/index.html')) return next();
-    void Promise.all([parts?.() ?? null, pageState(stateOf, query)])
-      .then(([writers, state]) => {
+    void (parts?.() ?? Promise.resolve(null))
+      .then((writers) => {
         const campaign = campaignInfo();
+        const state = pageState(stateOf, query, log);
         const preload = writers?.dictionary?.(query);
         const data = [
           `<script type="application/json" id="${CAMPAIGN_SCRIPT_ID}">${scriptSafeJson(campaign)}</script>`,
@@ -69,10 +70,15 @@ export function overlayPage(dir: string, { campaign: campaignInfo, state: stateO
  * URL's hash, gets a state it sees is not its own, and waits for its socket). None for an overlay that reads
  * another feed (`feed=`). A state that cannot be had leaves the page without one: the socket brings it.
  */
-function pageState(stateOf: OverlayPageSources['state'], query: string): Promise<FeedState | null> {
+function pageState(stateOf: OverlayPageSources['state'], query: string, log: (message: string) => void): FeedState | null {
   const params = new URLSearchParams(query);
-  if (!stateOf || params.has('feed')) return Promise.resolve(null);
-  return stateOf(params.get('region')).catch(() => null);
+  if (!stateOf || params.has('feed')) return null;
+  try {
+    return stateOf(params.get('region'));
+  } catch (error) {
+    log(`the overlay page is served without its state: ${(error as Error).message}`);
+    return null;
+  }
 }
 
 interface PartsWriters {
