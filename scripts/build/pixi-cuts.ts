@@ -63,11 +63,6 @@ export const PIXI_CUTS: readonly DependencyCut[] = [
     file: /\/pixi\.js\/lib\/scene\/particle-container\/init\.mjs$/,
     remove: ['extensions.add(GpuParticleContainerPipe);\n', 'extensions.add(CanvasParticleContainerPipe);\n'],
   },
-  // Tagged text (`tagStyles`, runs of styles inside one text): no text style of ours has tag styles.
-  {
-    file: /\/pixi\.js\/lib\/scene\/text\/canvas\/CanvasTextMetrics\.mjs$/,
-    replace: [['const isTagged = hasTagStyles(style) && hasTagMarkup(text);', 'const isTagged = false;']],
-  },
   // Text filled with a pattern: no text of ours is (the canvas helpers it needs stay in the fallback chunk).
   {
     file: /\/pixi\.js\/lib\/scene\/text\/canvas\/utils\/getCanvasFillStyle\.mjs$/,
@@ -100,6 +95,27 @@ export const PIXI_CUTS: readonly DependencyCut[] = [
     ],
   },
   { file: /\/pixi\.js\/lib\/rendering\/renderers\/shared\/shader\/Shader\.mjs$/, remove: ['      gpuProgram = GpuProgram.from(gpu);'] },
+  // Tagged text (`tagStyles`, runs of styles inside one text): no text style of ours has tag styles.
+  // And the grapheme segmenter, made when first asked for instead of on import: the first Intl.Segmenter of
+  // a page loads ICU's break rules (20-30 ms here, before the overlay's first line runs), and pixi asks for
+  // it only to wrap or letter-space a text.
+  {
+    file: /\/pixi\.js\/lib\/scene\/text\/canvas\/CanvasTextMetrics\.mjs$/,
+    replace: [
+      ['const isTagged = hasTagStyles(style) && hasTagMarkup(text);', 'const isTagged = false;'],
+      [
+        '    const segmenter = new Intl.Segmenter();\n    return (s) => {\n      const segments = segmenter.segment(s);',
+        '    let segmenter = null;\n    return (s) => {\n      const segments = (segmenter ?? (segmenter = new Intl.Segmenter())).segment(s);',
+      ],
+    ],
+  },
+  // The test context pixi makes (a WebGL context of its own, 10-30 ms in software WebGL) only to ask whether
+  // fragment shaders have highp: WebGL2's always have it (GLSL ES 3.00), and so does every desktop GPU's
+  // and SwiftShader's WebGL1.
+  {
+    file: /\/pixi\.js\/lib\/rendering\/renderers\/gl\/shader\/program\/getMaxFragmentPrecision\.mjs$/,
+    replace: [['    maxFragmentPrecision = "mediump";\n    const gl = getTestContext();', '    maxFragmentPrecision = "highp";\n    const gl = null;']],
+  },
   // CSS colour names but black and white (see BLACK_AND_WHITE_NAMES).
   { file: /\/pixi\.js\/lib\/color\/Color\.mjs$/, replace: [["import namesPlugin from '@pixi/colord/plugins/names';", BLACK_AND_WHITE_NAMES]] },
 ];

@@ -1,4 +1,5 @@
 import type { ReferenceRates } from '../protocol/index.ts';
+import { numberFormat } from './format.ts';
 
 /** The currency people in a market count in, by the region of their locale (`zh-Hant-TW` → TWD). */
 const REGION_CURRENCIES: Readonly<Record<string, string>> = {
@@ -28,8 +29,8 @@ export class ReferenceAmount {
     private readonly rate: { readonly baseMinor: number; readonly quoteMinor: number; readonly currency: string },
     locale: string,
   ) {
-    this.format = new Intl.NumberFormat(locale, { style: 'currency', currency: rate.currency, minimumFractionDigits: 0, maximumFractionDigits: 0 });
-    const digits = new Intl.NumberFormat('en', { style: 'currency', currency: rate.currency }).resolvedOptions().maximumFractionDigits ?? 0;
+    this.format = numberFormat(locale, { style: 'currency', currency: rate.currency, minimumFractionDigits: 0, maximumFractionDigits: 0 });
+    const digits = numberFormat('en', { style: 'currency', currency: rate.currency }).resolvedOptions().maximumFractionDigits ?? 0;
     this.quoteScale = 10n ** BigInt(digits);
   }
 

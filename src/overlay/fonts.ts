@@ -47,10 +47,13 @@ export async function loadFontWeights(theme: Theme, texts: readonly WeightedText
     const loads = [...byWeight].flatMap(([weight, chars]) => {
       let wanted = [...chars].join('');
       const covered: CodeRange[] = [];
-      return theme.fontFaces.map((face) => {
+      return theme.fontFaces.map((face, index) => {
         const load = wanted.length > 0 ? document.fonts.load(`${weight} 32px "${face}"`, wanted) : Promise.resolve([]);
-        covered.push(...declaredRanges(face, weight));
-        wanted = uncovered(wanted, covered);
+        // What the last face covers matters to no face after it.
+        if (index < theme.fontFaces.length - 1 && wanted.length > 0) {
+          covered.push(...declaredRanges(face, weight));
+          wanted = uncovered(wanted, covered);
+        }
         return load;
       });
     });
@@ -60,11 +63,20 @@ export async function loadFontWeights(theme: Theme, texts: readonly WeightedText
   }
 }
 
+/**
+ * Each rule's unicode-range, parsed once: a CJK face declares over a hundred subsets of hundreds of spans
+ * each, and every load of every widget asks again (parsing them all each time cost 25-50 ms at boot).
+ */
+const parsedRanges = new WeakMap<FontFace, CodeRange[]>();
+
 /** The unicode-ranges the page's @font-face rules declare for one face and weight. */
 function declaredRanges(family: string, weight: number): CodeRange[] {
   const ranges: CodeRange[] = [];
   document.fonts.forEach((face) => {
-    if (face.family.replace(/^["']|["']$/g, '') === family && face.weight === String(weight)) ranges.push(...parseUnicodeRange(face.unicodeRange));
+    if (face.family.replace(/^["']|["']$/g, '') !== family || face.weight !== String(weight)) return;
+    let parsed = parsedRanges.get(face);
+    if (!parsed) parsedRanges.set(face, (parsed = parseUnicodeRange(face.unicodeRange)));
+    ranges.push(...parsed);
   });
   return ranges;
 }

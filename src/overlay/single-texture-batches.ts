@@ -11,14 +11,18 @@ let installed = false;
  * wherever the texture changes, a few per widget, which costs far less.
  *
  * The limit is set in the limits system itself, before any shader or batcher reads it at context start.
+ * Pixi's own contextChange is not run: it finds how many textures a batch may take by compiling a test
+ * shader of that many `if`s and waiting for its status, a GPU round trip at every renderer's start that
+ * could only ever answer more than one.
  */
 export function useSingleTextureBatches(): void {
   if (installed) return;
   installed = true;
-  const contextChange = GlLimitsSystem.prototype.contextChange;
   GlLimitsSystem.prototype.contextChange = function (this: GlLimitsSystem): void {
-    contextChange.call(this);
+    const { gl, context } = this['_renderer' as keyof GlLimitsSystem] as unknown as { gl: WebGL2RenderingContext; context: { webGLVersion: number } };
+    this.maxTextures = gl.getParameter(gl.MAX_TEXTURE_IMAGE_UNITS) as number;
     this.maxBatchableTextures = 1;
+    this.maxUniformBindings = context.webGLVersion === 2 ? (gl.getParameter(gl.MAX_UNIFORM_BUFFER_BINDINGS) as number) : 0;
   };
   keepRunsInOneBatch();
 }

@@ -72,34 +72,19 @@ export function chooseFonts(index: FaceIndex, families: readonly string[], glyph
   return { faces: [...chosen].sort((a, b) => a.at - b.at), page: { faces: [...families], glyphs: glyphsByWeight } };
 }
 
-/** Text as HTML character data. */
-function htmlText(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
-/** What the page gets for chosen fonts: the head's elements, and the body's first. */
-export interface FontElements {
-  /** Preloads (fetched at once), the chosen @font-face rules, and the PageFonts they were chosen for. */
-  readonly head: string;
-  /**
-   * The glyphs in each weight, hidden: laying them out makes the browser decode each file as it arrives,
-   * while the JavaScript loads, instead of when the meter asks for its glyphs (about 3 ms a file here).
-   */
-  readonly body: string;
-}
-
-export function fontElements({ faces, page }: ChosenFonts, ranges: readonly string[]): FontElements {
+/**
+ * The head's elements for chosen fonts: preloads (fetched at once, while the JavaScript loads), the chosen
+ * @font-face rules, and the PageFonts they were chosen for. Nothing lays the glyphs out ahead of the
+ * overlay: a hidden copy of them made the browser decode every file while the scripts were still to run,
+ * which delayed the first frame by 35-40 ms more than decoding them when the meter asks for them does.
+ */
+export function fontElements({ faces, page }: ChosenFonts, ranges: readonly string[]): string {
   const preloads = faces.map((face) => `<link rel="preload" href="${face.url}" as="font" type="font/woff2" crossorigin>`);
   const rules = faces.map(
     (face) =>
       `@font-face{font-family:"${face.family}";font-style:${face.style};font-display:swap;font-weight:${face.weight};src:url(${face.url}) format("woff2");unicode-range:${ranges[face.range]}}`,
   );
-  const stack = [...page.faces.map((family) => `'${family}'`), 'sans-serif'].join(',');
-  const spans = Object.entries(page.glyphs).map(([weight, chars]) => `<span style="font-weight:${weight}">${htmlText(chars)}</span>`);
-  return {
-    head: [...preloads, `<style>${rules.join('')}</style>`, `<script type="application/json" id="${PAGE_FONTS_SCRIPT_ID}">${scriptSafeJson(page)}</script>`].join('\n    '),
-    body: `<div aria-hidden="true" style="position:absolute;top:0;left:0;visibility:hidden;pointer-events:none;white-space:pre;font-family:${stack}">${spans.join('')}</div>`,
-  };
+  return [...preloads, `<style>${rules.join('')}</style>`, `<script type="application/json" id="${PAGE_FONTS_SCRIPT_ID}">${scriptSafeJson(page)}</script>`].join('\n    ');
 }
 
 /**
@@ -109,7 +94,7 @@ export function fontElements({ faces, page }: ChosenFonts, ranges: readonly stri
  * without the manifest (the overlay then loads its fonts from the stylesheets alone). Writes nothing for
  * an overlay that reads another feed (`feed=`): its campaign is not this one.
  */
-export function overlayFonts(dir: string, log: (message: string) => void): ((query: string, campaign: CampaignInfo) => FontElements | null) | null {
+export function overlayFonts(dir: string, log: (message: string) => void): ((query: string, campaign: CampaignInfo) => string | null) | null {
   const file = join(dir, FONT_MANIFEST_FILE);
   if (!existsSync(file)) return null;
   const manifest = JSON.parse(readFileSync(file, 'utf8')) as FontManifest;

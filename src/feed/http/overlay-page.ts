@@ -2,7 +2,6 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CAMPAIGN_SCRIPT_ID, STATE_SCRIPT_ID, type CampaignInfo, type FeedState } from '../../protocol/index.ts';
 import { loadEveryLanguage } from '../../i18n/words.ts';
-import type { FontElements } from './overlay-fonts.ts';
 import type { Middleware } from './router.ts';
 import { scriptSafeJson } from './script-json.ts';
 
@@ -47,9 +46,8 @@ export function overlayPage(dir: string, { campaign: campaignInfo, state: stateO
           ...(state ? [`<script type="application/json" id="${STATE_SCRIPT_ID}">${scriptSafeJson(state)}</script>`] : []),
           ...(preload ? [preload] : []),
         ].join('\n    ');
-        const written = writers?.fonts?.(query, campaign) ?? null;
-        const head = page.replace('</head>', `    ${written ? `${data}\n    ${written.head}` : data}\n  </head>`);
-        const body = written ? head.replace(/<body[^>]*>/, (tag) => `${tag}\n    ${written.body}`) : head;
+        const fonts = writers?.fonts?.(query, campaign) ?? null;
+        const body = page.replace('</head>', `    ${fonts ? `${data}\n    ${fonts}` : data}\n  </head>`);
         response.statusCode = 200;
         response.setHeader('content-type', 'text/html; charset=utf-8');
         response.setHeader('content-length', Buffer.byteLength(body));
@@ -82,7 +80,7 @@ function pageState(stateOf: OverlayPageSources['state'], query: string, log: (me
 }
 
 interface PartsWriters {
-  readonly fonts: ((query: string, campaign: CampaignInfo) => FontElements | null) | null;
+  readonly fonts: ((query: string, campaign: CampaignInfo) => string | null) | null;
   readonly dictionary: ((query: string) => string) | null;
 }
 
