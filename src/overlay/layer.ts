@@ -3,7 +3,7 @@ import { STAGE_HEIGHT, STAGE_WIDTH } from './fit-stage.ts';
 import { useIdleScheduler } from './idle-scheduler.ts';
 import { growBox, windowBox, type PixelBox } from './layer-box.ts';
 import { useSingleTextureBatches } from './single-texture-batches.ts';
-import type { Widget } from './widget.ts';
+import type { StillPart, Widget } from './widget.ts';
 import { warmUpSoon, type DrawKind } from './warm-up.ts';
 
 /** Every layer's renderer: sized at its first draw (place). */
@@ -65,6 +65,9 @@ async function initialised(renderer: Renderer, options: Partial<RendererOptions>
  * drawn at all, and one that moves clears and draws only its own box instead of the whole 1080p picture.
  * A widget's still part (`Widget.still`: the meter's panel) has a canvas of its own under that one, drawn
  * only when the part changed: a frame that moves the rest does not blend the panel again, pixel by pixel.
+ * That canvas is made after the widget's first frame, which draws the still part on the widget's canvas,
+ * under the rest: a second WebGL context costs 30-40 ms of the main thread to make, which the first frame
+ * need not wait for.
  *
  * A box is the bounds on the stage of what its canvas shows, grown (never shrunk) as that grows, so a
  * canvas is resized only when the widget reaches further than before. A widget whose view is hidden hides
@@ -76,6 +79,10 @@ export class Layer {
   /** Whether the widget said it moves at the last step (the frame after its motion ends is drawn too). */
   moved = false;
   private fit = { scale: 1, x: 0, y: 0 };
+  /** The still part's canvas, once made (see stillCanvas); until then the still part is drawn on `main`. */
+  private under: LayerCanvas | null = null;
+  /** Settles once the still part has a canvas of its own, or will draw on `main` for good (it failed). */
+  private stillCanvasMade: Promise<void> | null = null;
   /** The still part must be drawn again whatever it says: the window changed size. */
   private stillRefit = true;
   /** Whether the still part's canvas showed it at its last draw (it hides with the widget's view). */
@@ -85,43 +92,33 @@ export class Layer {
   private constructor(
     readonly widget: Widget,
     private readonly main: LayerCanvas,
-    private readonly under: LayerCanvas | null,
+    /** Asks for a frame: the still part's canvas is ready. */
+    private readonly redraw: () => void,
   ) {
+    if (widget.still) main.holds(widget.still.view);
     main.holds(widget.view);
-    if (under && widget.still) under.holds(widget.still.view);
   }
 
   /**
-   * The widget's canvas, made while the widget is built, and its still part's: made alongside when
-   * `stillDraws` announces one, else once the widget turns out to have one. Each renderer compiles the
-   * programs of what it will draw (`draws`, `stillDraws`) as soon as it is made (warm-up.ts), unless the
-   * layer has drawn by then.
+   * The widget's canvas, made while the widget is built. Its renderer compiles the programs of what it
+   * will draw (`draws`) as soon as it is made (warm-up.ts), unless the layer has drawn by then.
    */
-  static async create(
-    building: Widget | Promise<Widget>,
-    options: { onTop: boolean; draws: readonly DrawKind[]; stillDraws: readonly DrawKind[] | null },
-  ): Promise<Layer> {
+  static async create(building: Widget | Promise<Widget>, options: { onTop: boolean; draws: readonly DrawKind[] }, redraw: () => void): Promise<Layer> {
     useSingleTextureBatches();
     useIdleScheduler();
     let layer: Layer | null = null;
     let failed = false;
-    const make = async (draws: readonly DrawKind[]): Promise<Renderer> => {
-      const renderer = await createRenderer();
+    const made = createRenderer().then((renderer) => {
       // Not once the layer has drawn (its first frame compiled them) or is gone.
-      warmUpSoon(renderer, draws, () => !failed && !layer?.drawnOnce && !layer?.destroyed);
+      warmUpSoon(renderer, options.draws, () => !failed && !layer?.drawnOnce && !layer?.destroyed);
       return renderer;
-    };
-    const { draws, stillDraws } = options;
-    const made = [make(draws), ...(stillDraws ? [make(stillDraws)] : [])];
-    const [widget, ...renderers] = await Promise.all([building, ...made]).catch(async (error: unknown) => {
+    });
+    const [widget, renderer] = await Promise.all([building, made]).catch(async (error: unknown) => {
       failed = true;
-      for (const renderer of await Promise.allSettled(made)) if (renderer.status === 'fulfilled') renderer.value.destroy(true);
+      (await made.catch(() => null))?.destroy(true);
       throw error;
     });
-    if (widget.still && renderers.length === 1) renderers.push(await make([]));
-    if (!widget.still && renderers.length === 2) renderers.pop()!.destroy(true);
-    const [main, under] = renderers.map((renderer) => new LayerCanvas(renderer, options.onTop));
-    layer = new Layer(widget, main!, under ?? null);
+    layer = new Layer(widget, new LayerCanvas(renderer, options.onTop), redraw);
     return layer;
   }
 
@@ -133,6 +130,11 @@ export class Layer {
   /** The layer's canvases, bottom first. */
   get canvases(): HTMLCanvasElement[] {
     return this.under ? [this.under.canvas, this.main.canvas] : [this.main.canvas];
+  }
+
+  /** Settles once the still part's own canvas, asked for at the widget's first frame, is made (or failed). */
+  get stillSettled(): Promise<void> {
+    return this.stillCanvasMade ?? Promise.resolve();
   }
 
   get rendererName(): string {
@@ -163,7 +165,7 @@ export class Layer {
     const shown = this.widget.view.visible;
     let drew = false;
     const still = this.widget.still;
-    if (this.under && still) {
+    if (still && this.under) {
       const stillShown = shown && still.view.visible;
       if (still.changed || this.stillRefit || stillShown !== this.stillShown) {
         still.changed = false;
@@ -171,11 +173,16 @@ export class Layer {
         this.stillShown = stillShown;
         drew = this.under.draw(stillShown, this.fit);
       }
+    } else if (still?.changed) {
+      // Still on the widget's canvas: drawn with the rest.
+      still.changed = false;
+      this.dirty = true;
     }
     if (this.dirty) {
       this.dirty = false;
       drew = this.main.draw(shown, this.fit) || drew;
     }
+    if (still && drew && this.stillCanvasMade === null) this.stillCanvasMade = this.makeStillCanvas(still);
     return drew;
   }
 
@@ -185,6 +192,48 @@ export class Layer {
     this.main.destroy();
     this.under?.destroy();
   }
+
+  /**
+   * Gives the still part its canvas, right under the widget's, from a task after the frame that put the
+   * widget on air. A renderer that cannot be made leaves the still part on the widget's canvas, where it
+   * is drawn as well, only at every frame.
+   */
+  private async makeStillCanvas(still: StillPart): Promise<void> {
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    if (this.destroyed) return;
+    let renderer: Renderer;
+    try {
+      renderer = await createRenderer();
+    } catch (error) {
+      console.warn(`the still part of ${this.widget.name} stays on its canvas: ${(error as Error).message}`);
+      return;
+    }
+    if (this.destroyed) {
+      renderer.destroy(true);
+      return;
+    }
+    const under = new LayerCanvas(renderer, this.main.onTop);
+    this.main.release(still.view);
+    under.holds(still.view);
+    // What the part baked (art/bake.ts) is in the first canvas's context, which no other can sample.
+    rebake(still.view);
+    this.main.canvas.before(under.canvas);
+    this.under = under;
+    this.stillRefit = true;
+    this.dirty = true;
+    this.redraw();
+  }
+}
+
+/**
+ * Readies `view`, drawn so far by another renderer, for the one that draws it next: a render group keeps
+ * the instructions its last renderer built (batches in that renderer's buffers), and a baked container
+ * (cacheAsTexture, art/bake.ts) its texture in that renderer's context. Both are made afresh.
+ */
+function rebake(view: Container): void {
+  if (view.renderGroup) view.renderGroup.structureDidChange = true;
+  if (view.isCachedAsTexture) view.updateCacheTexture();
+  for (const child of view.children) rebake(child);
 }
 
 /** One canvas of a layer: a pixi renderer sized and placed over the box of what it shows. */
@@ -194,14 +243,15 @@ class LayerCanvas {
   /** What the renderer draws: the root, scaled and placed to the stage's fit. */
   private readonly scene = new Container({ label: 'scene' });
   private readonly root = new Container({ label: 'layer' });
-  private view: Container | null = null;
+  /** What it shows, bottom first (a widget's still part under its view, until the part has a canvas). */
+  private readonly views: Container[] = [];
   /** The stage units covered so far, or null while the view has drawn nothing. */
   private stageBox: PixelBox | null = null;
   private placed: PixelBox | null = null;
 
   constructor(
     readonly renderer: Renderer,
-    onTop: boolean,
+    readonly onTop: boolean,
   ) {
     this.scene.addChild(this.root);
     const style = renderer.canvas.style;
@@ -214,9 +264,18 @@ class LayerCanvas {
     return this.renderer.canvas;
   }
 
+  /** Shows `view` too, above what it shows already. */
   holds(view: Container): void {
-    this.view = view;
+    this.views.push(view);
     this.root.addChild(view);
+  }
+
+  /** Shows `view` no more (it moves to another canvas): the box is measured afresh from what is left. */
+  release(view: Container): void {
+    this.views.splice(this.views.indexOf(view), 1);
+    this.root.removeChild(view);
+    this.stageBox = null;
+    this.placed = null;
   }
 
   /** Placed afresh at the next draw (the fit changed). */
@@ -226,11 +285,11 @@ class LayerCanvas {
 
   /** Draws the view (when `shown`), hiding the canvas while there is nothing to show; returns whether it rendered. */
   draw(shown: boolean, fit: { scale: number; x: number; y: number }): boolean {
-    if (!shown || !this.view) {
+    if (!shown || this.views.length === 0) {
       this.canvas.style.visibility = 'hidden';
       return false;
     }
-    this.measure(this.view);
+    for (const view of this.views) if (view.visible) this.measure(view);
     if (this.stageBox === null) {
       this.canvas.style.visibility = 'hidden';
       return false;

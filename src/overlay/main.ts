@@ -1,7 +1,7 @@
 import { CAMPAIGN_SCRIPT_ID, STATE_SCRIPT_ID, type CampaignInfo, type FeedState } from '../protocol/index.ts';
 import { textPicker } from '../i18n/pick-text.ts';
 import { loadWords } from '../i18n/words.ts';
-import { createClock } from './clock.ts';
+import { createClock, type Clock } from './clock.ts';
 import { FeedClient } from './feed-client.ts';
 import { FeedHealth, STALE_AFTER_MS } from './feed-health.ts';
 import { inlineCampaign, inlineState } from './page-data.ts';
@@ -28,14 +28,13 @@ import { StaleSign } from './widgets/stale-sign/stale-sign.ts';
 
 /**
  * The widgets on the stage, bottom to top, by their name in the `widgets` URL parameter, with what each
- * draws with (its canvas compiles those programs while it is built: warm-up.ts) and, for a widget with a
- * still part (Widget.still: the meter's panel), what that draws with on its own canvas. One line each.
+ * draws with (its canvas compiles those programs while it is built: warm-up.ts). One line each.
  * The show clock reads the server's time, which the feed connection estimates. The board and the clock
  * are asked for by few overlays: their code (and the board's map) is fetched only by those.
  */
-function widgetFactories(serverTime: ServerTime): readonly (readonly [WidgetName, WidgetFactory, readonly DrawKind[], (readonly DrawKind[])?])[] {
+function widgetFactories(serverTime: ServerTime): readonly (readonly [WidgetName, WidgetFactory, readonly DrawKind[]])[] {
   return [
-    ['meter', createDonationMeter, ['sprites', 'shapes', 'mesh', 'baked'], ['sprites', 'baked']],
+    ['meter', createDonationMeter, ['sprites', 'shapes', 'mesh', 'baked']],
     ['board', async (context) => (await import('./widgets/region-board/region-board.ts')).createRegionBoard(context), ['sprites', 'baked']],
     ['clock', async (context) => (await import('./widgets/show-clock/show-clock.ts')).createShowClock(context, () => serverTime.now()), ['sprites', 'baked']],
     ['bursts', createReactionBurst, ['particles']],
@@ -82,6 +81,14 @@ function watchScope(url: string | null, market: string | null, campaign: Campaig
     },
     onState,
   });
+}
+
+/** Resolves once the stage has drawn a frame, asked for now. */
+function drawFrame(stage: Stage, clock: Clock): Promise<void> {
+  const drawn = stage.nextDraw();
+  if (clock.mode === 'test') clock.advance(0); // frozen time draws only when asked
+  else clock.wake();
+  return drawn;
 }
 
 async function boot(): Promise<void> {
@@ -220,10 +227,9 @@ async function boot(): Promise<void> {
     const placed = Promise.all(
       widgetFactories(serverTime)
         .filter(([name]) => params.widgets.includes(name))
-        .map(async ([name, create, draws, stillDraws]) => {
+        .map(async ([name, create, draws]) => {
           if (name !== 'meter') await meterOnAir;
-          // The meter's panel, its still part, gets a canvas of its own too (made meanwhile).
-          const widget = await stage.add(create(context), { draws, ...(stillDraws ? { stillDraws } : {}) });
+          const widget = await stage.add(create(context), { draws });
           if (name === 'clock') (clockTicks = tickShowClock(widget as ShowClock, () => stage.touch(widget)))();
           if (name === 'meter') {
             await firstState;
@@ -238,9 +244,10 @@ async function boot(): Promise<void> {
     await firstState;
     await Promise.all([cardShown, signBuilt]);
 
-    const drawn = stage.nextDraw();
-    if (clock.mode === 'test') clock.advance(0); // frozen time draws only when asked
-    await drawn;
+    await drawFrame(stage, clock);
+    // The still parts' own canvases are made after their widget's first frame: ready once they have drawn.
+    await stage.stillCanvases();
+    await drawFrame(stage, clock);
     testHook.settle();
   } catch (error) {
     console.error('the overlay could not start:', error);

@@ -11,7 +11,7 @@ type StateHook = (typeof STATE_HOOKS)[number];
 
 /**
  * The widgets on the 1920x1080 stage, scaled to the window, each on a layer of its own (a canvas; the meter's
- * has a second one under it for its still part). It is the
+ * has a second one under it for its still part, from its second frame on). It is the
  * clock's FrameDriver: the clock asks it to step and draw, and it never draws on its own (pixi's tickers
  * are stopped). A frame draws only the layers whose widget changed: what stands still costs nothing.
  */
@@ -64,15 +64,11 @@ export class Stage implements FrameDriver {
    * newest state of every kind the stage has seen, so a widget built late starts from the present. Layers
    * stack in the order `add` was called, whichever is built first; `onTop` ones (the error card, the stale
    * sign) above every other. `draws` says what the widget draws with: those programs are compiled while it
-   * is built (warm-up.ts). `stillDraws` announces a still part (Widget.still) and what it draws with, so
-   * that its canvas is made and warmed while the widget is built too.
+   * is built (warm-up.ts).
    */
-  async add(
-    building: Widget | Promise<Widget>,
-    options: { onTop?: boolean; draws?: readonly DrawKind[]; stillDraws?: readonly DrawKind[] } = {},
-  ): Promise<Widget> {
+  async add(building: Widget | Promise<Widget>, options: { onTop?: boolean; draws?: readonly DrawKind[] } = {}): Promise<Widget> {
     const order = this.added++;
-    const layer = await Layer.create(building, { onTop: options.onTop ?? false, draws: options.draws ?? [], stillDraws: options.stillDraws ?? null });
+    const layer = await Layer.create(building, { onTop: options.onTop ?? false, draws: options.draws ?? [] }, () => this.clock.wake());
     const { widget } = layer;
     if (this.destroyed) {
       layer.destroy();
@@ -91,6 +87,11 @@ export class Stage implements FrameDriver {
     this.layers.splice(above === -1 ? this.layers.length : above, 0, layer);
     this.clock.wake();
     return widget;
+  }
+
+  /** Settles once every still part asked for at its widget's first frame has its own canvas (layer.ts). */
+  async stillCanvases(): Promise<void> {
+    await Promise.all(this.layers.map((layer) => layer.stillSettled));
   }
 
   widget(name: string): Widget | undefined {
