@@ -116,6 +116,32 @@ export const PIXI_CUTS: readonly DependencyCut[] = [
     file: /\/pixi\.js\/lib\/rendering\/renderers\/gl\/shader\/program\/getMaxFragmentPrecision\.mjs$/,
     replace: [['    maxFragmentPrecision = "mediump";\n    const gl = getTestContext();', '    maxFragmentPrecision = "highp";\n    const gl = null;']],
   },
+  // The WebGL extensions pixi enables for what we never use: compressed textures (their uploads are cut
+  // above), float textures, anisotropic filtering. Enabling each is a round trip to the GPU process, 10-20
+  // ms a context in all here. Pixi then sees what a browser without them has.
+  {
+    file: /\/pixi\.js\/lib\/rendering\/renderers\/gl\/context\/GlContextSystem\.mjs$/,
+    replace: [
+      [
+        `      anisotropicFiltering: gl.getExtension("EXT_texture_filter_anisotropic"),
+      floatTextureLinear: gl.getExtension("OES_texture_float_linear"),
+      s3tc: gl.getExtension("WEBGL_compressed_texture_s3tc"),
+      s3tc_sRGB: gl.getExtension("WEBGL_compressed_texture_s3tc_srgb"),
+      // eslint-disable-line camelcase
+      etc: gl.getExtension("WEBGL_compressed_texture_etc"),
+      etc1: gl.getExtension("WEBGL_compressed_texture_etc1"),
+      pvrtc: gl.getExtension("WEBGL_compressed_texture_pvrtc") || gl.getExtension("WEBKIT_WEBGL_compressed_texture_pvrtc"),
+      atc: gl.getExtension("WEBGL_compressed_texture_atc"),
+      astc: gl.getExtension("WEBGL_compressed_texture_astc"),
+      bptc: gl.getExtension("EXT_texture_compression_bptc"),
+      rgtc: gl.getExtension("EXT_texture_compression_rgtc"),
+`,
+        `      anisotropicFiltering: null,
+      floatTextureLinear: null,
+`,
+      ],
+    ],
+  },
   // CSS colour names but black and white (see BLACK_AND_WHITE_NAMES).
   { file: /\/pixi\.js\/lib\/color\/Color\.mjs$/, replace: [["import namesPlugin from '@pixi/colord/plugins/names';", BLACK_AND_WHITE_NAMES]] },
 ];
