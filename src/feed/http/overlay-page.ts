@@ -31,6 +31,9 @@ export function overlayPage(dir: string, { campaign: campaignInfo, state: stateO
   const read = existsSync(file) ? readFileSync(file, 'utf8') : '';
   const page = read.includes('</head>') ? read : null;
   const parts = page === null ? null : lazyParts(dir, log);
+  // Made a second after start if no page asked for them by then: OBS's first load of the source is then
+  // not the one that waits for them, and a feed restarted after a crash answers its first requests first.
+  if (parts) setTimeout(() => void parts(), PARTS_AFTER_START_MS).unref();
   return (request, response, next) => {
     const url = request.url ?? '/';
     const queryAt = url.includes('?') ? url.indexOf('?') : url.length;
@@ -86,11 +89,13 @@ interface PartsWriters {
 
 /**
  * The page's fonts (overlay-fonts.ts) and the preload of its dictionary (overlay-dictionary.ts), made at the
- * first page asked for rather than at start: their index (the build's manifests, every language's words, the
- * overlay's parameter parser) costs about 100 ms, which a feed restarted after a crash must not wait for
- * before it answers. A failure leaves the pages without them (the overlay then takes the stylesheets, and
- * asks for its dictionary itself).
+ * first page asked for, or a second after start (overlayPage), rather than at start: their index (the build's
+ * manifests, every language's words, the overlay's parameter parser) costs about 100 ms, which a feed
+ * restarted after a crash must not wait for before it answers. A failure leaves the pages without them (the
+ * overlay then takes the stylesheets, and asks for its dictionary itself).
  */
+const PARTS_AFTER_START_MS = 1_000;
+
 function lazyParts(dir: string, log: (message: string) => void): () => Promise<PartsWriters | null> {
   let made: Promise<PartsWriters | null> | null = null;
   return () =>
