@@ -109,6 +109,8 @@ export interface FeedServer {
 
 /** Small enough for any client message we accept; a larger one is dropped by engine.io before parsing. */
 const MAX_MESSAGE_BYTES = 64 * 1024;
+/** When the overlay's page prepares its fonts and dictionary writers if no page asked for them first. */
+const PAGE_PREPARED_AFTER_MS = 1_000;
 
 /** Starts the feed: store, aggregator, sources, socket.io and HTTP on one port. */
 export async function startFeedServer(options: FeedServerOptions): Promise<FeedServer> {
@@ -229,10 +231,15 @@ async function assembleFeedServer(
   }, tickMs);
   const stopPacing = aggregator.onChange(() => pacer.changed());
 
+  // The page's fonts and dictionary writers, made a second after start if no page asked for them by then:
+  // OBS's first load of the overlay is then not the one that waits for them, and a feed restarted after a
+  // crash answers its first requests first.
+  const preparePage = servePage ? setTimeout(servePage.prepare, PAGE_PREPARED_AFTER_MS).unref() : undefined;
   let running: RunningSources | undefined;
   let closing: Promise<void> | undefined;
   const close = () =>
     (closing ??= (async () => {
+      clearTimeout(preparePage);
       stopPacing();
       pacer.cancel();
       control?.close();

@@ -79,7 +79,7 @@ export class Layer {
   /** Whether the widget said it moves at the last step (the frame after its motion ends is drawn too). */
   moved = false;
   private fit = { scale: 1, x: 0, y: 0 };
-  /** The still part's canvas, once made (see stillCanvas); until then the still part is drawn on `main`. */
+  /** The still part's canvas, once made (makeStillCanvas); until then the still part is drawn on `main`. */
   private under: LayerCanvas | null = null;
   /** Settles once the still part has a canvas of its own, or will draw on `main` for good (it failed). */
   private stillCanvasMade: Promise<void> | null = null;
@@ -195,8 +195,10 @@ export class Layer {
 
   /**
    * Gives the still part its canvas, right under the widget's, from a task after the frame that put the
-   * widget on air. A renderer that cannot be made leaves the still part on the widget's canvas, where it
-   * is drawn as well, only at every frame.
+   * widget on air. A renderer that cannot be made leaves the still part on the widget's canvas, drawn with
+   * the rest at every frame. The widget's renderer keeps its copies of what the part uploaded (a few
+   * textures and buffers, never touched again): pixi can drop one renderer's copy only through its
+   * internals, for far less memory than a second context takes anyway.
    */
   private async makeStillCanvas(still: StillPart): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, 0));
@@ -215,8 +217,7 @@ export class Layer {
     const under = new LayerCanvas(renderer, this.main.onTop);
     this.main.release(still.view);
     under.holds(still.view);
-    // What the part baked (art/bake.ts) is in the first canvas's context, which no other can sample.
-    rebake(still.view);
+    forNextRenderer(still.view);
     this.main.canvas.before(under.canvas);
     this.under = under;
     this.stillRefit = true;
@@ -230,10 +231,10 @@ export class Layer {
  * the instructions its last renderer built (batches in that renderer's buffers), and a baked container
  * (cacheAsTexture, art/bake.ts) its texture in that renderer's context. Both are made afresh.
  */
-function rebake(view: Container): void {
+function forNextRenderer(view: Container): void {
   if (view.renderGroup) view.renderGroup.structureDidChange = true;
   if (view.isCachedAsTexture) view.updateCacheTexture();
-  for (const child of view.children) rebake(child);
+  for (const child of view.children) forNextRenderer(child);
 }
 
 /** One canvas of a layer: a pixi renderer sized and placed over the box of what it shows. */

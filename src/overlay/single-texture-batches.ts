@@ -12,14 +12,14 @@ let installed = false;
  *
  * The limit is set in the limits system itself, before any shader or batcher reads it at context start.
  * Pixi's own contextChange is not run: it finds how many textures a batch may take by compiling a test
- * shader of that many `if`s and waiting for its status, a GPU round trip at every renderer's start that
- * could only ever answer more than one.
+ * shader of that many `if`s and waiting for its status, a GPU round trip at every renderer's start for an
+ * answer that is replaced by one anyway.
  */
 export function useSingleTextureBatches(): void {
   if (installed) return;
   installed = true;
   GlLimitsSystem.prototype.contextChange = function (this: GlLimitsSystem): void {
-    const { gl, context } = this['_renderer' as keyof GlLimitsSystem] as unknown as { gl: WebGL2RenderingContext; context: { webGLVersion: number } };
+    const { gl, context } = (this as unknown as { _renderer: { gl: WebGL2RenderingContext; context: { webGLVersion: number } } })._renderer;
     this.maxTextures = gl.getParameter(gl.MAX_TEXTURE_IMAGE_UNITS) as number;
     this.maxBatchableTextures = 1;
     this.maxUniformBindings = context.webGLVersion === 2 ? (gl.getParameter(gl.MAX_UNIFORM_BUFFER_BINDINGS) as number) : 0;

@@ -54,8 +54,9 @@ describe("the meter's first frame", () => {
     const frames = await overlay.evaluate<{ canvas: number; opaque: number }[]>('window.__coverage');
     // The meter's canvas drew first; the panel's canvas (the second to draw) holds the panel from then on.
     const [first] = frames;
-    const panel = frames.findLast((frame) => frame.canvas === 1);
-    const movingParts = frames.findLast((frame) => frame.canvas === 0);
+    const lastOf = (canvas: number) => frames.filter((frame) => frame.canvas === canvas).at(-1);
+    const panel = lastOf(1);
+    const movingParts = lastOf(0);
     expect(first?.canvas).toBe(0);
     expect(panel).toBeDefined();
     // The first frame covers at least the panel; once the panel has its canvas, the meter's draws far less.

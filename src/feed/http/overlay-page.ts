@@ -24,17 +24,14 @@ export interface OverlayPageSources {
  * overlay draws first (overlay-fonts.ts) and the preload of its dictionary (overlay-dictionary.ts): they are
  * fetched while the JavaScript loads. Anything else goes on to the static files.
  */
-export function overlayPage(dir: string, { campaign: campaignInfo, state: stateOf, log = () => {} }: OverlayPageSources): Middleware {
+export function overlayPage(dir: string, { campaign: campaignInfo, state: stateOf, log = () => {} }: OverlayPageSources): OverlayPage {
   const file = join(dir, 'index.html');
   // Read once: the build does not change under a running server (an update restarts it). A page without a
   // head to write into is served as it is, by the static files.
   const read = existsSync(file) ? readFileSync(file, 'utf8') : '';
   const page = read.includes('</head>') ? read : null;
   const parts = page === null ? null : lazyParts(dir, log);
-  // Made a second after start if no page asked for them by then: OBS's first load of the source is then
-  // not the one that waits for them, and a feed restarted after a crash answers its first requests first.
-  if (parts) setTimeout(() => void parts(), PARTS_AFTER_START_MS).unref();
-  return (request, response, next) => {
+  const serve: Middleware = (request, response, next) => {
     const url = request.url ?? '/';
     const queryAt = url.includes('?') ? url.indexOf('?') : url.length;
     const [path, query] = [url.slice(0, queryAt), url.slice(queryAt + 1)];
@@ -64,6 +61,7 @@ export function overlayPage(dir: string, { campaign: campaignInfo, state: stateO
         response.end();
       });
   };
+  return Object.assign(serve, { prepare: () => void parts?.() });
 }
 
 /**
@@ -82,6 +80,9 @@ function pageState(stateOf: OverlayPageSources['state'], query: string, log: (me
   }
 }
 
+/** The overlay's page, and a way to make what it writes ahead of the first page asked for. */
+export type OverlayPage = Middleware & { readonly prepare: () => void };
+
 interface PartsWriters {
   readonly fonts: ((query: string, campaign: CampaignInfo) => string | null) | null;
   readonly dictionary: ((query: string) => string) | null;
@@ -89,13 +90,11 @@ interface PartsWriters {
 
 /**
  * The page's fonts (overlay-fonts.ts) and the preload of its dictionary (overlay-dictionary.ts), made at the
- * first page asked for, or a second after start (overlayPage), rather than at start: their index (the build's
- * manifests, every language's words, the overlay's parameter parser) costs about 100 ms, which a feed
- * restarted after a crash must not wait for before it answers. A failure leaves the pages without them (the
- * overlay then takes the stylesheets, and asks for its dictionary itself).
+ * first page asked for, or when the server prepares them (OverlayPage.prepare), rather than at start: their
+ * index (the build's manifests, every language's words, the overlay's parameter parser) costs about 100 ms,
+ * which a feed restarted after a crash must not wait for before it answers. A failure leaves the pages
+ * without them (the overlay then takes the stylesheets, and asks for its dictionary itself).
  */
-const PARTS_AFTER_START_MS = 1_000;
-
 function lazyParts(dir: string, log: (message: string) => void): () => Promise<PartsWriters | null> {
   let made: Promise<PartsWriters | null> | null = null;
   return () =>
