@@ -134,12 +134,12 @@ async function boot(): Promise<void> {
     const meterOnAir = new Promise<void>((resolve) => (meterShown = resolve));
     if (!params.widgets.includes('meter')) meterShown();
     // The stale-feed sign, from the start: a feed that never answers is the first outage to tell about.
-    // Checked on the wall clock: animation time stands still while nothing moves. Built at boot (its font
-    // is loaded for it), it gets its canvas once the meter is on air, or (a meter slow to come) before the
-    // feed can be stale: it has nothing to show in the first seconds.
+    // Checked on the wall clock: animation time stands still while nothing moves. It is built (its font
+    // loaded, its text measured) and given its canvas once the meter is on air, or (a meter slow to come)
+    // well before the feed can be stale: it has nothing to show in the first seconds.
     const signTime = Promise.race([meterOnAir, new Promise((resolve) => setTimeout(resolve, STALE_AFTER_MS / 2))]);
-    const signBuilt = wordsLoaded.then(() => StaleSign.create(theme, resolution)).then(async (sign) => {
-      await signTime;
+    const signBuilt = Promise.all([signTime, wordsLoaded]).then(async () => {
+      const sign = await StaleSign.create(theme, resolution);
       await stage.add(sign, { onTop: true });
       staleSign = sign;
       setInterval(() => {
