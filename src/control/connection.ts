@@ -65,7 +65,7 @@ export class ControlConnection {
   command(command: ControlCommandInput): Promise<{ ok: true } | { ok: false; error: FeedError }> {
     return this.socket.request('command', [command], COMMAND_TIMEOUT_MS).then(
       (result) => {
-        if (!result) return unanswered('the feed did not answer in time');
+        if (!result) return unanswered('the feed answered without a result');
         if (!result.ok) return result;
         this.accept(result.value);
         return { ok: true } as const;

@@ -1,5 +1,8 @@
 import { PONG_FRAME, messageFrame, readFrame, type Handshake } from './frames.ts';
 
+/** Measures a frame as the server does: in UTF-8 bytes. */
+const UTF8 = new TextEncoder();
+
 /** Why a link ended by itself (the socket.io names, which the pages show and test for). */
 export type LinkEnd = 'transport close' | 'transport error' | 'ping timeout';
 
@@ -50,7 +53,7 @@ export class EngineLink {
     if (this.ended || this.ws?.readyState !== WebSocket.OPEN) return false;
     const frame = messageFrame(text);
     // The server drops the whole connection over a frame beyond its limit: refuse this one message instead.
-    const bytes = new TextEncoder().encode(frame).length;
+    const bytes = UTF8.encode(frame).length;
     if (bytes > this.maxPayload) {
       this.events.warn(`not sent: a message of ${bytes} bytes, beyond the feed's limit of ${this.maxPayload}`);
       return false;

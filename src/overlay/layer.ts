@@ -4,7 +4,7 @@ import { useIdleScheduler } from './idle-scheduler.ts';
 import { growBox, windowBox, type PixelBox } from './layer-box.ts';
 import { useSingleTextureBatches } from './single-texture-batches.ts';
 import type { StillPart, Widget } from './widget.ts';
-import { warmUpSoon, type DrawKind } from './warm-up.ts';
+import { warmUp, warmUpSoon, type DrawKind } from './warm-up.ts';
 
 /** Every layer's renderer: sized at its first draw (place). */
 function rendererOptions(): Partial<RendererOptions> {
@@ -15,7 +15,8 @@ function rendererOptions(): Partial<RendererOptions> {
     antialias: false,
     // Pixi would otherwise load its browser extras at init (accessibility, DOM, pointer events,
     // spritesheets, filters): 11 KiB gzip and a round trip before the first frame, none of it used.
-    // Each scene class we draw with registers its own render pipe when imported.
+    // Each scene class we draw with registers its own render pipe when imported (the canvas renderer's,
+    // cut from that registration by the build, are registered by renderer-fallback.ts).
     manageImports: false,
     resolution: window.devicePixelRatio || 1,
     autoDensity: true,
@@ -92,6 +93,8 @@ export class Layer {
   private constructor(
     readonly widget: Widget,
     private readonly main: LayerCanvas,
+    /** What the still part draws with: its canvas compiles those programs before its first frame. */
+    private readonly stillDraws: readonly DrawKind[],
     /** Asks for a frame: the still part's canvas is ready. */
     private readonly redraw: () => void,
   ) {
@@ -101,16 +104,21 @@ export class Layer {
 
   /**
    * The widget's canvas, made while the widget is built. Its renderer compiles the programs of what it
-   * will draw (`draws`) as soon as it is made (warm-up.ts), unless the layer has drawn by then.
+   * will draw (`draws`) as soon as it is made (warm-up.ts), unless the layer has drawn by then; the still
+   * part's, made later, those of `stillDraws`.
    */
-  static async create(building: Widget | Promise<Widget>, options: { onTop: boolean; draws: readonly DrawKind[] }, redraw: () => void): Promise<Layer> {
+  static async create(
+    building: Widget | Promise<Widget>,
+    options: { onTop: boolean; draws: readonly DrawKind[]; stillDraws: readonly DrawKind[] },
+    redraw: () => void,
+  ): Promise<Layer> {
     useSingleTextureBatches();
     useIdleScheduler();
     let layer: Layer | null = null;
     let failed = false;
     const made = createRenderer().then((renderer) => {
       // Not once the layer has drawn (its first frame compiled them) or is gone.
-      warmUpSoon(renderer, options.draws, () => !failed && !layer?.drawnOnce && !layer?.destroyed);
+      warmUpSoon(renderer, options.draws, () => !failed && !layer?.main.drawnOnce && !layer?.destroyed);
       return renderer;
     });
     const [widget, renderer] = await Promise.all([building, made]).catch(async (error: unknown) => {
@@ -118,14 +126,10 @@ export class Layer {
       (await made.catch(() => null))?.destroy(true);
       throw error;
     });
-    layer = new Layer(widget, new LayerCanvas(renderer, options.onTop), redraw);
+    layer = new Layer(widget, new LayerCanvas(renderer, options.onTop), options.stillDraws, redraw);
     return layer;
   }
 
-  /** Whether any of the layer's canvases has drawn. */
-  private get drawnOnce(): boolean {
-    return this.main.drawnOnce || (this.under?.drawnOnce ?? false);
-  }
 
   /** The layer's canvases, bottom first. */
   get canvases(): HTMLCanvasElement[] {
@@ -213,6 +217,12 @@ export class Layer {
     if (this.destroyed) {
       renderer.destroy(true);
       return;
+    }
+    try {
+      // Here, not in the frame that first draws it: that frame comes right after the widget went on air.
+      warmUp(renderer, this.stillDraws);
+    } catch (error) {
+      console.warn(`the warm-up draw failed: ${(error as Error).message}`);
     }
     const under = new LayerCanvas(renderer, this.main.onTop);
     this.main.release(still.view);

@@ -28,13 +28,14 @@ import { StaleSign } from './widgets/stale-sign/stale-sign.ts';
 
 /**
  * The widgets on the stage, bottom to top, by their name in the `widgets` URL parameter, with what each
- * draws with (its canvas compiles those programs while it is built: warm-up.ts). One line each.
+ * draws with (its canvas compiles those programs while it is built: warm-up.ts) and, for a widget with a
+ * still part (Widget.still: the meter's panel), what that draws with on its own canvas. One line each.
  * The show clock reads the server's time, which the feed connection estimates. The board and the clock
  * are asked for by few overlays: their code (and the board's map) is fetched only by those.
  */
-function widgetFactories(serverTime: ServerTime): readonly (readonly [WidgetName, WidgetFactory, readonly DrawKind[]])[] {
+function widgetFactories(serverTime: ServerTime): readonly (readonly [WidgetName, WidgetFactory, readonly DrawKind[], (readonly DrawKind[])?])[] {
   return [
-    ['meter', createDonationMeter, ['sprites', 'shapes', 'mesh', 'baked']],
+    ['meter', createDonationMeter, ['sprites', 'shapes', 'mesh', 'baked'], ['sprites', 'baked']],
     ['board', async (context) => (await import('./widgets/region-board/region-board.ts')).createRegionBoard(context), ['sprites', 'baked']],
     ['clock', async (context) => (await import('./widgets/show-clock/show-clock.ts')).createShowClock(context, () => serverTime.now()), ['sprites', 'baked']],
     ['bursts', createReactionBurst, ['particles']],
@@ -227,9 +228,9 @@ async function boot(): Promise<void> {
     const placed = Promise.all(
       widgetFactories(serverTime)
         .filter(([name]) => params.widgets.includes(name))
-        .map(async ([name, create, draws]) => {
+        .map(async ([name, create, draws, stillDraws]) => {
           if (name !== 'meter') await meterOnAir;
-          const widget = await stage.add(create(context), { draws });
+          const widget = await stage.add(create(context), { draws, ...(stillDraws ? { stillDraws } : {}) });
           if (name === 'clock') (clockTicks = tickShowClock(widget as ShowClock, () => stage.touch(widget)))();
           if (name === 'meter') {
             await firstState;

@@ -11,9 +11,9 @@ type StateHook = (typeof STATE_HOOKS)[number];
 
 /**
  * The widgets on the 1920x1080 stage, scaled to the window, each on a layer of its own (a canvas; the meter's
- * has a second one under it for its still part, from its second frame on). It is the
- * clock's FrameDriver: the clock asks it to step and draw, and it never draws on its own (pixi's tickers
- * are stopped). A frame draws only the layers whose widget changed: what stands still costs nothing.
+ * has a second one under it for its still part, from its second frame on). It is the clock's FrameDriver:
+ * the clock asks it to step and draw, and it never draws on its own (pixi runs no ticker here:
+ * idle-scheduler.ts). A frame draws only the layers whose widget changed: what stands still costs nothing.
  */
 export class Stage implements FrameDriver {
   /** Frames in which anything was rendered since start: what an idle overlay must keep at zero. */
@@ -64,11 +64,18 @@ export class Stage implements FrameDriver {
    * newest state of every kind the stage has seen, so a widget built late starts from the present. Layers
    * stack in the order `add` was called, whichever is built first; `onTop` ones (the error card, the stale
    * sign) above every other. `draws` says what the widget draws with: those programs are compiled while it
-   * is built (warm-up.ts).
+   * is built (warm-up.ts); `stillDraws`, what its still part (Widget.still) draws with, on its own canvas.
    */
-  async add(building: Widget | Promise<Widget>, options: { onTop?: boolean; draws?: readonly DrawKind[] } = {}): Promise<Widget> {
+  async add(
+    building: Widget | Promise<Widget>,
+    options: { onTop?: boolean; draws?: readonly DrawKind[]; stillDraws?: readonly DrawKind[] } = {},
+  ): Promise<Widget> {
     const order = this.added++;
-    const layer = await Layer.create(building, { onTop: options.onTop ?? false, draws: options.draws ?? [] }, () => this.clock.wake());
+    const layer = await Layer.create(
+      building,
+      { onTop: options.onTop ?? false, draws: options.draws ?? [], stillDraws: options.stillDraws ?? [] },
+      () => this.clock.wake(),
+    );
     const { widget } = layer;
     if (this.destroyed) {
       layer.destroy();

@@ -64,7 +64,7 @@ export function warmUpSoon(renderer: Renderer, kinds: readonly DrawKind[], still
  * then mostly uploads its own textures (measured on the meter's: 70-130 ms cold, 30-50 ms warm). The
  * canvas is still 1x1 and hidden; the first real draw clears it.
  */
-function warmUp(renderer: Renderer, kinds: readonly DrawKind[]): void {
+export function warmUp(renderer: Renderer, kinds: readonly DrawKind[]): void {
   if (kinds.length === 0) return;
   const scene = new Container({ children: kinds.map((kind) => PARTS[kind]()) });
   renderer.render({ container: scene });

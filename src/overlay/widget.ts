@@ -10,8 +10,9 @@ export interface WidgetContext extends MeterTextContext {
 
 /**
  * A part of a widget that changes rarely (the meter's panel), drawn on a canvas of its own under the
- * widget's view: a frame that moves the rest blends it no more. The widget sets `changed` whenever
- * anything in it changed; the stage draws it at the next frame and clears the flag.
+ * widget's view from the widget's second frame on (its first draws the part with the rest: layer.ts): a
+ * frame that moves the rest blends it no more. The widget sets `changed` whenever anything in it changed;
+ * the stage draws it at the next frame and clears the flag.
  */
 export interface StillPart {
   /** In stage coordinates, like the widget's view; drawn under all of it. */
@@ -31,7 +32,7 @@ export interface Widget {
    * sized to its bounds (a view whose bounds its children cannot tell, like particles, sets `boundsArea`).
    */
   readonly view: Container;
-  /** What of it stands still, on a canvas of its own under `view` (see StillPart); most widgets have none. */
+  /** What of it stands still, soon on a canvas of its own under `view` (see StillPart); most widgets have none. */
   readonly still?: StillPart;
   /**
    * A newer state arrived (seq only grows). May start tweens; the stage then draws until update() says done.

@@ -48,6 +48,7 @@ export abstract class Animation {
  */
 export class Children {
   private readonly list: Animation[] = [];
+  private readonly passing: Animation[] = [];
 
   constructor(private readonly sortedByStart: boolean) {}
 
@@ -78,9 +79,17 @@ export class Children {
    * this pass is left to the next one (a new tween at its own time 0 would not move anything yet).
    */
   renderAt(owner: Parent, time: number): void {
-    for (const child of this.list.slice()) {
-      if (child.parent !== owner || child.paused || time < child.start) continue;
-      child.render((time - child.start) * child.speed);
+    // The children as the pass began, in an array kept for it (this runs at every frame); a pass begun
+    // inside this one, by a callback, takes an array of its own.
+    const passing = this.passing.length === 0 ? this.passing : [];
+    for (const child of this.list) passing.push(child);
+    try {
+      for (const child of passing) {
+        if (child.parent !== owner || child.paused || time < child.start) continue;
+        child.render((time - child.start) * child.speed);
+      }
+    } finally {
+      passing.length = 0;
     }
   }
 }
