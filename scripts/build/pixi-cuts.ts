@@ -142,6 +142,39 @@ export const PIXI_CUTS: readonly DependencyCut[] = [
       ],
     ],
   },
+  // The second link of every program. Pixi links a program, reads its attributes, binds them to locations in
+  // the order of their names (so that programs with the same attributes share a geometry's vertex array)
+  // and links it again. The page's main thread waits for each link (3-11 ms a program in software WebGL,
+  // the meter's canvas links three). Here the attributes the vertex shader declares are bound in that
+  // order before the one link, and their locations are then read back.
+  {
+    file: /\/pixi\.js\/lib\/rendering\/renderers\/gl\/shader\/program\/generateProgram\.mjs$/,
+    replace: [
+      [
+        '  gl.linkProgram(webGLProgram);\n',
+        `  if (!/^[ \\t]*#[ \\t]*version[ \\t]+300[ \\t]+es[ \\t]*$/m.test(program.vertex)) {
+    const declared = program.vertex.match(/^[ \\t]*(?:in|attribute)[ \\t]+(?:(?:lowp|mediump|highp)[ \\t]+)?\\w+[ \\t]+\\w+[ \\t]*;/gm) ?? [];
+    const names = [...new Set(declared.map((line) => line.match(/(\\w+)[ \\t]*;$/)[1]))].sort();
+    names.forEach((name, location) => gl.bindAttribLocation(webGLProgram, location, name));
+  }
+  gl.linkProgram(webGLProgram);
+`,
+      ],
+    ],
+  },
+  {
+    file: /\/pixi\.js\/lib\/rendering\/renderers\/gl\/shader\/program\/extractAttributesFromGlProgram\.mjs$/,
+    replace: [
+      [
+        `      attributes[keys[i]].location = i;
+      gl.bindAttribLocation(program, i, keys[i]);
+    }
+    gl.linkProgram(program);`,
+        `      attributes[keys[i]].location = gl.getAttribLocation(program, keys[i]);
+    }`,
+      ],
+    ],
+  },
   // CSS colour names but black and white (see BLACK_AND_WHITE_NAMES).
   { file: /\/pixi\.js\/lib\/color\/Color\.mjs$/, replace: [["import namesPlugin from '@pixi/colord/plugins/names';", BLACK_AND_WHITE_NAMES]] },
 ];

@@ -110,7 +110,7 @@ export interface FeedServer {
 /** Small enough for any client message we accept; a larger one is dropped by engine.io before parsing. */
 const MAX_MESSAGE_BYTES = 64 * 1024;
 /** When the overlay's page prepares its fonts and dictionary writers if no page asked for them first. */
-const PAGE_PREPARED_AFTER_MS = 1_000;
+export const PAGE_PREPARED_AFTER_MS = 1_000;
 
 /** Starts the feed: store, aggregator, sources, socket.io and HTTP on one port. */
 export async function startFeedServer(options: FeedServerOptions): Promise<FeedServer> {
