@@ -117,8 +117,9 @@ export const PIXI_CUTS: readonly DependencyCut[] = [
     replace: [['    maxFragmentPrecision = "mediump";\n    const gl = getTestContext();', '    maxFragmentPrecision = "highp";\n    const gl = null;']],
   },
   // The WebGL extensions pixi enables for what we never use: compressed textures (their uploads are cut
-  // above), float textures, anisotropic filtering. Enabling each is a round trip to the GPU process, 10-20
-  // ms a context in all here. Pixi then sees what a browser without them has.
+  // above), float textures and float render targets, anisotropic filtering, and the provoking vertex (no
+  // shader of ours has flat varyings). Enabling each is a round trip to the GPU process, 10-20 ms a
+  // context in all here. Pixi then sees what a browser without them has.
   {
     file: /\/pixi\.js\/lib\/rendering\/renderers\/gl\/context\/GlContextSystem\.mjs$/,
     replace: [
@@ -139,6 +140,16 @@ export const PIXI_CUTS: readonly DependencyCut[] = [
         `      anisotropicFiltering: null,
       floatTextureLinear: null,
 `,
+      ],
+      [
+        `        colorBufferFloat: gl.getExtension("EXT_color_buffer_float")
+      };
+      const provokeExt = gl.getExtension("WEBGL_provoking_vertex");
+      if (provokeExt) {
+        provokeExt.provokingVertexWEBGL(provokeExt.FIRST_VERTEX_CONVENTION_WEBGL);
+      }`,
+        `        colorBufferFloat: null
+      };`,
       ],
     ],
   },
