@@ -37,6 +37,9 @@ export class MoneyFormatter {
   formatMinor(amountMinor: number): string {
     const minor = BigInt(amountMinor);
     const major = minor / this.scale;
+    // Without minor units (yen, won) there is no fraction to splice in: the whole string is Intl's. The meter
+    // formats its counting figure up to every frame, and the parts cost ten times the string.
+    if (this.fractionDigits === 0) return this.format.format(major);
     const fraction = (minor % this.scale).toString().padStart(this.fractionDigits, '0');
     return this.format
       .formatToParts(Number(major))

@@ -7,6 +7,18 @@ describe('MoneyFormatter', () => {
     expect(new MoneyFormatter('JPY', 'ja').formatMinor(12_345_678)).toBe('￥12,345,678');
   });
 
+  it('spells a currency without minor digits as its parts read, up to the largest safe amount', () => {
+    for (const [currency, locale] of [['JPY', 'ja-JP'], ['JPY', 'en'], ['KRW', 'ko-KR'], ['VND', 'vi-VN'], ['JPY', 'th-TH']] as const) {
+      const parts = new Intl.NumberFormat(locale, { style: 'currency', currency });
+      const formatter = new MoneyFormatter(currency, locale);
+      expect(formatter.fractionDigits).toBe(0);
+      for (const amount of [0, 7, 1_000, 12_345_678, Number.MAX_SAFE_INTEGER]) {
+        expect(formatter.formatMinor(amount)).toBe(parts.formatToParts(BigInt(amount)).map((part) => part.value).join(''));
+      }
+    }
+    expect(new MoneyFormatter('KRW', 'ko-KR').formatMinor(Number.MAX_SAFE_INTEGER)).toBe('₩9,007,199,254,740,991');
+  });
+
   it('splices cents from the integer remainder instead of dividing by 100', () => {
     const usd = new MoneyFormatter('USD', 'en');
     expect(usd.fractionDigits).toBe(2);
