@@ -191,8 +191,9 @@ export abstract class MeterViewBase implements MeterView {
   }
 
   /**
-   * The passed goal's own marker and banner, after the campaign's (index `campaignMarks`), or none: built and
-   * baked here, only when the state names another passed goal; placeMarkers then places it with the others.
+   * The passed goal's own marker and banner, after the campaign's (index `campaignMarks`), or none: the marker
+   * is built and baked here, only when the state names another passed goal (placeMarkers then places it with
+   * the others), the banner at its celebration.
    */
   showPassedGoal(mark: { readonly markerLabel: string; readonly bannerLabel: string } | null): void {
     // A celebration of the goal passed before must not tween the parts about to be destroyed.
