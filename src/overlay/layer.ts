@@ -130,7 +130,6 @@ export class Layer {
     return layer;
   }
 
-
   /** The layer's canvases, bottom first. */
   get canvases(): HTMLCanvasElement[] {
     return this.under ? [this.under.canvas, this.main.canvas] : [this.main.canvas];
@@ -218,12 +217,8 @@ export class Layer {
       renderer.destroy(true);
       return;
     }
-    try {
-      // Here, not in the frame that first draws it: that frame comes right after the widget went on air.
-      warmUp(renderer, this.stillDraws);
-    } catch (error) {
-      console.warn(`the warm-up draw failed: ${(error as Error).message}`);
-    }
+    // Here, not in the frame that first draws it: that frame comes right after the widget went on air.
+    warmUp(renderer, this.stillDraws);
     const under = new LayerCanvas(renderer, this.main.onTop);
     this.main.release(still.view);
     under.holds(still.view);

@@ -230,7 +230,7 @@ async function boot(): Promise<void> {
         .filter(([name]) => params.widgets.includes(name))
         .map(async ([name, create, draws, stillDraws]) => {
           if (name !== 'meter') await meterOnAir;
-          const widget = await stage.add(create(context), { draws, ...(stillDraws ? { stillDraws } : {}) });
+          const widget = await stage.add(create(context), { draws, stillDraws });
           if (name === 'clock') (clockTicks = tickShowClock(widget as ShowClock, () => stage.touch(widget)))();
           if (name === 'meter') {
             await firstState;

@@ -43,17 +43,11 @@ const PARTS: Record<DrawKind, () => Container> = {
 
 /**
  * warmUp from a task of its own, so that what the page is about to do (a font or a script that arrived,
- * the feed's answer) comes first, if it is `stillWanted` by then. A warm-up that fails is only a missed
- * head start: the first frame compiles the programs anyway.
+ * the feed's answer) comes first, if it is `stillWanted` by then.
  */
 export function warmUpSoon(renderer: Renderer, kinds: readonly DrawKind[], stillWanted: () => boolean): void {
   setTimeout(() => {
-    if (!stillWanted()) return;
-    try {
-      warmUp(renderer, kinds);
-    } catch (error) {
-      console.warn(`the warm-up draw failed: ${(error as Error).message}`);
-    }
+    if (stillWanted()) warmUp(renderer, kinds);
   }, 0);
 }
 
@@ -62,13 +56,18 @@ export function warmUpSoon(renderer: Renderer, kinds: readonly DrawKind[], still
  * GPU process has its software pipelines for them) before the widget's first frame. Done as soon as the
  * layer's renderer exists, while the page still waits for the widget's fonts: the widget's first frame
  * then mostly uploads its own textures (measured on the meter's: 70-130 ms cold, 30-50 ms warm). The
- * canvas is still 1x1 and hidden; the first real draw clears it.
+ * canvas is still 1x1 and hidden; the first real draw clears it. A warm-up that fails is only a missed head
+ * start (the first frame compiles the programs anyway): it is told in the console, never thrown.
  */
 export function warmUp(renderer: Renderer, kinds: readonly DrawKind[]): void {
   if (kinds.length === 0) return;
-  const scene = new Container({ children: kinds.map((kind) => PARTS[kind]()) });
-  renderer.render({ container: scene });
-  scene.destroy({ children: true });
-  // The GPU process compiles its software pipelines when it runs the draws: now, not at the first frame.
-  if ('gl' in renderer) renderer.gl.flush();
+  try {
+    const scene = new Container({ children: kinds.map((kind) => PARTS[kind]()) });
+    renderer.render({ container: scene });
+    scene.destroy({ children: true });
+    // The GPU process compiles its software pipelines when it runs the draws: now, not at the first frame.
+    if ('gl' in renderer) renderer.gl.flush();
+  } catch (error) {
+    console.warn(`the warm-up draw failed: ${(error as Error).message}`);
+  }
 }
