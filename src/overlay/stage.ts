@@ -142,9 +142,10 @@ export class Stage implements FrameDriver {
     let moving = false;
     // Every widget is updated, even after one has said it moves.
     for (const layer of this.layers) {
-      const moves = layer.widget.update(deltaMs);
+      const { widget } = layer;
+      const moves = widget.update(deltaMs);
       // The frame after the last move is drawn too: it shows where the motion came to rest.
-      if (moves || layer.moved) layer.dirty = true;
+      if (widget.frameChanged ?? (moves || layer.moved)) layer.dirty = true;
       layer.moved = moves;
       moving = moves || moving;
     }
@@ -182,7 +183,8 @@ export class Stage implements FrameDriver {
       const handler = layer.widget[hook] as ((value: typeof state) => void) | undefined;
       if (!handler) continue;
       handler.call(layer.widget, state);
-      layer.dirty = true;
+      // One that tells its changes says at the next step whether this state changed what it shows.
+      if (layer.widget.frameChanged === undefined) layer.dirty = true;
     }
     this.clock.wake();
   }

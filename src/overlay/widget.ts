@@ -54,6 +54,13 @@ export interface Widget {
    * Returns true while anything still moves, so the stage knows whether to draw another frame.
    */
   update(deltaMs: number): boolean;
+  /**
+   * Set by a widget that can tell its frames apart: whether its last update(), or a state it took since,
+   * changed anything the viewer sees. Such a widget is drawn only then, however long it says it moves: the
+   * meter counts at every frame, but its figures change 20 times a second and its fill by less than a
+   * pixel. A widget without it is drawn at every frame it moves, the one after, and when it takes a state.
+   */
+  readonly frameChanged?: boolean;
   /** What tests may read through window.__localLove (displayed text, values); plain data only. */
   inspect(): Record<string, unknown>;
   /** Releases GPU resources and tweens; safe to call more than once. */

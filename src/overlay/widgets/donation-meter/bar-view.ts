@@ -7,9 +7,6 @@ import { barFillGeometry, barFillTexture, barFlashTexture, setBarFillEnd } from 
 import { fillLight, heartMark, meterNote, meterText } from './parts.ts';
 import { fitLine } from './title-fit.ts';
 
-/** The fill's end is reshaped in steps of a 64th of a screen pixel (see showFill). */
-const FILL_STEPS_PER_PIXEL = 64;
-
 /** Layout of the panel, in stage units from its top-left corner (the theme's scale applies on top). */
 const LAYOUT = {
   width: METER_SIZES.bar.width,
@@ -43,8 +40,6 @@ export class BarMeterView extends MeterViewBase {
   private readonly resolution: number;
   /** The fill's shape, shared by the fill and its flash: reshaped as the meter fills. */
   private readonly fillShape: MeshGeometry = this.resources.ownGeometry(barFillGeometry());
-  /** Where the fill's end was last shaped (none yet). */
-  private fillEnd = Number.NaN;
   /** The amount's line at scale 1, from its top (LAYOUT.amountY) to its bottom. */
   private readonly amountHeight: number;
   private noteShown = false;
@@ -115,11 +110,7 @@ export class BarMeterView extends MeterViewBase {
   /** Moves the fill's rounded end (and its spot of light) to `ratio` of the bar: a few vertices, never a redraw. */
   showFill(ratio: number): void {
     const end = this.barWidth * ratio;
-    // While a large goal counts, the end moves by far less than a pixel a frame (¥20 of ¥20,000,000 is a
-    // millionth of the bar), and shaping and uploading the fill was most of the meter's work in that frame.
-    // It is reshaped once the end has moved a 64th of a screen pixel, which no edge shows.
-    if (Math.abs(end - this.fillEnd) < 1 / (FILL_STEPS_PER_PIXEL * this.resolution)) return;
-    this.fillEnd = end;
+    if (!this.moveFillEnd(end)) return;
     setBarFillEnd(this.fillShape, end, this.barWidth, this.barHeight, this.barRadius, this.resolution);
     this.gauge.tip.x = end;
   }

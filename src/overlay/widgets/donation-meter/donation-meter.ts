@@ -69,6 +69,10 @@ export class DonationMeter implements Widget {
   /** The count-up's eased progress, 0..1: a tween moves this, the model turns it into an integer amount. */
   private readonly count = { progress: 1 };
   private counting: Tween | null = null;
+  /** See Widget.frameChanged: the meter is drawn only at the frames that change what it shows. */
+  frameChanged = true;
+  /** Whether the last update said the meter moves. */
+  private moving = false;
   private dirty = true;
   /** Count time since the figures last changed (see FIGURE_INTERVAL_MS). */
   private figuresAgeMs = 0;
@@ -176,7 +180,14 @@ export class DonationMeter implements Widget {
       this.model.setRoll(this.roll.progress);
       this.render();
     }
-    return counting || this.rolling !== null || this.meter.celebrating;
+    const moving = counting || this.rolling !== null || this.meter.celebrating;
+    // Both asked, so that each forgets what this frame will draw. The frame where the motion comes to rest
+    // is drawn whatever changed: the fill's last small step waited for it.
+    const meterChanged = this.meter.takeChanged();
+    const notesChanged = this.notes.takeChanged();
+    this.frameChanged = meterChanged || notesChanged || (this.moving && !moving);
+    this.moving = moving;
+    return moving;
   }
 
   /** Builds the passed goal's own marker and banner when the state names another one (never per frame). */

@@ -18,6 +18,8 @@ export class MeterNotes {
   readonly view = new Container({ label: 'meter-notes', visible: false });
   private readonly plate = new Graphics();
   private readonly lines: Text[];
+  /** Whether a text or the plate's visibility changed since takeChanged was last asked. */
+  private changed = false;
 
   constructor(
     private readonly theme: Theme,
@@ -55,11 +57,22 @@ export class MeterNotes {
     if (!line || line.text === text) return;
     line.text = text;
     this.layout();
+    this.changed = true;
   }
 
   /** Hidden while a celebration banner hangs where the notes sit. */
   setCelebrating(celebrating: boolean): void {
-    this.view.visible = !celebrating && this.lines.some((line) => line.text !== '');
+    const visible = !celebrating && this.lines.some((line) => line.text !== '');
+    if (visible === this.view.visible) return;
+    this.view.visible = visible;
+    this.changed = true;
+  }
+
+  /** Whether anything it shows changed since the last call. */
+  takeChanged(): boolean {
+    const changed = this.changed;
+    this.changed = false;
+    return changed;
   }
 
   private layout(): void {

@@ -28,6 +28,12 @@ export const MARKER_LABEL = 'marker-label';
 /** Space between the panel and a milestone banner above or below it, in stage units. */
 const BANNER_GAP = 14;
 
+/** The fill's end is moved in steps of a 64th of a screen pixel, and drawn at the latest a quarter pixel on (see moveFillEnd). */
+const FILL_STEPS_PER_PIXEL = 64;
+const FILL_DRAWN_PER_PIXEL = 4;
+/** The light at the fill's end fades in steps of a 32nd (see showMotion). */
+const TIP_STEPS = 32;
+
 /**
  * What the bar and the thermometer do alike once built: the panel and its celebration glow, the figures,
  * the light at the fill's end, the markers' tints, the milestone banners and the celebration, and the
@@ -56,6 +62,13 @@ export abstract class MeterViewBase implements MeterView {
   readonly still: StillPart = { view: new Container({ label: 'donation-meter-still' }), changed: true };
   /** Whether the glow showed at the last frame (the frame it goes out redraws the still part too). */
   private glowShown = false;
+  /** Whether anything drawn on `root` changed since takeChanged was last asked. */
+  private changed = true;
+  /** Where the fill's end was last moved to, and where it was when last drawn, along the gauge in the meter's units. */
+  private fillEnd = Number.NaN;
+  private fillEndDrawn = Number.NaN;
+  /** How many milestones showReached last showed reached (none yet). */
+  private reachedShown = -1;
   /** One per milestone (same index), tinted gold once reached. */
   protected readonly markers: Container[] = [];
   /**
@@ -137,11 +150,23 @@ export abstract class MeterViewBase implements MeterView {
     return this.celebration !== null;
   }
 
+  /**
+   * Whether anything drawn on `root` changed since the last call: what was shown or placed differs, or a
+   * celebration plays (its tweens move the root's parts at every frame).
+   */
+  takeChanged(): boolean {
+    const changed = this.changed || this.celebration !== null;
+    this.changed = false;
+    if (changed) this.fillEndDrawn = this.fillEnd;
+    return changed;
+  }
+
   /** Sets the amount, narrowing it only if it would not fit its room (see fitAmount). */
   showAmount(text: string): void {
     if (this.amount.text === text) return;
     this.amount.text = text;
     this.fitAmount();
+    this.changed = true;
   }
 
   /**
@@ -155,11 +180,13 @@ export abstract class MeterViewBase implements MeterView {
     this.note.visible = text !== '';
     this.placeNote(this.note);
     this.fitAmount();
+    this.changed = true;
   }
 
   showPercent(text: string): void {
     if (this.percent.text === text) return;
     this.percent.text = text;
+    this.changed = true;
   }
 
   showGoal(text: string): void {
@@ -167,6 +194,7 @@ export abstract class MeterViewBase implements MeterView {
     this.goal.text = text;
     this.backdrop.updateCacheTexture();
     this.still.changed = true;
+    this.changed = true;
   }
 
   /** Once a frame: the glow under the panel plays in a celebration, so its canvas is drawn while it shows. */
@@ -176,15 +204,42 @@ export abstract class MeterViewBase implements MeterView {
     this.glowShown = shown;
   }
 
-  /** The light at the fill's end shows while the amount counts (not at all with reduced motion). */
+  /**
+   * The light at the fill's end shows while the amount counts (not at all with reduced motion). It fades
+   * in steps of a 32nd, a step every two or three frames as the count settles: while a storm keeps the
+   * count at its start, the light is nearly steady and does not, on its own, have the meter drawn.
+   */
   showMotion(intensity: number): void {
-    const shown = this.theme.motion.reduced ? 0 : intensity;
-    this.gauge.tip.alpha = 0.9 * shown;
-    this.gauge.tip.visible = shown > 0.01;
+    const shown = this.theme.motion.reduced ? 0 : Math.round(intensity * TIP_STEPS) / TIP_STEPS;
+    const { tip } = this.gauge;
+    const alpha = 0.9 * shown;
+    const visible = shown > 0.01;
+    if (tip.alpha === alpha && tip.visible === visible) return;
+    tip.alpha = alpha;
+    tip.visible = visible;
+    this.changed = true;
+  }
+
+  /**
+   * Whether the fill's end, now `end` along the gauge (the meter's units), is to be moved there: once it is
+   * a 64th of a screen pixel from where it was last moved to, which no edge shows. While a large goal
+   * counts, the end moves by far less than a pixel a frame (¥20 of ¥20,000,000 is a millionth of the bar),
+   * and a style that moved it at every frame would reshape and upload the fill for nothing. The move has
+   * the meter drawn once the end is a quarter pixel from where it was drawn; a smaller one shows at the
+   * next frame drawn anyway (the figures change 20 times a second while it counts, and it comes to rest).
+   */
+  protected moveFillEnd(end: number): boolean {
+    if (Math.abs(end - this.fillEnd) < 1 / (FILL_STEPS_PER_PIXEL * this.pixelsPerUnit)) return false;
+    this.fillEnd = end;
+    if (!(Math.abs(end - this.fillEndDrawn) < 1 / (FILL_DRAWN_PER_PIXEL * this.pixelsPerUnit))) this.changed = true;
+    return true;
   }
 
   /** The first `count` markers (their milestones are reached) turn gold; the passed goal's is gold. */
   showReached(count: number): void {
+    if (count === this.reachedShown) return;
+    this.reachedShown = count;
+    this.changed = true;
     this.markers.forEach((marker, index) => {
       marker.tint = index < count || index >= this.campaignMarks ? this.theme.colors.markerReached : this.theme.colors.marker;
     });
@@ -198,6 +253,9 @@ export abstract class MeterViewBase implements MeterView {
   showPassedGoal(mark: { readonly markerLabel: string; readonly bannerLabel: string } | null): void {
     // A celebration of the goal passed before must not tween the parts about to be destroyed.
     if (this.celebratedIndex >= this.campaignMarks) this.celebration?.finish();
+    this.changed = true;
+    // The passed goal's marker, made here, is tinted at the next showReached.
+    this.reachedShown = -1;
     this.bannerLabels.splice(this.campaignMarks);
     for (const baked of [...this.markers.splice(this.campaignMarks), ...this.banners.splice(this.campaignMarks)]) {
       if (!baked) continue;
@@ -214,6 +272,7 @@ export abstract class MeterViewBase implements MeterView {
 
   /** Places each milestone's marker along the gauge (ratio 0..1); one at or past the end is hidden. */
   placeMarkers(ratios: readonly number[]): void {
+    this.changed = true;
     ratios.forEach((ratio, index) => {
       const marker = this.markers[index];
       if (!marker) return;
@@ -256,7 +315,11 @@ export abstract class MeterViewBase implements MeterView {
         bannerY: below ? this.size.height + BANNER_GAP : -BANNER_GAP - BANNER_HEIGHT,
         bannerFrom: below ? -1 : 1,
       },
-      () => (this.celebration = null),
+      () => {
+        // Its last frame is drawn: the glow, the flash and the banner are put away in it.
+        this.celebration = null;
+        this.changed = true;
+      },
     );
   }
 

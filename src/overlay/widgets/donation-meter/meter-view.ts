@@ -54,6 +54,8 @@ export interface MeterView {
    */
   showPassedGoal(mark: { readonly markerLabel: string; readonly bannerLabel: string } | null): void;
   celebrate(milestoneIndex: number): void;
+  /** Whether anything it draws over the still part changed since this was last asked. */
+  takeChanged(): boolean;
   /** Once a frame, after the celebration moved: marks the still part changed while its glow plays. */
   stepStill(): void;
   destroy(): void;

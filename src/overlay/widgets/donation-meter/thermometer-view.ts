@@ -149,6 +149,7 @@ export class ThermometerView extends MeterViewBase {
   /** Raises the liquid (and its light) to `ratio` of the tube: its texture's frame grows, nothing is redrawn. */
   showFill(ratio: number): void {
     const rise = this.tubeLength * ratio;
+    if (!this.moveFillEnd(rise)) return;
     for (const { sprite, texture } of this.liquid) sprite.y = cropTop(texture, this.liquidBox, this.rows.tubeTop + this.tubeLength - rise);
     this.gauge.tip.y = this.zeroY - rise;
   }
