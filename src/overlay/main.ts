@@ -35,11 +35,11 @@ import { StaleSign } from './widgets/stale-sign/stale-sign.ts';
  */
 function widgetFactories(serverTime: ServerTime): readonly (readonly [WidgetName, WidgetFactory, readonly DrawKind[], (readonly DrawKind[])?])[] {
   return [
-    ['meter', createDonationMeter, ['sprites', 'shapes', 'mesh', 'baked'], ['sprites', 'baked']],
+    ['meter', createDonationMeter, ['sprites', 'baked'], ['sprites', 'baked']],
     ['board', async (context) => (await import('./widgets/region-board/region-board.ts')).createRegionBoard(context), ['sprites', 'baked']],
     ['clock', async (context) => (await import('./widgets/show-clock/show-clock.ts')).createShowClock(context, () => serverTime.now()), ['sprites', 'baked']],
     ['bursts', createReactionBurst, ['particles']],
-    ['lower-third', createLowerThird, ['sprites', 'shapes']],
+    ['lower-third', createLowerThird, ['sprites']],
   ];
 }
 

@@ -1,33 +1,15 @@
-import { Container, Graphics, Mesh, MeshGeometry, Particle, ParticleContainer, Sprite, Texture, type Renderer } from 'pixi.js';
+import { Container, Graphics, Particle, ParticleContainer, Sprite, Texture, type Renderer } from 'pixi.js';
 import { bakeSmooth } from './art/bake.ts';
 
 /**
  * What a widget draws with. Each kind is drawn by a shader program of its own, which WebGL compiles and
  * links at its first draw: in software WebGL (SwiftShader) that is 5-60 ms a program, with the page's
  * main thread waiting for the GPU process (pixi asks for the link status at once).
- * - `sprites`: sprites and texts (pixi's batcher);
- * - `shapes`: Graphics too large to batch (rounded panels, plates);
- * - `mesh`: meshes too large to batch (the meter's fill);
+ * - `sprites`: sprites, texts, and shapes and meshes drawn batched (pixi's batcher: art/batched.ts);
  * - `particles`: a ParticleContainer;
  * - `baked`: a container drawn into a multisampled texture of its own (art/bake.ts).
  */
-export type DrawKind = 'sprites' | 'shapes' | 'mesh' | 'particles' | 'baked';
-
-/** Vertices in the warm-up mesh: more than pixi batches (100), so it takes the mesh program. */
-const MESH_VERTICES = 102;
-
-function warmShape(): Graphics {
-  const shape = new Graphics().rect(0, 0, 1, 1).fill(0xffffff);
-  shape.context.batchMode = 'no-batch';
-  return shape;
-}
-
-function warmMesh(): Mesh {
-  const positions = new Float32Array(MESH_VERTICES * 2);
-  for (let vertex = 0; vertex < MESH_VERTICES; vertex++) positions.set([vertex % 2, vertex % 3 === 0 ? 0 : 1], vertex * 2);
-  const indices = new Uint32Array((MESH_VERTICES - 2) * 3).map((_, index) => Math.floor(index / 3) + (index % 3));
-  return new Mesh({ geometry: new MeshGeometry({ positions, uvs: new Float32Array(MESH_VERTICES * 2), indices }), texture: Texture.WHITE });
-}
+export type DrawKind = 'sprites' | 'particles' | 'baked';
 
 function warmParticles(): ParticleContainer {
   return new ParticleContainer({ texture: Texture.WHITE, particles: [new Particle({ texture: Texture.WHITE })] });
@@ -35,8 +17,6 @@ function warmParticles(): ParticleContainer {
 
 const PARTS: Record<DrawKind, () => Container> = {
   sprites: () => new Sprite(Texture.WHITE),
-  shapes: warmShape,
-  mesh: warmMesh,
   particles: warmParticles,
   baked: () => bakeSmooth(new Container({ children: [new Graphics().circle(1, 1, 1).fill(0xffffff)] }), 1),
 };

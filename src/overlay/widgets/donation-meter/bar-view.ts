@@ -1,3 +1,4 @@
+import { batched } from '../../art/batched.ts';
 import { Container, Graphics, Mesh, type MeshGeometry, type Text } from 'pixi.js';
 import { METER_SIZES } from '../../../theme/layout.ts';
 import type { FigureText } from '../../art/figure-text.ts';
@@ -161,11 +162,13 @@ export class BarMeterView extends MeterViewBase {
     const r = this.barRadius;
     const w = this.barWidth;
     const container = new Container({ x: LAYOUT.padX, y: this.barY });
-    const track = new Graphics({ x: LAYOUT.padX, y: this.barY })
-      .roundRect(0, 0, w, h, r)
-      .fill({ color: colors.track, alpha: colors.trackAlpha })
-      .roundRect(0, 0, w, h, r)
-      .stroke({ color: colors.text, alpha: 0.08, width: 1, alignment: 0 });
+    const track = batched(
+      new Graphics({ x: LAYOUT.padX, y: this.barY })
+        .roundRect(0, 0, w, h, r)
+        .fill({ color: colors.track, alpha: colors.trackAlpha })
+        .roundRect(0, 0, w, h, r)
+        .stroke({ color: colors.text, alpha: 0.08, width: 1, alignment: 0 }),
+    );
     const texture = this.resources.own(barFillTexture(w, h, r, colors.fillStops, resolution));
     const fill = new Mesh({ geometry: this.fillShape, texture });
     const flash = new Mesh({ geometry: this.fillShape, texture: this.resources.own(barFlashTexture(h, resolution)) });

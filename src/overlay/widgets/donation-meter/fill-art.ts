@@ -1,3 +1,4 @@
+import { batched } from '../../art/batched.ts';
 import { CanvasSource, MeshGeometry, Texture } from 'pixi.js';
 import { canvasOf, cssRgba } from '../../art/canvas.ts';
 import type { Rect } from '../../../theme/rect.ts';
@@ -112,7 +113,7 @@ export function barFillGeometry(): MeshGeometry {
     const outerNext = 2 * OUTLINE + next;
     indices.set([inner, outer, outerNext, inner, outerNext, innerNext], 3 * fan + 6 * i);
   }
-  return new MeshGeometry({ positions: new Float32Array(6 * OUTLINE), uvs: new Float32Array(6 * OUTLINE), indices });
+  return batched(new MeshGeometry({ positions: new Float32Array(6 * OUTLINE), uvs: new Float32Array(6 * OUTLINE), indices }));
 }
 
 /**

@@ -1,3 +1,4 @@
+import { batched } from '../../art/batched.ts';
 import { Container, Graphics, Text } from 'pixi.js';
 import { bakeSmooth } from '../../art/bake.ts';
 import type { Theme } from '../../../theme/default-theme.ts';
@@ -16,7 +17,7 @@ const STALE_SIGN_ROOM = { width: 300, height: 58 } as const;
  */
 export class MeterNotes {
   readonly view = new Container({ label: 'meter-notes', visible: false });
-  private readonly plate = new Graphics();
+  private readonly plate = batched(new Graphics());
   private readonly lines: Text[];
   /** Whether a text or the plate's visibility changed since takeChanged was last asked. */
   private changed = false;

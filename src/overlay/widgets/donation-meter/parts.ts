@@ -1,3 +1,4 @@
+import { batched } from '../../art/batched.ts';
 import { Container, Graphics, Sprite, Text, type MeshGeometry, type Texture } from 'pixi.js';
 import { motion } from '../../motion/motion.ts';
 import type { Timeline } from '../../motion/timeline.ts';
@@ -115,7 +116,7 @@ export function meterPanel(theme: Theme, width: number, height: number, resource
     layers.push(glow);
   }
   const fill = linearGradient([colors.panelTop, colors.panelBottom], 'down');
-  const shape = new Graphics().roundRect(0, 0, width, height, panel.radius).fill({ fill, alpha: colors.panelAlpha });
+  const shape = batched(new Graphics()).roundRect(0, 0, width, height, panel.radius).fill({ fill, alpha: colors.panelAlpha });
   if (panel.borderWidth > 0) {
     shape.roundRect(0, 0, width, height, panel.radius).stroke({ color: colors.panelEdge, alpha: colors.panelEdgeAlpha, width: panel.borderWidth, alignment: 1 });
   }
@@ -166,7 +167,7 @@ export function milestoneBanner(theme: Theme, label: string, resolution: number,
   const text = meterText(theme, label, { x: 58, y: 9, size: BANNER_SIZE, weight: weights.heavy, color: colors.celebrationText, resolution });
   const width = text.width + 58 + 28;
   const shadow = placeSoft(resources.own(softRoundedRect(width, BANNER_HEIGHT, BANNER_HEIGHT / 2, 10, colors.shadow, 0.55, 1)), 5);
-  const pill = new Graphics()
+  const pill = batched(new Graphics())
     .roundRect(0, 0, width, BANNER_HEIGHT, BANNER_HEIGHT / 2)
     .fill({ fill: linearGradient([colors.celebration, mixRgb(colors.celebration, 0xffffff, 0.35)], 'right') })
     .circle(30, BANNER_HEIGHT / 2, 14)

@@ -1,3 +1,4 @@
+import { batched } from '../../art/batched.ts';
 import { Container, Graphics, Sprite, Texture, type Text } from 'pixi.js';
 import { METER_SIZES } from '../../../theme/layout.ts';
 import type { Theme } from '../../../theme/default-theme.ts';
@@ -200,11 +201,11 @@ export class ThermometerView extends MeterViewBase {
       return g;
     };
     const container = new Container();
-    const glass = glassShape(new Graphics()).fill({ color: colors.track, alpha: colors.trackAlpha });
+    const glass = glassShape(batched(new Graphics())).fill({ color: colors.track, alpha: colors.trackAlpha });
     glassShape(glass).stroke({ color: colors.text, alpha: 0.1, width: 1.5, alignment: 0 });
     // The liquid: a full bulb in the first fill colour, and the tube's gradient rising from it.
     const [bottomColor = colors.accent] = colors.fillStops;
-    const bulb = new Graphics().circle(LAYOUT.tubeX, LAYOUT.bulbY, bulbRadius - 3).fill(bottomColor);
+    const bulb = batched(new Graphics()).circle(LAYOUT.tubeX, LAYOUT.bulbY, bulbRadius - 3).fill(bottomColor);
     const column = this.resources.own(
       bakedBox(this.liquidBox, resolution, (context) => {
         context.fillStyle = upwardGradient(context, LAYOUT.bulbY, top + 3, colors.fillStops);
