@@ -1,4 +1,3 @@
-import { batched } from '../../art/batched.ts';
 import { Container, Graphics, Mesh, type MeshGeometry, type Text } from 'pixi.js';
 import { METER_SIZES } from '../../../theme/layout.ts';
 import type { FigureText } from '../../art/figure-text.ts';
@@ -7,6 +6,7 @@ import { MARKER_LABEL, MeterViewBase, type Gauge } from './meter-view-base.ts';
 import { barFillGeometry, barFillTexture, barFlashTexture, setBarFillEnd } from './fill-art.ts';
 import { fillLight, heartMark, meterNote, meterText } from './parts.ts';
 import { fitLine } from './title-fit.ts';
+import { batched } from '../../art/batched.ts';
 
 /** Layout of the panel, in stage units from its top-left corner (the theme's scale applies on top). */
 const LAYOUT = {

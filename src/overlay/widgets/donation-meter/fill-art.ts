@@ -1,7 +1,7 @@
-import { batched } from '../../art/batched.ts';
 import { CanvasSource, MeshGeometry, Texture } from 'pixi.js';
 import { canvasOf, cssRgba } from '../../art/canvas.ts';
 import type { Rect } from '../../../theme/rect.ts';
+import { batched } from '../../art/batched.ts';
 
 /**
  * The meter's fill without a mask. A stencil mask that slides every frame costs a stencil pass and a

@@ -1,7 +1,7 @@
-import { batched } from '../../art/batched.ts';
 import { Container, Graphics, Text } from 'pixi.js';
 import { bakeSmooth } from '../../art/bake.ts';
 import type { Theme } from '../../../theme/default-theme.ts';
+import { batched } from '../../art/batched.ts';
 
 /** Stage px at 1080p: 20 px is about 13 px at 720p, the size of the meter's own marker labels. */
 const NOTES = { textSize: 20, padX: 16, padY: 7, lineGap: 2, gap: 10, radius: 10 } as const;

@@ -28,8 +28,9 @@ export const MARKER_LABEL = 'marker-label';
 /** Space between the panel and a milestone banner above or below it, in stage units. */
 const BANNER_GAP = 14;
 
-/** The fill's end is moved in steps of a 64th of a screen pixel, and drawn at the latest a quarter pixel on (see moveFillEnd). */
+/** The fill's end is moved in steps of a 64th of a screen pixel (see moveFillEnd)... */
 const FILL_STEPS_PER_PIXEL = 64;
+/** ...and has the meter drawn once it is a quarter pixel from where it was drawn. */
 const FILL_DRAWN_PER_PIXEL = 4;
 /** The light at the fill's end fades in steps of a 32nd (see showMotion). */
 const TIP_STEPS = 32;
@@ -231,7 +232,8 @@ export abstract class MeterViewBase implements MeterView {
   protected moveFillEnd(end: number): boolean {
     if (Math.abs(end - this.fillEnd) < 1 / (FILL_STEPS_PER_PIXEL * this.pixelsPerUnit)) return false;
     this.fillEnd = end;
-    if (!(Math.abs(end - this.fillEndDrawn) < 1 / (FILL_DRAWN_PER_PIXEL * this.pixelsPerUnit))) this.changed = true;
+    const drawnAway = Number.isNaN(this.fillEndDrawn) || Math.abs(end - this.fillEndDrawn) >= 1 / (FILL_DRAWN_PER_PIXEL * this.pixelsPerUnit);
+    if (drawnAway) this.changed = true;
     return true;
   }
 

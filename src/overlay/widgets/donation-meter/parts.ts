@@ -1,4 +1,3 @@
-import { batched } from '../../art/batched.ts';
 import { Container, Graphics, Sprite, Text, type MeshGeometry, type Texture } from 'pixi.js';
 import { motion } from '../../motion/motion.ts';
 import type { Timeline } from '../../motion/timeline.ts';
@@ -7,6 +6,7 @@ import { linearGradient } from '../../art/gradient.ts';
 import { mixRgb } from '../../../theme/color.ts';
 import type { Theme } from '../../../theme/default-theme.ts';
 import { lightSpot, softRoundedRect, type SoftShape } from './art.ts';
+import { batched } from '../../art/batched.ts';
 
 /**
  * The pieces both meter views (the bar and the thermometer) are built from, drawn from the theme: panel,

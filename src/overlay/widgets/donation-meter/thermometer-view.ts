@@ -1,4 +1,3 @@
-import { batched } from '../../art/batched.ts';
 import { Container, Graphics, Sprite, Texture, type Text } from 'pixi.js';
 import { METER_SIZES } from '../../../theme/layout.ts';
 import type { Theme } from '../../../theme/default-theme.ts';
@@ -9,6 +8,7 @@ import { bakedBox, cropTop, upwardGradient } from './fill-art.ts';
 import { fillLight, heartMark, meterNote, meterText } from './parts.ts';
 import { fitHeight, fitWrapped, type WrapFit } from './title-fit.ts';
 import type { Rect } from '../../../theme/rect.ts';
+import { batched } from '../../art/batched.ts';
 
 /** Layout of the panel, in stage units from its top-left corner (the theme's scale applies on top). */
 const LAYOUT = {
