@@ -10,7 +10,6 @@ import '@fontsource/noto-sans-thai/800.css';
 import '@fontsource/noto-sans/500.css';
 import '@fontsource/noto-sans/800.css';
 import './control.css';
-import { z } from '../protocol/zod.ts';
 import { MoneyFormatter } from '../donation/index.ts';
 import { LANGUAGE_NAMES } from '../i18n/language-names.ts';
 import { LANGUAGES, type CardFields, type ControlCommandInput, type ControlStatus, type Language, type OnAirCard, type RosterEntry } from '../protocol/index.ts';
@@ -25,9 +24,6 @@ import { recapPanel } from './recap-panel.ts';
 import { searchRoster } from './roster-search.ts';
 import { StreamsPanel } from './streams-panel.ts';
 import { readToken, saveToken } from './token-store.ts';
-
-// This page's CSP has no 'unsafe-eval': tell zod not to try compiling its parsers.
-z.config({ jitless: true });
 
 /** What Take and Queue would send: a roster entry by id, or a card typed in on this page. */
 type Selection = { kind: 'roster'; entry: RosterEntry } | { kind: 'inline'; card: CardFields };
