@@ -12,6 +12,7 @@ import { marketShown, regionShown } from '../overlay-text/start-glyphs.ts';
 import type { WidgetName } from '../theme/params-schema.ts';
 import { parseParams, type ParamProblem } from '../theme/parse-params.ts';
 import { fitStage } from './fit-stage.ts';
+import { useNativeLetterSpacing } from './letter-spacing.ts';
 import { installLineBreaking } from './line-breaking.ts';
 import { Stage } from './stage.ts';
 import { installTestHook } from './test-hook.ts';
@@ -94,6 +95,7 @@ function drawFrame(stage: Stage, clock: Clock): Promise<void> {
 
 async function boot(): Promise<void> {
   installLineBreaking();
+  useNativeLetterSpacing();
   // Never throws: every bad parameter becomes a problem and its fallback (theme/parse-params.ts).
   const { params, theme, problems, unlistedProblems } = parseParams(location.search, location.hash);
   warnAbout(problems);
