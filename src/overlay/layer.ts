@@ -47,6 +47,31 @@ async function createRenderer(): Promise<Renderer> {
   return initialised(new (await import('./renderer-fallback.ts')).CanvasRenderer(), options);
 }
 
+/**
+ * A layer's renderer made ahead of its widget (the meter's, at start-up), its programs compiled (`draws`)
+ * as soon as it exists. Made with the widget, it came 30-70 ms after the meter was built: its creation's
+ * steps waited behind the build on the main thread, and its context and programs were made in the GPU
+ * process only then, while they can be made there as the page boots.
+ */
+export function rendererAhead(draws: readonly DrawKind[]): Promise<Renderer> {
+  usePixiSettings();
+  // At once, not from a task of its own (warmUpSoon): while the page loads, Chromium runs its timers late,
+  // and one set here fired only after the meter's first frame, which then compiled the programs itself.
+  const made = createRenderer().then((renderer) => {
+    warmUp(renderer, draws);
+    return renderer;
+  });
+  // A boot that fails before the layer is made must not leave the failure unhandled too.
+  made.catch(() => {});
+  return made;
+}
+
+/** The scheduling and batching every layer's renderer takes, set once before the first is made. */
+function usePixiSettings(): void {
+  useSingleTextureBatches();
+  useIdleScheduler();
+}
+
 /** This browser has no WebGL: found once a WebGL renderer failed to start; every later layer goes straight to canvas. */
 let webglMissing = false;
 
@@ -103,24 +128,25 @@ export class Layer {
   }
 
   /**
-   * The widget's canvas, made while the widget is built. Its renderer compiles the programs of what it
-   * will draw (`draws`) as soon as it is made (warm-up.ts), unless the layer has drawn by then; the still
-   * part's, made later, those of `stillDraws`.
+   * The widget's canvas, made while the widget is built (or before: `renderer`, from rendererAhead). Its
+   * renderer compiles the programs of what it will draw (`draws`) as soon as it is made (warm-up.ts),
+   * unless the layer has drawn by then; the still part's, made later, those of `stillDraws`.
    */
   static async create(
     building: Widget | Promise<Widget>,
-    options: { onTop: boolean; draws: readonly DrawKind[]; stillDraws: readonly DrawKind[] },
+    options: { onTop: boolean; draws: readonly DrawKind[]; stillDraws: readonly DrawKind[]; renderer?: Promise<Renderer> },
     redraw: () => void,
   ): Promise<Layer> {
-    useSingleTextureBatches();
-    useIdleScheduler();
+    usePixiSettings();
     let layer: Layer | null = null;
     let failed = false;
-    const made = createRenderer().then((renderer) => {
-      // Not once the layer has drawn (its first frame compiled them) or is gone.
-      warmUpSoon(renderer, options.draws, () => !failed && !layer?.main.drawnOnce && !layer?.destroyed);
-      return renderer;
-    });
+    const made =
+      options.renderer ??
+      createRenderer().then((renderer) => {
+        // Not once the layer has drawn (its first frame compiled them) or is gone.
+        warmUpSoon(renderer, options.draws, () => !failed && !layer?.main.drawnOnce && !layer?.destroyed);
+        return renderer;
+      });
     const [widget, renderer] = await Promise.all([building, made]).catch(async (error: unknown) => {
       failed = true;
       (await made.catch(() => null))?.destroy(true);

@@ -12,6 +12,7 @@ import { marketShown, regionShown } from '../overlay-text/start-glyphs.ts';
 import type { WidgetName } from '../theme/params-schema.ts';
 import { parseParams, type ParamProblem } from '../theme/parse-params.ts';
 import { fitStage } from './fit-stage.ts';
+import { rendererAhead } from './layer.ts';
 import { useNativeLetterSpacing } from './letter-spacing.ts';
 import { installLineBreaking } from './line-breaking.ts';
 import { Stage } from './stage.ts';
@@ -36,13 +37,16 @@ import { StaleSign } from './widgets/stale-sign/stale-sign.ts';
  */
 function widgetFactories(serverTime: ServerTime): readonly (readonly [WidgetName, WidgetFactory, readonly DrawKind[], (readonly DrawKind[])?])[] {
   return [
-    ['meter', createDonationMeter, ['sprites', 'baked'], ['sprites', 'baked']],
+    ['meter', createDonationMeter, METER_DRAWS, METER_DRAWS],
     ['board', async (context) => (await import('./widgets/region-board/region-board.ts')).createRegionBoard(context), ['sprites', 'baked']],
     ['clock', async (context) => (await import('./widgets/show-clock/show-clock.ts')).createShowClock(context, () => serverTime.now()), ['sprites', 'baked']],
     ['bursts', createReactionBurst, ['particles']],
     ['lower-third', createLowerThird, ['sprites']],
   ];
 }
+
+/** What the meter and its still part draw with (warm-up.ts). */
+const METER_DRAWS: readonly DrawKind[] = ['sprites', 'baked'];
 
 /**
  * Wakes the stage when the show clock's next second is due: the overlay draws once a second while the
@@ -108,6 +112,8 @@ async function boot(): Promise<void> {
   testHook.hook.params = params;
   try {
     const stage = Stage.create(clock, document.body);
+    // The meter's canvas is made at once, while the page boots: it is ready when the meter is built.
+    const meterRenderer = params.widgets.includes('meter') ? rendererAhead(METER_DRAWS) : undefined;
     testHook.attach(stage);
     const { scale } = fitStage(window.innerWidth, window.innerHeight);
     const resolution = Math.min(4, Math.max(0.5, scale * (window.devicePixelRatio || 1)));
@@ -232,7 +238,7 @@ async function boot(): Promise<void> {
         .filter(([name]) => params.widgets.includes(name))
         .map(async ([name, create, draws, stillDraws]) => {
           if (name !== 'meter') await meterOnAir;
-          const widget = await stage.add(create(context), { draws, stillDraws });
+          const widget = await stage.add(create(context), { draws, stillDraws, renderer: name === 'meter' ? meterRenderer : undefined });
           if (name === 'clock') (clockTicks = tickShowClock(widget as ShowClock, () => stage.touch(widget)))();
           if (name === 'meter') {
             await firstState;

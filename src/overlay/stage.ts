@@ -1,3 +1,4 @@
+import type { Renderer } from 'pixi.js';
 import type { FeedState, LowerThirdState, ShowClockState, StageRegionState } from '../protocol/index.ts';
 import type { Clock, FrameDriver } from './clock.ts';
 import { fitStage } from './fit-stage.ts';
@@ -65,15 +66,16 @@ export class Stage implements FrameDriver {
    * stack in the order `add` was called, whichever is built first; `onTop` ones (the error card, the stale
    * sign) above every other. `draws` says what the widget draws with: those programs are compiled while it
    * is built (warm-up.ts); `stillDraws`, what its still part (Widget.still) draws with, on its own canvas.
+   * `renderer`: its canvas's renderer, made ahead (layer.ts, rendererAhead).
    */
   async add(
     building: Widget | Promise<Widget>,
-    options: { onTop?: boolean; draws?: readonly DrawKind[]; stillDraws?: readonly DrawKind[] } = {},
+    options: { onTop?: boolean; draws?: readonly DrawKind[]; stillDraws?: readonly DrawKind[]; renderer?: Promise<Renderer> } = {},
   ): Promise<Widget> {
     const order = this.added++;
     const layer = await Layer.create(
       building,
-      { onTop: options.onTop ?? false, draws: options.draws ?? [], stillDraws: options.stillDraws ?? [] },
+      { onTop: options.onTop ?? false, draws: options.draws ?? [], stillDraws: options.stillDraws ?? [], renderer: options.renderer },
       () => this.clock.wake(),
     );
     const { widget } = layer;

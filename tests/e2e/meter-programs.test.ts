@@ -9,10 +9,13 @@ import { startOverlay, type OverlayHarness } from './harness.ts';
  */
 const LINK_PROBE = `(() => {
   const links = new Map();
+  const sizes = [];
   window.__linksPerCanvas = () => [...links.values()];
+  window.__canvasSizesAtLink = () => sizes;
   const link = WebGL2RenderingContext.prototype.linkProgram;
   WebGL2RenderingContext.prototype.linkProgram = function (program) {
     links.set(this.canvas, (links.get(this.canvas) ?? 0) + 1);
+    sizes.push(this.canvas.width + 'x' + this.canvas.height);
     return link.call(this, program);
   };
 })();`;
@@ -34,5 +37,13 @@ describe('the meter on air', () => {
     const links = await overlay.evaluate<number[]>('window.__linksPerCanvas()');
     // The meter's canvas and its panel's.
     expect(links).toEqual([1, 1]);
+  });
+
+  it('links its programs before its first frame, while its canvases are still unsized', async () => {
+    overlay = await startOverlay({ query: 'widgets=meter', initScript: LINK_PROBE });
+    await overlay.evaluate('new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))');
+    // A canvas is 1x1 until the frame that first draws on it sizes it to its box (layer.ts): a program
+    // linked on a sized canvas was linked by a frame, which waited for it.
+    expect(await overlay.evaluate<string[]>('window.__canvasSizesAtLink()')).toEqual(['1x1', '1x1']);
   });
 });
