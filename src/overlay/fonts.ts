@@ -40,7 +40,8 @@ export async function loadFontWeights(theme: Theme, texts: readonly WeightedText
   try {
     // A weight whose characters the page's own rules hold (written by the feed server, files preloaded)
     // needs no stylesheet: 26-54 KiB each, fetched and parsed before a glyph could be asked for.
-    await installFaceRules(theme.fontFaces, [...byWeight].flatMap(([weight, chars]) => (pageCovers(theme, weight, chars) ? [] : [weight])));
+    const covered = await Promise.all([...byWeight].map(([weight, chars]) => pageCovers(theme, weight, chars)));
+    await installFaceRules(theme.fontFaces, [...byWeight.keys()].filter((_weight, index) => !covered[index]));
     // The bundled faces, whatever the stack: they are the fallback for every glyph the system font lacks.
     // Each face after the first is asked only for what the faces before it do not cover: a Chinese title
     // must not fetch Noto Sans JP's kanji as well.

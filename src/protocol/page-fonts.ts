@@ -12,6 +12,11 @@ export const PageFonts = z.object({
   faces: z.array(z.string()),
   /** Weight (as a string key) to every character the rules cover in that weight. */
   glyphs: z.record(z.string(), z.string()),
+  /**
+   * Fonts that merge several subset files of one face and weight (feed/fonts/merged-fonts.ts), each to be
+   * added as a FontFace for just its characters; the page has no rules for the files they replace.
+   */
+  merged: z.optional(z.array(z.object({ family: z.string(), weight: z.number().check(z.int()), url: z.string(), unicodeRange: z.string() }))),
 });
 export type PageFonts = z.infer<typeof PageFonts>;
 

@@ -55,7 +55,7 @@ async function load(query: string, edit?: (html: string) => string): Promise<Loa
     const names = (expression: string) => page.evaluate<string[]>(`${expression}.map((url) => url.split('/').pop()).sort()`);
     return {
       preloaded: await names(`[...document.querySelectorAll('link[rel=preload][as=font]')].map((link) => link.href)`),
-      fonts: await names(`performance.getEntriesByType('resource').map((e) => e.name).filter((name) => name.endsWith('.woff2'))`),
+      fonts: await names(`performance.getEntriesByType('resource').map((e) => e.name).filter((name) => /\\.(woff2|ttf)$/.test(name))`),
       stylesheets: await names(`performance.getEntriesByType('resource').map((e) => e.name).filter((name) => name.endsWith('.css'))`),
       errors,
     };
@@ -82,6 +82,21 @@ describe("the fonts in the overlay's page", () => {
       expect(loaded.errors).toEqual([]);
     },
   );
+
+  it('draws the kanji from one merged font per weight, and the kana and Latin from their slices', async () => {
+    const loaded = await load('clock=test&lang=ja&preset=night');
+    expect(loaded.preloaded.filter((name) => name.endsWith('.ttf')).length).toBeGreaterThan(0);
+    expect(loaded.fonts).toEqual(loaded.preloaded);
+    expect(loaded.stylesheets).toEqual([]);
+    expect(loaded.errors).toEqual([]);
+  });
+
+  it('takes the stylesheet of a weight whose merged font cannot be loaded', async () => {
+    const loaded = await load('clock=test&lang=ja', (html) => html.replaceAll(/\/fonts\/merged\/[0-9a-f]+\.ttf/g, '/fonts/merged/00000000000000000000.ttf'));
+    expect(loaded.stylesheets.length).toBeGreaterThan(0);
+    // A page from a route has its socket held back (see load): only font errors count here.
+    expect(loaded.errors.filter((error) => !/404|WebSocket/.test(error))).toEqual([]);
+  });
 
   it('takes the stylesheet of a weight whose characters the page does not list', async () => {
     // The page as a server whose formatting differs from the browser's would write it: the number weight

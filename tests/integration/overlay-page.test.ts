@@ -1,11 +1,12 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { overlayPage } from '../../src/feed/http/overlay-page.ts';
+import { readTrueType } from '../../src/feed/fonts/truetype-read.ts';
 import { SAMPLE_CAMPAIGN_PATH, loadCampaignFile } from '../../src/feed/setup/campaign-file.ts';
 import { inlineCampaign, inlineState } from '../../src/overlay/page-data.ts';
 import { Aggregator } from '../../src/feed/reactions/aggregator.ts';
@@ -253,5 +254,64 @@ describe("the overlay page served with its first fonts", () => {
       other.server.close();
       rmSync(plain, { recursive: true, force: true });
     }
+  });
+});
+
+describe('the overlay page with merged fonts', () => {
+  const dirs: string[] = [];
+  const servers: Server[] = [];
+  /** An overlay build with Noto Sans JP's rules, and its files unless `withFiles` is false. */
+  async function build(withFiles: boolean, log: (message: string) => void = () => {}): Promise<string> {
+    const dir = mkdtempSync(join(tmpdir(), 'overlay-page-merged-'));
+    dirs.push(dir);
+    writeFileSync(join(dir, 'index.html'), '<!doctype html><html><head><title>overlay</title></head><body></body></html>');
+    // The stylesheets name their files `./files/…`: the build's files are the package's own.
+    const jp = dirname(require.resolve('@fontsource/noto-sans-jp/500.css'));
+    if (withFiles) symlinkSync(join(jp, 'files'), join(dir, 'files'));
+    writeFileSync(join(dir, FONT_MANIFEST_FILE), JSON.stringify(fontManifestOf(BUNDLED_WEIGHTS.map((weight) => readFileSync(join(jp, `${weight}.css`), 'utf8')))));
+    const page = overlayPage(dir, { campaign: () => sample, log });
+    const server = createServer((request, response) => page(request, response, () => ((response.statusCode = 404), response.end())));
+    servers.push(server);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  }
+  afterAll(() => {
+    servers.forEach((server) => server.close());
+    dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true }));
+  });
+
+  const pageFonts = (html: string): PageFonts => JSON.parse(new RegExp(`<script type="application/json" id="${PAGE_FONTS_SCRIPT_ID}">(.*?)</script>`).exec(html)![1]!);
+  const preloads = (html: string) => [...html.matchAll(/<link rel="preload" href="([^"]+)" as="font"/g)].map((match) => match[1]!);
+
+  it('takes the kanji slices of each weight as one file, and serves that file', async () => {
+    const url = await build(true);
+    const logged: string[] = [];
+    const unmerged = await (await fetch(`${await build(false, (message) => logged.push(message))}/?lang=ja`)).text();
+    const html = await (await fetch(`${url}/?lang=ja`)).text();
+    const { merged = [], glyphs } = pageFonts(html);
+    expect(merged.map((font) => font.weight).sort()).toEqual(Object.keys(glyphs).map(Number).sort());
+    // Far fewer files: the slices that stay are those whose kerning or ligatures reach a character shown.
+    expect(preloads(html).length).toBeLessThan(preloads(unmerged).length / 2);
+    expect(html.match(/@font-face\{/g)?.length).toBe(preloads(html).length - merged.length);
+    for (const font of merged) {
+      expect(preloads(html)).toContain(font.url);
+      const response = await fetch(`${url}${font.url}`);
+      expect(response.headers.get('content-type')).toBe('font/ttf');
+      const file = readTrueType(new Uint8Array(await response.arrayBuffer()));
+      for (const range of font.unicodeRange.split(',')) {
+        const code = parseInt(range.slice(2), 16);
+        expect(glyphs[String(font.weight)]).toContain(String.fromCodePoint(code));
+        expect(file.glyphOf(code)).toBeGreaterThan(0);
+      }
+      // And the hinter's references, which the page does not draw from it.
+      expect(file.glyphOf('田'.codePointAt(0)!)).toBeGreaterThan(0);
+    }
+    // The same page again is written from what was made: the same files.
+    expect(pageFonts(await (await fetch(`${url}/?lang=ja`)).text()).merged).toEqual(merged);
+    expect((await fetch(`${url}/fonts/merged/0123456789abcdef0123.ttf`)).status).toBe(404);
+    // A build whose slices cannot be read serves its pages with the slices, and says why.
+    expect(pageFonts(unmerged).merged).toBeUndefined();
+    expect(preloads(unmerged).length).toBeGreaterThan(0);
+    expect(logged.some((message) => /could not be merged/.test(message))).toBe(true);
   });
 });

@@ -7,6 +7,8 @@ import { parseUnicodeRange, type CodeRange } from '../../theme/language-fonts.ts
 import { parseParams } from '../../theme/parse-params.ts';
 import { scriptSafeJson } from './script-json.ts';
 import { FONT_MANIFEST_FILE, type FontManifest, type ManifestFace } from './font-manifest.ts';
+import { HINTING_REFERENCES } from '../fonts/autohint-references.ts';
+import type { MergedFonts, SliceUse } from '../fonts/merged-fonts.ts';
 
 interface Face extends ManifestFace {
   readonly spans: readonly CodeRange[];
@@ -14,9 +16,14 @@ interface Face extends ManifestFace {
   readonly at: number;
 }
 
+/** A rule chosen for a page, and the page's characters it draws. */
+export interface ChosenFace extends ManifestFace {
+  readonly chars: string;
+}
+
 /** The rules to write for one page, and what they were chosen for. */
 export interface ChosenFonts {
-  readonly faces: readonly ManifestFace[];
+  readonly faces: readonly ChosenFace[];
   readonly page: PageFonts;
 }
 
@@ -35,6 +42,16 @@ export class FaceIndex {
       const key = `${face.family}\n${face.weight}`;
       this.faces.set(key, [...(this.faces.get(key) ?? []), { ...face, spans: spans[face.range] ?? [], at }]);
     });
+  }
+
+  /** The characters of `chars` that `family` has in `weight`, by the slice (its last rule) that draws them. */
+  slicesOf(family: string, weight: number, chars: string): SliceUse[] {
+    const bySlice = new Map<string, string>();
+    for (const char of chars) {
+      const url = this.holding(family, weight, char).reduce<Face | undefined>((last, face) => (last && last.at > face.at ? last : face), undefined)?.url;
+      if (url) bySlice.set(url, (bySlice.get(url) ?? '') + char);
+    }
+    return [...bySlice].map(([url, chars]) => ({ url, chars }));
   }
 
   /** The rules of `family` in `weight` whose unicode-range holds `char` (none: the face lacks it). */
@@ -59,17 +76,45 @@ export class FaceIndex {
  * an English meter takes 3 files instead of 14.
  */
 export function chooseFonts(index: FaceIndex, families: readonly string[], glyphs: readonly WeightedText[]): ChosenFonts {
-  const chosen = new Set<Face>();
+  const chosen = new Map<Face, string>();
   const glyphsByWeight: Record<string, string> = {};
   for (const [weight, chars] of charsByWeight(glyphs)) {
     glyphsByWeight[String(weight)] = [...chars].join('');
     for (const char of chars) {
       const holding = families.map((family) => index.holding(family, weight, char)).find((faces) => faces.length > 0);
-      if (holding) chosen.add(holding.reduce((last, face) => (face.at > last.at ? face : last)));
+      const face = holding?.reduce((last, face) => (face.at > last.at ? face : last));
+      if (face) chosen.set(face, (chosen.get(face) ?? '') + char);
     }
   }
   // In the build's order, so that the browser tries them as it would the whole stylesheet.
-  return { faces: [...chosen].sort((a, b) => a.at - b.at), page: { faces: [...families], glyphs: glyphsByWeight } };
+  const faces = [...chosen].sort(([a], [b]) => a.at - b.at).map(([{ family, weight, style, url, range }, chars]) => ({ family, weight, style, url, range, chars }));
+  return { faces, page: { faces: [...families], glyphs: glyphsByWeight } };
+}
+
+/**
+ * The page's fonts with the slices of each face and weight merged into one file (fonts/merged-fonts.ts):
+ * its preload, and a FontFace for the overlay to add (overlay/page-fonts.ts), in place of the merged
+ * slices' preloads and rules. A font added by script wins over every @font-face rule, so the stylesheets
+ * the overlay installs later (for a lower third's names, say) never take its characters back. Each merged
+ * font also holds the face's hinting references (fonts/autohint-references.ts), from their own slices.
+ */
+export async function mergeSlices(index: FaceIndex, { faces, page }: ChosenFonts, fonts: MergedFonts): Promise<ChosenFonts> {
+  const groups = new Map<string, ChosenFace[]>();
+  for (const face of faces) groups.set(`${face.family}\n${face.weight}`, [...(groups.get(`${face.family}\n${face.weight}`) ?? []), face]);
+  const merged: NonNullable<PageFonts['merged']> = [];
+  const replaced = new Set<string>();
+  for (const group of groups.values()) {
+    const { family, weight } = group[0]!;
+    const font = group.length > 1 ? await fonts.merged(group, index.slicesOf(family, weight, HINTING_REFERENCES)) : null;
+    if (!font) continue;
+    font.slices.forEach((url) => replaced.add(url));
+    merged.push({ family, weight, url: font.url, unicodeRange: unicodeRangeOf(font.chars) });
+  }
+  return merged.length === 0 ? { faces, page } : { faces: faces.filter((face) => !replaced.has(face.url)), page: { ...page, merged } };
+}
+
+function unicodeRangeOf(chars: string): string {
+  return [...chars].map((char) => `U+${char.codePointAt(0)!.toString(16).toUpperCase()}`).join(',');
 }
 
 /**
@@ -79,7 +124,10 @@ export function chooseFonts(index: FaceIndex, families: readonly string[], glyph
  * which delayed the first frame by 35-40 ms more than decoding them when the meter asks for them does.
  */
 export function fontElements({ faces, page }: ChosenFonts, ranges: readonly string[]): string {
-  const preloads = faces.map((face) => `<link rel="preload" href="${face.url}" as="font" type="font/woff2" crossorigin>`);
+  const preloads = [
+    ...faces.map((face) => `<link rel="preload" href="${face.url}" as="font" type="font/woff2" crossorigin>`),
+    ...(page.merged ?? []).map((font) => `<link rel="preload" href="${font.url}" as="font" type="font/ttf" crossorigin>`),
+  ];
   const rules = faces.map(
     (face) =>
       `@font-face{font-family:"${face.family}";font-style:${face.style};font-display:swap;font-weight:${face.weight};src:url(${face.url}) format("woff2");unicode-range:${ranges[face.range]}}`,
@@ -94,16 +142,16 @@ export function fontElements({ faces, page }: ChosenFonts, ranges: readonly stri
  * without the manifest (the overlay then loads its fonts from the stylesheets alone). Writes nothing for
  * an overlay that reads another feed (`feed=`): its campaign is not this one.
  */
-export function overlayFonts(dir: string, log: (message: string) => void): ((query: string, campaign: CampaignInfo) => string | null) | null {
+export function overlayFonts(dir: string, merged: MergedFonts, log: (message: string) => void): ((query: string, campaign: CampaignInfo) => Promise<string | null>) | null {
   const file = join(dir, FONT_MANIFEST_FILE);
   if (!existsSync(file)) return null;
   const manifest = JSON.parse(readFileSync(file, 'utf8')) as FontManifest;
   const index = new FaceIndex(manifest);
-  return (query, campaign) => {
+  return async (query, campaign) => {
     try {
       const { params, theme } = parseParams(query, '');
       if (params.feed !== null) return null;
-      return fontElements(chooseFonts(index, theme.fontFaces, startGlyphs(params, theme, campaign)), manifest.ranges);
+      return fontElements(await mergeSlices(index, chooseFonts(index, theme.fontFaces, startGlyphs(params, theme, campaign)), merged), manifest.ranges);
     } catch (error) {
       // A page without them still works: the overlay then installs the stylesheets, as before.
       log(`the overlay page is served without its fonts: ${(error as Error).message}`);

@@ -1,7 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
+import type { ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { CAMPAIGN_SCRIPT_ID, STATE_SCRIPT_ID, type CampaignInfo, type FeedState } from '../../protocol/index.ts';
 import { loadEveryLanguage } from '../../i18n/words.ts';
+import { MERGED_FONT_PATH, MergedFonts } from '../fonts/merged-fonts.ts';
 import type { Middleware } from './router.ts';
 import { scriptSafeJson } from './script-json.ts';
 
@@ -30,15 +32,20 @@ export function overlayPage(dir: string, { campaign: campaignInfo, state: stateO
   // head to write into is served as it is, by the static files.
   const read = existsSync(file) ? readFileSync(file, 'utf8') : '';
   const page = read.includes('</head>') ? read : null;
-  const parts = page === null ? null : lazyParts(dir, log);
+  const mergedFonts = new MergedFonts(dir, log);
+  const parts = page === null ? null : lazyParts(dir, mergedFonts, log);
   const serve: Middleware = (request, response, next) => {
     const url = request.url ?? '/';
     const queryAt = url.includes('?') ? url.indexOf('?') : url.length;
     const [path, query] = [url.slice(0, queryAt), url.slice(queryAt + 1)];
-    if (page === null || (request.method !== 'GET' && request.method !== 'HEAD') || (path !== '/' && path !== '/index.html')) return next();
+    if (request.method !== 'GET' && request.method !== 'HEAD') return next();
+    if (path.startsWith(MERGED_FONT_PATH)) return serveMergedFont(mergedFonts.file(path.slice(MERGED_FONT_PATH.length)), request.method, response, next);
+    if (page === null || (path !== '/' && path !== '/index.html')) return next();
     void (parts?.() ?? Promise.resolve(null))
-      .then((writers) => {
+      .then(async (writers) => {
         const campaign = campaignInfo();
+        // The fonts first: a page whose fonts are merged afresh waits for them, and its state is read after.
+        const fonts = (await writers?.fonts?.(query, campaign)) ?? null;
         const state = pageState(stateOf, query, log);
         const preload = writers?.dictionary?.(query);
         const data = [
@@ -46,7 +53,6 @@ export function overlayPage(dir: string, { campaign: campaignInfo, state: stateO
           ...(state ? [`<script type="application/json" id="${STATE_SCRIPT_ID}">${scriptSafeJson(state)}</script>`] : []),
           ...(preload ? [preload] : []),
         ].join('\n    ');
-        const fonts = writers?.fonts?.(query, campaign) ?? null;
         const body = page.replace('</head>', `    ${fonts ? `${data}\n    ${fonts}` : data}\n  </head>`);
         response.statusCode = 200;
         response.setHeader('content-type', 'text/html; charset=utf-8');
@@ -61,7 +67,19 @@ export function overlayPage(dir: string, { campaign: campaignInfo, state: stateO
         response.end();
       });
   };
-  return Object.assign(serve, { prepare: () => void parts?.() });
+  // Prepared with the fonts of the page OBS loads without parameters, merged (fonts/merged-fonts.ts).
+  const prepare = () => void parts?.().then((writers) => writers?.fonts?.('', campaignInfo()));
+  return Object.assign(serve, { prepare });
+}
+
+/** A merged font's file, as immutable as the build's assets (its name is its hash); anything else goes on. */
+function serveMergedFont(bytes: Uint8Array | undefined, method: string, response: ServerResponse, next: () => void): void {
+  if (!bytes) return next();
+  response.statusCode = 200;
+  response.setHeader('content-type', 'font/ttf');
+  response.setHeader('content-length', bytes.length);
+  response.setHeader('cache-control', 'public, max-age=31536000, immutable');
+  response.end(method === 'HEAD' ? undefined : bytes);
 }
 
 /**
@@ -84,7 +102,7 @@ function pageState(stateOf: OverlayPageSources['state'], query: string, log: (me
 export type OverlayPage = Middleware & { readonly prepare: () => void };
 
 interface PartsWriters {
-  readonly fonts: ((query: string, campaign: CampaignInfo) => string | null) | null;
+  readonly fonts: ((query: string, campaign: CampaignInfo) => Promise<string | null>) | null;
   readonly dictionary: ((query: string) => string) | null;
 }
 
@@ -95,12 +113,12 @@ interface PartsWriters {
  * which a feed restarted after a crash must not wait for before it answers. A failure leaves the pages
  * without them (the overlay then takes the stylesheets, and asks for its dictionary itself).
  */
-function lazyParts(dir: string, log: (message: string) => void): () => Promise<PartsWriters | null> {
+function lazyParts(dir: string, mergedFonts: MergedFonts, log: (message: string) => void): () => Promise<PartsWriters | null> {
   let made: Promise<PartsWriters | null> | null = null;
   return () =>
     (made ??= Promise.all([import('./overlay-fonts.ts'), import('./overlay-dictionary.ts'), loadEveryLanguage()])
       // A manifest that cannot be read (a build copied half-way) fails here too, not at every page.
-      .then(([{ overlayFonts }, { overlayDictionary }]) => ({ fonts: overlayFonts(dir, log), dictionary: overlayDictionary(dir) }))
+      .then(([{ overlayFonts }, { overlayDictionary }]) => ({ fonts: overlayFonts(dir, mergedFonts, log), dictionary: overlayDictionary(dir) }))
       .catch((error: unknown) => {
         log(`the overlay pages are served without their fonts and dictionary: ${(error as Error).message}`);
         return null;
