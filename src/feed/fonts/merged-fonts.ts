@@ -45,7 +45,7 @@ const KEPT_SLICES = 512;
 export class MergedFonts {
   private readonly made = new Map<string, Promise<MergedFont | null>>();
   private readonly files = new Map<string, Uint8Array>();
-  private readonly slices = new Map<string, Promise<TrueTypeFont>>();
+  private readonly slices = new Map<string, Promise<DecodedSlice>>();
 
   constructor(
     private readonly dir: string,
@@ -72,14 +72,16 @@ export class MergedFonts {
     try {
       const sources: (GlyphSource & { url: string })[] = [];
       for (const slice of slices) {
-        const font = await this.decoded(slice.url);
-        if (mergeable(font, slice.chars)) sources.push({ font, codes: codesOf(slice.chars), url: slice.url });
+        const { font, touched } = await this.decoded(slice.url);
+        const codes = codesOf(slice.chars);
+        // Only characters no layout table of their slice reaches move: they are drawn the same anywhere.
+        if (touched && codes.every((code) => font.glyphOf(code) !== 0 && !touched.has(font.glyphOf(code)))) sources.push({ font, codes, url: slice.url });
       }
       if (sources.length < 2) return null;
       const drawn = new Set(sources.flatMap((source) => source.codes));
       const measured = await Promise.all(
         references.map(async (slice) => {
-          const font = await this.decoded(slice.url);
+          const { font } = await this.decoded(slice.url);
           // A slice's unicode-range may name a character its font lacks: a reference is measured only if there.
           return { font, codes: codesOf(slice.chars).filter((code) => !drawn.has(code) && font.glyphOf(code) !== 0) };
         }),
@@ -95,20 +97,24 @@ export class MergedFonts {
     }
   }
 
-  private decoded(url: string): Promise<TrueTypeFont> {
-    let font = this.slices.get(url);
-    if (!font) {
-      this.slices.set(url, (font = readFile(join(this.dir, url)).then(decodeWoff2).then(readTrueType)));
+  /** A slice read once for every merge it is in, with the glyphs its layout tables reach. */
+  private decoded(url: string): Promise<DecodedSlice> {
+    let slice = this.slices.get(url);
+    if (!slice) {
+      slice = readFile(join(this.dir, url))
+        .then(decodeWoff2)
+        .then(readTrueType)
+        .then((font) => ({ font, touched: layoutTouched(font) }));
+      this.slices.set(url, slice);
       forgetOldest(this.slices, KEPT_SLICES);
     }
-    return font;
+    return slice;
   }
 }
 
-/** A slice's characters may move to a merged font when no layout table of the slice reaches them. */
-function mergeable(font: TrueTypeFont, chars: string): boolean {
-  const touched = layoutTouched(font);
-  return touched !== null && codesOf(chars).every((code) => font.glyphOf(code) !== 0 && !touched.has(font.glyphOf(code)));
+interface DecodedSlice {
+  readonly font: TrueTypeFont;
+  readonly touched: ReadonlySet<number> | null;
 }
 
 function codesOf(chars: string): number[] {

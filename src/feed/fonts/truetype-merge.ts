@@ -23,8 +23,8 @@ interface Glyph {
  * One TrueType font with the glyphs of these characters, each taken from its own source: the slices of one
  * face and weight (Google Fonts cuts a CJK face into about a hundred) become one file. The first source
  * gives the font-wide tables (head, hhea, OS/2, name, prep, gasp): the slices of a face share them. The
- * layout tables (GSUB, GPOS) are left out: their lookups name glyphs of their own slice only, and a CJK
- * slice's characters are set without them by the browser already, one slice's run beside another's.
+ * layout tables (GSUB, GPOS) are left out: their lookups name glyphs of their own slice only, so the caller
+ * gives only characters none of them reaches (truetype-layout.ts).
  */
 export function mergeTrueType(sources: readonly GlyphSource[]): Uint8Array {
   const first = sources[0]?.font;

@@ -44,14 +44,22 @@ export class FaceIndex {
     });
   }
 
-  /** The characters of `chars` that `family` has in `weight`, by the slice (its last rule) that draws them. */
+  /** The characters of `chars` that `family` has in `weight`, by the slice that draws them. */
   slicesOf(family: string, weight: number, chars: string): SliceUse[] {
     const bySlice = new Map<string, string>();
     for (const char of chars) {
-      const url = this.holding(family, weight, char).reduce<Face | undefined>((last, face) => (last && last.at > face.at ? last : face), undefined)?.url;
+      const url = this.drawing(family, weight, char)?.url;
       if (url) bySlice.set(url, (bySlice.get(url) ?? '') + char);
     }
     return [...bySlice].map(([url, chars]) => ({ url, chars }));
+  }
+
+  /**
+   * Of the rules holding `char`, the one the browser draws it from: the last defined (CSS Fonts: overlapping
+   * unicode-ranges are tried from the last rule). The others would only be fetched and decoded.
+   */
+  drawing(family: string, weight: number, char: string): Face | undefined {
+    return this.holding(family, weight, char).reduce<Face | undefined>((last, face) => (last && last.at > face.at ? last : face), undefined);
   }
 
   /** The rules of `family` in `weight` whose unicode-range holds `char` (none: the face lacks it). */
@@ -81,8 +89,7 @@ export function chooseFonts(index: FaceIndex, families: readonly string[], glyph
   for (const [weight, chars] of charsByWeight(glyphs)) {
     glyphsByWeight[String(weight)] = [...chars].join('');
     for (const char of chars) {
-      const holding = families.map((family) => index.holding(family, weight, char)).find((faces) => faces.length > 0);
-      const face = holding?.reduce((last, face) => (face.at > last.at ? face : last));
+      const face = families.map((family) => index.drawing(family, weight, char)).find((face) => face !== undefined);
       if (face) chosen.set(face, (chosen.get(face) ?? '') + char);
     }
   }
@@ -100,7 +107,10 @@ export function chooseFonts(index: FaceIndex, families: readonly string[], glyph
  */
 export async function mergeSlices(index: FaceIndex, { faces, page }: ChosenFonts, fonts: MergedFonts): Promise<ChosenFonts> {
   const groups = new Map<string, ChosenFace[]>();
-  for (const face of faces) groups.set(`${face.family}\n${face.weight}`, [...(groups.get(`${face.family}\n${face.weight}`) ?? []), face]);
+  for (const face of faces) {
+    const key = `${face.family}\n${face.weight}`;
+    groups.set(key, [...(groups.get(key) ?? []), face]);
+  }
   const merged: NonNullable<PageFonts['merged']> = [];
   const replaced = new Set<string>();
   for (const group of groups.values()) {
