@@ -1,32 +1,48 @@
-import { defineConfig, type Plugin } from 'vite';
+import { defineConfig, type Plugin, type UserConfig } from 'vite';
 import { resolve } from 'node:path';
 import { feedDevPlugin } from './src/feed/dev/vite-plugin.ts';
 import { DICTIONARY_MANIFEST_FILE, dictionaryManifestOf } from './src/feed/http/dictionary-manifest.ts';
 import { FONT_MANIFEST_FILE, fontManifestOf } from './src/feed/http/font-manifest.ts';
 import { PIXI_CUTS } from './scripts/build/pixi-cuts.ts';
+import { PAGES_BUILD_MODE } from './src/feed/setup/build-if-stale.ts';
 
 // OBS 30 ships Chromium 103 and OBS 31 Chromium 127: build for the older one.
 export const OBS_BROWSER_TARGET = 'chrome103';
 
-export default defineConfig({
-  build: {
-    target: OBS_BROWSER_TARGET,
-    outDir: 'dist',
-    emptyOutDir: true,
-    rollupOptions: {
-      input: {
-        overlay: resolve(import.meta.dirname, 'index.html'),
-        // The producer's control page (also an OBS custom dock): lower thirds, goal, test reactions.
-        control: resolve(import.meta.dirname, 'control.html'),
-        // The URL builder: every overlay parameter as a control, a live preview, the URL for OBS.
-        builder: resolve(import.meta.dirname, 'builder.html'),
+const ROOT = import.meta.dirname;
+/** Both builds' plugins. The feed's applies only to `serve` (dev): the feed server and simulator on Vite's port. */
+const PAGE_PLUGINS = () => [feedDevPlugin(), woff2Only(), dependencyCuts()];
+
+/**
+ * Two builds into one dist/: `vite build` makes the overlay alone, and `vite build --mode pages` the
+ * producer's control page (also an OBS custom dock) and the URL builder beside it. Built in one go, the
+ * pages' code shared with the overlay cut the overlay's start into six modules; alone it loads three (its
+ * own, pixi's and its language's dictionary), and goes on air about 40 ms sooner (12 paired fresh loads).
+ */
+export default defineConfig(({ mode }): UserConfig =>
+  mode === PAGES_BUILD_MODE
+    ? {
+        build: {
+          target: OBS_BROWSER_TARGET,
+          outDir: 'dist',
+          // The overlay, built first, is already there.
+          emptyOutDir: false,
+          rollupOptions: { input: { control: resolve(ROOT, 'control.html'), builder: resolve(ROOT, 'builder.html') } },
+        },
+        plugins: PAGE_PLUGINS(),
+      }
+    : {
+        build: {
+          target: OBS_BROWSER_TARGET,
+          outDir: 'dist',
+          emptyOutDir: true,
+          rollupOptions: { input: { overlay: resolve(ROOT, 'index.html') } },
+        },
+        server: { host: '127.0.0.1' },
+        // The manifests describe the overlay's files, for the feed server's page (src/feed/http/).
+        plugins: [...PAGE_PLUGINS(), fontManifest(), dictionaryManifest()],
       },
-    },
-  },
-  server: { host: '127.0.0.1' },
-  // Dev only (the plugin applies to `serve`): the feed server and simulator on Vite's port.
-  plugins: [feedDevPlugin(), woff2Only(), dependencyCuts(), fontManifest(), dictionaryManifest()],
-});
+);
 
 /**
  * @fontsource names a .woff fallback after each .woff2; every browser OBS ships loads the .woff2, so the

@@ -32,6 +32,7 @@ import { build } from 'vite';
 import { SAMPLE_CAMPAIGN_PATH, loadCampaignFile } from '../../src/feed/setup/campaign-file.ts';
 import { PAGE_PREPARED_AFTER_MS, startFeedServer, type FeedServer, type FeedServerOptions } from '../../src/feed/server.ts';
 import { CHROMIUM_ARGS, findBrowser } from '../../src/feed/recap/find-browser.ts';
+import { buildPages } from '../../src/feed/setup/build-if-stale.ts';
 import { startFrameThreadTimer } from './frame-thread-time.ts';
 import { GL_PROBE_SCRIPT, READ_GL_PROBE, readFramesSince, type GlProbeReading } from '../../tests/e2e/gl-probe.ts';
 import { OBS_BROWSER_TARGET } from '../../vite.config.ts';
@@ -84,13 +85,13 @@ function percentile(values: readonly number[], p: number): number {
 
 /**
  * The pages, built for OBS's Chromium into a directory of their own: the overlay exactly as the package
- * ships it (the project's Vite config, with the control and builder pages beside it, whose shared code
- * shapes the chunks), then the baseline page in a build of its own, so that it changes nothing in the
- * overlay's chunks (its top-level await alone would turn off Rolldown's chunk optimisation for the whole build).
+ * ships it (the project's Vite config: the overlay alone, then the producer's pages beside it), then the
+ * baseline page in a build of its own, so that it changes nothing in the overlay's chunks (its top-level
+ * await alone would turn off Rolldown's chunk optimisation for the whole build).
  */
-async function buildPages(): Promise<string> {
+async function buildBenchPages(): Promise<string> {
   const outDir = await mkdtemp(join(tmpdir(), 'local-love-bench-'));
-  await build({ configFile: join(ROOT, 'vite.config.ts'), root: ROOT, logLevel: 'error', build: { outDir, emptyOutDir: true, chunkSizeWarningLimit: 4096 } });
+  await buildPages(ROOT, { outDir, logLevel: 'error' });
   await build({
     configFile: false,
     root: ROOT,
@@ -371,7 +372,7 @@ function printTable(rows: readonly Row[], baseline: Row, plain: Row): void {
 async function main(): Promise<void> {
   const started = Date.now();
   console.log('building the overlay and the baseline page...');
-  const staticDir = await buildPages();
+  const staticDir = await buildBenchPages();
   const browser = await chromium.launch({ executablePath: findBrowser(), args: CHROMIUM_ARGS, headless: true });
   try {
     const log = (row: Row) => console.log(`  ${row.scenario}: ${row.fps.toFixed(1)} fps, ${row.live.toFixed(0)} particles`);

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { buildOverlay, isBuildStale } from './setup/build-if-stale.ts';
+import { buildPages, isBuildStale } from './setup/build-if-stale.ts';
 import { startHelp } from './setup/start-help.ts';
 import { readStartSettings, type StartSettings } from './setup/start-settings.ts';
 import { maskingLog } from './setup/tokens.ts';
@@ -47,7 +47,7 @@ export async function start(args: readonly string[]): Promise<void> {
     staticDir = join(root, 'dist');
     if (isSourceCheckout(root) && isBuildStale(root, staticDir)) {
       console.log('Building the overlay (dist/ is missing or older than its sources)...');
-      await buildOverlay(root);
+      await buildPages(root);
     }
   }
 

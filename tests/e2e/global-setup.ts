@@ -1,9 +1,9 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { build } from 'vite';
 import type { TestProject } from 'vitest/node';
 import { findBrowser } from '../../src/feed/recap/find-browser.ts';
+import { buildPages } from '../../src/feed/setup/build-if-stale.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -23,12 +23,7 @@ const ROOT = resolve(import.meta.dirname, '../..');
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const browserPath = findBrowser();
   const overlayDir = await mkdtemp(join(tmpdir(), 'local-love-overlay-'));
-  await build({
-    root: ROOT,
-    configFile: join(ROOT, 'vite.config.ts'),
-    logLevel: 'warn',
-    build: { outDir: overlayDir, emptyOutDir: true },
-  });
+  await buildPages(ROOT, { outDir: overlayDir });
   project.provide('overlayDir', overlayDir);
   project.provide('browserPath', browserPath);
   return () => rm(overlayDir, { recursive: true, force: true });

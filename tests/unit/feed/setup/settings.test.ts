@@ -85,6 +85,12 @@ describe('isBuildStale', () => {
     mkdirSync(join(root, 'dist'));
     writeFileSync(join(root, 'dist/index.html'), '');
     at(join(root, 'dist/index.html'), 2000);
+    // The overlay alone is half a build: the producer's pages are built after it.
+    expect(isBuildStale(root)).toBe(true);
+    for (const page of ['control.html', 'builder.html']) {
+      writeFileSync(join(root, 'dist', page), '');
+      at(join(root, 'dist', page), 2000);
+    }
     expect(isBuildStale(root)).toBe(false);
 
     at(join(root, 'src/overlay/main.ts'), 3000);
