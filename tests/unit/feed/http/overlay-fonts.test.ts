@@ -82,7 +82,7 @@ describe('the fonts chosen for a page', () => {
   it('writes preloads, the rules and the characters, with no campaign text able to end an element', () => {
     const chosen = chooseFonts(index, ['Noto Sans JP'], [[500, '</script><b>&']]);
     const head = fontElements(chosen, manifest.ranges);
-    expect(head.match(/<link rel="preload" href="[^"]+\.woff2" as="font" type="font\/woff2" crossorigin>/g)).toHaveLength(chosen.faces.length);
+    expect(head.match(/<link rel="preload" href="[^"]+\.woff2" as="font" type="font\/woff2" crossorigin fetchpriority="low">/g)).toHaveLength(chosen.faces.length);
     expect(head.match(/@font-face\{/g)).toHaveLength(chosen.faces.length);
     expect(head.match(/<\/script>/g)).toHaveLength(1);
     expect(head).not.toContain('<b>');
