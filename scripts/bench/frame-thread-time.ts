@@ -1,4 +1,5 @@
 import type { CDPSession, Page } from 'playwright-core';
+import type { ProbeFrames } from '../../tests/e2e/gl-probe.ts';
 
 /**
  * The main thread's own time (CPU time) in each frame the GL probe timed, from a devtools trace taken while
@@ -13,12 +14,6 @@ import type { CDPSession, Page } from 'playwright-core';
 export interface FrameThreadTimer {
   /** Stops the trace; returns each probe frame's main-thread time, in the order of `frames`. */
   finish(frames: ProbeFrames): Promise<number[]>;
-}
-
-/** The GL probe's frames (tests/e2e/gl-probe.ts): when the callback that drew started, and the frame's wall time, in page ms. */
-export interface ProbeFrames {
-  readonly starts: readonly number[];
-  readonly work: readonly number[];
 }
 
 /** One animation-frame callback in the trace, on the page's clock. */

@@ -11,8 +11,8 @@
  *
  * Steady, storm and reconnect run with a lower third on screen (the roster's first person), as on air.
  * The overlay draws each widget on a canvas of its own; the GL probe (tests/e2e/gl-probe.ts) counts a frame
- * per animation frame in which any canvas drew, and its main-thread time is the sum of that frame's
- * callbacks, so fps is what the viewer sees. "main ms/frame" is the main thread's own time in those callbacks
+ * per animation frame in which any canvas drew, and times that frame's callbacks together, so fps is what
+ * the viewer sees. "main ms/frame" is the main thread's own time in those callbacks
  * (frame-thread-time.ts); "wall ms/frame" the same callbacks by the wall clock, which also counts the time
  * the thread waited for a core. Each row ends with the machine's load average: on a shared
  * machine, compare rows only when their loads are alike.
@@ -34,7 +34,7 @@ import { PAGE_PREPARED_AFTER_MS, startFeedServer, type FeedServer, type FeedServ
 import { CHROMIUM_ARGS, findBrowser } from '../../src/feed/recap/find-browser.ts';
 import { buildPages } from '../../src/feed/setup/build-if-stale.ts';
 import { startFrameThreadTimer } from './frame-thread-time.ts';
-import { GL_PROBE_SCRIPT, READ_GL_PROBE, readFramesSince, type GlProbeReading } from '../../tests/e2e/gl-probe.ts';
+import { GL_PROBE_SCRIPT, READ_GL_PROBE, readFramesSince, type GlProbeReading, type ProbeFrames } from '../../tests/e2e/gl-probe.ts';
 import { OBS_BROWSER_TARGET } from '../../vite.config.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -178,7 +178,7 @@ async function measure(scenario: string, open: OpenPage, durationMs: number, dur
   const wallMs = Date.now() - wallStart;
   const end = await page.evaluate<GlProbeReading>(READ_GL_PROBE);
   const mainEnd = await mainThreadMs(cdp);
-  const frames = await page.evaluate<{ starts: number[]; work: number[] }>(readFramesSince(start.frames));
+  const frames = await page.evaluate<ProbeFrames>(readFramesSince(start.frames));
   const threadMs = await threadTimer.finish(frames);
   const intervals = frames.starts.slice(1).map((at, index) => at - frames.starts[index]!);
   const heapEndMb = await heapMb(cdp);

@@ -66,9 +66,15 @@ export interface GlProbeReading {
 /** An expression for page.evaluate returning the probe's counters. */
 export const READ_GL_PROBE = '({ draws: window.__glProbe.draws, textures: window.__glProbe.textures, frames: window.__glProbe.frames })';
 
+/** Frames the probe timed: when each frame's callback that drew started, and the frame's wall-clock milliseconds (page clock). */
+export interface ProbeFrames {
+  readonly starts: readonly number[];
+  readonly work: readonly number[];
+}
+
 /**
  * An expression returning the frames drawn since frame number `since` (at most the ring's size):
- * their start times and main-thread milliseconds.
+ * their start times and main-thread milliseconds (ProbeFrames).
  */
 export function readFramesSince(since: number): string {
   return `(() => {
