@@ -10,6 +10,8 @@ import { PAGES_BUILD_MODE } from './src/feed/setup/build-if-stale.ts';
 export const OBS_BROWSER_TARGET = 'chrome103';
 
 const ROOT = import.meta.dirname;
+/** Where and for which browser both builds write. */
+const BUILD_TARGET = { target: OBS_BROWSER_TARGET, outDir: 'dist' } as const;
 /** Both builds' plugins. The feed's applies only to `serve` (dev): the feed server and simulator on Vite's port. */
 const SHARED_PLUGINS = () => [feedDevPlugin(), woff2Only(), dependencyCuts()];
 
@@ -24,8 +26,7 @@ export default defineConfig(({ mode }): UserConfig =>
   mode === PAGES_BUILD_MODE
     ? {
         build: {
-          target: OBS_BROWSER_TARGET,
-          outDir: 'dist',
+          ...BUILD_TARGET,
           // The overlay, built first, is already there.
           emptyOutDir: false,
           rollupOptions: { input: { control: resolve(ROOT, 'control.html'), builder: resolve(ROOT, 'builder.html') } },
@@ -34,8 +35,7 @@ export default defineConfig(({ mode }): UserConfig =>
       }
     : {
         build: {
-          target: OBS_BROWSER_TARGET,
-          outDir: 'dist',
+          ...BUILD_TARGET,
           emptyOutDir: true,
           rollupOptions: { input: { overlay: resolve(ROOT, 'index.html') } },
         },
